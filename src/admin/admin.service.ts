@@ -1,0 +1,75 @@
+/**
+ * Control-plane operations on a tenant: its clock and the registry views. No HTTP here.
+ */
+import { invalidParams } from '../core/errors.js'
+import type { JobRun } from '../core/scheduler.js'
+import type { Tenant } from '../tenants/tenant.js'
+import type { CreateTenantInput, Tenants } from '../tenants/tenants.service.js'
+import type { TenantRecord } from '../tenants/tenants.store.js'
+
+/** Parses Unix seconds or an ISO-8601 date into ms; names `field` when it is neither. */
+export function parseInstant(value: number | string, field: string): number {
+  if (typeof value === 'number') return value * 1000
+  if (/^\d+$/.test(value)) return Number(value) * 1000
+  const ms = Date.parse(value)
+  if (Number.isNaN(ms)) throw invalidParams(`${field} must be Unix seconds or an ISO-8601 date, got "${value}"`)
+  return ms
+}
+
+export function describeClock(t: Tenant) {
+  const next = t.scheduler.nextDueMs()
+  return {
+    ...t.clock.describe(),
+    pending_jobs: t.scheduler.pending().length,
+    next_job_at: next === undefined ? null : Math.floor(next / 1000),
+  }
+}
+
+export function tenantView(r: TenantRecord) {
+  return {
+    client_key: r.client_key,
+    client_secret: r.client_secret,
+    account_id: r.account_id,
+    account_name: r.account_name,
+    poi_ids: r.pois.map((p) => p.poi_id),
+    pois: r.pois,
+    is_default: r.is_default,
+  }
+}
+
+export function createTenant(tenants: Tenants, body: { client_key?: string | undefined; seed?: string | undefined; frozen_at?: number | string | undefined }) {
+  const input: CreateTenantInput = {
+    client_key: body.client_key,
+    seed: body.seed,
+    frozen_at_ms: body.frozen_at === undefined ? undefined : parseInstant(body.frozen_at, 'frozen_at'),
+  }
+  return tenantView(tenants.create(input).record)
+}
+
+/** Advances the tenant's clock; jobs run at their own due times, in order. */
+export function advanceClock(t: Tenant, seconds: number): { clock: ReturnType<typeof describeClock>; ran: JobRun[] } {
+  const ran = t.scheduler.advance(seconds * 1000)
+  return { clock: describeClock(t), ran }
+}
+
+/** Freezes the clock, at `at` if given: a later instant first runs the jobs up to it; an earlier one is refused. */
+export function freezeClock(t: Tenant, at: number | string | undefined): { clock: ReturnType<typeof describeClock>; ran: JobRun[] } {
+  let ran: JobRun[] = []
+  if (at !== undefined) {
+    const atMs = parseInstant(at, 'at')
+    const nowMs = t.clock.nowMs()
+    if (atMs < nowMs - 999) {
+      throw invalidParams(`at (${new Date(atMs).toISOString()}) is before the tenant's virtual now (${new Date(nowMs).toISOString()}); time never goes back — POST /sandbox/reset or create a tenant with frozen_at`)
+    }
+    t.clock.freeze()
+    if (atMs > nowMs) ran = t.scheduler.advance(atMs - nowMs)
+  } else {
+    t.clock.freeze()
+  }
+  return { clock: describeClock(t), ran }
+}
+
+export function unfreezeClock(t: Tenant): { clock: ReturnType<typeof describeClock> } {
+  t.clock.unfreeze()
+  return { clock: describeClock(t) }
+}

@@ -1,0 +1,103 @@
+/**
+ * Configuration from flags and environment variables (flags win), validated with zod.
+ * See README "Configuration".
+ */
+import { parseArgs } from 'node:util'
+import { z } from 'zod'
+
+export const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'] as const
+
+/** Accepts Unix seconds, Unix milliseconds or an ISO-8601 date; yields ms. */
+const instant = z.string().transform((v, ctx) => {
+  const trimmed = v.trim()
+  if (/^\d+$/.test(trimmed)) {
+    const n = Number(trimmed)
+    return n < 1e12 ? n * 1000 : n
+  }
+  const ms = Date.parse(trimmed)
+  if (Number.isNaN(ms)) {
+    ctx.addIssue({ code: 'custom', message: `"${v}" is neither Unix seconds nor an ISO-8601 date (e.g. 2026-01-01T00:00:00+08:00)` })
+    return z.NEVER
+  }
+  return ms
+})
+
+export const configSchema = z.object({
+  port: z.coerce.number().int('must be a whole number').min(0, 'must be 0–65535').max(65535, 'must be 0–65535').default(8787),
+  host: z.string().min(1).default('127.0.0.1'),
+  data: z.string().min(1).default('./data/sandbox.json'),
+  memory: z.boolean().default(false),
+  seed: z.string().min(1).default('douyin-sandbox'),
+  frozen_at_ms: instant.optional(),
+  log_level: z.enum(LOG_LEVELS).default('info'),
+  body_limit: z.coerce.number().int('must be a whole number of bytes').min(1024, 'must be at least 1024 bytes').default(1024 * 1024),
+})
+
+export type Config = z.infer<typeof configSchema>
+
+/** Thrown for a bad flag or value; main prints the message and exits 2. */
+export class ConfigError extends Error {}
+
+const FLAG_TO_ENV: Record<string, string> = {
+  port: 'PORT',
+  host: 'HOST',
+  data: 'DATA_FILE',
+  seed: 'SEED',
+  'frozen-at': 'FROZEN_AT',
+  'log-level': 'LOG_LEVEL',
+  'body-limit': 'BODY_LIMIT',
+}
+
+export const USAGE = `usage: npm start -- [options]
+  --port <n>          port to listen on, 0 picks a free one (PORT, default 8787)
+  --host <addr>       address to bind (HOST, default 127.0.0.1)
+  --data <file>       JSON data file (DATA_FILE, default ./data/sandbox.json)
+  --memory            keep everything in memory, write nothing (MEMORY=1)
+  --seed <s>          seed of ids, codes and tokens (SEED, default douyin-sandbox)
+  --frozen-at <t>     start every clock frozen at t: Unix seconds or ISO date (FROZEN_AT)
+  --log-level <l>     silent|error|warn|info|debug (LOG_LEVEL, default info)
+  --body-limit <b>    largest request body in bytes (BODY_LIMIT, default 1048576)
+  --help              this text`
+
+/** Reads flags (argv without node and script) and environment variables into a validated Config. */
+export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config & { help: boolean } {
+  let values: Record<string, string | boolean | undefined>
+  try {
+    const parsed = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' }, memory: { type: 'boolean' },
+        seed: { type: 'string' }, 'frozen-at': { type: 'string' }, 'log-level': { type: 'string' },
+        'body-limit': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      },
+    })
+    values = parsed.values
+  } catch (e) {
+    throw new ConfigError(`${(e as Error).message}\n${USAGE}`)
+  }
+  const pick = (flag: string): string | undefined => {
+    const v = values[flag]
+    if (typeof v === 'string') return v
+    const fromEnv = env[FLAG_TO_ENV[flag] ?? '']
+    return fromEnv === undefined || fromEnv === '' ? undefined : fromEnv
+  }
+  const memoryEnv = env.MEMORY
+  const raw = {
+    port: pick('port'), host: pick('host'), data: pick('data'), seed: pick('seed'),
+    memory: values.memory === true || memoryEnv === '1' || memoryEnv === 'true',
+    frozen_at_ms: pick('frozen-at'), log_level: pick('log-level'), body_limit: pick('body-limit'),
+  }
+  const result = configSchema.safeParse(raw)
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => {
+      const key = String(i.path[0] ?? '')
+      const flag = key === 'frozen_at_ms' ? 'frozen-at' : key.replace(/_/g, '-')
+      const env = FLAG_TO_ENV[flag]
+      return `--${flag}${env ? ` / ${env}` : ''}: ${i.message} (got ${JSON.stringify((raw as Record<string, unknown>)[key])})`
+    })
+    throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`)
+  }
+  return { ...result.data, help: values.help === true }
+}

@@ -1,0 +1,140 @@
+/**
+ * Jobs at virtual times (token expiry; later audits, coupon expiry, retries, settlement). They run in time
+ * order (due time, then scheduling order) when the clock is advanced or when real time reaches them.
+ * Jobs are stored with the tenant, so a restart or a snapshot keeps them.
+ */
+import type { VirtualClock } from './clock.js'
+import type { Collection } from '../store/repo.js'
+
+/** A stored job (collection `jobs`, job_id → Job). */
+export interface Job extends Record<string, unknown> {
+  job_id: string
+  /** scheduling order, breaks ties between jobs due at the same instant */
+  seq: number
+  /** handler name, e.g. `oauth.token_expire` */
+  kind: string
+  /** virtual due time in ms */
+  due_at_ms: number
+  payload: Record<string, unknown>
+}
+
+/** What one job did, as `POST /sandbox/clock/advance` reports it. */
+export interface JobRun {
+  job_id: string
+  kind: string
+  due_at: number
+  payload: Record<string, unknown>
+  result?: unknown
+  error?: string
+}
+
+/** Runs one job; gets the tenant context it belongs to. */
+export type JobHandler<Ctx> = (ctx: Ctx, job: Job) => unknown
+
+/** A safety net against a job that keeps rescheduling itself at the same instant. */
+const MAX_RUNS_PER_CALL = 1_000_000
+
+function before(a: Job, b: Job): boolean {
+  return a.due_at_ms < b.due_at_ms || (a.due_at_ms === b.due_at_ms && a.seq < b.seq)
+}
+
+export class Scheduler<Ctx> {
+  private queue: Job[] | undefined
+
+  constructor(
+    private readonly jobs: Collection<Job>,
+    private readonly counter: { next(): number },
+    private readonly clock: VirtualClock,
+    private readonly handlers: ReadonlyMap<string, JobHandler<Ctx>>,
+    private readonly ctx: () => Ctx,
+    private readonly onChange: () => void = () => undefined,
+  ) {}
+
+  /** The queue in run order, built from the store on first use. */
+  private sorted(): Job[] {
+    this.queue ??= this.jobs.values().sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0))
+    return this.queue
+  }
+
+  /** Forgets the in-memory queue (after a reset or restore replaced the stored jobs). */
+  reload(): void {
+    this.queue = undefined
+    this.onChange()
+  }
+
+  /** Schedules `kind` at virtual time `dueAtMs`. */
+  schedule(kind: string, dueAtMs: number, payload: Record<string, unknown> = {}): Job {
+    const seq = this.counter.next()
+    const job: Job = { job_id: `job_${seq}`, seq, kind, due_at_ms: Math.floor(dueAtMs), payload }
+    this.jobs.put(job.job_id, job)
+    const q = this.sorted()
+    let lo = 0
+    let hi = q.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (before(q[mid]!, job)) lo = mid + 1
+      else hi = mid
+    }
+    q.splice(lo, 0, job)
+    this.onChange()
+    return job
+  }
+
+  /** Removes a pending job; true when it was pending. */
+  cancel(jobId: string): boolean {
+    const q = this.sorted()
+    const i = q.findIndex((j) => j.job_id === jobId)
+    if (i < 0) return false
+    q.splice(i, 1)
+    this.jobs.delete(jobId)
+    this.onChange()
+    return true
+  }
+
+  /** Pending jobs in run order. */
+  pending(): readonly Job[] {
+    return this.sorted()
+  }
+
+  /** Virtual time (ms) of the next job, if any. */
+  nextDueMs(): number | undefined {
+    return this.sorted()[0]?.due_at_ms
+  }
+
+  /** Runs every job due at or before the clock's now. */
+  runDue(): JobRun[] {
+    return this.runUntil(this.clock.nowMs(), false)
+  }
+
+  /** Moves the clock forward by `ms`, running each job that falls due at its own due time, in order. */
+  advance(ms: number): JobRun[] {
+    return this.runUntil(this.clock.nowMs() + ms, true)
+  }
+
+  private runUntil(targetMs: number, moveClock: boolean): JobRun[] {
+    const runs: JobRun[] = []
+    const q = this.sorted()
+    while (q.length > 0 && q[0]!.due_at_ms <= targetMs) {
+      if (runs.length >= MAX_RUNS_PER_CALL) throw new Error(`more than ${MAX_RUNS_PER_CALL} jobs fell due at once`)
+      const job = q.shift()!
+      this.jobs.delete(job.job_id)
+      if (moveClock && job.due_at_ms > this.clock.nowMs()) this.clock.setMs(job.due_at_ms)
+      runs.push(this.run(job))
+    }
+    if (moveClock && targetMs > this.clock.nowMs()) this.clock.setMs(targetMs)
+    if (runs.length > 0) this.onChange()
+    return runs
+  }
+
+  private run(job: Job): JobRun {
+    const base: JobRun = { job_id: job.job_id, kind: job.kind, due_at: Math.floor(job.due_at_ms / 1000), payload: job.payload }
+    const handler = this.handlers.get(job.kind)
+    if (!handler) return { ...base, error: `no handler for job kind ${job.kind}` }
+    try {
+      const result = handler(this.ctx(), job)
+      return result === undefined ? base : { ...base, result }
+    } catch (e) {
+      return { ...base, error: e instanceof Error ? e.message : String(e) }
+    }
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * Loads the deterministic seed data in `fixtures/` and checks each file against its schema.
+ * Read when a sandbox is created, never at import time.
+ */
+import { readFileSync } from 'node:fs'
+import { z } from 'zod'
+
+const FIXTURES_DIR = new URL('../fixtures/', import.meta.url)
+
+export const poiSchema = z.object({ poi_id: z.string().regex(/^\d+$/), poi_name: z.string() })
+
+export const tenantFixtureSchema = z.object({
+  client_key: z.string().min(1),
+  client_secret: z.string().min(1),
+  account_id: z.string().regex(/^\d+$/),
+  account_name: z.string(),
+  pois: z.array(poiSchema).min(1),
+})
+
+export const categorySchema = z.object({
+  category_id: z.number().int(),
+  parent_id: z.number().int(),
+  name: z.string(),
+  level: z.number().int().min(1).max(3),
+  is_leaf: z.boolean(),
+  enable: z.boolean(),
+})
+
+const fixturesSchema = {
+  tenants: z.object({ default_tenant: tenantFixtureSchema }),
+  categories: z.object({ categories: z.array(categorySchema) }),
+}
+
+export type TenantFixture = z.infer<typeof tenantFixtureSchema>
+export type Category = z.infer<typeof categorySchema>
+
+/** Reads and validates `fixtures/<name>.json`. */
+export function loadFixture<K extends keyof typeof fixturesSchema>(name: K): z.infer<(typeof fixturesSchema)[K]> {
+  const url = new URL(`${name}.json`, FIXTURES_DIR)
+  const parsed: unknown = JSON.parse(readFileSync(url, 'utf8'))
+  const r = fixturesSchema[name].safeParse(parsed)
+  if (!r.success) throw new Error(`fixture ${url.pathname} is invalid: ${r.error.message}`)
+  return r.data as z.infer<(typeof fixturesSchema)[K]>
+}
+
+/** All fixtures a sandbox needs, loaded once per createSandbox. */
+export function loadFixtures(): { defaultTenant: TenantFixture; categories: Category[] } {
+  return { defaultTenant: loadFixture('tenants').default_tenant, categories: loadFixture('categories').categories }
+}
+
+export type Fixtures = ReturnType<typeof loadFixtures>

@@ -1,0 +1,28 @@
+/**
+ * Types shared by the HTTP glue: what each request carries in its Hono context.
+ */
+import type { VirtualClock } from '../core/clock.js'
+import type { SeededRandom } from '../core/random.js'
+import type { Tenant } from '../tenants/tenant.js'
+
+/** Sandbox-wide things the HTTP layer needs for every request. */
+export interface HttpCore {
+  /** the clock of responses that belong to no tenant: the default tenant's */
+  platformClock: () => VirtualClock
+  /** log ids for requests that belong to no tenant */
+  logids: SeededRandom
+  bodyLimit: number
+  log: (level: 'error' | 'warn' | 'info' | 'debug', msg: string) => void
+}
+
+/** `platform`: {data, extra}; `oauth`: the /oauth/ shape ({data, message} / {data, extra{logid, now}}). */
+export type EnvelopeStyle = 'platform' | 'oauth'
+
+export interface Env {
+  Variables: {
+    core: HttpCore
+    tenant: Tenant | undefined
+    style: EnvelopeStyle
+    logid: string | undefined
+  }
+}

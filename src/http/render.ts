@@ -1,0 +1,60 @@
+/**
+ * The one place errors become responses: SandboxError, framework exceptions and anything unexpected are
+ * all rendered as the platform's envelope, never as HTML or a stack trace.
+ */
+import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { ZodError } from 'zod'
+import { ERROR_CODES, SandboxError } from '../core/errors.js'
+import { StoreWriteError } from '../store/store.js'
+import type { Env } from './env.js'
+import { extraOf, logidOf, nowMsOf } from './envelope.js'
+import { describeZodError } from './validation.js'
+
+/** Maps anything thrown to a SandboxError. */
+export function toSandboxError(err: unknown, c: Context<Env>): SandboxError {
+  if (err instanceof SandboxError) return err
+  const params = ERROR_CODES.INVALID_PARAMS
+  if (err instanceof ZodError) {
+    const { code, text } = c.get('style') === 'oauth' ? ERROR_CODES.OAUTH_PARAMS : params
+    return new SandboxError(code, `${text}: ${describeZodError(err)}`)
+  }
+  if (err instanceof HTTPException) {
+    if (err.status === 415) {
+      return new SandboxError(params.code, `${params.text}: Content-Type ${c.req.header('content-type') ?? '(missing)'} is not accepted here; send application/json`)
+    }
+    if (err.status === 413) return new SandboxError(params.code, `${params.text}: request body too large`, { status: 413 })
+    if (err.status < 500) return new SandboxError(params.code, `${params.text}: ${err.message}`)
+  }
+  if (err instanceof StoreWriteError) {
+    return new SandboxError(ERROR_CODES.BUSY.code, `${ERROR_CODES.BUSY.text}: the data file could not be written (${err.message})`, { status: 503 })
+  }
+  if (err instanceof RangeError) return new SandboxError(params.code, `${params.text}: input too large or too deeply nested (${err.message})`)
+  c.get('core').log('error', `unexpected error on ${c.req.method} ${c.req.path}: ${(err as Error)?.stack ?? String(err)}`)
+  return new SandboxError(ERROR_CODES.UNKNOWN.code, `${ERROR_CODES.UNKNOWN.text}: internal error in the sandbox (logid ${logidOf(c)}); please report it`, { status: 500 })
+}
+
+/** Renders a SandboxError in the request's envelope style. */
+export function renderError(c: Context<Env>, e: SandboxError): Response {
+  const status = e.status as ContentfulStatusCode
+  if (c.get('style') === 'oauth') {
+    // The oauth error example carries only logid and now (ms) in extra (douyin-api.md §1.1).
+    return c.json({ data: { ...e.data, error_code: e.errorCode, description: e.description }, extra: { logid: logidOf(c), now: nowMsOf(c) } }, status)
+  }
+  return c.json({ data: { ...e.data, error_code: e.errorCode, description: e.description }, extra: extraOf(c, e.errorCode, e.description) }, status)
+}
+
+/** app.onError */
+export function onError(err: Error, c: Context<Env>): Response {
+  return renderError(c, toSandboxError(err, c))
+}
+
+/** app.notFound: an envelope naming the method and path, HTTP 404. */
+export function notFound(c: Context<Env>): Response {
+  const params = ERROR_CODES.INVALID_PARAMS
+  return renderError(
+    c,
+    new SandboxError(params.code, `${params.text}: no such API ${c.req.method} ${c.req.path} (the sandbox serves the paths listed at /openapi.json)`, { status: 404 }),
+  )
+}

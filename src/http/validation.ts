@@ -1,0 +1,51 @@
+/**
+ * Turns zod failures into the platform's 2100005 with a description that names each field and the problem.
+ */
+import type { Context } from 'hono'
+import type { ZodError } from 'zod'
+import { ERROR_CODES, SandboxError } from '../core/errors.js'
+import type { Env } from './env.js'
+
+const MAX_ISSUES = 5
+
+/** `product.pois[0].poi_id` from a zod path. */
+export function fieldName(path: readonly PropertyKey[]): string {
+  let out = ''
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`
+    else out += out ? `.${String(p)}` : String(p)
+  }
+  return out
+}
+
+function describeIssue(issue: ZodError['issues'][number], where: string): string {
+  const field = fieldName(issue.path) || where
+  if (issue.code === 'invalid_type') {
+    if (/received undefined/.test(issue.message)) return `${field} is required`
+    const got = /received (\w+)/.exec(issue.message)?.[1]
+    return `${field} must be ${issue.expected}${got ? `, got ${got}` : ''}`
+  }
+  if (issue.code === 'unrecognized_keys') return `${field === where ? where : field} has unknown field(s) ${issue.keys.join(', ')}`
+  return `${field}: ${issue.message}`
+}
+
+/** A readable, field-naming summary of a ZodError. */
+export function describeZodError(error: ZodError, where = 'body'): string {
+  const parts = error.issues.slice(0, MAX_ISSUES).map((i) => describeIssue(i, where))
+  if (error.issues.length > MAX_ISSUES) parts.push(`and ${error.issues.length - MAX_ISSUES} more`)
+  return parts.join('; ')
+}
+
+const TARGET_NAMES: Record<string, string> = { json: 'body', form: 'body', query: 'query', header: 'header', param: 'path' }
+
+/** The defaultHook of every router: failed validation → SandboxError 2100005 (10002 on /oauth/). */
+export function validationHook(
+  result: { success: true } | { success: false; error: ZodError; target?: string },
+  c: Context<Env>,
+): void {
+  if (result.success) return
+  const where = TARGET_NAMES[result.target ?? 'json'] ?? 'body'
+  const style = c.get('style')
+  const { code, text } = style === 'oauth' ? ERROR_CODES.OAUTH_PARAMS : ERROR_CODES.INVALID_PARAMS
+  throw new SandboxError(code, `${text}: ${describeZodError(result.error, where)}`)
+}

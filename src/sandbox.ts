@@ -1,0 +1,117 @@
+/**
+ * createSandbox(deps) builds the whole app from its dependencies; nothing is created at import time.
+ * Tests build one per test (memory store, frozen clock, fixed seed); main.ts builds one and serves it.
+ */
+import { readFileSync } from 'node:fs'
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { getPath } from 'hono/utils/url'
+import { registerAdminRoutes } from './admin/admin.routes.js'
+import { systemTime, type RealTime } from './core/clock.js'
+import { memoryHolder, SeededRandom, seedState } from './core/random.js'
+import type { JobHandler } from './core/scheduler.js'
+import { registerDocsRoutes } from './docs/docs.routes.js'
+import { registerGoodsRoutes } from './domains/goods/goods.routes.js'
+import { GoodsService } from './domains/goods/goods.service.js'
+import { registerOauthRoutes } from './domains/oauth/oauth.routes.js'
+import { OauthService, TOKEN_EXPIRE_JOB } from './domains/oauth/oauth.service.js'
+import { oauthStore } from './domains/oauth/oauth.store.js'
+import { loadFixtures } from './fixtures.js'
+import { requireAccessToken } from './http/auth.js'
+import { bodyGuard } from './http/body.js'
+import type { Env, HttpCore } from './http/env.js'
+import { notFound, onError, renderError, toSandboxError } from './http/render.js'
+import { validationHook } from './http/validation.js'
+import { createLog, type Log } from './log.js'
+import type { Store } from './store/store.js'
+import type { Tenant } from './tenants/tenant.js'
+import { Tenants } from './tenants/tenants.service.js'
+import { Ticker } from './tenants/ticker.js'
+
+export interface SandboxDeps {
+  store: Store
+  /** seed of every random stream (default `douyin-sandbox`) */
+  seed?: string
+  /** start every new or reset tenant clock frozen at this instant (ms) */
+  frozenAtMs?: number | undefined
+  /** largest accepted request body in bytes (default 1 MiB) */
+  bodyLimit?: number
+  /** source of real time (tests may pass a fake) */
+  realTime?: RealTime
+  log?: Log
+}
+
+export interface Sandbox {
+  app: OpenAPIHono<Env>
+  fetch: (req: Request) => Response | Promise<Response>
+  tenants: Tenants
+  oauth: OauthService
+  store: Store
+  version: string
+  /** stops timers and flushes the store */
+  close(): Promise<void>
+}
+
+/** Platform paths are canonical with a trailing slash, the control plane without; both spellings are served. */
+function normalisePath(req: Request): string {
+  const p = getPath(req)
+  if (p.startsWith('/goodlife/') || p.startsWith('/oauth/')) return p.endsWith('/') ? p : `${p}/`
+  return p.length > 1 && p.endsWith('/') ? p.slice(0, -1) : p
+}
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+  return pkg.version
+}
+
+export function createSandbox(deps: SandboxDeps): Sandbox {
+  const realTime = deps.realTime ?? systemTime
+  const seed = deps.seed ?? 'douyin-sandbox'
+  const log = deps.log ?? createLog('info')
+  const version = packageVersion()
+  const fixtures = loadFixtures()
+  const handlers = new Map<string, JobHandler<Tenant>>()
+  let ticker: Ticker | undefined
+  const tenants = new Tenants({
+    store: deps.store, realTime, handlers, seed, frozenAtMs: deps.frozenAtMs, fixtures, seeders: [],
+    onScheduleChange: () => ticker?.poke(),
+  })
+  ticker = new Ticker(realTime, () => tenants.all(), (m) => log('warn', m))
+  const oauth = new OauthService(oauthStore(deps.store), tenants)
+  handlers.set(TOKEN_EXPIRE_JOB, oauth.expireToken)
+  const goods = new GoodsService(fixtures.categories)
+  tenants.ensureDefault()
+
+  const core: HttpCore = {
+    platformClock: () => tenants.default().clock, log, bodyLimit: deps.bodyLimit ?? 1024 * 1024,
+    logids: new SeededRandom(memoryHolder(seedState(seed, 'sys/logid'))),
+  }
+  const app = new OpenAPIHono<Env>({ defaultHook: validationHook, getPath: normalisePath })
+  app.use('*', async (c, next) => {
+    c.set('core', core)
+    c.set('style', c.req.path.startsWith('/oauth/') ? 'oauth' : 'platform')
+    await next()
+    try {
+      await deps.store.sync()
+    } catch (e) {
+      c.res = renderError(c, toSandboxError(e, c))
+    }
+  })
+  app.use('*', bodyGuard())
+  registerOauthRoutes(app, oauth)
+  app.use('/goodlife/*', requireAccessToken(oauth))
+  registerGoodsRoutes(app, goods)
+  registerAdminRoutes(app, tenants, version)
+  registerDocsRoutes(app, version)
+  app.onError(onError)
+  app.notFound(notFound)
+  ticker.poke()
+
+  return {
+    app, tenants, oauth, store: deps.store, version,
+    fetch: (req) => app.fetch(req),
+    close: async () => {
+      ticker?.stop()
+      await deps.store.close()
+    },
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * The repository every domain reads and writes through. State lives in a lowdb `Low` (JSON file or memory
+ * adapter, built explicitly); reads are synchronous from memory, mutations apply at once and are flushed in
+ * coalesced batches. `sync()` resolves when every mutation made so far is durable; the HTTP layer awaits it
+ * before answering, so an acknowledged request is never lost.
+ */
+import { Low, Memory } from 'lowdb'
+import { applyOp, EMPTY_STATE, type DbState, type Doc, type NamespaceData, type Op } from './state.js'
+import type { WriteAheadLog } from './wal.js'
+
+/** What the store needs from a persistence backend (nothing, for the memory store). */
+export interface Durability {
+  log: WriteAheadLog
+  /** Durably rewrites the snapshot with the given state. */
+  writeSnapshot(db: Low<DbState>): Promise<number>
+  /** Releases the file lock. */
+  release(): Promise<void>
+  /** snapshot size after the last compaction, in bytes */
+  snapshotBytes: number
+}
+
+interface Deferred {
+  promise: Promise<void>
+  resolve: () => void
+  reject: (e: Error) => void
+}
+
+function deferred(): Deferred {
+  let resolve!: () => void
+  let reject!: (e: Error) => void
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res
+    reject = rej
+  })
+  promise.catch(() => undefined)
+  return { promise, resolve, reject }
+}
+
+/** Compaction starts once the log is at least this big and bigger than the snapshot. */
+const MIN_COMPACT_BYTES = 4 * 1024 * 1024
+
+/** Thrown to callers of `sync()` when the disk refused a write. */
+export class StoreWriteError extends Error {}
+
+export class Store {
+  /** pending ops keyed by target, so a burst touching one record writes it once */
+  private pending = new Map<string, Op>()
+  private next: Deferred | undefined
+  private inFlight: Promise<void> | undefined
+  private scheduled = false
+  private failure: Error | undefined
+  /** number of batches flushed (for tests and the bench) */
+  flushes = 0
+
+  constructor(
+    private readonly db: Low<DbState>,
+    private readonly durability?: Durability,
+  ) {}
+
+  /** True when mutations are written to a file. */
+  get persistent(): boolean {
+    return this.durability !== undefined
+  }
+
+  private get state(): DbState {
+    return this.db.data
+  }
+
+  /** Reads one record. */
+  get<T extends Doc>(ns: string, coll: string, id: string): T | undefined {
+    return this.state.namespaces[ns]?.[coll]?.[id] as T | undefined
+  }
+
+  /** Every record of a collection, in insertion order. */
+  values<T extends Doc>(ns: string, coll: string): T[] {
+    return Object.values(this.state.namespaces[ns]?.[coll] ?? {}) as T[]
+  }
+
+  /** Number of records in a collection. */
+  count(ns: string, coll: string): number {
+    const c = this.state.namespaces[ns]?.[coll]
+    return c ? Object.keys(c).length : 0
+  }
+
+  /** Inserts or replaces a record. Treat stored records as immutable: put a new object to change one. */
+  put<T extends Doc>(ns: string, coll: string, id: string, doc: T): T {
+    this.record({ o: 'put', n: ns, c: coll, k: id, v: doc })
+    return doc
+  }
+
+  /** Removes a record; true when it existed. */
+  delete(ns: string, coll: string, id: string): boolean {
+    if (this.get(ns, coll, id) === undefined) return false
+    this.record({ o: 'del', n: ns, c: coll, k: id })
+    return true
+  }
+
+  /** A deep copy of a namespace (snapshots, reset). */
+  exportNamespace(ns: string): NamespaceData {
+    return structuredClone(this.state.namespaces[ns] ?? {})
+  }
+
+  /** Replaces (or, with null, drops) a whole namespace. */
+  replaceNamespace(ns: string, data: NamespaceData | null): void {
+    for (const key of this.pending.keys()) if (key === ns || key.startsWith(`${ns}\u0000`)) this.pending.delete(key)
+    this.record({ o: 'ns', n: ns, v: data === null ? null : structuredClone(data) })
+  }
+
+  /** Names of every namespace. */
+  namespaces(): string[] {
+    return Object.keys(this.state.namespaces)
+  }
+
+  private record(op: Op): void {
+    applyOp(this.state, op)
+    if (!this.durability) return
+    const key = op.o === 'ns' ? op.n : `${op.n}\u0000${op.c}\u0000${op.k}`
+    this.pending.delete(key)
+    this.pending.set(key, op)
+    this.next ??= deferred()
+    if (!this.scheduled) {
+      this.scheduled = true
+      setImmediate(() => void this.flush())
+    }
+  }
+
+  /** Resolves once every mutation made before the call is on disk; rejects if the disk refused it. */
+  sync(): Promise<void> {
+    if (this.failure) return Promise.reject(new StoreWriteError(this.failure.message))
+    if (this.next) return this.next.promise
+    return this.inFlight ?? Promise.resolve()
+  }
+
+  private async flush(): Promise<void> {
+    this.scheduled = false
+    if (this.inFlight || !this.durability || !this.next) return
+    const done = this.next
+    const ops = [...this.pending.values()]
+    this.pending.clear()
+    this.next = undefined
+    const run = this.write(this.durability, ops)
+    this.inFlight = run.then(done.resolve, (e: Error) => {
+      this.failure = e
+      done.reject(new StoreWriteError(e.message))
+    })
+    await this.inFlight
+    this.inFlight = undefined
+    this.flushes++
+    if (this.next && !this.scheduled) {
+      this.scheduled = true
+      setImmediate(() => void this.flush())
+    }
+  }
+
+  private async write(d: Durability, ops: Op[]): Promise<void> {
+    const seq = ++this.state.seq
+    const compact = d.log.size >= MIN_COMPACT_BYTES && d.log.size > d.snapshotBytes
+    if (compact) {
+      d.snapshotBytes = await d.writeSnapshot(this.db)
+      await d.log.truncate()
+    } else {
+      await d.log.append({ s: seq, ops })
+    }
+  }
+
+  /** Flushes what is pending and releases the files. */
+  async close(): Promise<void> {
+    while (this.next || this.inFlight) {
+      if (this.next && !this.inFlight) await this.flush()
+      else await (this.inFlight ?? this.next?.promise)
+    }
+    if (this.durability) {
+      await this.durability.log.close()
+      await this.durability.release()
+    }
+  }
+}
+
+/** A store that keeps everything in memory (lowdb Memory adapter); nothing touches the disk. */
+export async function openMemoryStore(initial: DbState = EMPTY_STATE()): Promise<Store> {
+  const db = new Low<DbState>(new Memory<DbState>(), initial)
+  return new Store(db)
+}

@@ -1,0 +1,136 @@
+/**
+ * The tenant registry: the default tenant from fixtures, isolated tenants created on demand, reset.
+ */
+import { SeededRandom, seedState } from '../core/random.js'
+import type { Fixtures } from '../fixtures.js'
+import { Repo } from '../store/repo.js'
+import { buildTenant, initialTenantData, type Tenant, type TenantDeps } from './tenant.js'
+import { clientKeyTaken, unknownTenant } from './tenants.errors.js'
+import { metaStore, SYS_NS, tenantNs, type TenantRecord } from './tenants.store.js'
+
+/** Fills a fresh or reset tenant with a domain's fixture data (registered by domains). */
+export type TenantSeeder = (tenant: Tenant) => void
+
+export interface TenantsOptions extends TenantDeps {
+  seed: string
+  frozenAtMs: number | undefined
+  fixtures: Fixtures
+  seeders: readonly TenantSeeder[]
+}
+
+export interface CreateTenantInput {
+  client_key?: string | undefined
+  seed?: string | undefined
+  frozen_at_ms?: number | undefined
+}
+
+export class Tenants {
+  private readonly contexts = new Map<string, Tenant>()
+  private readonly sys: Repo
+  private readonly random: SeededRandom
+
+  constructor(private readonly opts: TenantsOptions) {
+    this.sys = new Repo(opts.store, SYS_NS)
+    const meta = metaStore(this.sys)
+    this.random = new SeededRandom({
+      get: () => meta.get('rng')?.state ?? seedState(opts.seed, 'sys'),
+      set: (state) => meta.put('rng', { state }),
+    })
+  }
+
+  private get records() {
+    return this.sys.collection<TenantRecord>('tenants')
+  }
+
+  /** Registers the fixture tenant on first start; keeps its seed and start time in step with the config. */
+  ensureDefault(): Tenant {
+    const f = this.opts.fixtures.defaultTenant
+    const existing = this.records.get(f.client_key)
+    const start = this.opts.frozenAtMs ?? null
+    if (existing) {
+      if (existing.seed !== this.opts.seed || existing.start_frozen_at_ms !== start) {
+        this.records.put(f.client_key, { ...existing, seed: this.opts.seed, start_frozen_at_ms: start })
+        this.contexts.delete(f.client_key)
+      }
+      return this.require(f.client_key)
+    }
+    return this.register({ ...f, is_default: true, seed: this.opts.seed, start_frozen_at_ms: start, create_time: 0 })
+  }
+
+  /** Creates an isolated tenant with its own credentials, account, POIs, data and clock. */
+  create(input: CreateTenantInput): Tenant {
+    const key = input.client_key ?? `aw${this.random.chars(14, 'abcdefghijklmnopqrstuvwxyz0123456789')}`
+    if (this.records.get(key)) throw clientKeyTaken(key)
+    const start = input.frozen_at_ms ?? this.opts.frozenAtMs ?? null
+    const names = this.random.withFaker((f) => ({
+      account: `${f.company.name()}`,
+      pois: [f.location.street(), f.location.street()],
+    }))
+    const accountName = names.account
+    return this.register({
+      client_key: key,
+      client_secret: this.random.chars(32, '0123456789abcdef'),
+      account_id: this.random.id(),
+      account_name: accountName,
+      pois: names.pois.map((street) => ({ poi_id: this.random.id(), poi_name: `${accountName}(${street}店)` })),
+      is_default: false,
+      seed: input.seed ?? this.opts.seed,
+      start_frozen_at_ms: start,
+      create_time: Math.floor((start ?? this.opts.realTime()) / 1000),
+    })
+  }
+
+  private register(record: TenantRecord): Tenant {
+    this.records.put(record.client_key, record)
+    this.opts.store.replaceNamespace(tenantNs(record.client_key), initialTenantData(record))
+    const tenant = this.require(record.client_key)
+    for (const seed of this.opts.seeders) seed(tenant)
+    return tenant
+  }
+
+  /** A registered tenant's context, or undefined. Jobs that fell due in real time run first. */
+  get(key: string): Tenant | undefined {
+    let t = this.contexts.get(key)
+    if (!t) {
+      const record = this.records.get(key)
+      if (!record) return undefined
+      t = buildTenant(record, this.opts)
+      this.contexts.set(key, t)
+    }
+    if ((t.scheduler.nextDueMs() ?? Infinity) <= t.clock.nowMs()) t.scheduler.runDue()
+    return t
+  }
+
+  /** Like get, but a missing tenant is an error naming the key. */
+  require(key: string): Tenant {
+    const t = this.get(key)
+    if (!t) throw unknownTenant(key)
+    return t
+  }
+
+  /** The fixture tenant. */
+  default(): Tenant {
+    return this.require(this.opts.fixtures.defaultTenant.client_key)
+  }
+
+  list(): TenantRecord[] {
+    return this.records.values()
+  }
+
+  /** Every tenant context (for the real-time ticker and index rebuilds). */
+  all(): Tenant[] {
+    return this.list().map((r) => this.require(r.client_key))
+  }
+
+  /** Puts a tenant back to its fixtures, clock included; credentials and tokens (kept in `sys`) survive. */
+  reset(key: string): Tenant {
+    const record = this.records.get(key)
+    if (!record) throw unknownTenant(key)
+    this.opts.store.replaceNamespace(tenantNs(key), initialTenantData(record))
+    this.contexts.delete(key)
+    const tenant = this.require(key)
+    tenant.scheduler.reload()
+    for (const seed of this.opts.seeders) seed(tenant)
+    return tenant
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * Lets real time drive the schedulers: one unref'd timer set for the earliest job of any running
+ * (unfrozen) tenant clock. Frozen clocks only move through the control plane.
+ */
+import type { RealTime } from '../core/clock.js'
+import type { Tenant } from './tenant.js'
+
+const MAX_DELAY_MS = 2_147_483_647
+
+export class Ticker {
+  private timer: NodeJS.Timeout | undefined
+  private queued = false
+  private stopped = false
+
+  constructor(
+    private readonly realTime: RealTime,
+    private readonly tenants: () => Tenant[],
+    private readonly log: (msg: string) => void,
+  ) {}
+
+  /** Recomputes the timer soon (coalesced). */
+  poke(): void {
+    if (this.queued || this.stopped) return
+    this.queued = true
+    setImmediate(() => {
+      this.queued = false
+      this.arm()
+    })
+  }
+
+  private arm(): void {
+    if (this.stopped) return
+    clearTimeout(this.timer)
+    let earliest = Infinity
+    for (const t of this.tenants()) {
+      const due = t.scheduler.nextDueMs()
+      if (due === undefined) continue
+      const real = t.clock.realAt(due)
+      if (real !== null && real < earliest) earliest = real
+    }
+    if (earliest === Infinity) return
+    const delay = Math.min(Math.max(0, earliest - this.realTime()), MAX_DELAY_MS)
+    this.timer = setTimeout(() => this.fire(), delay)
+    this.timer.unref()
+  }
+
+  private fire(): void {
+    for (const t of this.tenants()) {
+      try {
+        t.scheduler.runDue()
+      } catch (e) {
+        this.log(`scheduler of ${t.key}: ${(e as Error).message}`)
+      }
+    }
+    this.arm()
+  }
+
+  stop(): void {
+    this.stopped = true
+    clearTimeout(this.timer)
+  }
+}
