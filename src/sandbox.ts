@@ -46,6 +46,8 @@ export interface Sandbox {
   tenants: Tenants
   oauth: OauthService
   store: Store
+  /** job kind → handler; domains register theirs here */
+  jobHandlers: Map<string, JobHandler<Tenant>>
   version: string
   /** stops timers and flushes the store */
   close(): Promise<void>
@@ -107,7 +109,7 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
   ticker.poke()
 
   return {
-    app, tenants, oauth, store: deps.store, version,
+    app, tenants, oauth, store: deps.store, version, jobHandlers: handlers,
     fetch: (req) => app.fetch(req),
     close: async () => {
       ticker?.stop()

@@ -33,14 +33,18 @@ async function takeLock(lockPath: string, dataPath: string): Promise<void> {
   await writeFile(lockPath, String(process.pid))
 }
 
+/** Reads the snapshot into db.data; false when there is no file yet (lowdb's read() keeps the default then). */
 async function readSnapshot(db: Low<DbState>, path: string): Promise<boolean> {
+  let data: DbState | null
   try {
-    await db.read()
+    data = await db.adapter.read()
   } catch (e) {
     const reason = e instanceof SyntaxError ? `it is not valid JSON (${e.message})` : (e as Error).message
     throw new StoreOpenError(path, reason)
   }
-  return db.data !== null && db.data !== undefined
+  if (data === null) return false
+  db.data = data
+  return true
 }
 
 async function fsyncFile(path: string): Promise<number> {

@@ -139,13 +139,15 @@ export class Store {
     this.pending.clear()
     this.next = undefined
     const run = this.write(this.durability, ops)
-    this.inFlight = run.then(done.resolve, (e: Error) => {
+    this.inFlight = run.then(() => {
+      this.flushes++
+      done.resolve()
+    }, (e: Error) => {
       this.failure = e
       done.reject(new StoreWriteError(e.message))
     })
     await this.inFlight
     this.inFlight = undefined
-    this.flushes++
     if (this.next && !this.scheduled) {
       this.scheduled = true
       setImmediate(() => void this.flush())
