@@ -49,6 +49,7 @@ export class Store {
   private inFlight: Promise<void> | undefined
   private scheduled = false
   private failure: Error | undefined
+  private compactNext = false
   /** number of batches flushed (for tests and the bench) */
   flushes = 0
 
@@ -154,9 +155,22 @@ export class Store {
     }
   }
 
+  /** Folds the log into the snapshot now (after a bulk load, on shutdown). */
+  async compact(): Promise<void> {
+    if (!this.durability || this.failure) return
+    this.compactNext = true
+    this.next ??= deferred()
+    if (!this.scheduled) {
+      this.scheduled = true
+      setImmediate(() => void this.flush())
+    }
+    await this.sync()
+  }
+
   private async write(d: Durability, ops: Op[]): Promise<void> {
     const seq = ++this.state.seq
-    const compact = d.log.size >= MIN_COMPACT_BYTES && d.log.size > d.snapshotBytes
+    const compact = this.compactNext || (d.log.size >= MIN_COMPACT_BYTES && d.log.size > d.snapshotBytes)
+    this.compactNext = false
     if (compact) {
       d.snapshotBytes = await d.writeSnapshot(this.db)
       await d.log.truncate()
@@ -172,6 +186,7 @@ export class Store {
       else await (this.inFlight ?? this.next?.promise)
     }
     if (this.durability) {
+      if (this.durability.log.size > 0 && !this.failure) await this.compact()
       await this.durability.log.close()
       await this.durability.release()
     }

@@ -29,7 +29,10 @@ export function runMain(args: string[], env: Record<string, string> = {}): Promi
 }
 
 /** Starts main and resolves with the URL it prints; `stop()` ends it. */
-export function startMain(args: string[], env: Record<string, string> = {}): Promise<{ url: string; output: () => string; stop: () => Promise<number | null> }> {
+export function startMain(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ url: string; output: () => string; stop: (signal?: NodeJS.Signals) => Promise<number | null> }> {
   return new Promise((resolve, reject) => {
     const child = spawnMain(args, env)
     let out = ''
@@ -45,9 +48,10 @@ export function startMain(args: string[], env: Record<string, string> = {}): Pro
         resolve({
           url: m[1]!,
           output: () => out,
-          stop: () => new Promise((res) => {
-            child.on('close', res)
-            child.kill('SIGTERM')
+          stop: (signal = 'SIGTERM') => new Promise((res) => {
+            child.removeAllListeners('close')
+            child.on('close', (code) => res(code))
+            child.kill(signal)
           }),
         })
       }

@@ -1,0 +1,7 @@
+// Minimal types for the parts of autocannon the bench uses (the package ships none).
+declare module 'autocannon' {
+  interface Histogram { average: number; p50: number; p99: number }
+  interface Result { requests: Histogram; latency: Histogram; non2xx: number; errors: number; timeouts: number }
+  interface Options { url: string; method?: string; body?: string; headers?: Record<string, string>; connections?: number; duration?: number }
+  export default function autocannon(opts: Options): Promise<Result>
+}

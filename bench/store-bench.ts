@@ -1,0 +1,61 @@
+/**
+ * `npm run bench`: mutating requests/second (POST /oauth/client_token/, which writes a token, a job and
+ * tenant counters) against a sandbox preloaded with 1k and 100k records, file store and memory store.
+ * The sandbox runs in a child process; autocannon drives it from this one. Prints a table.
+ */
+import { spawn } from 'node:child_process'
+import { mkdtemp, rm, stat } from 'node:fs/promises'
+import { cpus, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import autocannon from 'autocannon'
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url))
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8)
+const CONNECTIONS = 10
+const BODY = JSON.stringify({ client_key: 'awsandboxdefault', client_secret: 'sandbox-default-secret-0000000000', grant_type: 'client_credential' })
+
+async function startServer(kind: 'memory' | 'file', records: number, file: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/bench-server.ts', kind, String(records), file], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = ''
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString()
+      const m = /READY (\S+)/.exec(out)
+      if (m) resolve(m[1]!)
+    })
+    child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)))
+  })
+  return { url, stop: () => new Promise<void>((res) => { child.on('exit', () => res()); child.kill('SIGTERM') }) }
+}
+
+async function measure(kind: 'memory' | 'file', records: number) {
+  const dir = await mkdtemp(join(tmpdir(), 'sandbox-bench-'))
+  const file = join(dir, 'sandbox.json')
+  const server = await startServer(kind, records, file)
+  try {
+    const result = await autocannon({
+      url: `${server.url}/oauth/client_token/`, method: 'POST', body: BODY,
+      headers: { 'content-type': 'application/json' }, connections: CONNECTIONS, duration: DURATION_S,
+    })
+    const bad = result.non2xx + result.errors + result.timeouts
+    const size = kind === 'file' ? (await stat(file)).size + (await stat(`${file}.wal`)).size : 0
+    return { kind, records, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, bad, size }
+  } finally {
+    await server.stop()
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+const rows = []
+for (const [kind, records] of [['memory', 1_000], ['file', 1_000], ['memory', 100_000], ['file', 100_000]] as const) {
+  rows.push(await measure(kind, records))
+}
+const mem100 = rows.find((r) => r.kind === 'memory' && r.records === 100_000)!.rps
+const file100 = rows.find((r) => r.kind === 'file' && r.records === 100_000)!.rps
+process.stdout.write(`\nmutating requests/s — POST /oauth/client_token/, ${CONNECTIONS} connections, ${DURATION_S} s each; ${cpus().length} cores, node ${process.version}\n`)
+process.stdout.write('| store  | records | req/s | p50 ms | p99 ms | non-2xx+errors | data on disk |\n|---|---:|---:|---:|---:|---:|---:|\n')
+for (const r of rows) {
+  process.stdout.write(`| ${r.kind.padEnd(6)} | ${String(r.records).padStart(7)} | ${String(r.rps).padStart(5)} | ${r.p50} | ${r.p99} | ${r.bad} | ${r.kind === 'file' ? `${(r.size / 1e6).toFixed(1)} MB` : '-'} |\n`)
+}
+process.stdout.write(`\nfile store at 100k records: ${((file100 / mem100) * 100).toFixed(0)} % of the in-memory figure (every answered write on disk, fdatasync'd)\n`)

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, loadConfig } from './config.js'
+
+describe('config', () => {
+  it('has the documented defaults', () => {
+    const c = loadConfig([], {})
+    expect(c).toMatchObject({ port: 8787, host: '127.0.0.1', data: './data/sandbox.json', memory: false, seed: 'douyin-sandbox', log_level: 'info', body_limit: 1048576 })
+    expect(c.frozen_at_ms).toBeUndefined()
+  })
+
+  it('reads flags before environment variables', () => {
+    const c = loadConfig(['--port', '0', '--memory', '--seed', 's1'], { PORT: '9000', SEED: 's2', HOST: '0.0.0.0', DATA_FILE: '/tmp/x.json', LOG_LEVEL: 'debug' })
+    expect(c).toMatchObject({ port: 0, memory: true, seed: 's1', host: '0.0.0.0', data: '/tmp/x.json', log_level: 'debug' })
+  })
+
+  it('accepts --frozen-at as Unix seconds or an ISO date', () => {
+    expect(loadConfig(['--frozen-at', '1767196800'], {}).frozen_at_ms).toBe(1767196800000)
+    expect(loadConfig([], { FROZEN_AT: '2026-01-01T00:00:00+08:00' }).frozen_at_ms).toBe(1767196800000)
+  })
+
+  it('names the flag, the variable and the value when a value is bad', () => {
+    expect(() => loadConfig(['--port', '70000'], {})).toThrow(/--port \/ PORT: must be 0–65535 \(got "70000"\)/)
+    expect(() => loadConfig([], { LOG_LEVEL: 'loud' })).toThrow(/--log-level \/ LOG_LEVEL/)
+    expect(() => loadConfig(['--body-limit', '10'], {})).toThrow(/--body-limit \/ BODY_LIMIT: must be at least 1024 bytes/)
+    expect(() => loadConfig(['--whatever'], {})).toThrow(ConfigError)
+  })
+})

@@ -1,0 +1,89 @@
+/**
+ * The official Node SDK (@open-dy/open_api_sdk) against the sandbox on a real port
+ * (../shared/reference/official-sdk.md: the SDK has no base-URL option, so tea.doAction is redirected).
+ */
+import { createRequire } from 'node:module'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEFAULT_TENANT, makeSandbox, type Api } from './helpers/harness.js'
+import { listen } from './helpers/server.js'
+
+const require = createRequire(import.meta.url)
+const sdkPath = require.resolve('@open-dy/open_api_sdk')
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const sdk = require('@open-dy/open_api_sdk') as any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const tea = require(require.resolve('@alicloud/tea-typescript', { paths: [sdkPath] })) as any
+
+let server: Awaited<ReturnType<typeof listen>>
+let api: Api
+let originalDoAction: unknown
+
+beforeAll(async () => {
+  const made = await makeSandbox()
+  api = made.api
+  server = await listen(made.sandbox)
+  process.env.NO_PROXY = '127.0.0.1,localhost'
+  originalDoAction = tea.doAction
+  const orig = tea.doAction
+  tea.doAction = (req: { protocol: string; headers: Record<string, string> }, rt: unknown) => {
+    req.protocol = 'http'
+    req.headers.host = `127.0.0.1:${server.port}`
+    return orig(req, rt)
+  }
+})
+
+afterAll(async () => {
+  tea.doAction = originalDoAction
+  await server.close()
+})
+
+function client() {
+  const c = new sdk.default({ clientKey: DEFAULT_TENANT.client_key, clientSecret: DEFAULT_TENANT.client_secret })
+  c.setRuntimeOptions({ readTimeout: 3000, connectTimeout: 1000, autoretry: false, ignoreSSL: true, maxAttempts: 1 })
+  return c
+}
+
+async function sdkToken(): Promise<string> {
+  const tok = await client().oauthClientToken(
+    new sdk.OauthClientTokenRequest({ clientKey: DEFAULT_TENANT.client_key, clientSecret: DEFAULT_TENANT.client_secret, grantType: 'client_credential' }),
+  )
+  expect(tok.data.errorCode).toBe('0')
+  return tok.data.accessToken as string
+}
+
+describe('official SDK', () => {
+  it('obtains a client token', async () => {
+    const token = await sdkToken()
+    expect(token).toMatch(/^clt\./)
+    expect((await api.get('/goodlife/v1/goods/category/get/', { 'access-token': token })).body.data.error_code).toBe(0)
+  })
+
+  it('gets 2190002 as a thrown error for an unknown token', async () => {
+    const err = await client()
+      .goodsTemplateGet(new sdk.GoodsTemplateGetRequest({ accessToken: 'clt.unknown', categoryId: 1001001, productType: 1 }))
+      .catch((e: unknown) => e)
+    expect(err).toMatchObject({ code: '2190002' })
+    expect(String((err as Error).message)).toContain('access_token无效')
+  })
+
+  it('gets 2190008 as a thrown error once the token expired on the virtual clock', async () => {
+    const token = await sdkToken()
+    await api.post('/sandbox/clock/advance', { seconds: 7200 })
+    const err = await client()
+      .goodsTemplateGet(new sdk.GoodsTemplateGetRequest({ accessToken: token, categoryId: 1001001, productType: 1 }))
+      .catch((e: unknown) => e)
+    expect(err).toMatchObject({ code: '2190008' })
+  })
+
+  it('reads the category tree through the generic call', async () => {
+    const token = await sdkToken()
+    const res = await client().commonOpenAPI(
+      new sdk.CommonRequest({
+        host: 'open.douyin.com', path: '/goodlife/v1/goods/category/get/', method: 'GET',
+        header: { 'content-type': 'application/json', 'access-token': token }, query: { query_category_type: '1' },
+      }),
+    )
+    const body = typeof res === 'string' ? JSON.parse(res) : res
+    expect(JSON.stringify(body)).toContain('实物周边')
+  })
+})
