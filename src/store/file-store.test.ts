@@ -68,6 +68,21 @@ describe('file store', () => {
     await again.close()
   })
 
+  it('cuts a torn tail at the right byte when the log holds Chinese text', async () => {
+    const s = await openFileStore(file)
+    s.put('t:x', 'c', 'name', { account_name: 'lh测试商家', poi_name: '望京店' })
+    await s.sync() // then a crash: no close, so the log still holds the line
+    await writeFile(`${file}.wal`, `${await readFile(`${file}.wal`, 'utf8')}{"s":9,"ops":[{"o":"put","n":"t:x","c":"c","k":"半`)
+    const r = await openFileStore(file)
+    r.put('t:x', 'c', 'later', { name: '实物周边' })
+    await r.sync()
+    await r.close()
+    const again = await openFileStore(file)
+    expect(again.get('t:x', 'c', 'name')).toEqual({ account_name: 'lh测试商家', poi_name: '望京店' })
+    expect(again.get('t:x', 'c', 'later')).toEqual({ name: '实物周边' })
+    await again.close()
+  })
+
   it('stops on a damaged log line that is not the last', async () => {
     await openFileStore(file).then((s) => s.close())
     await writeFile(`${file}.wal`, 'garbage\n{"s":1,"ops":[]}\n')

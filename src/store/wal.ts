@@ -57,7 +57,7 @@ export class WriteAheadLog {
       start = end + 1
     }
     this.handle = await open(this.path, 'a+')
-    if (good !== Buffer.byteLength(text)) await this.handle.truncate(Buffer.byteLength(text.slice(0, good)))
+    if (good !== text.length) await this.handle.truncate(Buffer.byteLength(text.slice(0, good)))
     this.size = Buffer.byteLength(text.slice(0, good))
     return batches
   }
