@@ -47,13 +47,13 @@ export function createTenant(tenants: Tenants, body: { client_key?: string | und
 }
 
 /** Advances the tenant's clock; jobs run at their own due times, in order. */
-export function advanceClock(t: Tenant, seconds: number): { clock: ReturnType<typeof describeClock>; ran: JobRun[] } {
-  const ran = t.scheduler.advance(seconds * 1000)
+export async function advanceClock(t: Tenant, seconds: number): Promise<{ clock: ReturnType<typeof describeClock>; ran: JobRun[] }> {
+  const ran = await t.scheduler.advance(seconds * 1000)
   return { clock: describeClock(t), ran }
 }
 
 /** Freezes the clock, at `at` if given: a later instant first runs the jobs up to it; an earlier one is refused. */
-export function freezeClock(t: Tenant, at: number | string | undefined): { clock: ReturnType<typeof describeClock>; ran: JobRun[] } {
+export async function freezeClock(t: Tenant, at: number | string | undefined): Promise<{ clock: ReturnType<typeof describeClock>; ran: JobRun[] }> {
   let ran: JobRun[] = []
   if (at !== undefined) {
     const atMs = parseInstant(at, 'at')
@@ -62,7 +62,7 @@ export function freezeClock(t: Tenant, at: number | string | undefined): { clock
       throw invalidParams(`at (${new Date(atMs).toISOString()}) is before the tenant's virtual now (${new Date(nowMs).toISOString()}); time never goes back — POST /sandbox/reset or create a tenant with frozen_at`)
     }
     t.clock.freeze()
-    if (atMs > nowMs) ran = t.scheduler.advance(atMs - nowMs)
+    if (atMs > nowMs) ran = await t.scheduler.advance(atMs - nowMs)
   } else {
     t.clock.freeze()
   }

@@ -28,7 +28,7 @@ export interface JobRun {
   error?: string
 }
 
-/** Runs one job; gets the tenant context it belongs to. */
+/** Runs one job; gets the tenant context it belongs to. May be async: the next job waits for it. */
 export type JobHandler<Ctx> = (ctx: Ctx, job: Job) => unknown
 
 /** A safety net against a job that keeps rescheduling itself at the same instant. */
@@ -40,6 +40,8 @@ function before(a: Job, b: Job): boolean {
 
 export class Scheduler<Ctx> {
   private queue: Job[] | undefined
+  /** serialises advance/runDue calls of one tenant */
+  private lock: Promise<unknown> = Promise.resolve()
 
   constructor(
     private readonly jobs: Collection<Job>,
@@ -48,6 +50,8 @@ export class Scheduler<Ctx> {
     private readonly handlers: ReadonlyMap<string, JobHandler<Ctx>>,
     private readonly ctx: () => Ctx,
     private readonly onChange: () => void = () => undefined,
+    /** runs after each job, at the job's virtual time (the webhook dispatcher sends what the job emitted) */
+    private readonly afterEach: (ctx: Ctx) => Promise<void> = async () => undefined,
   ) {}
 
   /** The queue in run order, built from the store on first use. */
@@ -66,8 +70,8 @@ export class Scheduler<Ctx> {
   schedule(kind: string, dueAtMs: number, payload: Record<string, unknown> = {}): Job {
     const seq = this.counter.next()
     const job: Job = { job_id: `job_${seq}`, seq, kind, due_at_ms: Math.floor(dueAtMs), payload }
+    const q = this.sorted() // built before the put, or the new job would be in it twice
     this.jobs.put(job.job_id, job)
-    const q = this.sorted()
     let lo = 0
     let hi = q.length
     while (lo < hi) {
@@ -102,16 +106,22 @@ export class Scheduler<Ctx> {
   }
 
   /** Runs every job due at or before the clock's now. */
-  runDue(): JobRun[] {
-    return this.runUntil(this.clock.nowMs(), false)
+  runDue(): Promise<JobRun[]> {
+    return this.exclusive(() => this.runUntil(this.clock.nowMs(), false))
   }
 
   /** Moves the clock forward by `ms`, running each job that falls due at its own due time, in order. */
-  advance(ms: number): JobRun[] {
-    return this.runUntil(this.clock.nowMs() + ms, true)
+  advance(ms: number): Promise<JobRun[]> {
+    return this.exclusive(() => this.runUntil(this.clock.nowMs() + ms, true))
   }
 
-  private runUntil(targetMs: number, moveClock: boolean): JobRun[] {
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.lock.then(fn, fn)
+    this.lock = run.catch(() => undefined)
+    return run
+  }
+
+  private async runUntil(targetMs: number, moveClock: boolean): Promise<JobRun[]> {
     const runs: JobRun[] = []
     const q = this.sorted()
     while (q.length > 0 && q[0]!.due_at_ms <= targetMs) {
@@ -119,19 +129,20 @@ export class Scheduler<Ctx> {
       const job = q.shift()!
       this.jobs.delete(job.job_id)
       if (moveClock && job.due_at_ms > this.clock.nowMs()) this.clock.setMs(job.due_at_ms)
-      runs.push(this.run(job))
+      runs.push(await this.run(job))
+      await this.afterEach(this.ctx())
     }
     if (moveClock && targetMs > this.clock.nowMs()) this.clock.setMs(targetMs)
     if (runs.length > 0) this.onChange()
     return runs
   }
 
-  private run(job: Job): JobRun {
+  private async run(job: Job): Promise<JobRun> {
     const base: JobRun = { job_id: job.job_id, kind: job.kind, due_at: Math.floor(job.due_at_ms / 1000), payload: job.payload }
     const handler = this.handlers.get(job.kind)
     if (!handler) return { ...base, error: `no handler for job kind ${job.kind}` }
     try {
-      const result = handler(this.ctx(), job)
+      const result = await handler(this.ctx(), job)
       return result === undefined ? base : { ...base, result }
     } catch (e) {
       return { ...base, error: e instanceof Error ? e.message : String(e) }

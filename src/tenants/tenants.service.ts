@@ -88,7 +88,7 @@ export class Tenants {
     return tenant
   }
 
-  /** A registered tenant's context, or undefined. Jobs that fell due in real time run first. */
+  /** A registered tenant's context, or undefined. */
   get(key: string): Tenant | undefined {
     let t = this.contexts.get(key)
     if (!t) {
@@ -97,7 +97,6 @@ export class Tenants {
       t = buildTenant(record, this.opts)
       this.contexts.set(key, t)
     }
-    if ((t.scheduler.nextDueMs() ?? Infinity) <= t.clock.nowMs()) t.scheduler.runDue()
     return t
   }
 

@@ -45,14 +45,10 @@ export class Ticker {
   }
 
   private fire(): void {
-    for (const t of this.tenants()) {
-      try {
-        t.scheduler.runDue()
-      } catch (e) {
-        this.log(`scheduler of ${t.key}: ${(e as Error).message}`)
-      }
-    }
-    this.arm()
+    const runs = this.tenants().map((t) =>
+      t.scheduler.runDue().catch((e: unknown) => this.log(`scheduler of ${t.key}: ${(e as Error).message}`)),
+    )
+    void Promise.all(runs).then(() => this.arm())
   }
 
   stop(): void {
