@@ -26,6 +26,11 @@ import type { Store } from './store/store.js'
 import type { Tenant } from './tenants/tenant.js'
 import { Tenants } from './tenants/tenants.service.js'
 import { Ticker } from './tenants/ticker.js'
+import { Dispatcher, RETRY_JOB } from './webhooks/dispatcher.js'
+import { OutboundCall } from './webhooks/outbound.js'
+import { registerWebhookDocs } from './webhooks/webhooks.contract.js'
+import { registerWebhookRoutes } from './webhooks/webhooks.routes.js'
+import { WebhooksService } from './webhooks/webhooks.service.js'
 
 export interface SandboxDeps {
   store: Store
@@ -37,6 +42,8 @@ export interface SandboxDeps {
   bodyLimit?: number
   /** source of real time (tests may pass a fake) */
   realTime?: RealTime
+  /** webhook delivery timeout in real ms (default 5000, the platform's) */
+  webhookTimeoutMs?: number
   log?: Log
 }
 
@@ -45,6 +52,8 @@ export interface Sandbox {
   fetch: (req: Request) => Response | Promise<Response>
   tenants: Tenants
   oauth: OauthService
+  webhooks: WebhooksService
+  dispatcher: Dispatcher
   store: Store
   /** job kind → handler; domains register theirs here */
   jobHandlers: Map<string, JobHandler<Tenant>>
@@ -73,10 +82,15 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
   const fixtures = loadFixtures()
   const handlers = new Map<string, JobHandler<Tenant>>()
   let ticker: Ticker | undefined
+  const outbound = new OutboundCall(realTime)
+  const dispatcher = new Dispatcher({ store: deps.store, outbound, log, timeoutMs: deps.webhookTimeoutMs })
   const tenants = new Tenants({
     store: deps.store, realTime, handlers, seed, frozenAtMs: deps.frozenAtMs, fixtures, seeders: [],
     onScheduleChange: () => ticker?.poke(),
+    afterJob: (t) => dispatcher.pass(t),
   })
+  const webhooks = new WebhooksService(deps.store, dispatcher, outbound)
+  handlers.set(RETRY_JOB, (_t, job) => job.payload)
   ticker = new Ticker(realTime, () => tenants.all(), (m) => log('warn', m))
   const oauth = new OauthService(oauthStore(deps.store), tenants)
   handlers.set(TOKEN_EXPIRE_JOB, oauth.expireToken)
@@ -103,16 +117,20 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
   app.use('/goodlife/*', requireAccessToken(oauth))
   registerGoodsRoutes(app, goods)
   registerAdminRoutes(app, tenants, version)
+  registerWebhookRoutes(app, webhooks)
+  registerWebhookDocs(app)
   registerDocsRoutes(app, version)
   app.onError(onError)
   app.notFound(notFound)
   ticker.poke()
+  for (const t of tenants.all()) if (webhooks.outbox(t).some((e) => e.status === 'pending')) dispatcher.poke(t)
 
   return {
-    app, tenants, oauth, store: deps.store, version, jobHandlers: handlers,
+    app, tenants, oauth, webhooks, dispatcher, store: deps.store, version, jobHandlers: handlers,
     fetch: (req) => app.fetch(req),
     close: async () => {
       ticker?.stop()
+      for (const t of tenants.all()) await dispatcher.settle(t)
       await deps.store.close()
     },
   }

@@ -18,6 +18,8 @@ export interface Tenant {
   /** unpersisted stream for log ids, so reads never write */
   readonly logids: SeededRandom
   readonly scheduler: Scheduler<Tenant>
+  /** next value of the tenant's monotonic counter `name` (1, 2, 3, …; persisted) */
+  nextSeq(name: string): number
 }
 
 export interface TenantDeps {
@@ -25,6 +27,8 @@ export interface TenantDeps {
   realTime: RealTime
   handlers: ReadonlyMap<string, JobHandler<Tenant>>
   onScheduleChange: () => void
+  /** runs after each job at its virtual time (the webhook dispatcher) */
+  afterJob?: (tenant: Tenant) => Promise<void>
 }
 
 /** Builds the context of a registered tenant. */
@@ -40,13 +44,11 @@ export function buildTenant(record: TenantRecord, deps: TenantDeps): Tenant {
     set: (state) => meta.put('rng', { state }),
   })
   const logids = new SeededRandom(memoryHolder(seedState(record.seed, `${record.client_key}/logid`)))
-  const counter = {
-    next: () => {
-      const c = meta.get('counters') ?? { job_seq: 0 }
-      const n = c.job_seq + 1
-      meta.put('counters', { ...c, job_seq: n })
-      return n
-    },
+  const nextSeq = (name: string): number => {
+    const c = meta.get('counters') ?? {}
+    const n = (c[name] ?? 0) + 1
+    meta.put('counters', { ...c, [name]: n })
+    return n
   }
   const tenant: Tenant = {
     key: record.client_key,
@@ -55,7 +57,10 @@ export function buildTenant(record: TenantRecord, deps: TenantDeps): Tenant {
     clock,
     random,
     logids,
-    scheduler: new Scheduler<Tenant>(repo.collection<Job>('jobs'), counter, clock, deps.handlers, () => tenant, deps.onScheduleChange),
+    nextSeq,
+    scheduler: new Scheduler<Tenant>(
+      repo.collection<Job>('jobs'), { next: () => nextSeq('job') }, clock, deps.handlers, () => tenant, deps.onScheduleChange, deps.afterJob,
+    ),
   }
   return tenant
 }
@@ -66,7 +71,7 @@ export function initialTenantData(record: TenantRecord): Record<string, Record<s
     meta: {
       clock: { offset_ms: 0, frozen_at_ms: record.start_frozen_at_ms },
       rng: { state: seedState(record.seed, record.client_key) },
-      counters: { job_seq: 0 },
+      counters: {},
     },
   }
 }

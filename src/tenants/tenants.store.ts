@@ -35,8 +35,8 @@ export interface TenantMeta {
   clock: ClockState & Record<string, unknown>
   /** meta/rng → the random generator state */
   rng: { state: RandomState }
-  /** meta/counters → monotonic counters (job sequence) */
-  counters: { job_seq: number }
+  /** meta/counters → monotonic counters by name (job, outbox and delivery sequences) */
+  counters: Record<string, number>
 }
 
 /** Typed access to one tenant's `meta` collection. */

@@ -34,7 +34,10 @@ export function documentedPath(path: string): string | undefined {
   const { doc } = load()
   const bare = path.split('?')[0]!
   const candidates = [bare, bare.endsWith('/') ? bare.slice(0, -1) : `${bare}/`]
-  return candidates.find((p) => doc.paths[p])
+  const exact = candidates.find((p) => doc.paths[p])
+  if (exact) return exact
+  const templated = (p: string) => new RegExp(`^${p.replace(/\{[^}]+\}/g, '[^/]+')}$`)
+  return Object.keys(doc.paths).find((p) => p.includes('{') && candidates.some((c) => templated(p).test(c)))
 }
 
 /**

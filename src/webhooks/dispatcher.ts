@@ -1,0 +1,140 @@
+/**
+ * Sends outbox events to the tenant's webhook URL: only once they are on disk, head-of-line per entity
+ * (an order's, certificate's or product's events arrive in the order they happened), retried 3 times with
+ * backoff on the tenant's virtual clock, every attempt logged. Tenants never wait for each other.
+ */
+import type { Log } from '../log.js'
+import type { Store } from '../store/store.js'
+import type { Tenant } from '../tenants/tenant.js'
+import type { OutboundCall, OutboundResult } from './outbound.js'
+import { webhookSignature } from './signing.js'
+import { webhookData, webhookTargets, type DeliveryRecord, type OutboxEvent } from './webhooks.store.js'
+
+/** The platform drops a connection after 5 s (douyin-api.md §8). */
+export const DELIVERY_TIMEOUT_MS = 5000
+/** Virtual seconds before retry 1, 2 and 3; after the third failed retry the event is given up. */
+export const RETRY_BACKOFF_SECONDS = [15, 60, 300] as const
+export const RETRY_JOB = 'webhook.retry'
+/** Oldest attempts are dropped beyond this many per tenant. */
+export const MAX_DELIVERY_LOG = 5000
+const MAX_CONCURRENT = 4
+
+export interface DispatcherDeps {
+  store: Store
+  outbound: OutboundCall
+  log: Log
+  timeoutMs?: number
+}
+
+export class Dispatcher {
+  private readonly passes = new Map<string, Promise<void>>()
+  private readonly again = new Set<string>()
+
+  constructor(private readonly deps: DispatcherDeps) {}
+
+  /** Starts a delivery pass for the tenant soon; cheap to call after every emit. */
+  poke(tenant: Tenant): void {
+    void this.pass(tenant)
+  }
+
+  /** Delivers everything that is due and deliverable now; resolves when those attempts have finished. */
+  pass(tenant: Tenant): Promise<void> {
+    const running = this.passes.get(tenant.key)
+    if (running) {
+      this.again.add(tenant.key)
+      return running
+    }
+    const run = (async () => {
+      try {
+        do {
+          this.again.delete(tenant.key)
+          await this.deliverDue(tenant)
+        } while (this.again.has(tenant.key))
+      } catch (e) {
+        this.deps.log('error', `webhook pass of ${tenant.key}: ${(e as Error).stack ?? String(e)}`)
+      } finally {
+        this.passes.delete(tenant.key)
+      }
+    })()
+    this.passes.set(tenant.key, run)
+    return run
+  }
+
+  /** Events whose turn it is: the oldest undelivered event of each entity, if it is pending and due. */
+  private due(tenant: Tenant, inFlight: Set<string>): OutboxEvent[] {
+    const now = tenant.clock.nowMs()
+    const heads = new Map<string, OutboxEvent>()
+    for (const e of webhookData(tenant).outbox.values().sort((a, b) => a.seq - b.seq)) {
+      if (e.status !== 'pending') continue
+      const key = `${e.entity_type}:${e.entity_id}`
+      if (!heads.has(key)) heads.set(key, e)
+    }
+    return [...heads.values()].filter((e) => e.next_attempt_at_ms <= now && !inFlight.has(e.event_id))
+  }
+
+  private async deliverDue(tenant: Tenant): Promise<void> {
+    await this.deps.store.sync() // never send an event for a change that is not on disk
+    const inFlight = new Set<string>()
+    for (;;) {
+      const target = webhookTargets(this.deps.store).get(tenant.key)
+      if (!target) return
+      const batch = this.due(tenant, inFlight).slice(0, MAX_CONCURRENT)
+      if (batch.length === 0) return
+      for (const e of batch) inFlight.add(e.event_id)
+      await Promise.all(batch.map((e) => this.attempt(tenant, e, target.url)))
+      await this.deps.store.sync()
+    }
+  }
+
+  private async attempt(tenant: Tenant, e: OutboxEvent, url: string): Promise<void> {
+    const result = await this.send(tenant, e, url, e.attempts + 1, false)
+    const data = webhookData(tenant)
+    const current = data.outbox.get(e.event_id)
+    if (!current) return // the tenant was reset meanwhile
+    if (result.ok) {
+      data.outbox.delete(e.event_id)
+      return
+    }
+    const attempts = current.attempts + 1
+    const backoff = RETRY_BACKOFF_SECONDS[attempts - 1]
+    if (backoff === undefined) {
+      data.outbox.put(e.event_id, { ...current, attempts, status: 'failed', last_error: result.error })
+      return
+    }
+    const next = tenant.clock.nowMs() + backoff * 1000
+    data.outbox.put(e.event_id, { ...current, attempts, next_attempt_at_ms: next, last_error: result.error })
+    tenant.scheduler.schedule(RETRY_JOB, next, { event_id: e.event_id, retry: attempts })
+  }
+
+  /** One signed POST of an event, logged. Also used by redeliver. */
+  async send(tenant: Tenant, e: Pick<OutboxEvent, 'event_id' | 'event' | 'msg_id' | 'entity_type' | 'entity_id' | 'body'>, url: string, attempt: number, redelivery: boolean): Promise<OutboundResult & { delivery: DeliveryRecord }> {
+    const headers = {
+      'content-type': 'application/json',
+      'msg-id': e.msg_id,
+      'x-douyin-signature': webhookSignature(tenant.record.client_secret, e.body),
+    }
+    const virtual = tenant.clock.now()
+    const realStart = new Date(this.deps.outbound.now()).toISOString()
+    const result = await this.deps.outbound.send({ url, headers, body: e.body, timeoutMs: this.deps.timeoutMs ?? DELIVERY_TIMEOUT_MS })
+    const delivery = this.record(tenant, {
+      event_id: e.event_id, event: e.event, msg_id: e.msg_id, entity_type: e.entity_type, entity_id: e.entity_id, url, attempt, redelivery,
+      request: { method: 'POST', headers, body: e.body }, status: result.status, response_excerpt: result.response_excerpt,
+      latency_ms: result.latency_ms, error: result.error, outcome: result.ok ? 'delivered' : 'failed', virtual_time: virtual, real_time: realStart,
+    })
+    return { ...result, delivery }
+  }
+
+  private record(tenant: Tenant, d: Omit<DeliveryRecord, 'delivery_id' | 'seq'>): DeliveryRecord {
+    const deliveries = webhookData(tenant).deliveries
+    const seq = tenant.nextSeq('delivery')
+    const rec = { delivery_id: `dlv_${seq}`, seq, ...d } as DeliveryRecord
+    deliveries.put(rec.delivery_id, rec)
+    if (seq > MAX_DELIVERY_LOG) deliveries.delete(`dlv_${seq - MAX_DELIVERY_LOG}`)
+    return rec
+  }
+
+  /** Resolves when the tenant's current pass (if any) has finished. */
+  async settle(tenant: Tenant): Promise<void> {
+    while (this.passes.get(tenant.key)) await this.passes.get(tenant.key)
+  }
+}

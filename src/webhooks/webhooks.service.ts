@@ -1,0 +1,155 @@
+/**
+ * The webhook domain API: `emit(tenant, event)` for every domain service, target registration with the
+ * platform's challenge, the delivery log and redelivery.
+ */
+import type { Store } from '../store/store.js'
+import type { Tenant } from '../tenants/tenant.js'
+import { describeZodError } from '../http/validation.js'
+import { DELIVERY_TIMEOUT_MS, type Dispatcher } from './dispatcher.js'
+import type { OutboundCall } from './outbound.js'
+import { stableMsgId } from './signing.js'
+import { badEventContent, badWebhookUrl, challengeFailed, noSuchDelivery, noWebhookUrl } from './webhooks.errors.js'
+import { actionOf, entityIdOf, EVENT_CATALOGUE, type EventContent, type EventName } from './webhooks.events.js'
+import { webhookData, webhookTargets, type DeliveryRecord, type OutboxEvent, type WebhookTarget } from './webhooks.store.js'
+
+export interface EmitInput<E extends EventName> {
+  event: E
+  content: EventContent<E>
+  /** the consumer's open_id for trade events; "" otherwise */
+  from_user_id?: string
+  to_user_id?: string
+}
+
+export interface DeliveryFilter {
+  event?: string | undefined
+  status?: 'delivered' | 'failed' | undefined
+  entity_id?: string | undefined
+  event_id?: string | undefined
+  limit?: number | undefined
+}
+
+export class WebhooksService {
+  constructor(
+    private readonly store: Store,
+    private readonly dispatcher: Dispatcher,
+    private readonly outbound: OutboundCall,
+  ) {}
+
+  /**
+   * Queues an event in the tenant's outbox, in the same store write as the caller's state change; it is
+   * sent once that write is on disk. Content is checked against the catalogue (a mismatch is a bug).
+   */
+  emit<E extends EventName>(tenant: Tenant, input: EmitInput<E>): OutboxEvent {
+    const spec = EVENT_CATALOGUE[input.event]
+    const parsed = spec.content.safeParse(input.content)
+    if (!parsed.success) throw badEventContent(input.event, describeZodError(parsed.error, 'content'))
+    const content = parsed.data as Record<string, unknown>
+    const entityId = entityIdOf(input.event, content)
+    const { occurrences, outbox } = webhookData(tenant)
+    const occurrenceKey = `${input.event}|${entityId}|${actionOf(content)}`
+    const n = (occurrences.get(occurrenceKey)?.n ?? 0) + 1
+    occurrences.put(occurrenceKey, { n })
+    const body: Record<string, unknown> = {
+      event: input.event,
+      client_key: tenant.key,
+      from_user_id: input.from_user_id ?? '',
+      ...(input.to_user_id === undefined ? {} : { to_user_id: input.to_user_id }),
+      content: JSON.stringify(content),
+      log_id: tenant.random.logid(tenant.clock.nowMs()),
+      msg_id: stableMsgId([tenant.key, occurrenceKey, String(n)]),
+    }
+    const seq = tenant.nextSeq('outbox')
+    const e: OutboxEvent = {
+      event_id: `evt_${seq}`, seq, event: input.event, entity_type: spec.entity, entity_id: entityId, msg_id: String(body.msg_id),
+      body: JSON.stringify(body), status: 'pending', attempts: 0, next_attempt_at_ms: 0, created_at: tenant.clock.now(), last_error: null,
+    }
+    outbox.put(e.event_id, e)
+    this.dispatcher.poke(tenant)
+    return e
+  }
+
+  /** Registers the webhook URL after the platform's challenge (unless skipped). */
+  async register(tenant: Tenant, url: string, skipChallenge: boolean): Promise<{ webhook: WebhookTarget; challenge: DeliveryRecord | null }> {
+    let parsed: URL
+    try {
+      parsed = new URL(url)
+    } catch {
+      throw badWebhookUrl(url)
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw badWebhookUrl(url)
+    let challenge: DeliveryRecord | null = null
+    if (!skipChallenge) challenge = await this.challenge(tenant, url)
+    const target: WebhookTarget = { client_key: tenant.key, url, registered_at: tenant.clock.now(), challenge_skipped: skipChallenge }
+    webhookTargets(this.store).put(tenant.key, target)
+    this.dispatcher.poke(tenant)
+    return { webhook: target, challenge }
+  }
+
+  private async challenge(tenant: Tenant, url: string): Promise<DeliveryRecord> {
+    const n = tenant.random.int(100_000, 999_999_999)
+    const body = JSON.stringify({ event: 'verify_webhook', client_key: '', content: { challenge: n } })
+    const sent = await this.dispatcher.send(
+      tenant,
+      { event_id: '', event: 'verify_webhook', msg_id: stableMsgId([tenant.key, 'verify_webhook', String(n)]), entity_type: 'webhook', entity_id: '', body },
+      url, 1, false,
+    )
+    if (!sent.ok) throw challengeFailed(url, n, sent.status === null ? `no reply (${sent.error})` : `HTTP ${sent.status} ${JSON.stringify(sent.response_excerpt.slice(0, 200))}`)
+    let reply: unknown
+    try {
+      reply = JSON.parse(sent.response_body)
+    } catch {
+      throw challengeFailed(url, n, `a body that is not JSON: ${JSON.stringify(sent.response_excerpt.slice(0, 200))}`)
+    }
+    const echoed = reply && typeof reply === 'object' ? (reply as Record<string, unknown>).challenge : undefined
+    if (String(echoed) !== String(n)) throw challengeFailed(url, n, JSON.stringify(sent.response_excerpt.slice(0, 200)))
+    return sent.delivery
+  }
+
+  /** The registered target with the outbox counts. */
+  status(tenant: Tenant) {
+    const outbox = webhookData(tenant).outbox.values()
+    return {
+      webhook: webhookTargets(this.store).get(tenant.key) ?? null,
+      pending_events: outbox.filter((e) => e.status === 'pending').length,
+      failed_events: outbox.filter((e) => e.status === 'failed').length,
+      timeout_ms: DELIVERY_TIMEOUT_MS,
+    }
+  }
+
+  /** Forgets the URL; events wait in the outbox until one is registered again. */
+  unregister(tenant: Tenant): boolean {
+    return webhookTargets(this.store).delete(tenant.key)
+  }
+
+  /** Undelivered events (pending or given up), oldest first. */
+  outbox(tenant: Tenant): OutboxEvent[] {
+    return webhookData(tenant).outbox.values().sort((a, b) => a.seq - b.seq)
+  }
+
+  /** Attempts, newest first, filtered. */
+  deliveries(tenant: Tenant, f: DeliveryFilter): { deliveries: DeliveryRecord[]; total: number } {
+    const all = webhookData(tenant).deliveries.values().filter((d) =>
+      (!f.event || d.event === f.event) && (!f.status || d.outcome === f.status) &&
+      (!f.entity_id || d.entity_id === f.entity_id) && (!f.event_id || d.event_id === f.event_id),
+    )
+    all.sort((a, b) => b.seq - a.seq)
+    return { deliveries: all.slice(0, f.limit ?? 100), total: all.length }
+  }
+
+  /** Sends a logged attempt's event again, now, to the current URL; if it gets through, the event counts as delivered. */
+  async redeliver(tenant: Tenant, deliveryId: string): Promise<DeliveryRecord> {
+    const data = webhookData(tenant)
+    const original = data.deliveries.get(deliveryId)
+    if (!original) throw noSuchDelivery(deliveryId)
+    const target = webhookTargets(this.store).get(tenant.key)
+    if (!target) throw noWebhookUrl()
+    const attempts = data.deliveries.values().filter((d) => d.event_id === original.event_id && original.event_id !== '').length
+    const sent = await this.dispatcher.send(tenant, { ...original, body: original.request.body }, target.url, attempts + 1, true)
+    const queued = original.event_id ? data.outbox.get(original.event_id) : undefined
+    if (sent.ok && queued) {
+      data.outbox.delete(queued.event_id)
+      this.dispatcher.poke(tenant) // the entity's next events may go now
+    }
+    return sent.delivery
+  }
+}

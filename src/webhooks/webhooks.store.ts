@@ -1,0 +1,75 @@
+/**
+ * Stored shapes of webhook delivery. The target URL is app configuration (sys/webhook_targets, kept across
+ * a tenant reset, like the credentials); the outbox and the delivery log are tenant data.
+ */
+import { Repo } from '../store/repo.js'
+import type { Store } from '../store/store.js'
+import type { Tenant } from '../tenants/tenant.js'
+import { SYS_NS } from '../tenants/tenants.store.js'
+
+/** sys/webhook_targets: client_key → WebhookTarget */
+export interface WebhookTarget extends Record<string, unknown> {
+  client_key: string
+  url: string
+  /** virtual time of registration, seconds */
+  registered_at: number
+  challenge_skipped: boolean
+}
+
+/** t:<key>/outbox: event_id → an event not yet delivered (pending) or given up (failed) */
+export interface OutboxEvent extends Record<string, unknown> {
+  event_id: string
+  /** emission order within the tenant */
+  seq: number
+  event: string
+  entity_type: string
+  entity_id: string
+  msg_id: string
+  /** the exact JSON body sent on every attempt */
+  body: string
+  status: 'pending' | 'failed'
+  /** attempts made so far */
+  attempts: number
+  /** virtual ms before which it is not tried (retry backoff) */
+  next_attempt_at_ms: number
+  created_at: number
+  last_error: string | null
+}
+
+/** t:<key>/deliveries: delivery_id → one attempt, as `GET /sandbox/webhooks/deliveries` shows it */
+export interface DeliveryRecord extends Record<string, unknown> {
+  delivery_id: string
+  seq: number
+  event_id: string
+  event: string
+  msg_id: string
+  entity_type: string
+  entity_id: string
+  url: string
+  attempt: number
+  redelivery: boolean
+  request: { method: 'POST'; headers: Record<string, string>; body: string }
+  /** HTTP status of the reply, null when none came */
+  status: number | null
+  response_excerpt: string
+  latency_ms: number
+  error: string | null
+  outcome: 'delivered' | 'failed'
+  /** virtual time of the attempt, seconds */
+  virtual_time: number
+  /** real time of the attempt, ISO-8601 */
+  real_time: string
+}
+
+export function webhookTargets(store: Store) {
+  return new Repo(store, SYS_NS).collection<WebhookTarget>('webhook_targets')
+}
+
+export function webhookData(tenant: Tenant) {
+  return {
+    outbox: tenant.repo.collection<OutboxEvent>('outbox'),
+    deliveries: tenant.repo.collection<DeliveryRecord>('deliveries'),
+    /** `${event}|${entity_id}|${action}` → occurrences so far, for stable msg ids */
+    occurrences: tenant.repo.collection<{ n: number }>('msg_occurrences'),
+  }
+}
