@@ -15,6 +15,8 @@ export const tenantFixtureSchema = z.object({
   account_id: z.string().regex(/^\d+$/),
   account_name: z.string(),
   pois: z.array(poiSchema).min(1),
+  /** tenant settings the fixture tenant starts with (src/tenants/settings.ts) */
+  settings: z.record(z.string(), z.unknown()).default({}),
 })
 
 export const categorySchema = z.object({
@@ -26,13 +28,28 @@ export const categorySchema = z.object({
   enable: z.boolean(),
 })
 
+export const templateAttrSchema = z.object({
+  key: z.string(), name: z.string(), desc: z.string(), is_required: z.boolean(), is_multi: z.boolean(),
+  value_type: z.string(), value_demo: z.string(),
+})
+
+export const templateSchema = z.object({
+  product_type: z.number().int(),
+  name: z.string(),
+  product_attrs: z.array(templateAttrSchema),
+  sku_attrs: z.array(templateAttrSchema),
+  notes: z.array(z.string()).optional(),
+})
+
 const fixturesSchema = {
   tenants: z.object({ default_tenant: tenantFixtureSchema }),
   categories: z.object({ categories: z.array(categorySchema) }),
+  templates: z.object({ templates: z.array(templateSchema) }),
 }
 
 export type TenantFixture = z.infer<typeof tenantFixtureSchema>
 export type Category = z.infer<typeof categorySchema>
+export type Template = z.infer<typeof templateSchema>
 
 /** Reads and validates `fixtures/<name>.json`. */
 export function loadFixture<K extends keyof typeof fixturesSchema>(name: K): z.infer<(typeof fixturesSchema)[K]> {
@@ -44,8 +61,12 @@ export function loadFixture<K extends keyof typeof fixturesSchema>(name: K): z.i
 }
 
 /** All fixtures a sandbox needs, loaded once per createSandbox. */
-export function loadFixtures(): { defaultTenant: TenantFixture; categories: Category[] } {
-  return { defaultTenant: loadFixture('tenants').default_tenant, categories: loadFixture('categories').categories }
+export function loadFixtures(): { defaultTenant: TenantFixture; categories: Category[]; templates: Template[] } {
+  return {
+    defaultTenant: loadFixture('tenants').default_tenant,
+    categories: loadFixture('categories').categories,
+    templates: loadFixture('templates').templates,
+  }
 }
 
 export type Fixtures = ReturnType<typeof loadFixtures>

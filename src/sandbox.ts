@@ -11,7 +11,12 @@ import { memoryHolder, SeededRandom, seedState } from './core/random.js'
 import type { JobHandler } from './core/scheduler.js'
 import { registerDocsRoutes } from './docs/docs.routes.js'
 import { registerGoodsRoutes } from './domains/goods/goods.routes.js'
-import { GoodsService } from './domains/goods/goods.service.js'
+import { CatalogService } from './domains/goods/goods.service.js'
+import { AUDIT_JOB, ProductLifecycle, SOLD_END_JOB } from './domains/goods/product.lifecycle.js'
+import { ProductService } from './domains/goods/product.service.js'
+import { ProductViews } from './domains/goods/product.views.js'
+import { settingsSchema, updateSettings } from './tenants/settings.js'
+import { registerSandboxGoodsRoutes } from './admin/sandbox-goods.routes.js'
 import { registerOauthRoutes } from './domains/oauth/oauth.routes.js'
 import { OauthService, TOKEN_EXPIRE_JOB } from './domains/oauth/oauth.service.js'
 import { oauthStore } from './domains/oauth/oauth.store.js'
@@ -85,7 +90,8 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
   const outbound = new OutboundCall(realTime)
   const dispatcher = new Dispatcher({ store: deps.store, outbound, log, timeoutMs: deps.webhookTimeoutMs })
   const tenants = new Tenants({
-    store: deps.store, realTime, handlers, seed, frozenAtMs: deps.frozenAtMs, fixtures, seeders: [],
+    store: deps.store, realTime, handlers, seed, frozenAtMs: deps.frozenAtMs, fixtures,
+    seeders: [(t) => t.record.is_default && void updateSettings(t, settingsSchema.partial().parse(fixtures.defaultTenant.settings))],
     onScheduleChange: () => ticker?.poke(),
     afterJob: (t) => dispatcher.pass(t),
   })
@@ -94,7 +100,12 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
   ticker = new Ticker(realTime, () => tenants.all(), (m) => log('warn', m))
   const oauth = new OauthService(oauthStore(deps.store), tenants)
   handlers.set(TOKEN_EXPIRE_JOB, oauth.expireToken)
-  const goods = new GoodsService(fixtures.categories)
+  const catalog = new CatalogService(fixtures.categories, fixtures.templates)
+  const lifecycle = new ProductLifecycle(webhooks)
+  const products = new ProductService(catalog, lifecycle)
+  const views = new ProductViews(catalog)
+  handlers.set(AUDIT_JOB, lifecycle.autoAudit)
+  handlers.set(SOLD_END_JOB, lifecycle.soldEnd)
   tenants.ensureDefault()
 
   const core: HttpCore = {
@@ -115,9 +126,10 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
   app.use('*', bodyGuard())
   registerOauthRoutes(app, oauth)
   app.use('/goodlife/*', requireAccessToken(oauth))
-  registerGoodsRoutes(app, goods)
+  registerGoodsRoutes(app, { catalog, products, lifecycle, views })
   registerAdminRoutes(app, tenants, version)
   registerWebhookRoutes(app, webhooks)
+  registerSandboxGoodsRoutes(app, lifecycle)
   registerWebhookDocs(app)
   registerDocsRoutes(app, version)
   app.onError(onError)

@@ -19,7 +19,7 @@ describe('envelope', () => {
       logid: expect.stringMatching(/^20260101000000[0-9A-F]{20}$/),
       now: 1767196800,
     })
-    expect(r.body.data.category_infos.map((c: { name: string }) => c.name)).toEqual(['美食'])
+    expect(r.body.data.category_infos.map((c: { name: string }) => c.name)).toEqual(['美食', '运动健身'])
   })
 
   it('answers a business error with HTTP 200 and the same numeric code in data and extra', async () => {
