@@ -2,54 +2,26 @@
  * The official Node SDK (@open-dy/open_api_sdk) against the sandbox on a real port
  * (../shared/reference/official-sdk.md: the SDK has no base-URL option, so tea.doAction is redirected).
  */
-import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_TENANT, makeSandbox, type Api } from './helpers/harness.js'
+import { makeSandbox, type Api } from './helpers/harness.js'
+import { redirectSdk, sdk, sdkClient as client, sdkToken } from './helpers/sdk.js'
 import { listen } from './helpers/server.js'
-
-const require = createRequire(import.meta.url)
-const sdkPath = require.resolve('@open-dy/open_api_sdk')
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const sdk = require('@open-dy/open_api_sdk') as any
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const tea = require(require.resolve('@alicloud/tea-typescript', { paths: [sdkPath] })) as any
 
 let server: Awaited<ReturnType<typeof listen>>
 let api: Api
-let originalDoAction: unknown
+let undo: () => void
 
 beforeAll(async () => {
   const made = await makeSandbox()
   api = made.api
   server = await listen(made.sandbox)
-  process.env.NO_PROXY = '127.0.0.1,localhost'
-  originalDoAction = tea.doAction
-  const orig = tea.doAction
-  tea.doAction = (req: { protocol: string; headers: Record<string, string> }, rt: unknown) => {
-    req.protocol = 'http'
-    req.headers.host = `127.0.0.1:${server.port}`
-    return orig(req, rt)
-  }
+  undo = redirectSdk(server.port)
 })
 
 afterAll(async () => {
-  tea.doAction = originalDoAction
+  undo()
   await server.close()
 })
-
-function client() {
-  const c = new sdk.default({ clientKey: DEFAULT_TENANT.client_key, clientSecret: DEFAULT_TENANT.client_secret })
-  c.setRuntimeOptions({ readTimeout: 3000, connectTimeout: 1000, autoretry: false, ignoreSSL: true, maxAttempts: 1 })
-  return c
-}
-
-async function sdkToken(): Promise<string> {
-  const tok = await client().oauthClientToken(
-    new sdk.OauthClientTokenRequest({ clientKey: DEFAULT_TENANT.client_key, clientSecret: DEFAULT_TENANT.client_secret, grantType: 'client_credential' }),
-  )
-  expect(tok.data.errorCode).toBe('0')
-  return tok.data.accessToken as string
-}
 
 describe('official SDK', () => {
   it('obtains a client token', async () => {

@@ -1,0 +1,43 @@
+/**
+ * The official Node SDK (@open-dy/open_api_sdk) pointed at a sandbox on a real port. The SDK has no base-URL
+ * option (../shared/reference/official-sdk.md §2.1), so its tea.doAction is redirected while a test runs.
+ */
+import { createRequire } from 'node:module'
+import { DEFAULT_TENANT } from './harness.js'
+
+const require = createRequire(import.meta.url)
+const sdkPath = require.resolve('@open-dy/open_api_sdk')
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const sdk = require('@open-dy/open_api_sdk') as any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const tea = require(require.resolve('@alicloud/tea-typescript', { paths: [sdkPath] })) as any
+
+/** Sends every SDK request to 127.0.0.1:port; returns the undo. */
+export function redirectSdk(port: number): () => void {
+  const original = tea.doAction
+  process.env.NO_PROXY = '127.0.0.1,localhost'
+  tea.doAction = (req: { protocol: string; headers: Record<string, string> }, rt: unknown) => {
+    req.protocol = 'http'
+    req.headers.host = `127.0.0.1:${port}`
+    return original(req, rt)
+  }
+  return () => {
+    tea.doAction = original
+  }
+}
+
+/** A client of the default tenant with no retries. */
+export function sdkClient() {
+  const c = new sdk.default({ clientKey: DEFAULT_TENANT.client_key, clientSecret: DEFAULT_TENANT.client_secret })
+  c.setRuntimeOptions({ readTimeout: 3000, connectTimeout: 1000, autoretry: false, ignoreSSL: true, maxAttempts: 1 })
+  return c
+}
+
+/** A client token through the SDK. */
+export async function sdkToken(): Promise<string> {
+  const tok = await sdkClient().oauthClientToken(
+    new sdk.OauthClientTokenRequest({ clientKey: DEFAULT_TENANT.client_key, clientSecret: DEFAULT_TENANT.client_secret, grantType: 'client_credential' }),
+  )
+  if (tok.data.errorCode !== '0') throw new Error(`token failed: ${JSON.stringify(tok.data)}`)
+  return tok.data.accessToken as string
+}

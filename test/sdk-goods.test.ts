@@ -1,0 +1,81 @@
+/** The official SDK drives the goods APIs (their /goodlife/v1/akte/goods/ paths) without a type error. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEFAULT_TENANT, makeSandbox, type Api } from './helpers/harness.js'
+import { GOODS_NOW_MS, seedSaveRequest } from './helpers/goods.js'
+import { redirectSdk, sdk, sdkClient, sdkToken } from './helpers/sdk.js'
+import { listen } from './helpers/server.js'
+
+const ACC = DEFAULT_TENANT.account_id
+let server: Awaited<ReturnType<typeof listen>>
+let api: Api
+let undo: () => void
+
+beforeAll(async () => {
+  const made = await makeSandbox({ frozenAtMs: GOODS_NOW_MS })
+  api = made.api
+  server = await listen(made.sandbox)
+  undo = redirectSdk(server.port)
+})
+afterAll(async () => {
+  undo()
+  await server.close()
+})
+
+/** Seed 003's example as the SDK's request models (camelCase, nested model instances). */
+function saveRequest(accessToken: string) {
+  const b = seedSaveRequest()
+  const p = b.product
+  const product = new sdk.GoodsProductSaveRequestProduct({
+    outId: 'sdk-product', productName: 'SDK 套餐', productType: p.product_type, bizLine: p.biz_line, categoryId: String(p.category_id),
+    accountName: p.account_name, soldStartTime: String(p.sold_start_time), soldEndTime: String(p.sold_end_time),
+    pois: p.pois.map((x: { poi_id: string }) => new sdk.GoodsProductSaveRequestProductPoisItem({ poiId: x.poi_id })),
+    attrKeyValueMap: p.attr_key_value_map, telephone: p.telephone,
+  })
+  const s = b.sku
+  const sku = new sdk.GoodsProductSaveRequestSku({
+    skuName: s.sku_name, actualAmount: s.actual_amount, originAmount: s.origin_amount, status: s.status, attrKeyValueMap: s.attr_key_value_map,
+    stock: new sdk.GoodsProductSaveRequestSkuStock({ limitType: s.stock.limit_type, stockQty: s.stock.stock_qty }),
+  })
+  return new sdk.GoodsProductSaveRequest({ accessToken, accountId: ACC, product, sku })
+}
+
+describe('official SDK on goods', () => {
+  it('gets the template, saves, audits, operates, edits, restocks and reads drafts and online products', async () => {
+    const accessToken = await sdkToken()
+    const c = sdkClient()
+    const tpl = await c.goodsTemplateGet(new sdk.GoodsTemplateGetRequest({ accessToken, categoryId: '1001001', productType: '1' }))
+    expect(tpl.data.productAttrs.length).toBeGreaterThan(20)
+    const akteTpl = await c.akteGoodsTemplateGet(new sdk.AkteGoodsTemplateGetRequest({ accessToken, categoryId: '1001001', productType: '1' }))
+    expect(akteTpl.data.skuAttrs.map((a: { key: string }) => a.key)).toContain('code_source_type')
+
+    const saved = await c.goodsProductSave(saveRequest(accessToken))
+    const productId = saved.data.productId as string
+    expect(productId).toMatch(/^7\d{18}$/)
+
+    const drafts = await c.productDraftGet(new sdk.ProductDraftGetRequest({ accessToken, accountId: ACC, productIds: [productId] }))
+    expect(drafts.data.productDrafts[0].draftStatus).toBe(10)
+    const draftPage = await c.draftQuery(new sdk.DraftQueryRequest({ accessToken, accountId: ACC, count: 5 }))
+    expect(draftPage.data.products).toHaveLength(1)
+
+    await api.post('/sandbox/clock/advance', { seconds: 60 })
+    const online = await c.goodsProductOnlineGet(new sdk.GoodsProductOnlineGetRequest({ accessToken, accountId: ACC, productIds: [productId] }))
+    expect(online.data.productOnlines[0].onlineStatus).toBe(1)
+
+    await c.productOperate(new sdk.ProductOperateRequest({ accessToken, accountId: ACC, productId, opType: 2 }))
+    const page = await c.onlineQuery(new sdk.OnlineQueryRequest({ accessToken, accountId: ACC, count: 10, status: 2 }))
+    expect(page.data.products.map((x: { product: { productId: string } }) => x.product.productId)).toEqual([productId])
+
+    await c.productFreeAudit(new sdk.ProductFreeAuditRequest({ accessToken, accountId: ACC, productId, stockQty: 300 }))
+    await c.goodsStockSync(new sdk.GoodsStockSyncRequest({ accessToken, accountId: ACC, outId: 'sdk-product', stock: new sdk.GoodsStockSyncRequestStock({ limitType: 1, stockQty: 250 }) }))
+    const after = await c.goodsProductOnlineGet(new sdk.GoodsProductOnlineGetRequest({ accessToken, accountId: ACC, outIds: ['sdk-product'] }))
+    expect(Number(after.data.productOnlines[0].sku.stock.stockQty)).toBe(250)
+  })
+
+  it('gets a business error as a thrown error with its code', async () => {
+    const accessToken = await sdkToken()
+    const err = await sdkClient()
+      .productOperate(new sdk.ProductOperateRequest({ accessToken, accountId: ACC, productId: '7000000000000000001', opType: 1 }))
+      .catch((e: unknown) => e)
+    expect(err).toMatchObject({ code: '4000001' })
+  })
+})
