@@ -4,6 +4,7 @@ import type { Context } from 'hono'
 import type { Env } from '../../http/env.js'
 import { ok } from '../../http/envelope.js'
 import type { Tenant } from '../../tenants/tenant.js'
+import { combinationRuleSchema } from './combo.js'
 import * as r from './goods.contract.js'
 import type { CatalogService } from './goods.service.js'
 import type { ProductLifecycle } from './product.lifecycle.js'
@@ -21,6 +22,7 @@ const tenantOf = (c: Context<Env>): Tenant => c.get('tenant')!
 const pageSize = (raw: string | undefined, max: number) => Math.min(Math.max(Number(raw ?? 5) || 5, 1), max)
 
 export function registerGoodsRoutes(app: OpenAPIHono<Env>, d: GoodsDeps): void {
+  app.openAPIRegistry.register('CombinationRule', combinationRuleSchema.meta({ description: '组套规则: the JSON inside product.attr_key_value_map.combination_rule of a combo pack (product_form_type 2)' }))
   for (const route of [r.categoryGetRoute, r.akteAlias(r.categoryGetRoute)]) {
     app.openapi(route, (c) => {
       const q = c.req.valid('query')
