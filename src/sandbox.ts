@@ -1,40 +1,32 @@
 /**
- * createSandbox(deps) builds the whole app from its dependencies; nothing is created at import time.
+ * createSandbox(deps) builds the whole sandbox from its dependencies; nothing is created at import time.
  * Tests build one per test (memory store, frozen clock, fixed seed); main.ts builds one and serves it.
  */
 import { readFileSync } from 'node:fs'
-import { OpenAPIHono } from '@hono/zod-openapi'
-import { getPath } from 'hono/utils/url'
-import { registerAdminRoutes } from './admin/admin.routes.js'
+import type { OpenAPIHono } from '@hono/zod-openapi'
+import { buildApp } from './app.js'
 import { systemTime, type RealTime } from './core/clock.js'
 import { memoryHolder, SeededRandom, seedState } from './core/random.js'
 import type { JobHandler } from './core/scheduler.js'
-import { registerDocsRoutes } from './docs/docs.routes.js'
-import { registerGoodsRoutes } from './domains/goods/goods.routes.js'
+import { FulfilmentViews } from './domains/fulfilment/fulfilment.views.js'
+import { VerifyService } from './domains/fulfilment/verify.service.js'
 import { CatalogService } from './domains/goods/goods.service.js'
 import { AUDIT_JOB, ProductLifecycle, SOLD_END_JOB } from './domains/goods/product.lifecycle.js'
 import { ProductService } from './domains/goods/product.service.js'
 import { ProductViews } from './domains/goods/product.views.js'
-import { settingsSchema, updateSettings } from './tenants/settings.js'
-import { registerSandboxGoodsRoutes } from './admin/sandbox-goods.routes.js'
-import { registerOauthRoutes } from './domains/oauth/oauth.routes.js'
 import { OauthService, TOKEN_EXPIRE_JOB } from './domains/oauth/oauth.service.js'
 import { oauthStore } from './domains/oauth/oauth.store.js'
+import { PurchaseService } from './domains/trade/purchase.service.js'
 import { loadFixtures } from './fixtures.js'
-import { requireAccessToken } from './http/auth.js'
-import { bodyGuard } from './http/body.js'
 import type { Env, HttpCore } from './http/env.js'
-import { notFound, onError, renderError, toSandboxError } from './http/render.js'
-import { validationHook } from './http/validation.js'
 import { createLog, type Log } from './log.js'
 import type { Store } from './store/store.js'
 import type { Tenant } from './tenants/tenant.js'
+import { settingsSchema, updateSettings } from './tenants/settings.js'
 import { Tenants } from './tenants/tenants.service.js'
 import { Ticker } from './tenants/ticker.js'
 import { Dispatcher, RETRY_JOB } from './webhooks/dispatcher.js'
 import { OutboundCall } from './webhooks/outbound.js'
-import { registerWebhookDocs } from './webhooks/webhooks.contract.js'
-import { registerWebhookRoutes } from './webhooks/webhooks.routes.js'
 import { WebhooksService } from './webhooks/webhooks.service.js'
 
 export interface SandboxDeps {
@@ -65,13 +57,6 @@ export interface Sandbox {
   version: string
   /** stops timers and flushes the store */
   close(): Promise<void>
-}
-
-/** Platform paths are canonical with a trailing slash, the control plane without; both spellings are served. */
-function normalisePath(req: Request): string {
-  const p = getPath(req)
-  if (p.startsWith('/goodlife/') || p.startsWith('/oauth/')) return p.endsWith('/') ? p : `${p}/`
-  return p.length > 1 && p.endsWith('/') ? p.slice(0, -1) : p
 }
 
 function packageVersion(): string {
@@ -112,28 +97,10 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
     platformClock: () => tenants.default().clock, log, bodyLimit: deps.bodyLimit ?? 1024 * 1024,
     logids: new SeededRandom(memoryHolder(seedState(seed, 'sys/logid'))),
   }
-  const app = new OpenAPIHono<Env>({ defaultHook: validationHook, getPath: normalisePath })
-  app.use('*', async (c, next) => {
-    c.set('core', core)
-    c.set('style', c.req.path.startsWith('/oauth/') ? 'oauth' : 'platform')
-    await next()
-    try {
-      await deps.store.sync()
-    } catch (e) {
-      c.res = renderError(c, toSandboxError(e, c))
-    }
+  const app = buildApp(core, {
+    store: deps.store, version, tenants, oauth, webhooks, goods: { catalog, products, lifecycle, views },
+    verify: new VerifyService(webhooks), fulfilmentViews: new FulfilmentViews(), purchases: new PurchaseService(webhooks),
   })
-  app.use('*', bodyGuard())
-  registerOauthRoutes(app, oauth)
-  app.use('/goodlife/*', requireAccessToken(oauth))
-  registerGoodsRoutes(app, { catalog, products, lifecycle, views })
-  registerAdminRoutes(app, tenants, version)
-  registerWebhookRoutes(app, webhooks)
-  registerSandboxGoodsRoutes(app, lifecycle)
-  registerWebhookDocs(app)
-  registerDocsRoutes(app, version)
-  app.onError(onError)
-  app.notFound(notFound)
   ticker.poke()
   for (const t of tenants.all()) if (webhooks.outbox(t).some((e) => e.status === 'pending')) dispatcher.poke(t)
 

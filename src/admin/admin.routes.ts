@@ -1,6 +1,5 @@
 /** Routes of the control plane (/sandbox/…). */
 import type { OpenAPIHono } from '@hono/zod-openapi'
-import { controlPlaneTenant } from '../http/auth.js'
 import type { Env } from '../http/env.js'
 import { ok } from '../http/envelope.js'
 import type { Tenants } from '../tenants/tenants.service.js'
@@ -8,8 +7,6 @@ import * as contract from './admin.contract.js'
 import { advanceClock, createTenant, describeClock, freezeClock, tenantView, unfreezeClock } from './admin.service.js'
 
 export function registerAdminRoutes(app: OpenAPIHono<Env>, tenants: Tenants, version: string): void {
-  app.use('/sandbox/*', controlPlaneTenant(tenants))
-
   app.openapi(contract.healthRoute, (c) => c.json(ok(c, { status: 'ok' as const, version }), 200))
 
   app.openapi(contract.createTenantRoute, (c) => c.json(ok(c, createTenant(tenants, c.req.valid('json'))), 200))

@@ -1,0 +1,76 @@
+/**
+ * The HTTP application: middleware in order (context, durability, body checks, gateway auth, control-plane
+ * tenant), then every route, then the one error renderer. Holds no state; services come in.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { getPath } from 'hono/utils/url'
+import { registerAdminRoutes } from './admin/admin.routes.js'
+import { registerSandboxGoodsRoutes } from './admin/sandbox-goods.routes.js'
+import { registerDocsRoutes } from './docs/docs.routes.js'
+import { registerFulfilmentRoutes } from './domains/fulfilment/fulfilment.routes.js'
+import type { FulfilmentViews } from './domains/fulfilment/fulfilment.views.js'
+import type { VerifyService } from './domains/fulfilment/verify.service.js'
+import { registerGoodsRoutes, type GoodsDeps } from './domains/goods/goods.routes.js'
+import { registerOauthRoutes } from './domains/oauth/oauth.routes.js'
+import type { OauthService } from './domains/oauth/oauth.service.js'
+import type { PurchaseService } from './domains/trade/purchase.service.js'
+import { registerTradeRoutes } from './domains/trade/trade.routes.js'
+import { controlPlaneTenant, requireAccessToken } from './http/auth.js'
+import { bodyGuard } from './http/body.js'
+import type { Env, HttpCore } from './http/env.js'
+import { notFound, onError, renderError, toSandboxError } from './http/render.js'
+import { validationHook } from './http/validation.js'
+import type { Store } from './store/store.js'
+import type { Tenants } from './tenants/tenants.service.js'
+import { registerWebhookDocs } from './webhooks/webhooks.contract.js'
+import { registerWebhookRoutes } from './webhooks/webhooks.routes.js'
+import type { WebhooksService } from './webhooks/webhooks.service.js'
+
+export interface AppServices {
+  store: Store
+  version: string
+  tenants: Tenants
+  oauth: OauthService
+  webhooks: WebhooksService
+  goods: GoodsDeps
+  verify: VerifyService
+  fulfilmentViews: FulfilmentViews
+  purchases: PurchaseService
+}
+
+/** Platform paths are canonical with a trailing slash, the control plane without; both spellings are served. */
+function normalisePath(req: Request): string {
+  const p = getPath(req)
+  if (p.startsWith('/goodlife/') || p.startsWith('/oauth/')) return p.endsWith('/') ? p : `${p}/`
+  return p.length > 1 && p.endsWith('/') ? p.slice(0, -1) : p
+}
+
+export function buildApp(core: HttpCore, s: AppServices): OpenAPIHono<Env> {
+  const app = new OpenAPIHono<Env>({ defaultHook: validationHook, getPath: normalisePath })
+  app.use('*', async (c, next) => {
+    c.set('core', core)
+    c.set('style', c.req.path.startsWith('/oauth/') ? 'oauth' : 'platform')
+    await next()
+    try {
+      await s.store.sync() // answer only once the request's writes are on disk
+    } catch (e) {
+      c.res = renderError(c, toSandboxError(e, c))
+    }
+  })
+  app.use('*', bodyGuard())
+  app.use('/goodlife/*', requireAccessToken(s.oauth))
+  app.use('/sandbox/*', controlPlaneTenant(s.tenants))
+
+  registerOauthRoutes(app, s.oauth)
+  registerGoodsRoutes(app, s.goods)
+  registerFulfilmentRoutes(app, s.verify, s.fulfilmentViews)
+  registerTradeRoutes(app, s.purchases)
+  registerAdminRoutes(app, s.tenants, s.version)
+  registerSandboxGoodsRoutes(app, s.goods.lifecycle)
+  registerWebhookRoutes(app, s.webhooks)
+  registerWebhookDocs(app)
+  registerDocsRoutes(app, s.version)
+  app.onError(onError)
+  app.notFound(notFound)
+  return app
+}

@@ -1,0 +1,36 @@
+/**
+ * Verification errors. The public docs name no codes for these (douyin-api.md §12.2); the sandbox's own codes
+ * are listed in the README ("Where the sandbox decides") and stay stable.
+ */
+import { invalidParams, SandboxError } from '../../core/errors.js'
+
+/** code → platform-style text; used for envelope errors and for verify_results[].result */
+export const FULFIL = {
+  NOT_FOUND: { code: 4000101, msg: '券码不存在' },
+  USED: { code: 4000102, msg: '券已使用' },
+  EXPIRED: { code: 4000103, msg: '券已过期' },
+  REFUNDED: { code: 4000104, msg: '券已退款或退款中' },
+  NOT_STARTED: { code: 4000105, msg: '券未到可使用时间' },
+  NOT_IN_ORDER: { code: 4000106, msg: '券不属于该订单' },
+  WRONG_POI: { code: 4000107, msg: '该门店不可核销此券' },
+  TOKEN_INVALID: { code: 4000108, msg: 'verify_token 无效' },
+  TOKEN_USED: { code: 4000109, msg: 'verify_token 已使用' },
+  TOKEN_EXPIRED: { code: 4000110, msg: 'verify_token 已过期' },
+  WRONG_FLOW: { code: 4000111, msg: '券码类型与验券方式不符' },
+  CANCEL_LATE: { code: 4000112, msg: '超过可撤销时间' },
+  ALREADY_CANCELLED: { code: 4000113, msg: '核销记录已撤销' },
+  RECORD_NOT_FOUND: { code: 4000114, msg: '核销记录不存在' },
+} as const
+
+export type FulfilCode = keyof typeof FULFIL
+
+export function fulfilError(name: FulfilCode, detail: string): SandboxError {
+  const { code, msg } = FULFIL[name]
+  return new SandboxError(code, `${msg}: ${detail}`)
+}
+
+export const needCode = () => invalidParams('code or encrypted_data is required')
+export const needOneOf = (a: string, b: string) => invalidParams(`exactly one of ${a} and ${b} is required`)
+export const needVerifyInput = () =>
+  invalidParams('encrypted_codes (抖音码, with verify_token) or codes / code_with_time_list (三方码, with order_id) is required')
+export const needField = (field: string, why: string) => invalidParams(`${field} is required ${why}`)

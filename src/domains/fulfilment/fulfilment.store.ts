@@ -1,0 +1,104 @@
+/**
+ * Stored certificates (券), their verify records and prepare tokens (t:<key>/certificates, verify_records,
+ * verify_tokens, and the code indexes). Status values as douyin-api.md §10.2–10.3.
+ */
+import type { Tenant } from '../../tenants/tenant.js'
+
+/** certificate.status: 1 未使用, 2 已使用, 3 退款申请中, 4 退款成功, 5 退款失败, 6 退款中 */
+export const CERT_STATUS = { UNUSED: 1, USED: 2, REFUND_APPLYING: 3, REFUNDED: 4, REFUND_FAILED: 5, REFUNDING: 6 } as const
+/** certificate[].item_status in order views: 100 待使用, 1 交易成功 (used), 300 退款中, 301 已退款 */
+export const ITEM_STATUS = { AVAILABLE: 100, DONE: 1, REFUNDING: 300, REFUNDED: 301 } as const
+/** verify-record status: 1 已核销, 2 已撤销 */
+export const RECORD_STATUS = { VERIFIED: 1, CANCELLED: 2 } as const
+
+export interface Amount extends Record<string, unknown> {
+  original_amount: number
+  pay_amount: number
+  coupon_pay_amount: number
+  merchant_ticket_amount: number
+  platform_discount_amount: number
+  payment_discount_amount: number
+  list_market_amount: number
+}
+
+export interface CertSku extends Record<string, unknown> {
+  sku_id: string
+  title: string
+  account_id: string
+  third_sku_id: string
+  /** 1 团餐券, 2 代金券, 3 次卡 */
+  groupon_type: number
+  market_price: number
+  sold_start_time: number
+}
+
+/** certificates: certificate_id → CertificateRecord */
+export interface CertificateRecord extends Record<string, unknown> {
+  certificate_id: string
+  seq: number
+  order_id: string
+  order_item_id: string
+  product_id: string
+  /** 12-digit plain code (抖音码) or the merchant's code (三方码) */
+  code: string
+  encrypted_code: string
+  /** the QR payload prepare accepts as encrypted_data */
+  encrypted_data: string
+  /** 1 抖音码, 2 三方码 */
+  code_source_type: number
+  status: number
+  item_status: number
+  start_time: number
+  expire_time: number
+  amount: Amount
+  sku: CertSku
+  /** POIs of the product: where it may be verified */
+  poi_ids: string[]
+  /** combo pack link and the sub-item this coupon is for */
+  combination_id: string | null
+  sub_product_id: string | null
+  sub_item_name: string | null
+  /** 商家平台子品ID (POS dish code), answered as out_good_id */
+  out_good_id: string
+  /** the latest verify record while used */
+  verify_id: string | null
+  verify_ids: string[]
+  item_update_time: number
+  refund_amount: number
+  refund_time: number
+}
+
+/** verify_records: verify_id → VerifyRecord */
+export interface VerifyRecord extends Record<string, unknown> {
+  verify_id: string
+  seq: number
+  certificate_id: string
+  order_id: string
+  poi_id: string
+  /** 4 开放平台API */
+  verify_type: number
+  verify_time: number
+  status: number
+  cancel_time: number
+}
+
+/** verify_tokens: token → what prepare allowed */
+export interface VerifyToken extends Record<string, unknown> {
+  order_id: string
+  created_at: number
+  used: boolean
+}
+
+export function fulfilmentData(t: Tenant) {
+  return {
+    certificates: t.repo.collection<CertificateRecord>('certificates'),
+    records: t.repo.collection<VerifyRecord>('verify_records'),
+    tokens: t.repo.collection<VerifyToken>('verify_tokens'),
+    /** plain code → certificate_id */
+    byCode: t.repo.collection<{ certificate_id: string }>('cert_codes'),
+    /** encrypted_code → certificate_id */
+    byEncrypted: t.repo.collection<{ certificate_id: string }>('cert_encrypted_codes'),
+    /** QR encrypted_data → certificate_id */
+    byQr: t.repo.collection<{ certificate_id: string }>('cert_qr'),
+  }
+}

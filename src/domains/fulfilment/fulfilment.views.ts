@@ -1,0 +1,88 @@
+/**
+ * Read side of certificates: the certificate shape of prepare/get/query and the verify history
+ * (douyin-api.md §3.4–3.6). The plain code is hidden while a coupon is unused or still cancellable.
+ */
+import type { Tenant } from '../../tenants/tenant.js'
+import { tradeData } from '../trade/trade.store.js'
+import { fulfilError, needOneOf } from './fulfilment.errors.js'
+import { CERT_STATUS, fulfilmentData, RECORD_STATUS, type CertificateRecord, type VerifyRecord } from './fulfilment.store.js'
+import { CANCEL_WINDOW_SECONDS } from './verify.service.js'
+
+export const MAX_RECORD_PAGE = 50
+
+function canCancel(r: VerifyRecord, now: number): boolean {
+  return r.status === RECORD_STATUS.VERIFIED && now - r.verify_time <= CANCEL_WINDOW_SECONDS
+}
+
+function verifyView(r: VerifyRecord, now: number) {
+  return {
+    verify_id: r.verify_id, certificate_id: r.certificate_id, verify_type: r.verify_type, verify_time: r.verify_time,
+    can_cancel: canCancel(r, now), verifier_unique_id: '开放平台API', poi_id: r.poi_id,
+  }
+}
+
+/** A certificate as prepare, certificate/get and certificate/query answer it. */
+export function certificateView(t: Tenant, c: CertificateRecord) {
+  const d = fulfilmentData(t)
+  const now = t.clock.now()
+  const records = c.verify_ids.map((id) => d.records.get(id)).filter((r) => r !== undefined)
+  const current = c.verify_id ? d.records.get(c.verify_id) : undefined
+  const hideCode = c.status === CERT_STATUS.UNUSED || (current !== undefined && canCancel(current, now))
+  return {
+    certificate_id: c.certificate_id, encrypted_code: c.encrypted_code, ...(hideCode ? {} : { code: c.code }), status: c.status,
+    start_time: c.start_time, expire_time: c.expire_time, amount: c.amount, sku: c.sku,
+    verify: current ? verifyView(current, now) : {}, verify_records: records.map((r) => verifyView(r, now)),
+    order_id: c.order_id, combination_id: c.combination_id ?? '', out_good_id: c.out_good_id, sub_item_name: c.sub_item_name ?? '',
+  }
+}
+
+export class FulfilmentViews {
+  /** certificate/get by encrypted_code. */
+  get(t: Tenant, encryptedCode: string) {
+    const d = fulfilmentData(t)
+    const c = d.certificates.get(d.byEncrypted.get(encryptedCode)?.certificate_id ?? '')
+    if (!c) throw fulfilError('NOT_FOUND', 'encrypted_code matches no coupon (is it URL-encoded?)')
+    const view = certificateView(t, c)
+    return { certificate: view, certificate_v2: view }
+  }
+
+  /** certificate/query by encrypted_code xor order_id. */
+  query(t: Tenant, q: { encrypted_code?: string | undefined; order_id?: string | undefined }) {
+    if ((q.encrypted_code === undefined) === (q.order_id === undefined)) throw needOneOf('encrypted_code', 'order_id')
+    const d = fulfilmentData(t)
+    let certs: CertificateRecord[]
+    if (q.order_id !== undefined) {
+      const order = tradeData(t).orders.get(q.order_id)
+      if (!order) throw fulfilError('NOT_FOUND', `no order ${q.order_id}`)
+      certs = order.certificate_ids.map((id) => d.certificates.get(id)!).filter(Boolean)
+    } else {
+      const c = d.certificates.get(d.byEncrypted.get(q.encrypted_code!)?.certificate_id ?? '')
+      if (!c) throw fulfilError('NOT_FOUND', 'encrypted_code matches no coupon')
+      certs = [c]
+    }
+    const views = certs.map((c) => certificateView(t, c))
+    return { certificates: views, certificates_v2: views }
+  }
+
+  /** verify_record/query: newest first; cursor "0" starts, then the last record's cursor. */
+  records(t: Tenant, q: { cursor: string; size: number; poi_ids?: string | undefined; start_time?: number | undefined; end_time?: number | undefined }) {
+    const d = fulfilmentData(t)
+    const now = t.clock.now()
+    const pois = (q.poi_ids ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+    const all = d.records
+      .values()
+      .filter((r) => (pois.length === 0 || pois.includes(r.poi_id)) && (q.start_time === undefined || r.verify_time >= q.start_time) && (q.end_time === undefined || r.verify_time <= q.end_time))
+      .sort((a, b) => b.seq - a.seq)
+    const start = q.cursor === '0' ? 0 : all.findIndex((r) => r.verify_id === q.cursor) + 1
+    const page = all.slice(start, start + q.size).map((r) => {
+      const c = d.certificates.get(r.certificate_id)!
+      const hideCode = r.status === RECORD_STATUS.CANCELLED || canCancel(r, now)
+      return {
+        cursor: r.verify_id, verify_id: r.verify_id, certificate_id: r.certificate_id, order_id: r.order_id, poi_id: r.poi_id,
+        ...(hideCode ? {} : { code: c.code }), encrypted_code: c.encrypted_code, verify_type: r.verify_type, verify_time: r.verify_time,
+        status: r.status, cancel_time: r.cancel_time, can_cancel: canCancel(r, now), certificate_status: c.status, amount: c.amount, sku: c.sku,
+      }
+    })
+    return { records: page, records_v2: page, total: all.length }
+  }
+}

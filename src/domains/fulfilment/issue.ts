@@ -1,0 +1,112 @@
+/**
+ * Issuing certificates for a paid order: one per unit, and for a combo pack one per sub-item per unit, each
+ * with its codes, validity window (from the product's use_date) and its share of the amounts.
+ */
+import type { Tenant } from '../../tenants/tenant.js'
+import type { ProductRecord } from '../goods/goods.store.js'
+import { CERT_STATUS, fulfilmentData, ITEM_STATUS, type Amount, type CertificateRecord } from './fulfilment.store.js'
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+const DAY = 86400
+/** Coupons without a use_date are valid this many days after purchase. */
+export const DEFAULT_VALID_DAYS = 30
+
+/** Splits `total` over `weights` so the parts add up exactly (largest remainder). */
+export function split(total: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((s, w) => s + w, 0)
+  if (sum === 0) return weights.map((_, i) => (i === 0 ? total : 0))
+  const raw = weights.map((w) => (total * w) / sum)
+  const parts = raw.map(Math.floor)
+  let left = total - parts.reduce((s, p) => s + p, 0)
+  const order = raw.map((r, i) => [r - Math.floor(r), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1])
+  for (const [, i] of order) {
+    if (left <= 0) break
+    parts[i]! += 1
+    left--
+  }
+  return parts
+}
+
+/** End of the Beijing-time day containing `sec`, in Unix seconds. */
+function endOfBeijingDay(sec: number): number {
+  return Math.floor((sec + 8 * 3600) / DAY) * DAY + DAY - 1 - 8 * 3600
+}
+
+function beijingDate(date: string, end: boolean): number | undefined {
+  const ms = Date.parse(`${date.replace(/\./g, '-')}T${end ? '23:59:59' : '00:00:00'}+08:00`)
+  return Number.isNaN(ms) ? undefined : ms / 1000
+}
+
+/** Validity window from the product's use_date attribute (seed 003 USE_DATE): fixed dates, or days after purchase. */
+export function validity(useDateRaw: string | undefined, now: number): { start_time: number; expire_time: number } {
+  let u: { use_date_type?: number; use_start_date?: string; use_end_date?: string; day_duration?: number } = {}
+  try {
+    u = useDateRaw ? (JSON.parse(useDateRaw) as typeof u) : {}
+  } catch {
+    u = {}
+  }
+  if (u.use_date_type === 1 && u.use_end_date) {
+    const start = u.use_start_date ? beijingDate(u.use_start_date, false) : undefined
+    const end = beijingDate(u.use_end_date, true)
+    if (end !== undefined) return { start_time: Math.max(start ?? now, now), expire_time: end }
+  }
+  const days = u.use_date_type === 2 && u.day_duration ? u.day_duration : DEFAULT_VALID_DAYS
+  return { start_time: now, expire_time: endOfBeijingDay(now + days * DAY) }
+}
+
+export interface IssueInput {
+  order_id: string
+  product: ProductRecord
+  count: number
+  pay_amount: number
+  merchant_discount: number
+  platform_discount: number
+  now: number
+}
+
+/** Creates and indexes the order's certificates. */
+export function issueCertificates(t: Tenant, o: IssueInput): CertificateRecord[] {
+  const v = o.product.online!
+  const sku = v.sku!
+  const items = v.sub_items.length > 0 ? v.sub_items : [null]
+  const units = Array.from({ length: o.count }, () => items).flat()
+  const weights = units.map((it) => (it ? it.actual_amount : sku.actual_amount))
+  const shares = {
+    original: units.map((it) => (it ? it.actual_amount : sku.actual_amount)),
+    pay: split(o.pay_amount, weights),
+    merchant: split(o.merchant_discount, weights),
+    platform: split(o.platform_discount, weights),
+  }
+  const window = validity(v.product.attr_key_value_map.use_date, o.now)
+  const codeSource = Number(sku.attr_key_value_map.code_source_type ?? 1)
+  const grouponType = o.product.product_type === 11 ? 2 : o.product.product_type === 15 ? 3 : 1
+  const data = fulfilmentData(t)
+  return units.map((item, i) => {
+    let code = t.random.digits(12)
+    while (data.byCode.get(code)) code = t.random.digits(12)
+    const amount: Amount = {
+      original_amount: shares.original[i]!, pay_amount: shares.pay[i]!, coupon_pay_amount: shares.pay[i]!,
+      merchant_ticket_amount: shares.merchant[i]!, platform_discount_amount: shares.platform[i]!, payment_discount_amount: 0,
+      list_market_amount: item ? item.origin_amount : sku.origin_amount,
+    }
+    const cert: CertificateRecord = {
+      certificate_id: t.random.id(), seq: t.nextSeq('certificate'), order_id: o.order_id, order_item_id: `7${t.random.digits(26)}`,
+      product_id: o.product.product_id, code, encrypted_code: `CgwIARD${t.random.chars(56, B64)}GgA=`,
+      encrypted_data: `EhAI${t.random.chars(84, B64)}==`, code_source_type: codeSource,
+      status: CERT_STATUS.UNUSED, item_status: ITEM_STATUS.AVAILABLE, ...window, amount,
+      sku: {
+        sku_id: item ? item.sku_id : sku.sku_id, title: item ? item.name : sku.sku_name, account_id: t.record.account_id, third_sku_id: sku.out_sku_id ?? '',
+        groupon_type: item ? (item.item_type === 1 || item.item_type === 201 ? 1 : 2) : grouponType, market_price: item ? item.origin_amount : sku.origin_amount,
+        sold_start_time: v.product.sold_start_time,
+      },
+      poi_ids: v.product.pois.map((p) => p.poi_id), combination_id: item ? o.product.product_id : null,
+      sub_product_id: item ? item.product_id : null, sub_item_name: item ? item.name : null, out_good_id: item?.out_sub_id ?? '',
+      verify_id: null, verify_ids: [], item_update_time: o.now, refund_amount: 0, refund_time: 0,
+    }
+    data.certificates.put(cert.certificate_id, cert)
+    data.byCode.put(cert.code, { certificate_id: cert.certificate_id })
+    data.byEncrypted.put(cert.encrypted_code, { certificate_id: cert.certificate_id })
+    data.byQr.put(cert.encrypted_data, { certificate_id: cert.certificate_id })
+    return cert
+  })
+}

@@ -1,0 +1,51 @@
+/**
+ * Stored orders (t:<key>/orders). Status values as douyin-api.md §10.1.
+ */
+import type { Tenant } from '../../tenants/tenant.js'
+
+/** order_status: 201 待使用 while a coupon is usable, 1 交易成功 once none is, 101 关闭 when all were refunded */
+export const ORDER_STATUS = { AVAILABLE: 201, FINISHED: 1, CLOSED: 101 } as const
+/** order_type: 21 团购, 51 次卡 */
+export const ORDER_TYPE = { GROUPON: 21, TIMES_CARD: 51 } as const
+
+export interface Discount extends Record<string, unknown> {
+  discount_type: number
+  discount_amount: number
+  merchant_discount_amount: number
+  platform_discount_amount: number
+}
+
+/** orders: order_id → OrderRecord */
+export interface OrderRecord extends Record<string, unknown> {
+  order_id: string
+  seq: number
+  order_type: number
+  order_status: number
+  product_id: string
+  product_name: string
+  sku_id: string
+  sku_name: string
+  /** units bought */
+  count: number
+  open_id: string
+  /** fen: count × the sku's actual_amount */
+  original_amount: number
+  pay_amount: number
+  discount_amount: number
+  discounts: Discount[]
+  merchant_discount_amount: number
+  platform_discount_amount: number
+  poi_id: string
+  certificate_ids: string[]
+  create_order_time: number
+  update_order_time: number
+  pay_time: number
+}
+
+export function tradeData(t: Tenant) {
+  return {
+    orders: t.repo.collection<OrderRecord>('orders'),
+    /** `${product_id}|${open_id}` → units bought, for limit_rule */
+    bought: t.repo.collection<{ units: number }>('units_bought'),
+  }
+}
