@@ -52,3 +52,19 @@ export const drinksPack = (): PackItem[] => [
 export async function save(api: Api, token: string, body: Body) {
   return (await api.post('/goodlife/v1/goods/product/save/', body, { 'access-token': token })).body
 }
+
+/** Saves `body` (with a fresh token), passes its audit now and returns the product id (online). */
+export async function publish(api: Api, body: Body): Promise<{ product_id: string; sub_products: Array<{ product_id: string; out_sub_id?: string }> }> {
+  const r = await save(api, await api.token(), body)
+  if (r.data.error_code !== 0) throw new Error(`save failed: ${r.data.description}`)
+  const audit = await api.post(`/sandbox/products/${r.data.product_id}/audit`, { result: 'PASS' })
+  if (audit.body.data.online_status !== 1) throw new Error(`not online: ${audit.text}`)
+  return r.data
+}
+
+/** The simulated consumer buys; throws on an error. */
+export async function buy(api: Api, body: Record<string, unknown>) {
+  const r = await api.post('/sandbox/orders', body)
+  if (r.body.data.error_code !== 0) throw new Error(`purchase failed: ${r.body.data.description}`)
+  return r.body.data as { order: Body; certificates: Body[] }
+}
