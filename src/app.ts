@@ -7,6 +7,9 @@ import { getPath } from 'hono/utils/url'
 import { registerAdminRoutes } from './admin/admin.routes.js'
 import { registerSandboxGoodsRoutes } from './admin/sandbox-goods.routes.js'
 import { registerDocsRoutes } from './docs/docs.routes.js'
+import { registerAfterSaleRoutes } from './domains/after-sale/after-sale.routes.js'
+import type { RefundService } from './domains/after-sale/refund.service.js'
+import { registerSettleRoutes } from './domains/settle/settle.routes.js'
 import { registerFulfilmentRoutes } from './domains/fulfilment/fulfilment.routes.js'
 import type { FulfilmentViews } from './domains/fulfilment/fulfilment.views.js'
 import type { VerifyService } from './domains/fulfilment/verify.service.js'
@@ -36,6 +39,7 @@ export interface AppServices {
   verify: VerifyService
   fulfilmentViews: FulfilmentViews
   purchases: PurchaseService
+  refunds: RefundService
 }
 
 /** Platform paths are canonical with a trailing slash, the control plane without; both spellings are served. */
@@ -65,6 +69,8 @@ export function buildApp(core: HttpCore, s: AppServices): OpenAPIHono<Env> {
   registerGoodsRoutes(app, s.goods)
   registerFulfilmentRoutes(app, s.verify, s.fulfilmentViews)
   registerTradeRoutes(app, s.purchases)
+  registerAfterSaleRoutes(app, s.refunds)
+  registerSettleRoutes(app)
   registerAdminRoutes(app, s.tenants, s.version)
   registerSandboxGoodsRoutes(app, s.goods.lifecycle)
   registerWebhookRoutes(app, s.webhooks)

@@ -17,6 +17,9 @@ import { ProductViews } from './domains/goods/product.views.js'
 import { OauthService, TOKEN_EXPIRE_JOB } from './domains/oauth/oauth.service.js'
 import { oauthStore } from './domains/oauth/oauth.store.js'
 import { PurchaseService } from './domains/trade/purchase.service.js'
+import { Expiry, EXPIRE_JOB } from './domains/after-sale/expiry.js'
+import { AUDIT_TIMEOUT_JOB, RefundService } from './domains/after-sale/refund.service.js'
+import { LEDGER_JOB, LedgerService, SETTLE_JOB } from './domains/settle/ledger.service.js'
 import { loadFixtures } from './fixtures.js'
 import type { Env, HttpCore } from './http/env.js'
 import { createLog, type Log } from './log.js'
@@ -97,9 +100,16 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
     platformClock: () => tenants.default().clock, log, bodyLimit: deps.bodyLimit ?? 1024 * 1024,
     logids: new SeededRandom(memoryHolder(seedState(seed, 'sys/logid'))),
   }
+  const ledger = new LedgerService()
+  const refunds = new RefundService(webhooks, ledger)
+  const expiry = new Expiry(refunds, webhooks, ledger.onVerified)
+  handlers.set(LEDGER_JOB, ledger.bill)
+  handlers.set(SETTLE_JOB, ledger.settle)
+  handlers.set(AUDIT_TIMEOUT_JOB, refunds.auditTimeout)
+  handlers.set(EXPIRE_JOB, expiry.run)
   const app = buildApp(core, {
-    store: deps.store, version, tenants, oauth, webhooks, goods: { catalog, products, lifecycle, views },
-    verify: new VerifyService(webhooks), fulfilmentViews: new FulfilmentViews(), purchases: new PurchaseService(webhooks),
+    store: deps.store, version, tenants, oauth, webhooks, goods: { catalog, products, lifecycle, views }, refunds,
+    verify: new VerifyService(webhooks, ledger.onVerified), fulfilmentViews: new FulfilmentViews(), purchases: new PurchaseService(webhooks, expiry.schedule),
   })
   ticker.poke()
   for (const t of tenants.all()) if (webhooks.outbox(t).some((e) => e.status === 'pending')) dispatcher.poke(t)

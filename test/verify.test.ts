@@ -102,7 +102,7 @@ describe('certificate/verify (抖音码)', () => {
     expect((await s.verify({ poi_id: POI, encrypted_codes: ['x'] })).description).toContain('verify_token is required')
   })
 
-  it('gives per-item errors for a code of another order, a wrong POI, an unknown code and an expired coupon', async () => {
+  it('gives per-item errors for a code of another order, a wrong POI, an unknown code, and refuses an expired (refunded) coupon', async () => {
     const s = await setup()
     const a = await oneCoupon(s)
     const b = await oneCoupon(s)
@@ -113,13 +113,15 @@ describe('certificate/verify (抖音码)', () => {
     expect(wrongPoi.verify_results[0]).toMatchObject({ result: 4000107, msg: '该门店不可核销此券' })
     const days = productBody('short')
     days.product.attr_key_value_map.use_date = JSON.stringify({ use_date_type: 2, day_duration: 1 })
+    days.product.attr_key_value_map.auto_renew = 'false'
+    days.product.attr_key_value_map.RefundPolicy = '1'
     const pr = await publish(s.api, days)
     const c = await buy(s.api, { product_id: pr.product_id })
     const pc = await s.prepare(`code=${c.certificates[0].code}`)
     await s.api.post('/sandbox/clock/advance', { seconds: 2 * 86400 })
     const expired = await s.verify({ verify_token: pc.verify_token, poi_id: POI, encrypted_codes: [c.certificates[0].encrypted_code] })
     expect(expired.error_code).toBe(4000110)
-    expect(await s.prepare(`code=${c.certificates[0].code}`)).toMatchObject({ error_code: 4000103 })
+    expect(await s.prepare(`code=${c.certificates[0].code}`)).toMatchObject({ error_code: 4000104 })
   })
 
   it('verifies a combo pack over three visits and maps each sub-item to the POS through out_good_id', async () => {

@@ -15,6 +15,12 @@ export const settingsSchema = z
     audit_delay_seconds: z.number().int().min(0).max(30 * 86400),
     /** a product_name containing one of these fails the automatic audit */
     audit_forbidden_words: z.array(z.string().min(1).max(50)).max(100),
+    /** virtual seconds the merchant has to answer a refund audit before the platform's default (approve) applies */
+    refund_audit_timeout_seconds: z.number().int().min(1).max(365 * 86400),
+    /** virtual seconds from a ledger record's creation to its settlement (status 0 → 2) */
+    settle_delay_seconds: z.number().int().min(0).max(365 * 86400),
+    /** platform commission in percent of (original − merchant ticket) */
+    commission_rate_percent: z.number().min(0).max(100),
   })
   .strict()
 
@@ -25,6 +31,9 @@ export const DEFAULT_SETTINGS: TenantSettings = {
   merch_permission: false,
   audit_delay_seconds: 60,
   audit_forbidden_words: ['违禁', '最低价', '全网第一'],
+  refund_audit_timeout_seconds: 48 * 3600,
+  settle_delay_seconds: 86400,
+  commission_rate_percent: 2.5,
 }
 
 /** The tenant's settings (defaults where never set). */

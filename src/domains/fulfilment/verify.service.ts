@@ -49,7 +49,11 @@ export function unusableReason(c: CertificateRecord, now: number): FulfilCode | 
 }
 
 export class VerifyService {
-  constructor(private readonly webhooks: WebhooksService) {}
+  constructor(
+    private readonly webhooks: WebhooksService,
+    /** called for each verification that happened (the ledger schedules its bill) */
+    private readonly onVerified: (t: Tenant, record: VerifyRecord) => void = () => undefined,
+  ) {}
 
   /** prepare: by code or QR encrypted_data (encrypted_data wins) → a verify_token and the order's usable coupons. */
   prepare(t: Tenant, q: { code?: string | undefined; encrypted_data?: string | undefined; poi_id?: string | undefined }) {
@@ -115,6 +119,7 @@ export class VerifyService {
       verify_ids: [...c.verify_ids, record.verify_id], item_update_time: t.clock.now(),
     })
     syncOrderStatus(t, c.order_id)
+    this.onVerified(t, record)
     this.webhooks.emit(t, {
       event: 'life_trade_certificate_notify',
       content: { action: 'verify', msg_time: t.clock.now(), certificate: { certificate_id: c.certificate_id, order_id: c.order_id, account_id: t.record.account_id }, verify_source: 'merchant' },

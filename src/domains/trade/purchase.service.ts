@@ -51,7 +51,11 @@ function discountsOf(input: PurchaseInput, original: number): { list: Discount[]
 }
 
 export class PurchaseService {
-  constructor(private readonly webhooks: WebhooksService) {}
+  constructor(
+    private readonly webhooks: WebhooksService,
+    /** called after each purchase (expiry scheduling) */
+    private readonly onPurchased: (t: Tenant, order: OrderRecord, certs: CertificateRecord[]) => void = () => undefined,
+  ) {}
 
   buy(t: Tenant, input: PurchaseInput): { order: OrderRecord; certificates: CertificateRecord[] } {
     const pack = input.product_id ? goodsData(t).subProducts.get(input.product_id) : undefined
@@ -88,6 +92,7 @@ export class PurchaseService {
     const stock = { ...s, avail_qty: s.limit_type === 1 ? s.avail_qty - count : s.avail_qty, sold_qty: s.sold_qty + count, sold_count: s.sold_count + count }
     if (s.limit_type === 2) stock.stock_qty = s.stock_qty + count
     goodsData(t).products.put(rec.product_id, { ...rec, stock })
+    this.onPurchased(t, order, certificates)
     this.webhooks.emit(t, {
       event: 'life_trade_order_notify',
       from_user_id: openId,

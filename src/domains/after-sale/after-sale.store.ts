@@ -1,0 +1,49 @@
+/**
+ * Stored after-sale orders (t:<key>/after_sales). Status enums are the sandbox's (douyin-api.md §12.5: NOT FOUND).
+ */
+import type { Tenant } from '../../tenants/tenant.js'
+
+/** after-sale status: 1 待商家审核, 2 退款成功, 3 商家拒绝 */
+export const AFTER_SALE_STATUS = { AUDITING: 1, REFUNDED: 2, REJECTED: 3 } as const
+/** refund_type: 1 整单退, 2 部分退 (chosen or unused certificates), 3 指定金额退 (仅退款, customer service) */
+export const REFUND_TYPE = { WHOLE: 1, PARTIAL: 2, AMOUNT: 3 } as const
+/** refund_info_list[].refund_status: 1 退款中, 2 退款成功, 3 退款关闭 */
+export const REFUND_STATUS = { REFUNDING: 1, REFUNDED: 2, CLOSED: 3 } as const
+
+export type RefundBy = 'user' | 'customer_service' | 'system'
+
+export interface RefundItem extends Record<string, unknown> {
+  certificate_id: string
+  order_item_id: string
+  code: string
+  refund_amount: number
+  is_verified: boolean
+  refund_status: number
+  /** certificate status before the request, restored on a rejection */
+  previous_status: number
+}
+
+/** after_sales: after_sale_id → AfterSaleRecord */
+export interface AfterSaleRecord extends Record<string, unknown> {
+  after_sale_id: string
+  seq: number
+  order_id: string
+  by: RefundBy
+  refund_type: number
+  status: number
+  refund_amount: number
+  items: RefundItem[]
+  reason: string
+  need_audit: boolean
+  audit_job_id: string | null
+  audit_result: string
+  reject_reason: string
+  audit_time: number
+  create_time: number
+  update_time: number
+  complete_time: number
+}
+
+export function afterSaleData(t: Tenant) {
+  return { afterSales: t.repo.collection<AfterSaleRecord>('after_sales') }
+}

@@ -1,0 +1,81 @@
+/**
+ * Coupon expiry on the virtual clock (seed 000 券包过期业务场景, and the note on auto-verification):
+ * all of an order unused → the system refunds everything; partly used with partial refunds → the unused part
+ * is refunded; partly used without (or a non-refundable product) → the unused part is closed: auto-verified,
+ * the money goes to the merchant, and life_trade_certificate_notify says verify with verify_source expire_auto.
+ * auto_renew products get their unused coupons extended once instead (the sandbox's choice).
+ */
+import type { Job } from '../../core/scheduler.js'
+import type { Tenant } from '../../tenants/tenant.js'
+import type { WebhooksService } from '../../webhooks/webhooks.service.js'
+import { CERT_STATUS, fulfilmentData, ITEM_STATUS, RECORD_STATUS, type CertificateRecord, type VerifyRecord } from '../fulfilment/fulfilment.store.js'
+import { REFUND_MODES } from '../goods/combo.js'
+import { goodsData } from '../goods/goods.store.js'
+import { syncOrderStatus } from '../trade/order-status.js'
+import { tradeData, type OrderRecord } from '../trade/trade.store.js'
+import { REFUND_POLICY, refundPolicyOf } from './refund.rules.js'
+import type { RefundService } from './refund.service.js'
+
+export const EXPIRE_JOB = 'coupon.expire'
+/** How far auto_renew extends unused coupons, once. */
+export const AUTO_RENEW_DAYS = 30
+/** verify_type of a system auto-verification at expiry (0 默认). */
+const VERIFY_TYPE_SYSTEM = 0
+
+export class Expiry {
+  constructor(
+    private readonly refunds: RefundService,
+    private readonly webhooks: WebhooksService,
+    private readonly onVerified: (t: Tenant, r: VerifyRecord) => void,
+  ) {}
+
+  /** Schedules the expiry check of an order's coupons (they share one validity window). */
+  schedule = (t: Tenant, order: OrderRecord, certs: CertificateRecord[]): void => {
+    const at = Math.max(...certs.map((c) => c.expire_time)) + 1
+    t.scheduler.schedule(EXPIRE_JOB, at * 1000, { order_id: order.order_id })
+  }
+
+  /** Job: the coupons of an order expired. */
+  run = (t: Tenant, job: Job): unknown => {
+    const order = tradeData(t).orders.get(String(job.payload.order_id))
+    if (!order) return { skipped: true }
+    const d = fulfilmentData(t)
+    const certs = order.certificate_ids.map((id) => d.certificates.get(id)!).filter(Boolean)
+    const now = t.clock.now()
+    const due = certs.filter((c) => c.status === CERT_STATUS.UNUSED && c.expire_time < now)
+    if (due.length === 0) return { order_id: order.order_id, expired: 0 }
+    const product = goodsData(t).products.get(order.product_id)
+    if (product?.online?.product.attr_key_value_map.auto_renew === 'true' && !job.payload.renewed) {
+      const until = due[0]!.expire_time + AUTO_RENEW_DAYS * 86400
+      for (const c of due) d.certificates.put(c.certificate_id, { ...c, expire_time: until })
+      t.scheduler.schedule(EXPIRE_JOB, (until + 1) * 1000, { order_id: order.order_id, renewed: true })
+      return { order_id: order.order_id, renewed: due.length, expire_time: until }
+    }
+    const anyUsed = certs.some((c) => c.status === CERT_STATUS.USED)
+    const noPartial = product?.online?.refund_mode === REFUND_MODES.NO_PARTIAL
+    const notRefundable = (product?.online?.refund_mode ?? null) === null && refundPolicyOf(product) === REFUND_POLICY.NONE
+    if ((anyUsed && noPartial) || notRefundable) {
+      for (const c of due) this.close(t, c, now)
+      syncOrderStatus(t, order.order_id)
+      return { order_id: order.order_id, closed: due.length }
+    }
+    const refund = this.refunds.systemRefund(t, order.order_id, due)
+    return { order_id: order.order_id, refunded: due.length, after_sale_id: refund.after_sale_id }
+  }
+
+  /** Auto-verifies an expired coupon: the money goes to the merchant. */
+  private close(t: Tenant, c: CertificateRecord, now: number): void {
+    const d = fulfilmentData(t)
+    const record: VerifyRecord = {
+      verify_id: t.random.id(), seq: t.nextSeq('verify'), certificate_id: c.certificate_id, order_id: c.order_id, poi_id: c.poi_ids[0] ?? '',
+      verify_type: VERIFY_TYPE_SYSTEM, verify_time: now, status: RECORD_STATUS.VERIFIED, cancel_time: 0,
+    }
+    d.records.put(record.verify_id, record)
+    d.certificates.put(c.certificate_id, { ...c, status: CERT_STATUS.USED, item_status: ITEM_STATUS.DONE, verify_id: record.verify_id, verify_ids: [...c.verify_ids, record.verify_id], item_update_time: now })
+    this.onVerified(t, record)
+    this.webhooks.emit(t, {
+      event: 'life_trade_certificate_notify',
+      content: { action: 'verify', msg_time: now, certificate: { certificate_id: c.certificate_id, order_id: c.order_id, account_id: t.record.account_id }, verify_source: 'expire_auto' },
+    })
+  }
+}
