@@ -83,7 +83,7 @@ describe('bills', () => {
       const base = c.amount.original_amount - c.amount.merchant_ticket_amount
       return base - Math.round(base * 0.025)
     })
-    expect(net).toBe(standing[0] + standing[1])
+    expect(net).toBe(standing[0]! + standing[1]!)
   })
 
   it('pages the catering bill by cursor and checks its parameters', async () => {
