@@ -1,38 +1,24 @@
 /** The official SDK drives after-sales and bills: orderDetailGet, afterSaleOrderAudit, billCateringQuery, ledgerQuery, queryRecordByCert. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_TENANT, makeSandbox, type Api } from './helpers/harness.js'
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_TENANT } from './helpers/harness.js'
 import { buy, GOODS_NOW_MS, productBody, publish } from './helpers/goods.js'
-import { redirectSdk, sdk, sdkClient, sdkToken } from './helpers/sdk.js'
-import { listen } from './helpers/server.js'
+import { sdk, sdkSandbox, sdkClient, sdkToken } from './helpers/sdk.js'
 
 const ACC = DEFAULT_TENANT.account_id
-let server: Awaited<ReturnType<typeof listen>>
-let api: Api
-let undo: () => void
-
-beforeAll(async () => {
-  const made = await makeSandbox({ frozenAtMs: GOODS_NOW_MS })
-  api = made.api
-  server = await listen(made.sandbox)
-  undo = redirectSdk(server.port)
-})
-afterAll(async () => {
-  undo()
-  await server.close()
-})
+const ctx = sdkSandbox({ frozenAtMs: GOODS_NOW_MS })
 
 describe('official SDK on after-sales and bills', () => {
   it('reads after-sales, answers the audit and reads the bills without a type error', async () => {
     const b = productBody('sdk-refund')
     b.product.attr_key_value_map.RefundPolicy = '1'
-    const p = await publish(api, b)
-    const o = await buy(api, { product_id: p.product_id, count: 2 })
+    const p = await publish(ctx.api, b)
+    const o = await buy(ctx.api, { product_id: p.product_id, count: 2 })
     const c = sdkClient()
     let accessToken = await sdkToken()
     const prep = await c.certificatePrepare(new sdk.CertificatePrepareRequest({ accessToken, code: o.certificates[0].code }))
     await c.certificateVerify(new sdk.CertificateVerifyRequest({ accessToken, verifyToken: prep.data.verifyToken, poiId: DEFAULT_TENANT.poi_id, encryptedCodes: [o.certificates[0].encrypted_code] }))
-    await api.post('/sandbox/clock/advance', { seconds: 3601 })
-    await api.post('/sandbox/refunds', { order_id: o.order.order_id, certificate_ids: [o.certificates[1].certificate_id] })
+    await ctx.api.post('/sandbox/clock/advance', { seconds: 3601 })
+    await ctx.api.post('/sandbox/refunds', { order_id: o.order.order_id, certificate_ids: [o.certificates[1].certificate_id] })
     accessToken = await sdkToken()
 
     const detail = await c.orderDetailGet(new sdk.OrderDetailGetRequest({ accessToken, accountId: ACC, orderId: o.order.order_id }))
@@ -53,9 +39,9 @@ describe('official SDK on after-sales and bills', () => {
   it('gets a rejection without a reason as a thrown 2100005', async () => {
     const b = productBody('sdk-reject')
     b.product.attr_key_value_map.RefundPolicy = '1'
-    const p = await publish(api, b)
-    const o = await buy(api, { product_id: p.product_id })
-    await api.post('/sandbox/refunds', { order_id: o.order.order_id })
+    const p = await publish(ctx.api, b)
+    const o = await buy(ctx.api, { product_id: p.product_id })
+    await ctx.api.post('/sandbox/refunds', { order_id: o.order.order_id })
     const accessToken = await sdkToken()
     const err = await sdkClient().afterSaleOrderAudit(new sdk.AfterSaleOrderAuditRequest({ accessToken, accountId: ACC, orderId: o.order.order_id, auditStatus: false })).catch((e: unknown) => e)
     expect(err).toMatchObject({ code: '2100005' })

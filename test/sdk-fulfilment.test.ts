@@ -1,30 +1,16 @@
 /** The official SDK drives the till: prepare, verify, get, query, verify_record, cancel and order query. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_TENANT, makeSandbox, type Api } from './helpers/harness.js'
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_TENANT } from './helpers/harness.js'
 import { buy, coffeePack, GOODS_NOW_MS, packBody, publish } from './helpers/goods.js'
-import { redirectSdk, sdk, sdkClient, sdkToken } from './helpers/sdk.js'
-import { listen } from './helpers/server.js'
+import { sdk, sdkSandbox, sdkClient, sdkToken } from './helpers/sdk.js'
 
 const ACC = DEFAULT_TENANT.account_id
-let server: Awaited<ReturnType<typeof listen>>
-let api: Api
-let undo: () => void
-
-beforeAll(async () => {
-  const made = await makeSandbox({ frozenAtMs: GOODS_NOW_MS })
-  api = made.api
-  server = await listen(made.sandbox)
-  undo = redirectSdk(server.port)
-})
-afterAll(async () => {
-  undo()
-  await server.close()
-})
+const ctx = sdkSandbox({ frozenAtMs: GOODS_NOW_MS })
 
 describe('official SDK at the till', () => {
   it('prepares, verifies, reads, lists, cancels and queries the order without a type error', async () => {
-    const p = await publish(api, packBody('sdk-pack', coffeePack()))
-    const order = await buy(api, { product_id: p.product_id })
+    const p = await publish(ctx.api, packBody('sdk-pack', coffeePack()))
+    const order = await buy(ctx.api, { product_id: p.product_id })
     const accessToken = await sdkToken()
     const c = sdkClient()
 
@@ -55,13 +41,13 @@ describe('official SDK at the till', () => {
   })
 
   it('gets a cancel after the hour as a thrown error with its code', async () => {
-    const p = await publish(api, packBody('sdk-late', coffeePack()))
-    const order = await buy(api, { product_id: p.product_id })
+    const p = await publish(ctx.api, packBody('sdk-late', coffeePack()))
+    const order = await buy(ctx.api, { product_id: p.product_id })
     const accessToken = await sdkToken()
     const c = sdkClient()
     const prep = await c.certificatePrepare(new sdk.CertificatePrepareRequest({ accessToken, code: order.certificates[0].code }))
     const v = await c.certificateVerify(new sdk.CertificateVerifyRequest({ accessToken, verifyToken: prep.data.verifyToken, poiId: DEFAULT_TENANT.poi_id, encryptedCodes: [prep.data.certificates[0].encryptedCode] }))
-    await api.post('/sandbox/clock/advance', { seconds: 3601 })
+    await ctx.api.post('/sandbox/clock/advance', { seconds: 3601 })
     const fresh = await sdkToken()
     const err = await c.certificateCancel(new sdk.CertificateCancelRequest({ accessToken: fresh, verifyId: v.data.verifyResults[0].verifyId, certificateId: v.data.verifyResults[0].certificateId })).catch((e: unknown) => e)
     expect(err).toMatchObject({ code: '4000112' })

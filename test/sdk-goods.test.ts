@@ -1,25 +1,11 @@
 /** The official SDK drives the goods APIs (their /goodlife/v1/akte/goods/ paths) without a type error. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_TENANT, makeSandbox, type Api } from './helpers/harness.js'
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_TENANT } from './helpers/harness.js'
 import { GOODS_NOW_MS, seedSaveRequest } from './helpers/goods.js'
-import { redirectSdk, sdk, sdkClient, sdkToken } from './helpers/sdk.js'
-import { listen } from './helpers/server.js'
+import { sdk, sdkSandbox, sdkClient, sdkToken } from './helpers/sdk.js'
 
 const ACC = DEFAULT_TENANT.account_id
-let server: Awaited<ReturnType<typeof listen>>
-let api: Api
-let undo: () => void
-
-beforeAll(async () => {
-  const made = await makeSandbox({ frozenAtMs: GOODS_NOW_MS })
-  api = made.api
-  server = await listen(made.sandbox)
-  undo = redirectSdk(server.port)
-})
-afterAll(async () => {
-  undo()
-  await server.close()
-})
+const ctx = sdkSandbox({ frozenAtMs: GOODS_NOW_MS })
 
 /** Seed 003's example as the SDK's request models (camelCase, nested model instances). */
 function saveRequest(accessToken: string) {
@@ -57,7 +43,7 @@ describe('official SDK on goods', () => {
     const draftPage = await c.draftQuery(new sdk.DraftQueryRequest({ accessToken, accountId: ACC, count: 5 }))
     expect(draftPage.data.products).toHaveLength(1)
 
-    await api.post('/sandbox/clock/advance', { seconds: 60 })
+    await ctx.api.post('/sandbox/clock/advance', { seconds: 60 })
     const online = await c.goodsProductOnlineGet(new sdk.GoodsProductOnlineGetRequest({ accessToken, accountId: ACC, productIds: [productId] }))
     expect(online.data.productOnlines[0].onlineStatus).toBe(1)
 

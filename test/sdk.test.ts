@@ -2,32 +2,17 @@
  * The official Node SDK (@open-dy/open_api_sdk) against the sandbox on a real port
  * (../shared/reference/official-sdk.md: the SDK has no base-URL option, so tea.doAction is redirected).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { makeSandbox, type Api } from './helpers/harness.js'
-import { redirectSdk, sdk, sdkClient as client, sdkToken } from './helpers/sdk.js'
-import { listen } from './helpers/server.js'
+import { describe, expect, it } from 'vitest'
+import { sdk, sdkSandbox, sdkClient as client, sdkToken } from './helpers/sdk.js'
 
-let server: Awaited<ReturnType<typeof listen>>
-let api: Api
-let undo: () => void
+const ctx = sdkSandbox({})
 
-beforeAll(async () => {
-  const made = await makeSandbox()
-  api = made.api
-  server = await listen(made.sandbox)
-  undo = redirectSdk(server.port)
-})
-
-afterAll(async () => {
-  undo()
-  await server.close()
-})
 
 describe('official SDK', () => {
   it('obtains a client token', async () => {
     const token = await sdkToken()
     expect(token).toMatch(/^clt\./)
-    expect((await api.get('/goodlife/v1/goods/category/get/', { 'access-token': token })).body.data.error_code).toBe(0)
+    expect((await ctx.api.get('/goodlife/v1/goods/category/get/', { 'access-token': token })).body.data.error_code).toBe(0)
   })
 
   it('gets 2190002 as a thrown error for an unknown token', async () => {
@@ -40,7 +25,7 @@ describe('official SDK', () => {
 
   it('gets 2190008 as a thrown error once the token expired on the virtual clock', async () => {
     const token = await sdkToken()
-    await api.post('/sandbox/clock/advance', { seconds: 7200 })
+    await ctx.api.post('/sandbox/clock/advance', { seconds: 7200 })
     const err = await client()
       .goodsTemplateGet(new sdk.GoodsTemplateGetRequest({ accessToken: token, categoryId: 1001001, productType: 1 }))
       .catch((e: unknown) => e)

@@ -3,7 +3,10 @@
  * option (../shared/reference/official-sdk.md §2.1), so its tea.doAction is redirected while a test runs.
  */
 import { createRequire } from 'node:module'
-import { DEFAULT_TENANT } from './harness.js'
+import { afterAll, beforeAll } from 'vitest'
+import type { SandboxDeps } from '../../src/sandbox.js'
+import { DEFAULT_TENANT, makeSandbox, type Api } from './harness.js'
+import { listen } from './server.js'
 
 const require = createRequire(import.meta.url)
 const sdkPath = require.resolve('@open-dy/open_api_sdk')
@@ -40,4 +43,25 @@ export async function sdkToken(): Promise<string> {
   )
   if (tok.data.errorCode !== '0') throw new Error(`token failed: ${JSON.stringify(tok.data)}`)
   return tok.data.accessToken as string
+}
+
+/**
+ * A sandbox on a real port for the whole test file, with the SDK redirected to it:
+ * `const ctx = sdkSandbox({ frozenAtMs })` at module level, then `ctx.api` in tests.
+ */
+export function sdkSandbox(overrides: Partial<SandboxDeps> = {}): { api: Api } {
+  const ctx = {} as { api: Api }
+  let server: Awaited<ReturnType<typeof listen>> | undefined
+  let undo = () => undefined as void
+  beforeAll(async () => {
+    const made = await makeSandbox(overrides)
+    ctx.api = made.api
+    server = await listen(made.sandbox)
+    undo = redirectSdk(server.port)
+  })
+  afterAll(async () => {
+    undo()
+    await server?.close()
+  })
+  return ctx
 }

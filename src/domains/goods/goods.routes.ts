@@ -22,6 +22,11 @@ const tenantOf = (c: Context<Env>): Tenant => c.get('tenant')!
 const pageSize = (raw: string | undefined, max: number) => Math.min(Math.max(Number(raw ?? 5) || 5, 1), max)
 
 export function registerGoodsRoutes(app: OpenAPIHono<Env>, d: GoodsDeps): void {
+  /** The product a write names; a combo pack's sub-product is refused (it changes only with its pack). */
+  const target = (c: Context<Env>, b: { product_id?: string | undefined; out_id?: string | undefined }) => {
+    d.lifecycle.refuseSubProduct(tenantOf(c), b.product_id)
+    return findProduct(tenantOf(c), b)
+  }
   app.openAPIRegistry.register('CombinationRule', combinationRuleSchema.meta({ description: '组套规则: the JSON inside product.attr_key_value_map.combination_rule of a combo pack (product_form_type 2)' }))
   for (const route of [r.categoryGetRoute, r.akteAlias(r.categoryGetRoute)]) {
     app.openapi(route, (c) => {
@@ -41,24 +46,21 @@ export function registerGoodsRoutes(app: OpenAPIHono<Env>, d: GoodsDeps): void {
   for (const route of [r.productOperateRoute, r.akteAlias(r.productOperateRoute)]) {
     app.openapi(route, (c) => {
       const b = c.req.valid('json')
-      d.lifecycle.refuseSubProduct(tenantOf(c), b.product_id)
-      d.lifecycle.operate(tenantOf(c), findProduct(tenantOf(c), b), b.op_type)
+      d.lifecycle.operate(tenantOf(c), target(c, b), b.op_type)
       return c.json(ok(c, {}), 200)
     })
   }
   for (const route of [r.productFreeAuditRoute, r.akteAlias(r.productFreeAuditRoute)]) {
     app.openapi(route, (c) => {
       const b = c.req.valid('json')
-      d.lifecycle.refuseSubProduct(tenantOf(c), b.product_id)
-      d.lifecycle.freeAudit(tenantOf(c), findProduct(tenantOf(c), b), b)
+      d.lifecycle.freeAudit(tenantOf(c), target(c, b), b)
       return c.json(ok(c, {}), 200)
     })
   }
   for (const route of [r.stockSyncRoute, r.akteAlias(r.stockSyncRoute)]) {
     app.openapi(route, (c) => {
       const b = c.req.valid('json')
-      d.lifecycle.refuseSubProduct(tenantOf(c), b.product_id)
-      d.lifecycle.syncStock(tenantOf(c), findProduct(tenantOf(c), b), b.stock)
+      d.lifecycle.syncStock(tenantOf(c), target(c, b), b.stock)
       return c.json(ok(c, {}), 200)
     })
   }
