@@ -10,6 +10,9 @@ import { registerDocsRoutes } from './docs/docs.routes.js'
 import { registerAfterSaleRoutes } from './domains/after-sale/after-sale.routes.js'
 import type { RefundService } from './domains/after-sale/refund.service.js'
 import { registerSettleRoutes } from './domains/settle/settle.routes.js'
+import type { RefundSpiService } from './spi/refund-spi.js'
+import { registerSpiRoutes } from './spi/spi.routes.js'
+import type { SpiService } from './spi/spi.service.js'
 import { registerFulfilmentRoutes } from './domains/fulfilment/fulfilment.routes.js'
 import type { FulfilmentViews } from './domains/fulfilment/fulfilment.views.js'
 import type { VerifyService } from './domains/fulfilment/verify.service.js'
@@ -40,6 +43,8 @@ export interface AppServices {
   fulfilmentViews: FulfilmentViews
   purchases: PurchaseService
   refunds: RefundService
+  spi: SpiService
+  refundSpi: RefundSpiService
 }
 
 /** Platform paths are canonical with a trailing slash, the control plane without; both spellings are served. */
@@ -68,7 +73,8 @@ export function buildApp(core: HttpCore, s: AppServices): OpenAPIHono<Env> {
   registerOauthRoutes(app, s.oauth)
   registerGoodsRoutes(app, s.goods)
   registerFulfilmentRoutes(app, s.verify, s.fulfilmentViews)
-  registerTradeRoutes(app, s.purchases)
+  registerTradeRoutes(app, s.purchases, (t, p, count, orderId) => s.spi.preCreate(t, p, count, orderId))
+  registerSpiRoutes(app, s.store, s.spi, s.refundSpi)
   registerAfterSaleRoutes(app, s.refunds)
   registerSettleRoutes(app)
   registerAdminRoutes(app, s.tenants, s.version)

@@ -31,6 +31,9 @@ import { Ticker } from './tenants/ticker.js'
 import { Dispatcher, RETRY_JOB } from './webhooks/dispatcher.js'
 import { OutboundCall } from './webhooks/outbound.js'
 import { WebhooksService } from './webhooks/webhooks.service.js'
+import { REFUND_APPLY_JOB, REFUND_NOTICE_JOB, RefundSpiService } from './spi/refund-spi.js'
+import { SpiClient } from './spi/spi.client.js'
+import { ISSUE_DEADLINE_JOB, ISSUE_JOB, SpiService } from './spi/spi.service.js'
 
 export interface SandboxDeps {
   store: Store
@@ -107,9 +110,21 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
   handlers.set(SETTLE_JOB, ledger.settle)
   handlers.set(AUDIT_TIMEOUT_JOB, refunds.auditTimeout)
   handlers.set(EXPIRE_JOB, expiry.run)
+  const spiClient = new SpiClient(outbound)
+  const spi = new SpiService(deps.store, spiClient, refunds)
+  const refundSpi = new RefundSpiService(deps.store, spiClient, refunds)
+  refunds.useSpi(refundSpi)
+  handlers.set(ISSUE_JOB, spi.issue)
+  handlers.set(ISSUE_DEADLINE_JOB, spi.deadline)
+  handlers.set(REFUND_APPLY_JOB, refundSpi.applyJob)
+  handlers.set(REFUND_NOTICE_JOB, refundSpi.noticeJob)
+  const purchases = new PurchaseService(webhooks, (t, o, c) => {
+    expiry.schedule(t, o, c)
+    spi.startIssuing(t, o, c)
+  }, spi.merchantIssues)
   const app = buildApp(core, {
-    store: deps.store, version, tenants, oauth, webhooks, goods: { catalog, products, lifecycle, views }, refunds,
-    verify: new VerifyService(webhooks, ledger.onVerified), fulfilmentViews: new FulfilmentViews(), purchases: new PurchaseService(webhooks, expiry.schedule),
+    store: deps.store, version, tenants, oauth, webhooks, goods: { catalog, products, lifecycle, views }, refunds, spi, refundSpi,
+    verify: new VerifyService(webhooks, ledger.onVerified), fulfilmentViews: new FulfilmentViews(), purchases,
   })
   ticker.poke()
   for (const t of tenants.all()) if (webhooks.outbox(t).some((e) => e.status === 'pending')) dispatcher.poke(t)

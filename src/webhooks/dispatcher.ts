@@ -7,6 +7,7 @@ import type { Log } from '../log.js'
 import type { Store } from '../store/store.js'
 import type { Tenant } from '../tenants/tenant.js'
 import type { OutboundCall, OutboundResult } from './outbound.js'
+import { recordDelivery } from './delivery-log.js'
 import { webhookSignature } from './signing.js'
 import { webhookData, webhookTargets, type DeliveryRecord, type OutboxEvent } from './webhooks.store.js'
 
@@ -15,8 +16,6 @@ export const DELIVERY_TIMEOUT_MS = 5000
 /** Virtual seconds before retry 1, 2 and 3; after the third failed retry the event is given up. */
 export const RETRY_BACKOFF_SECONDS = [15, 60, 300] as const
 export const RETRY_JOB = 'webhook.retry'
-/** Oldest attempts are dropped beyond this many per tenant. */
-export const MAX_DELIVERY_LOG = 5000
 const MAX_CONCURRENT = 4
 
 export interface DispatcherDeps {
@@ -116,21 +115,12 @@ export class Dispatcher {
     const virtual = tenant.clock.now()
     const realStart = new Date(this.deps.outbound.now()).toISOString()
     const result = await this.deps.outbound.send({ url, headers, body: e.body, timeoutMs: this.deps.timeoutMs ?? DELIVERY_TIMEOUT_MS })
-    const delivery = this.record(tenant, {
+    const delivery = recordDelivery(tenant, {
       event_id: e.event_id, event: e.event, msg_id: e.msg_id, entity_type: e.entity_type, entity_id: e.entity_id, url, attempt, redelivery,
       request: { method: 'POST', headers, body: e.body }, status: result.status, response_excerpt: result.response_excerpt,
       latency_ms: result.latency_ms, error: result.error, outcome: result.ok ? 'delivered' : 'failed', virtual_time: virtual, real_time: realStart,
     })
     return { ...result, delivery }
-  }
-
-  private record(tenant: Tenant, d: Omit<DeliveryRecord, 'delivery_id' | 'seq'>): DeliveryRecord {
-    const deliveries = webhookData(tenant).deliveries
-    const seq = tenant.nextSeq('delivery')
-    const rec = { delivery_id: `dlv_${seq}`, seq, ...d } as DeliveryRecord
-    deliveries.put(rec.delivery_id, rec)
-    if (seq > MAX_DELIVERY_LOG) deliveries.delete(`dlv_${seq - MAX_DELIVERY_LOG}`)
-    return rec
   }
 
   /** Resolves when the tenant's current pass (if any) has finished. */

@@ -12,3 +12,16 @@ export function webhookSignature(clientSecret: string, rawBody: string): string 
 export function stableMsgId(parts: readonly string[]): string {
   return createHash('sha1').update(parts.join('\u0000'), 'utf8').digest('hex').slice(0, 32)
 }
+
+/**
+ * SPI signature (x-life-sign): lowercase hex SHA-256 of
+ * `client_secret&k1=v1&k2=v2…&http_body=<raw body>` with the URL query params sorted by key, `sign` excluded
+ * (developer.open-douyin.com …/OpenAPI/preparation/signruleintroduce; douyin-api.md §7.1).
+ */
+export function spiSignature(clientSecret: string, query: Record<string, string>, rawBody: string): string {
+  const params = Object.keys(query)
+    .filter((k) => k !== 'sign')
+    .sort()
+    .map((k) => `${k}=${query[k]}`)
+  return createHash('sha256').update([clientSecret, ...params, `http_body=${rawBody}`].join('&'), 'utf8').digest('hex')
+}

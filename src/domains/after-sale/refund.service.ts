@@ -17,7 +17,19 @@ import { checkRefund } from './refund.rules.js'
 
 export const AUDIT_TIMEOUT_JOB = 'after_sale.audit_timeout'
 
+/** The 三方码 refund SPIs, when the merchant configured them (src/spi/refund-spi.ts). */
+export interface RefundSpi {
+  /** true when these coupons' refunds are decided by the merchant's refund_apply SPI */
+  handles(t: Tenant, certs: CertificateRecord[]): boolean
+  /** asks the merchant (refund_apply) about a waiting after-sale */
+  apply(t: Tenant, rec: AfterSaleRecord): void
+  /** tells the merchant about a refund it did not decide (refund_notice) */
+  notice(t: Tenant, rec: AfterSaleRecord): void
+}
+
 export interface RefundInput {
+  /** force the merchant's audit whatever the rules say (issuing timed out) */
+  merchant_audit?: boolean | undefined
   order_id: string
   certificate_ids?: string[] | undefined
   by: RefundBy
@@ -26,10 +38,17 @@ export interface RefundInput {
 }
 
 export class RefundService {
+  private spi: RefundSpi | undefined
+
   constructor(
     private readonly webhooks: WebhooksService,
     private readonly ledger: LedgerService,
   ) {}
+
+  /** Plugs in the 三方码 refund SPIs (they need this service too). */
+  useSpi(spi: RefundSpi): void {
+    this.spi = spi
+  }
 
   private certsOf(t: Tenant, order: OrderRecord): CertificateRecord[] {
     return order.certificate_ids.map((id) => fulfilmentData(t).certificates.get(id)!).filter(Boolean)
@@ -54,7 +73,9 @@ export class RefundService {
       chosen = input.by === 'customer_service' && unused.length === 0 ? all.filter((c) => c.status === CERT_STATUS.USED) : unused
     }
     if (chosen.length === 0) throw nothingToRefund(order.order_id)
-    const { needAudit } = checkRefund(t, input.by, product, all, chosen)
+    const viaSpi = this.spi?.handles(t, chosen) ?? false
+    const rules = input.merchant_audit === true ? { needAudit: true } : checkRefund(t, input.by, product, all, chosen, viaSpi)
+    const needAudit = rules.needAudit || (viaSpi && input.by === 'user')
     const now = t.clock.now()
     const whole = chosen.length === all.length
     const total = input.amount ?? chosen.reduce((s, c) => s + c.amount.pay_amount, 0)
@@ -75,6 +96,10 @@ export class RefundService {
     const waiting = { ...rec, audit_job_id: job.job_id }
     afterSaleData(t).afterSales.put(rec.after_sale_id, waiting)
     syncOrderStatus(t, order.order_id)
+    if (viaSpi) {
+      this.spi!.apply(t, waiting)
+      return waiting
+    }
     for (const item of rec.items) {
       this.webhooks.emit(t, {
         event: 'life_hermes_akte_after_sale_audit',
@@ -115,7 +140,18 @@ export class RefundService {
     }
     afterSaleData(t).afterSales.put(rec.after_sale_id, done)
     syncOrderStatus(t, rec.order_id)
+    const decidedByMerchant = rec.audit_result === 'approve'
+    if (!decidedByMerchant && this.spi?.handles(t, rec.items.map((i) => fulfilmentData(t).certificates.get(i.certificate_id)!))) this.spi.notice(t, done)
     return done
+  }
+
+  /** The merchant's decision on a waiting after-sale, by id (refund audit SPI and callback). */
+  decide(t: Tenant, afterSaleId: string, approve: boolean, reason: string): AfterSaleRecord | undefined {
+    const rec = afterSaleData(t).afterSales.get(afterSaleId)
+    if (!rec || rec.status !== AFTER_SALE_STATUS.AUDITING) return undefined
+    if (rec.audit_job_id) t.scheduler.cancel(rec.audit_job_id)
+    const audited = { ...rec, audit_result: approve ? 'approve' : 'reject', audit_time: t.clock.now(), reject_reason: approve ? '' : reason }
+    return approve ? this.complete(t, audited) : this.reject(t, audited)
   }
 
   /** Units whose every certificate is refunded (a pack unit is all of its sub-items). */
@@ -143,9 +179,7 @@ export class RefundService {
     const rec = pending.find((r) => !b.certificate_id || r.items.some((i) => i.certificate_id === b.certificate_id))
     if (!rec) throw noPendingAudit(b.order_id)
     if (!b.audit_status && !b.reject_reason?.trim()) throw rejectNeedsReason()
-    if (rec.audit_job_id) t.scheduler.cancel(rec.audit_job_id)
-    const audited = { ...rec, audit_result: b.audit_status ? 'approve' : 'reject', audit_time: t.clock.now(), reject_reason: b.reject_reason ?? '' }
-    return b.audit_status ? this.complete(t, audited) : this.reject(t, audited)
+    return this.decide(t, rec.after_sale_id, b.audit_status, b.reject_reason ?? '')!
   }
 
   private reject(t: Tenant, rec: AfterSaleRecord): AfterSaleRecord {

@@ -55,6 +55,8 @@ export function validity(useDateRaw: string | undefined, now: number): { start_t
 }
 
 export interface IssueInput {
+  /** 三方码 whose codes the merchant's issue-code SPI will give: created without codes */
+  pending_codes?: boolean
   order_id: string
   product: ProductRecord
   count: number
@@ -82,8 +84,8 @@ export function issueCertificates(t: Tenant, o: IssueInput): CertificateRecord[]
   const grouponType = o.product.product_type === 11 ? 2 : o.product.product_type === 15 ? 3 : 1
   const data = fulfilmentData(t)
   return units.map((item, i) => {
-    let code = t.random.digits(12)
-    while (data.byCode.get(code)) code = t.random.digits(12)
+    let code = o.pending_codes ? '' : t.random.digits(12)
+    while (code && data.byCode.get(code)) code = t.random.digits(12)
     const amount: Amount = {
       original_amount: shares.original[i]!, pay_amount: shares.pay[i]!, coupon_pay_amount: shares.pay[i]!,
       merchant_ticket_amount: shares.merchant[i]!, platform_discount_amount: shares.platform[i]!, payment_discount_amount: 0,
@@ -104,9 +106,22 @@ export function issueCertificates(t: Tenant, o: IssueInput): CertificateRecord[]
       verify_id: null, verify_ids: [], item_update_time: o.now, refund_amount: 0, refund_time: 0,
     }
     data.certificates.put(cert.certificate_id, cert)
-    data.byCode.put(cert.code, { certificate_id: cert.certificate_id })
+    if (cert.code) data.byCode.put(cert.code, { certificate_id: cert.certificate_id })
     data.byEncrypted.put(cert.encrypted_code, { certificate_id: cert.certificate_id })
     data.byQr.put(cert.encrypted_data, { certificate_id: cert.certificate_id })
     return cert
   })
+}
+
+/** Gives certificates the codes the merchant issued (三方码), in order; false when a code is taken already. */
+export function assignCodes(t: Tenant, certIds: readonly string[], codes: readonly string[]): boolean {
+  const data = fulfilmentData(t)
+  if (codes.length !== certIds.length || new Set(codes).size !== codes.length) return false
+  if (codes.some((c) => !c || (data.byCode.get(c) && !certIds.includes(data.byCode.get(c)!.certificate_id)))) return false
+  certIds.forEach((id, i) => {
+    const c = data.certificates.get(id)!
+    data.certificates.put(id, { ...c, code: codes[i]! })
+    data.byCode.put(codes[i]!, { certificate_id: id })
+  })
+  return true
 }

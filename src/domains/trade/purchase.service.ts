@@ -14,6 +14,8 @@ import { badDiscounts, notForSale, outOfStock, overLimit, subProductNotForSale }
 import { ORDER_STATUS, ORDER_TYPE, tradeData, type Discount, type OrderRecord } from './trade.store.js'
 
 export interface PurchaseInput {
+  /** set by the pre-create SPI step, which needs the id before the order exists */
+  order_id?: string | undefined
   product_id?: string | undefined
   out_id?: string | undefined
   count?: number | undefined
@@ -53,11 +55,14 @@ function discountsOf(input: PurchaseInput, original: number): { list: Discount[]
 export class PurchaseService {
   constructor(
     private readonly webhooks: WebhooksService,
-    /** called after each purchase (expiry scheduling) */
+    /** called after each purchase (expiry scheduling, 三方码 issuing) */
     private readonly onPurchased: (t: Tenant, order: OrderRecord, certs: CertificateRecord[]) => void = () => undefined,
+    /** true when the tenant's merchant issues 三方码 codes through the issue-code SPI */
+    private readonly merchantIssues: (t: Tenant) => boolean = () => false,
   ) {}
 
-  buy(t: Tenant, input: PurchaseInput): { order: OrderRecord; certificates: CertificateRecord[] } {
+  /** Checks a purchase could happen now (the pre-create SPI is asked only for one that could). */
+  check(t: Tenant, input: PurchaseInput): ProductRecord {
     const pack = input.product_id ? goodsData(t).subProducts.get(input.product_id) : undefined
     if (pack) throw subProductNotForSale(input.product_id!, pack.combination_id)
     const rec = findProduct(t, input)
@@ -68,6 +73,16 @@ export class PurchaseService {
     if (!v.sku) throw notForSale(rec.product_id, 'it has no single sku (multi-SKU purchase is not simulated)')
     const count = input.count ?? 1
     if (rec.stock.limit_type === 1 && rec.stock.avail_qty < count) throw outOfStock(rec.product_id, rec.stock.avail_qty, count)
+    return rec
+  }
+
+  /** The purchase itself: one synchronous step, so concurrent buyers never oversell. */
+  buy(t: Tenant, input: PurchaseInput): { order: OrderRecord; certificates: CertificateRecord[] } {
+    const rec = this.check(t, input)
+    const v = rec.online!
+    if (!v.sku) throw notForSale(rec.product_id, 'it has no single sku')
+    const now = t.clock.now()
+    const count = input.count ?? 1
     const openId = input.open_id ?? `_000${t.random.chars(28)}`
     const { bought, orders } = tradeData(t)
     const limit = limitOf(rec)
@@ -77,8 +92,9 @@ export class PurchaseService {
     const d = discountsOf(input, original)
     const pay = original - d.merchant - d.platform
     const poiId = input.poi_id ?? v.product.pois[0]?.poi_id ?? ''
-    const orderId = t.random.id()
-    const certificates = issueCertificates(t, { order_id: orderId, product: rec, count, pay_amount: pay, merchant_discount: d.merchant, platform_discount: d.platform, now })
+    const orderId = input.order_id ?? t.random.id()
+    const pending = Number(v.sku.attr_key_value_map.code_source_type ?? 1) === 2 && this.merchantIssues(t)
+    const certificates = issueCertificates(t, { pending_codes: pending, order_id: orderId, product: rec, count, pay_amount: pay, merchant_discount: d.merchant, platform_discount: d.platform, now })
     const order: OrderRecord = {
       order_id: orderId, seq: t.nextSeq('order'), order_type: rec.product_type === 15 ? ORDER_TYPE.TIMES_CARD : ORDER_TYPE.GROUPON,
       order_status: ORDER_STATUS.AVAILABLE, product_id: rec.product_id, product_name: v.product.product_name, sku_id: v.sku.sku_id,
