@@ -12,10 +12,13 @@ const instant = z.string().transform((v, ctx) => {
   const trimmed = v.trim()
   if (/^\d+$/.test(trimmed)) {
     const n = Number(trimmed)
-    return n < 1e12 ? n * 1000 : n
+    const ms = n < 1e12 ? n * 1000 : n
+    if (ms <= 253402300799000) return ms
+    ctx.addIssue({ code: 'custom', message: `"${v}" lies after the year 9999` })
+    return z.NEVER
   }
   const ms = Date.parse(trimmed)
-  if (Number.isNaN(ms)) {
+  if (Number.isNaN(ms) || ms < 0 || ms > 253402300799000) {
     ctx.addIssue({ code: 'custom', message: `"${v}" is neither Unix seconds nor an ISO-8601 date (e.g. 2026-01-01T00:00:00+08:00)` })
     return z.NEVER
   }

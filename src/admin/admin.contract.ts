@@ -43,7 +43,10 @@ const tenantSchema = z
   })
   .openapi('Tenant')
 
-const instantSchema = z.union([z.number().int().nonnegative(), z.string().min(1)]).openapi({
+/** Latest instant the sandbox accepts: 9999-12-31T23:59:59Z. */
+export const MAX_INSTANT_SECONDS = 253402300799
+
+const instantSchema = z.union([z.number().int().nonnegative().max(MAX_INSTANT_SECONDS), z.string().min(1).max(64)]).openapi({
   description: 'Unix seconds, or an ISO-8601 date',
   example: '2026-01-01T00:00:00+08:00',
 })

@@ -1,6 +1,7 @@
 /**
  * Lets real time drive the schedulers: one unref'd timer set for the earliest job of any running
- * (unfrozen) tenant clock. Frozen clocks only move through the control plane.
+ * (unfrozen) tenant clock. Frozen clocks only move through the control plane, but a job already due on a
+ * frozen clock (scheduled "now", e.g. an SPI call after a purchase) runs at once.
  */
 import type { RealTime } from '../core/clock.js'
 import type { Tenant } from './tenant.js'
@@ -35,7 +36,7 @@ export class Ticker {
     for (const t of this.tenants()) {
       const due = t.scheduler.nextDueMs()
       if (due === undefined) continue
-      const real = t.clock.realAt(due)
+      const real = t.clock.realAt(due) ?? (due <= t.clock.nowMs() ? this.realTime() : null)
       if (real !== null && real < earliest) earliest = real
     }
     if (earliest === Infinity) return
