@@ -1,0 +1,84 @@
+/** Runs scenarios: sets up the sandbox, a fresh tenant per scenario, the webhook and SPI targets. */
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import { createLog } from '../src/log.js'
+import { createSandbox } from '../src/sandbox.js'
+import { openMemoryStore } from '../src/store/store.js'
+import { startMerchant, type Merchant } from '../test/merchant.js'
+import { SCENARIO_START } from './lib/products.js'
+import { ScenarioContext, ScenarioFailure, type Scenario, type Tenant } from './lib/scenario.js'
+
+export interface RunOptions {
+  sandboxUrl?: string | undefined
+  target?: string | undefined
+  spiBase?: string | undefined
+  skipChallenge?: boolean
+  log?: (line: string) => void
+  /** reuse a running reference merchant (tests) */
+  merchant?: Merchant
+}
+
+export interface RunReport {
+  passed: number
+  failed: number
+  skipped: number
+  failures: Array<{ name: string; message: string }>
+}
+
+async function inProcessSandbox(): Promise<{ url: string; close: () => Promise<void> }> {
+  const sandbox = createSandbox({ store: await openMemoryStore(), log: createLog('error') })
+  return new Promise((resolve) => {
+    const server = serve({ fetch: sandbox.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
+      resolve({ url: `http://127.0.0.1:${info.port}`, close: async () => { server.close(); await sandbox.close() } })
+    })
+  })
+}
+
+async function control(base: string, method: string, path: string, body: unknown, key?: string) {
+  const res = await fetch(base + path, { method, headers: { 'content-type': 'application/json', ...(key ? { 'x-sandbox-client-key': key } : {}) }, body: JSON.stringify(body) })
+  return ((await res.json()) as { data: Record<string, unknown> & { error_code: number; description: string } }).data
+}
+
+export async function runScenarios(scenarios: readonly Scenario[], opts: RunOptions): Promise<RunReport> {
+  const log = opts.log ?? (() => undefined)
+  const own = opts.sandboxUrl ? undefined : await inProcessSandbox()
+  const base = opts.sandboxUrl ?? own!.url
+  const merchant = opts.merchant ?? (opts.target ? undefined : await startMerchant())
+  const report: RunReport = { passed: 0, failed: 0, skipped: 0, failures: [] }
+  try {
+    for (const s of scenarios) {
+      if (s.needsReferenceMerchant && opts.target) {
+        log(`○ ${s.name}: skipped (it scripts the reference merchant's SPI answers; run it without --target)`)
+        report.skipped++
+        continue
+      }
+      log(`● ${s.name} — ${s.description}`)
+      const tenant = (await control(base, 'POST', '/sandbox/tenants', { frozen_at: SCENARIO_START })) as unknown as Tenant
+      merchant?.trust(tenant.client_key, tenant.client_secret)
+      await control(base, 'PUT', '/sandbox/settings', { merch_permission: true }, tenant.client_key)
+      const hook = opts.target ?? merchant!.url
+      const skip = opts.skipChallenge ? '?skip_challenge=true' : ''
+      const reg = await control(base, 'PUT', `/sandbox/webhooks${skip}`, { url: hook }, tenant.client_key)
+      const spiBase = opts.spiBase ?? merchant?.spiBase
+      if (spiBase) await control(base, 'PUT', '/sandbox/spi', Object.fromEntries(['pre_create_order', 'issue_code', 'refund_apply', 'refund_notice'].map((n) => [n, `${spiBase}/${n}`])), tenant.client_key)
+      const ctx = new ScenarioContext({ baseUrl: base, tenant, log, ...(merchant && !opts.target ? { merchant } : {}) })
+      try {
+        if (reg.error_code !== 0) throw new ScenarioFailure(`registering the webhook target ${hook}: ${reg.description}`)
+        await s.run(ctx)
+        report.passed++
+        log(`  ✓ ${s.name}`)
+      } catch (e) {
+        report.failed++
+        const message = e instanceof Error ? e.message : String(e)
+        report.failures.push({ name: s.name, message })
+        log(`  ✗ ${s.name}: ${message}`)
+        if (!(e instanceof ScenarioFailure)) log((e as Error).stack ?? '')
+        break
+      }
+    }
+  } finally {
+    if (!opts.merchant) await merchant?.close()
+    await own?.close()
+  }
+  return report
+}
