@@ -6,6 +6,10 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import { getPath } from 'hono/utils/url'
 import { registerAdminRoutes } from './admin/admin.routes.js'
 import { registerSandboxGoodsRoutes } from './admin/sandbox-goods.routes.js'
+import { registerSnapshotRoutes } from './admin/snapshots.js'
+import { registerJournalRoutes, type Journal } from './admin/journal.js'
+import type { Faults } from './admin/faults.js'
+import { applyFaults, registerFaultRoutes } from './admin/faults.routes.js'
 import { registerDocsRoutes } from './docs/docs.routes.js'
 import { registerAfterSaleRoutes } from './domains/after-sale/after-sale.routes.js'
 import type { RefundService } from './domains/after-sale/refund.service.js'
@@ -35,6 +39,8 @@ import type { WebhooksService } from './webhooks/webhooks.service.js'
 export interface AppServices {
   store: Store
   version: string
+  journal: Journal
+  faults: Faults
   tenants: Tenants
   oauth: OauthService
   webhooks: WebhooksService
@@ -66,9 +72,11 @@ export function buildApp(core: HttpCore, s: AppServices): OpenAPIHono<Env> {
       c.res = renderError(c, toSandboxError(e, c))
     }
   })
+  app.use('*', s.journal.middleware(s.tenants, core.realTime))
   app.use('*', bodyGuard())
   app.use('/goodlife/*', requireAccessToken(s.oauth))
   app.use('/sandbox/*', controlPlaneTenant(s.tenants))
+  app.use('*', applyFaults(app, s.faults))
 
   registerOauthRoutes(app, s.oauth)
   registerGoodsRoutes(app, s.goods)
@@ -78,6 +86,9 @@ export function buildApp(core: HttpCore, s: AppServices): OpenAPIHono<Env> {
   registerAfterSaleRoutes(app, s.refunds)
   registerSettleRoutes(app)
   registerAdminRoutes(app, s.tenants, s.version)
+  registerSnapshotRoutes(app, s.store, s.tenants)
+  registerJournalRoutes(app, s.journal)
+  registerFaultRoutes(app, s.faults)
   registerSandboxGoodsRoutes(app, s.goods.lifecycle)
   registerWebhookRoutes(app, s.webhooks)
   registerWebhookDocs(app)

@@ -4,6 +4,8 @@
  */
 import { readFileSync } from 'node:fs'
 import type { OpenAPIHono } from '@hono/zod-openapi'
+import { Journal } from './admin/journal.js'
+import { Faults } from './admin/faults.js'
 import { buildApp } from './app.js'
 import { systemTime, type RealTime } from './core/clock.js'
 import { memoryHolder, SeededRandom, seedState } from './core/random.js'
@@ -79,7 +81,8 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
   const handlers = new Map<string, JobHandler<Tenant>>()
   let ticker: Ticker | undefined
   const outbound = new OutboundCall(realTime)
-  const dispatcher = new Dispatcher({ store: deps.store, outbound, log, timeoutMs: deps.webhookTimeoutMs })
+  const faults = new Faults(seed)
+  const dispatcher = new Dispatcher({ store: deps.store, outbound, log, timeoutMs: deps.webhookTimeoutMs, faults })
   const tenants = new Tenants({
     store: deps.store, realTime, handlers, seed, frozenAtMs: deps.frozenAtMs, fixtures,
     seeders: [(t) => t.record.is_default && void updateSettings(t, settingsSchema.partial().parse(fixtures.defaultTenant.settings))],
@@ -100,7 +103,7 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
   tenants.ensureDefault()
 
   const core: HttpCore = {
-    platformClock: () => tenants.default().clock, log, bodyLimit: deps.bodyLimit ?? 1024 * 1024,
+    realTime, platformClock: () => tenants.default().clock, log, bodyLimit: deps.bodyLimit ?? 1024 * 1024,
     logids: new SeededRandom(memoryHolder(seedState(seed, 'sys/logid'))),
   }
   const ledger = new LedgerService()
@@ -110,7 +113,7 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
   handlers.set(SETTLE_JOB, ledger.settle)
   handlers.set(AUDIT_TIMEOUT_JOB, refunds.auditTimeout)
   handlers.set(EXPIRE_JOB, expiry.run)
-  const spiClient = new SpiClient(outbound)
+  const spiClient = new SpiClient(outbound, faults)
   const spi = new SpiService(deps.store, spiClient, refunds)
   const refundSpi = new RefundSpiService(deps.store, spiClient, refunds)
   refunds.useSpi(refundSpi)
@@ -123,7 +126,7 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
     spi.startIssuing(t, o, c)
   }, spi.merchantIssues)
   const app = buildApp(core, {
-    store: deps.store, version, tenants, oauth, webhooks, goods: { catalog, products, lifecycle, views }, refunds, spi, refundSpi,
+    store: deps.store, version, tenants, oauth, webhooks, journal: new Journal(), faults, goods: { catalog, products, lifecycle, views }, refunds, spi, refundSpi,
     verify: new VerifyService(webhooks, ledger.onVerified), fulfilmentViews: new FulfilmentViews(), purchases,
   })
   ticker.poke()

@@ -36,7 +36,7 @@ export function registerDocsRoutes(app: OpenAPIHono<Env>, version: string): void
 
   app.get('/docs/assets/:file', async (c) => {
     const file = c.req.param('file')
-    const type = ASSETS[file]
+    const type = Object.hasOwn(ASSETS, file) ? ASSETS[file] : undefined
     if (!type) return c.notFound()
     let body = assetCache.get(file)
     if (!body) {

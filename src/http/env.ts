@@ -1,12 +1,14 @@
 /**
  * Types shared by the HTTP glue: what each request carries in its Hono context.
  */
-import type { VirtualClock } from '../core/clock.js'
+import type { RealTime, VirtualClock } from '../core/clock.js'
 import type { SeededRandom } from '../core/random.js'
 import type { Tenant } from '../tenants/tenant.js'
 
 /** Sandbox-wide things the HTTP layer needs for every request. */
 export interface HttpCore {
+  /** real time, for latencies */
+  realTime: RealTime
   /** the clock of responses that belong to no tenant: the default tenant's */
   platformClock: () => VirtualClock
   /** log ids for requests that belong to no tenant */

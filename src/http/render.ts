@@ -35,8 +35,18 @@ export function toSandboxError(err: unknown, c: Context<Env>): SandboxError {
   return new SandboxError(ERROR_CODES.UNKNOWN.code, `${ERROR_CODES.UNKNOWN.text}: internal error in the sandbox (logid ${logidOf(c)}); please report it`, { status: 500 })
 }
 
-/** Renders a SandboxError in the request's envelope style. */
+/** Renders a SandboxError in the request's envelope style; never throws (a broken clock still gets an envelope). */
 export function renderError(c: Context<Env>, e: SandboxError): Response {
+  try {
+    return render(c, e)
+  } catch (inner) {
+    c.get('core')?.log('error', `rendering an error failed: ${(inner as Error)?.stack ?? String(inner)}`)
+    const extra = { error_code: e.errorCode, description: e.description, sub_error_code: 0, sub_description: '', logid: '', now: 0 }
+    return c.json({ data: { error_code: e.errorCode, description: e.description }, extra }, e.status as ContentfulStatusCode)
+  }
+}
+
+function render(c: Context<Env>, e: SandboxError): Response {
   const status = e.status as ContentfulStatusCode
   if (c.get('style') === 'oauth') {
     // The oauth error example carries only logid and now (ms) in extra (douyin-api.md §1.1).

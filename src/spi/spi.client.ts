@@ -4,7 +4,8 @@
  */
 import type { Tenant } from '../tenants/tenant.js'
 import { recordDelivery } from '../webhooks/delivery-log.js'
-import type { OutboundCall } from '../webhooks/outbound.js'
+import type { Faults } from '../admin/faults.js'
+import { sendWithFault, type OutboundCall } from '../webhooks/outbound.js'
 import { spiSignature, stableMsgId } from '../webhooks/signing.js'
 import type { SpiName } from './spi.store.js'
 
@@ -16,7 +17,10 @@ export interface SpiAnswer {
 }
 
 export class SpiClient {
-  constructor(private readonly outbound: OutboundCall) {}
+  constructor(
+    private readonly outbound: OutboundCall,
+    private readonly faults?: Faults,
+  ) {}
 
   /** One signed POST; never throws. `entity` groups the attempt in the delivery log. */
   async call(t: Tenant, name: SpiName, url: string, body: string, timeoutMs: number, entity: { type: string; id: string }, attempt: number): Promise<SpiAnswer> {
@@ -31,7 +35,8 @@ export class SpiClient {
     }
     const virtual = t.clock.now()
     const real = new Date(this.outbound.now()).toISOString()
-    const r = await this.outbound.send({ url: full.toString(), headers, body, timeoutMs })
+    const results = await sendWithFault(this.outbound, { url: full.toString(), headers, body, timeoutMs }, this.faults?.forOutbound(t, 'spi', name))
+    const r = results[0]!
     let data: Record<string, unknown> | undefined
     let error = r.error
     if (r.ok) {
@@ -43,11 +48,11 @@ export class SpiClient {
         error = 'invalid reply: not JSON'
       }
     }
-    recordDelivery(t, {
+    results.forEach((x, i) => recordDelivery(t, {
       event_id: '', event: `spi.${name}`, msg_id: stableMsgId([t.key, name, entity.id, String(attempt)]), entity_type: entity.type, entity_id: entity.id,
-      url: full.toString(), attempt, redelivery: false, request: { method: 'POST', headers, body }, status: r.status, response_excerpt: r.response_excerpt,
-      latency_ms: r.latency_ms, error, outcome: data ? 'delivered' : 'failed', virtual_time: virtual, real_time: real,
-    })
+      url: full.toString(), attempt, redelivery: i > 0, request: { method: 'POST', headers, body }, status: x.status, response_excerpt: x.response_excerpt,
+      latency_ms: x.latency_ms, error: i === 0 ? error : x.error, outcome: i === 0 ? (data ? 'delivered' : 'failed') : x.ok ? 'delivered' : 'failed', virtual_time: virtual, real_time: real,
+    }))
     return { data, error }
   }
 }

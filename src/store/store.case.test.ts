@@ -37,6 +37,22 @@ describe.each(adapters)('store (%s)', (_name, open) => {
     await store.close()
   })
 
+  it('treats ids like constructor, toString and __proto__ as ordinary keys, never inherited members', async () => {
+    const store = await open()
+    const c = new Repo(store, 't:a').collection<{ v: number }>('things')
+    expect(c.get('constructor')).toBeUndefined()
+    expect(c.get('toString')).toBeUndefined()
+    expect(new Repo(store, 'constructor').collection('x').get('y')).toBeUndefined()
+    c.put('__proto__', { v: 1 })
+    c.put('constructor', { v: 2 })
+    expect(c.get('__proto__')).toEqual({ v: 1 })
+    expect(c.get('constructor')).toEqual({ v: 2 })
+    expect(c.count()).toBe(2)
+    expect(c.delete('toString')).toBe(false)
+    await store.sync()
+    await store.close()
+  })
+
   it('keeps namespaces apart and replaces one whole', async () => {
     const store = await open()
     new Repo(store, 't:a').collection('x').put('k', { v: 'a' })

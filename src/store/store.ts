@@ -5,7 +5,7 @@
  * before answering, so an acknowledged request is never lost.
  */
 import { Low, Memory } from 'lowdb'
-import { applyOp, EMPTY_STATE, type DbState, type Doc, type NamespaceData, type Op } from './state.js'
+import { applyOp, EMPTY_STATE, own, type DbState, type Doc, type NamespaceData, type Op } from './state.js'
 import type { WriteAheadLog } from './wal.js'
 
 /** What the store needs from a persistence backend (nothing, for the memory store). */
@@ -69,17 +69,17 @@ export class Store {
 
   /** Reads one record. */
   get<T extends Doc>(ns: string, coll: string, id: string): T | undefined {
-    return this.state.namespaces[ns]?.[coll]?.[id] as T | undefined
+    return own(own(own(this.state.namespaces, ns), coll), id) as T | undefined
   }
 
   /** Every record of a collection, in insertion order. */
   values<T extends Doc>(ns: string, coll: string): T[] {
-    return Object.values(this.state.namespaces[ns]?.[coll] ?? {}) as T[]
+    return Object.values(own(own(this.state.namespaces, ns), coll) ?? {}) as T[]
   }
 
   /** Number of records in a collection. */
   count(ns: string, coll: string): number {
-    const c = this.state.namespaces[ns]?.[coll]
+    const c = own(own(this.state.namespaces, ns), coll)
     return c ? Object.keys(c).length : 0
   }
 
@@ -98,7 +98,7 @@ export class Store {
 
   /** A deep copy of a namespace (snapshots, reset). */
   exportNamespace(ns: string): NamespaceData {
-    return structuredClone(this.state.namespaces[ns] ?? {})
+    return structuredClone(own(this.state.namespaces, ns) ?? {})
   }
 
   /** Replaces (or, with null, drops) a whole namespace. */

@@ -4,6 +4,7 @@
 import { SeededRandom, seedState } from '../core/random.js'
 import type { Fixtures } from '../fixtures.js'
 import { Repo } from '../store/repo.js'
+import type { NamespaceData } from '../store/state.js'
 import { buildTenant, initialTenantData, type Tenant, type TenantDeps } from './tenant.js'
 import { clientKeyTaken, unknownTenant } from './tenants.errors.js'
 import { metaStore, SYS_NS, tenantNs, type TenantRecord } from './tenants.store.js'
@@ -131,5 +132,21 @@ export class Tenants {
     tenant.scheduler.reload()
     for (const seed of this.opts.seeders) seed(tenant)
     return tenant
+  }
+
+  /** Replaces a tenant's whole data (clock and pending jobs included) with a saved copy. */
+  replaceData(key: string, data: NamespaceData): Tenant {
+    if (!this.records.get(key)) throw unknownTenant(key)
+    this.opts.store.replaceNamespace(tenantNs(key), data)
+    this.contexts.delete(key)
+    const tenant = this.require(key)
+    tenant.scheduler.reload()
+    return tenant
+  }
+
+  /** A copy of a tenant's whole data. */
+  exportData(key: string): NamespaceData {
+    if (!this.records.get(key)) throw unknownTenant(key)
+    return this.opts.store.exportNamespace(tenantNs(key))
   }
 }

@@ -6,7 +6,8 @@
 import type { Log } from '../log.js'
 import type { Store } from '../store/store.js'
 import type { Tenant } from '../tenants/tenant.js'
-import type { OutboundCall, OutboundResult } from './outbound.js'
+import type { Faults } from '../admin/faults.js'
+import { sendWithFault, type OutboundCall, type OutboundResult } from './outbound.js'
 import { recordDelivery } from './delivery-log.js'
 import { webhookSignature } from './signing.js'
 import { webhookData, webhookTargets, type DeliveryRecord, type OutboxEvent } from './webhooks.store.js'
@@ -22,7 +23,9 @@ export interface DispatcherDeps {
   store: Store
   outbound: OutboundCall
   log: Log
-  timeoutMs?: number
+  timeoutMs?: number | undefined
+  /** outbound fault rules (drop, delay, duplicate) */
+  faults?: Faults
 }
 
 export class Dispatcher {
@@ -112,14 +115,16 @@ export class Dispatcher {
       'msg-id': e.msg_id,
       'x-douyin-signature': webhookSignature(tenant.record.client_secret, e.body),
     }
-    const virtual = tenant.clock.now()
-    const realStart = new Date(this.deps.outbound.now()).toISOString()
-    const result = await this.deps.outbound.send({ url, headers, body: e.body, timeoutMs: this.deps.timeoutMs ?? DELIVERY_TIMEOUT_MS })
-    const delivery = recordDelivery(tenant, {
+    const fault = this.deps.faults?.forOutbound(tenant, 'webhook', e.event)
+    const results = await sendWithFault(this.deps.outbound, { url, headers, body: e.body, timeoutMs: this.deps.timeoutMs ?? DELIVERY_TIMEOUT_MS }, fault)
+    const deliveries = results.map((result) => recordDelivery(tenant, {
       event_id: e.event_id, event: e.event, msg_id: e.msg_id, entity_type: e.entity_type, entity_id: e.entity_id, url, attempt, redelivery,
       request: { method: 'POST', headers, body: e.body }, status: result.status, response_excerpt: result.response_excerpt,
-      latency_ms: result.latency_ms, error: result.error, outcome: result.ok ? 'delivered' : 'failed', virtual_time: virtual, real_time: realStart,
-    })
+      latency_ms: result.latency_ms, error: result.error, outcome: result.ok ? 'delivered' : 'failed', virtual_time: tenant.clock.now(),
+      real_time: new Date(this.deps.outbound.now() - result.latency_ms).toISOString(),
+    }))
+    const result = results[0]!
+    const delivery = deliveries[0]!
     return { ...result, delivery }
   }
 

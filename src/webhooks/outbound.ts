@@ -73,3 +73,19 @@ export class OutboundCall {
     }
   }
 }
+
+/** An outbound fault to apply to one call (src/admin/faults.ts). */
+export interface OutboundFault {
+  action: 'drop' | 'delay' | 'duplicate'
+  delay_ms: number
+}
+
+/** Sends with an optional fault: dropped (not sent), delayed, or sent twice; one result per attempt to log. */
+export async function sendWithFault(outbound: OutboundCall, req: OutboundRequest, fault: OutboundFault | undefined): Promise<OutboundResult[]> {
+  if (fault?.action === 'drop') {
+    return [{ ok: false, status: null, response_body: '', response_excerpt: '', latency_ms: 0, error: 'dropped by fault injection' }]
+  }
+  if (fault?.action === 'delay') await new Promise((r) => setTimeout(r, fault.delay_ms))
+  const first = await outbound.send(req)
+  return fault?.action === 'duplicate' ? [first, await outbound.send(req)] : [first]
+}

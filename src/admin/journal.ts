@@ -1,0 +1,110 @@
+/**
+ * The request journal (like WireMock's): every platform and control-plane request of a tenant, newest last,
+ * in a bounded in-memory ring (diagnostics, not state: a restart empties it).
+ */
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
+import type { Context, Next } from 'hono'
+import type { Env } from '../http/env.js'
+import { envelopeOf, jsonResponses, logidOf, ok } from '../http/envelope.js'
+import type { Tenants } from '../tenants/tenants.service.js'
+
+/** Entries kept per tenant; older ones drop off. */
+export const JOURNAL_SIZE = 2000
+/** Request bodies are kept up to this many characters. */
+export const JOURNAL_BODY_CHARS = 2048
+/** Requests that would only record the observer (the journal itself, the dashboard, the docs). */
+const UNJOURNALED = /^\/(sandbox\/journal|sandbox\/ui|openapi\.json|docs)/
+
+export interface JournalEntry {
+  seq: number
+  method: string
+  path: string
+  query: string
+  body: string
+  status: number
+  error_code: number | null
+  latency_ms: number
+  virtual_time: number
+  logid: string
+}
+
+export class Journal {
+  private readonly rings = new Map<string, JournalEntry[]>()
+  private seq = 0
+
+  add(key: string, e: Omit<JournalEntry, 'seq'>): void {
+    const ring = this.rings.get(key) ?? []
+    ring.push({ seq: ++this.seq, ...e })
+    if (ring.length > JOURNAL_SIZE) ring.splice(0, ring.length - JOURNAL_SIZE)
+    this.rings.set(key, ring)
+  }
+
+  list(key: string, f: { path?: string | undefined; error_code?: number | undefined; since?: number | undefined; method?: string | undefined; limit: number }): { entries: JournalEntry[]; count: number } {
+    const all = (this.rings.get(key) ?? []).filter((e) =>
+      (!f.path || e.path.includes(f.path)) && (f.error_code === undefined || e.error_code === f.error_code) &&
+      (f.since === undefined || e.virtual_time >= f.since) && (!f.method || e.method === f.method.toUpperCase()))
+    return { entries: all.slice(-f.limit).reverse(), count: all.length }
+  }
+
+  clear(key: string): number {
+    const n = this.rings.get(key)?.length ?? 0
+    this.rings.delete(key)
+    return n
+  }
+
+  /** Middleware: records the request once it was answered (it reads a copy of the answer). */
+  middleware(tenants: Tenants, realTime: () => number) {
+    return async (c: Context<Env>, next: Next) => {
+      const started = realTime()
+      await next()
+      if (UNJOURNALED.test(c.req.path)) return
+      const t = c.get('tenant') ?? tenants.default()
+      let errorCode: number | null = null
+      if ((c.res.headers.get('content-type') ?? '').includes('json')) {
+        try {
+          const body = (await c.res.clone().json()) as { data?: { error_code?: unknown } }
+          errorCode = typeof body.data?.error_code === 'number' ? body.data.error_code : null
+        } catch {
+          errorCode = null
+        }
+      }
+      const text = c.req.method === 'GET' ? '' : await c.req.text().catch(() => '')
+      const url = new URL(c.req.url)
+      this.add(t.key, {
+        method: c.req.method, path: c.req.path, query: url.search.slice(1), body: text.slice(0, JOURNAL_BODY_CHARS), status: c.res.status,
+        error_code: errorCode, latency_ms: realTime() - started, virtual_time: t.clock.now(), logid: logidOf(c),
+      })
+    }
+  }
+}
+
+const entrySchema = z
+  .object({ seq: z.number().int(), method: z.string(), path: z.string(), query: z.string(), body: z.string(), status: z.number().int(), error_code: z.number().int().nullable(), latency_ms: z.number(), virtual_time: z.number().int(), logid: z.string() })
+  .openapi('JournalEntry')
+const tenantHeader = z.object({ 'x-sandbox-client-key': z.string().optional() })
+
+const getRoute = createRoute({
+  method: 'get', path: '/sandbox/journal', tags: ['sandbox'], operationId: 'sandboxJournal', summary: 'the tenant\'s requests, newest first (requests without a tenant go to the default tenant)',
+  request: {
+    headers: tenantHeader,
+    query: z.object({
+      path: z.string().optional().openapi({ description: 'part of the path' }), method: z.string().optional(), error_code: z.string().regex(/^-?\d+$/).optional(),
+      since: z.string().regex(/^\d+$/).optional().openapi({ description: 'virtual Unix seconds' }), limit: z.string().regex(/^\d+$/).optional().openapi({ description: 'default 100, at most 2000' }),
+    }),
+  },
+  responses: jsonResponses(envelopeOf('SandboxJournal', z.object({ entries: z.array(entrySchema), count: z.number().int() })), 'the entries and how many matched'),
+})
+const deleteRoute = createRoute({
+  method: 'delete', path: '/sandbox/journal', tags: ['sandbox'], operationId: 'sandboxClearJournal', summary: 'empty the tenant\'s journal',
+  request: { headers: tenantHeader },
+  responses: jsonResponses(envelopeOf('SandboxClearJournal', z.object({ cleared: z.number().int() })), 'how many entries went'),
+})
+
+export function registerJournalRoutes(app: OpenAPIHono<Env>, journal: Journal): void {
+  app.openapi(getRoute, (c) => {
+    const q = c.req.valid('query')
+    const limit = Math.min(Math.max(Number(q.limit ?? 100), 1), JOURNAL_SIZE)
+    return c.json(ok(c, journal.list(c.get('tenant')!.key, { path: q.path, method: q.method, error_code: q.error_code === undefined ? undefined : Number(q.error_code), since: q.since === undefined ? undefined : Number(q.since), limit })), 200)
+  })
+  app.openapi(deleteRoute, (c) => c.json(ok(c, { cleared: journal.clear(c.get('tenant')!.key) }), 200))
+}
