@@ -54,7 +54,8 @@ export interface SandboxDeps {
 
 export interface Sandbox {
   app: OpenAPIHono<Env>
-  fetch: (req: Request) => Response | Promise<Response>
+  /** the app's fetch; `env` carries @hono/node-server's bindings (needed to drop a connection) */
+  fetch: (req: Request, env?: unknown) => Response | Promise<Response>
   tenants: Tenants
   oauth: OauthService
   webhooks: WebhooksService
@@ -134,7 +135,7 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
 
   return {
     app, tenants, oauth, webhooks, dispatcher, store: deps.store, version, jobHandlers: handlers,
-    fetch: (req) => app.fetch(req),
+    fetch: (req, env) => app.fetch(req, env),
     close: async () => {
       ticker?.stop()
       for (const t of tenants.all()) await dispatcher.settle(t)
