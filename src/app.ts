@@ -10,6 +10,7 @@ import { registerSnapshotRoutes } from './admin/snapshots.js'
 import { registerJournalRoutes, type Journal } from './admin/journal.js'
 import type { Faults } from './admin/faults.js'
 import { applyFaults, registerFaultRoutes } from './admin/faults.routes.js'
+import { registerUiRoutes } from './admin/ui.js'
 import { registerDocsRoutes } from './docs/docs.routes.js'
 import { registerAfterSaleRoutes } from './domains/after-sale/after-sale.routes.js'
 import type { RefundService } from './domains/after-sale/refund.service.js'
@@ -89,6 +90,7 @@ export function buildApp(core: HttpCore, s: AppServices): OpenAPIHono<Env> {
   registerSnapshotRoutes(app, s.store, s.tenants)
   registerJournalRoutes(app, s.journal)
   registerFaultRoutes(app, s.faults)
+  registerUiRoutes(app, s.journal, s.faults)
   registerSandboxGoodsRoutes(app, s.goods.lifecycle)
   registerWebhookRoutes(app, s.webhooks)
   registerWebhookDocs(app)

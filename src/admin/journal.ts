@@ -13,7 +13,7 @@ export const JOURNAL_SIZE = 2000
 /** Request bodies are kept up to this many characters. */
 export const JOURNAL_BODY_CHARS = 2048
 /** Requests that would only record the observer (the journal itself, the dashboard, the docs). */
-const UNJOURNALED = /^\/(sandbox\/journal|sandbox\/ui|openapi\.json|docs)/
+const UNJOURNALED = /^\/(sandbox\/journal|sandbox\/ui|openapi\.json|docs|favicon\.ico)/
 
 export interface JournalEntry {
   seq: number

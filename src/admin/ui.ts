@@ -1,0 +1,49 @@
+/** GET /sandbox/ui (the dashboard page) and GET /sandbox/ui/state (what it shows, as JSON). */
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
+import type { Env } from '../http/env.js'
+import { envelopeOf, jsonResponses, ok } from '../http/envelope.js'
+import type { Tenant } from '../tenants/tenant.js'
+import { fulfilmentData } from '../domains/fulfilment/fulfilment.store.js'
+import { goodsData } from '../domains/goods/goods.store.js'
+import { tradeData } from '../domains/trade/trade.store.js'
+import type { Faults } from './faults.js'
+import type { Journal } from './journal.js'
+import { describeClock } from './admin.service.js'
+import { DASHBOARD_HTML } from './ui.page.js'
+
+const LIMIT = 50
+
+const stateRoute = createRoute({
+  method: 'get', path: '/sandbox/ui/state', tags: ['sandbox'], operationId: 'sandboxUiState', summary: 'what the dashboard shows: clock, products, orders, deliveries, journal, faults',
+  request: { headers: z.object({ 'x-sandbox-client-key': z.string().optional() }) },
+  responses: jsonResponses(envelopeOf('SandboxUiState', z.object({
+    client_key: z.string(), clock: z.record(z.string(), z.unknown()), products: z.array(z.record(z.string(), z.unknown())), orders: z.array(z.record(z.string(), z.unknown())),
+    deliveries: z.array(z.record(z.string(), z.unknown())), journal: z.array(z.record(z.string(), z.unknown())), faults: z.array(z.record(z.string(), z.unknown())),
+  })), 'the dashboard state'),
+})
+
+function state(t: Tenant, journal: Journal, faults: Faults) {
+  const certs = fulfilmentData(t).certificates
+  const clock = describeClock(t)
+  return {
+    client_key: t.key,
+    clock: { ...clock, beijing: new Date((clock.now + 8 * 3600) * 1000).toISOString().slice(0, 19).replace('T', ' ') },
+    products: goodsData(t).products.values().sort((a, b) => b.seq - a.seq).slice(0, LIMIT).map((p) => ({
+      product_id: p.product_id, product_name: p.draft.product.product_name, draft_status: p.draft_status, online_status: p.online_status, avail_qty: p.stock.avail_qty, stock_qty: p.stock.stock_qty,
+    })),
+    orders: tradeData(t).orders.values().sort((a, b) => b.seq - a.seq).slice(0, LIMIT).map((o) => ({
+      order_id: o.order_id, order_status: o.order_status, product_name: o.product_name,
+      certificates: o.certificate_ids.map((id) => certs.get(id)).filter((c) => c !== undefined).map((c) => ({ certificate_id: c.certificate_id, status: c.status, sub_item_name: c.sub_item_name ?? '' })),
+    })),
+    deliveries: t.repo.collection<Record<string, unknown>>('deliveries').values().sort((a, b) => Number(b.seq) - Number(a.seq)).slice(0, LIMIT).map((d) => ({
+      delivery_id: d.delivery_id, event_id: d.event_id, event: d.event, entity_id: d.entity_id, attempt: d.attempt, outcome: d.outcome, status: d.status, error: d.error,
+    })),
+    journal: journal.list(t.key, { limit: LIMIT }).entries.map((e) => ({ ...e })),
+    faults: faults.list(t).map((f) => ({ ...f })),
+  }
+}
+
+export function registerUiRoutes(app: OpenAPIHono<Env>, journal: Journal, faults: Faults): void {
+  app.get('/sandbox/ui', (c) => c.html(DASHBOARD_HTML))
+  app.openapi(stateRoute, (c) => c.json(ok(c, state(c.get('tenant')!, journal, faults)), 200))
+}
