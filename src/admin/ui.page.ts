@@ -23,12 +23,13 @@ function table(id, cols, rows) {
   document.getElementById(id).innerHTML = '<tr>' + cols.map((c) => '<th>' + esc(c[0]) + '</th>').join('') + '</tr>' +
     (rows.length ? rows.map((r) => '<tr>' + cols.map((c) => '<td>' + c[1](r) + '</td>').join('') + '</tr>').join('') : '<tr><td colspan="' + cols.length + '"><small>none</small></td></tr>')
 }
+let refreshes = 0
 async function refresh() {
   const r = await fetch('/sandbox/ui/state', { headers })
   const s = (await r.json()).data
   document.getElementById('tenant').textContent = s.client_key
   document.getElementById('clock').textContent = s.clock.beijing + ' (Beijing) · ' + (s.clock.frozen ? 'frozen' : 'running') + ' · ' + s.clock.pending_jobs + ' pending jobs'
-  document.getElementById('updated').textContent = 'updated ' + new Date().toLocaleTimeString()
+  document.getElementById('updated').textContent = 'refresh #' + (++refreshes)
   table('products', [['product_id', (p) => esc(p.product_id)], ['name', (p) => esc(p.product_name)], ['draft_status', (p) => esc(p.draft_status)], ['online_status', (p) => esc(p.online_status)], ['stock', (p) => esc(p.avail_qty + ' / ' + p.stock_qty)]], s.products)
   table('orders', [['order_id', (o) => esc(o.order_id)], ['status', (o) => esc(o.order_status)], ['product', (o) => esc(o.product_name)], ['certificates', (o) => o.certificates.map((c) => esc(c.certificate_id + ' ' + (c.sub_item_name || '') + ' status ' + c.status)).join('<br>')]], s.orders)
   table('deliveries', [['event', (d) => esc(d.event)], ['entity', (d) => esc(d.entity_id)], ['attempt', (d) => esc(d.attempt)], ['outcome', (d) => '<span class="' + (d.outcome === 'delivered' ? 'ok' : 'bad') + '">' + esc(d.outcome) + '</span> ' + esc(d.status ?? d.error ?? '')], ['', (d) => d.event_id ? '<button data-resend="' + esc(d.delivery_id) + '">resend</button>' : '']], s.deliveries)
