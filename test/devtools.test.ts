@@ -131,7 +131,7 @@ describe('fault injection', () => {
     await settle()
     expect(rx.received).toHaveLength(0)
     expect((await s.api.get('/sandbox/webhooks/deliveries?entity_id=7000000000000000801')).body.data.deliveries[0]).toMatchObject({ outcome: 'failed', error: 'dropped by fault injection' })
-    await s.api.post('/sandbox/clock/advance', { seconds: 15 })
+    await s.api.post('/sandbox/clock/advance', { seconds: 60 })
     expect(rx.received).toHaveLength(1)
     await s.api.request('PUT', '/sandbox/faults', { body: { faults: [{ target: 'webhook', action: 'duplicate', times: 1 }] } })
     await emit('7000000000000000802')

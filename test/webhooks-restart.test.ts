@@ -33,7 +33,7 @@ describe('webhooks across a restart', () => {
     rx.reply = () => ({ status: 200, body: '{}' })
     const second = await makeSandbox({ store: await openFileStore(file) })
     expect((await second.api.get('/sandbox/webhooks')).body.data).toMatchObject({ webhook: { url: rx.url }, pending_events: 1 })
-    await second.api.post('/sandbox/clock/advance', { seconds: 15 })
+    await second.api.post('/sandbox/clock/advance', { seconds: 60 })
     expect(rx.received).toHaveLength(3)
     expect(rx.received[2]!.body).toBe(rx.received[1]!.body)
     const log = (await second.api.get('/sandbox/webhooks/deliveries')).body.data.deliveries

@@ -122,7 +122,7 @@ describe('webhook delivery', () => {
     const ev = await emit(api, 'life_trade_order_notify', orderContent('7000000000000000002'))
     await settle(sandbox)
     expect(rx.received).toHaveLength(1)
-    await api.post('/sandbox/clock/advance', { seconds: 14 })
+    await api.post('/sandbox/clock/advance', { seconds: 59 })
     expect(rx.received).toHaveLength(1)
     await api.post('/sandbox/clock/advance', { seconds: 1 })
     expect(rx.received).toHaveLength(2)
@@ -135,7 +135,7 @@ describe('webhook delivery', () => {
     expect(log.total).toBe(4)
     const attempts = [...log.deliveries].reverse()
     expect(attempts.map((d: { attempt: number }) => d.attempt)).toEqual([1, 2, 3, 4])
-    expect(attempts.map((d: { virtual_time: number }) => d.virtual_time - 1767196800)).toEqual([0, 15, 75, 375])
+    expect(attempts.map((d: { virtual_time: number }) => d.virtual_time - 1767196800)).toEqual([0, 60, 360, 1260])
     expect(attempts.every((d: { error: string; status: number }) => d.error === 'HTTP 500' && d.status === 500)).toBe(true)
     const outbox = (await api.get('/sandbox/webhooks/outbox')).body.data.events
     expect(outbox).toEqual([expect.objectContaining({ event_id: ev.event_id, status: 'failed', attempts: 4, last_error: 'HTTP 500' })])
@@ -153,7 +153,7 @@ describe('webhook delivery', () => {
     await settle(sandbox)
     const seen = () => rx.received.map((r) => { const c = JSON.parse(r.json.content as string); return `${c.certificate.certificate_id.slice(-2)}:${c.action}` })
     expect(seen()).toEqual(['11:verify', '22:verify'])
-    await api.post('/sandbox/clock/advance', { seconds: 15 })
+    await api.post('/sandbox/clock/advance', { seconds: 60 })
     expect(seen()).toEqual(['11:verify', '22:verify', '11:verify', '11:verify_cancel'])
   })
 

@@ -15,7 +15,7 @@ import { webhookData, webhookTargets, type DeliveryRecord, type OutboxEvent } fr
 /** The platform drops a connection after 5 s (douyin-api.md §8). */
 export const DELIVERY_TIMEOUT_MS = 5000
 /** Virtual seconds before retry 1, 2 and 3; after the third failed retry the event is given up. */
-export const RETRY_BACKOFF_SECONDS = [15, 60, 300] as const
+export const RETRY_BACKOFF_SECONDS = [60, 300, 900] as const
 export const RETRY_JOB = 'webhook.retry'
 const MAX_CONCURRENT = 4
 
