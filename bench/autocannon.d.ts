@@ -2,6 +2,22 @@
 declare module 'autocannon' {
   interface Histogram { average: number; p50: number; p99: number }
   interface Result { requests: Histogram; latency: Histogram; non2xx: number; errors: number; timeouts: number }
-  interface Options { url: string; method?: string; body?: string; headers?: Record<string, string>; connections?: number; duration?: number }
+  interface Request {
+    method?: string
+    path?: string
+    body?: string
+    headers?: Record<string, string>
+    setupRequest?: (req: Request, context: Record<string, unknown>) => Request
+    onResponse?: (status: number, body: string, context: Record<string, unknown>) => void
+  }
+  interface Options {
+    url: string
+    method?: string
+    body?: string
+    headers?: Record<string, string>
+    connections?: number
+    duration?: number
+    requests?: Request[]
+  }
   export default function autocannon(opts: Options): Promise<Result>
 }

@@ -1,17 +1,17 @@
 /**
- * `npm run bench`: mutating requests/second (POST /oauth/client_token/, which writes a token, a job and
+ * Part of `npm run bench` (bench/run.ts): mutating requests/second (POST /oauth/client_token/, which writes a token, a job and
  * tenant counters) against a sandbox preloaded with 1k and 100k records, file store and memory store.
  * The sandbox runs in a child process; autocannon drives it from this one. Prints a table.
  */
 import { spawn } from 'node:child_process'
 import { mkdtemp, rm, stat } from 'node:fs/promises'
-import { cpus, tmpdir } from 'node:os'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url))
-const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8)
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 6)
 const CONNECTIONS = 10
 const BODY = JSON.stringify({ client_key: 'awsandboxdefault', client_secret: 'sandbox-default-secret-0000000000', grant_type: 'client_credential' })
 
@@ -47,15 +47,13 @@ async function measure(kind: 'memory' | 'file', records: number) {
   }
 }
 
-const rows = []
-for (const [kind, records] of [['memory', 1_000], ['file', 1_000], ['memory', 100_000], ['file', 100_000]] as const) {
-  rows.push(await measure(kind, records))
+export interface ScaleRow { kind: 'memory' | 'file'; records: number; rps: number; p50: number; p99: number; bad: number; size: number }
+
+/** Mutating requests/s with 1k, 10k and 100k certificate records, memory and file store. */
+export async function scale(): Promise<ScaleRow[]> {
+  const rows: ScaleRow[] = []
+  for (const records of [1_000, 10_000, 100_000]) {
+    for (const kind of ['memory', 'file'] as const) rows.push(await measure(kind, records))
+  }
+  return rows
 }
-const mem100 = rows.find((r) => r.kind === 'memory' && r.records === 100_000)!.rps
-const file100 = rows.find((r) => r.kind === 'file' && r.records === 100_000)!.rps
-process.stdout.write(`\nmutating requests/s — POST /oauth/client_token/, ${CONNECTIONS} connections, ${DURATION_S} s each; ${cpus().length} cores, node ${process.version}\n`)
-process.stdout.write('| store  | records | req/s | p50 ms | p99 ms | non-2xx+errors | data on disk |\n|---|---:|---:|---:|---:|---:|---:|\n')
-for (const r of rows) {
-  process.stdout.write(`| ${r.kind.padEnd(6)} | ${String(r.records).padStart(7)} | ${String(r.rps).padStart(5)} | ${r.p50} | ${r.p99} | ${r.bad} | ${r.kind === 'file' ? `${(r.size / 1e6).toFixed(1)} MB` : '-'} |\n`)
-}
-process.stdout.write(`\nfile store at 100k records: ${((file100 / mem100) * 100).toFixed(0)} % of the in-memory figure (every answered write on disk, fdatasync'd)\n`)

@@ -59,15 +59,7 @@ export class Journal {
       await next()
       if (UNJOURNALED.test(c.req.path)) return
       const t = c.get('tenant') ?? tenants.default()
-      let errorCode: number | null = null
-      if ((c.res.headers.get('content-type') ?? '').includes('json')) {
-        try {
-          const body = (await c.res.clone().json()) as { data?: { error_code?: unknown } }
-          errorCode = typeof body.data?.error_code === 'number' ? body.data.error_code : null
-        } catch {
-          errorCode = null
-        }
-      }
+      const errorCode = c.get('errorCode') ?? null
       const text = c.req.method === 'GET' ? '' : await c.req.text().catch(() => '')
       const url = new URL(c.req.url)
       this.add(t.key, {

@@ -26,5 +26,7 @@ export interface Env {
     tenant: Tenant | undefined
     style: EnvelopeStyle
     logid: string | undefined
+    /** the error_code the response carries (set where the envelope is built; read by the journal) */
+    errorCode: number | undefined
   }
 }

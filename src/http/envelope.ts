@@ -77,5 +77,6 @@ export function extraOf(c: Context<Env>, errorCode = 0, description = 'success')
 
 /** A success envelope around `data`. */
 export function ok<T extends Record<string, unknown>>(c: Context<Env>, data: T) {
+  c.set('errorCode', 0)
   return { data: { ...data, error_code: 0 as const, description: 'success' }, extra: extraOf(c) }
 }

@@ -37,6 +37,7 @@ export function toSandboxError(err: unknown, c: Context<Env>): SandboxError {
 
 /** Renders a SandboxError in the request's envelope style; never throws (a broken clock still gets an envelope). */
 export function renderError(c: Context<Env>, e: SandboxError): Response {
+  c.set('errorCode', e.errorCode)
   try {
     return render(c, e)
   } catch (inner) {

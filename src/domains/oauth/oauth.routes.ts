@@ -10,6 +10,7 @@ export function registerOauthRoutes(app: OpenAPIHono<Env>, oauth: OauthService):
     const raw = c.req.header('content-type')?.includes('form') ? c.req.valid('form') : c.req.valid('json')
     const token = oauth.issueClientToken(clientTokenRequestSchema.parse(raw))
     c.set('tenant', oauth.tenantOf(token.access_token))
+    c.set('errorCode', 0)
     return c.json({ data: { ...token, error_code: 0 as const, description: '' }, message: 'success' as const }, 200)
   })
 }

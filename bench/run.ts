@@ -1,0 +1,122 @@
+/**
+ * `npm run bench`: the sandbox measured against its peers in one run (a script, never a test) — flow
+ * throughput vs bare Hono and Prism, mutating throughput at 1k/10k/100k records (file vs memory), memory at
+ * 100k orders, cold start of the compiled server, and the scenario suite's wall time. Prints a table and
+ * writes bench/RESULTS.md.
+ */
+import { execFileSync } from 'node:child_process'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpus, totalmem, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { CONNECTIONS, freePort, load, median, ROOT, SECONDS, start, tsx, type Measured } from './lib.js'
+import { scale } from './store-bench.js'
+
+const lines: string[] = []
+const say = (l = '') => {
+  lines.push(l)
+  process.stdout.write(`${l}\n`)
+}
+
+async function flows(): Promise<{ sandbox: Measured; query: Measured; prism: Measured | null; hono: Measured }> {
+  const poolFile = join(tmpdir(), `sandbox-pool-${process.pid}.json`)
+  const sb = await start(...tsx('bench/servers/sandbox-flow.ts', poolFile, String(Number(process.env.BENCH_POOL ?? 40000))))
+  const pool = JSON.parse(readFileSync(poolFile, 'utf8')) as { token: string; poi_id: string; account_id: string; codes: string[]; order_ids: string[] }
+  let next = 0
+  const headers = { 'content-type': 'application/json', 'access-token': pool.token }
+  const sandbox = await load({
+    url: sb.url, headers,
+    requests: [
+      { method: 'GET', setupRequest: (req) => ({ ...req, path: `/goodlife/v1/fulfilment/certificate/prepare/?code=${pool.codes[next++ % pool.codes.length]}` }),
+        onResponse: (_s, body, ctx) => { const d = JSON.parse(body).data; ctx.vt = d.verify_token; ctx.enc = d.certificates?.[0]?.encrypted_code } },
+      { method: 'POST', path: '/goodlife/v1/fulfilment/certificate/verify/', setupRequest: (req, ctx) => ({ ...req, body: JSON.stringify({ verify_token: ctx.vt, poi_id: pool.poi_id, encrypted_codes: [ctx.enc] }) }) },
+    ],
+  })
+  let o = 0
+  const query = await load({ url: sb.url, headers, requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/goodlife/v1/trade/order/query/?account_id=${pool.account_id}&order_id=${pool.order_ids[o++ % pool.order_ids.length]}&page_num=1&page_size=10` }) }] })
+  await sb.stop()
+  const hono = await start(...tsx('bench/servers/bare-hono.ts'))
+  const bare = await load({ url: `${hono.url}/goodlife/v1/fulfilment/certificate/prepare/?code=1` })
+  await hono.stop()
+  const spec = join(ROOT, '../shared/reference/douyin-local-life.openapi.json')
+  let prism: Measured | null = null
+  if (existsSync(spec)) {
+    const port = await freePort()
+    const p = await start(process.execPath, [join(ROOT, 'node_modules/@stoplight/prism-cli/dist/index.js'), 'mock', spec, '-p', String(port), '-h', '127.0.0.1'], /(Prism is listening on) http/)
+    p.url = `http://127.0.0.1:${port}`
+    prism = await load({
+      url: p.url, headers,
+      requests: [
+        { method: 'GET', path: '/goodlife/v1/fulfilment/certificate/prepare/?code=104930181552' },
+        { method: 'POST', path: '/goodlife/v1/fulfilment/certificate/verify/', body: JSON.stringify({ verify_token: 'x', poi_id: pool.poi_id, encrypted_codes: ['x'] }) },
+      ],
+    })
+    await p.stop()
+  }
+  return { sandbox, query, prism, hono: bare }
+}
+
+async function coldStart(): Promise<number> {
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT })
+  const times: number[] = []
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now()
+    const s = await start(process.execPath, ['dist/main.js', '--port', '0', '--memory', '--log-level', 'error'], /listening on (http:\/\/\S+)/)
+    while ((await fetch(`${s.url}/sandbox/health`).catch(() => null))?.status !== 200) await new Promise((r) => setTimeout(r, 5))
+    times.push(performance.now() - t0)
+    await s.stop()
+  }
+  return Math.round(median(times))
+}
+
+async function rss(orders: number): Promise<number> {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', '--expose-gc', 'bench/servers/rss.ts', String(orders)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1e6 })
+  return Number(/RSS (\d+)/.exec(out)![1])
+}
+
+async function scenarios(): Promise<number> {
+  const t0 = performance.now()
+  execFileSync(process.execPath, ['--import', 'tsx', 'scenarios/run.ts', '--all'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1e7 })
+  return Math.round(performance.now() - t0)
+}
+
+const pct = (a: number, b: number) => `${Math.round((a / b) * 100)} %`
+const f = await flows()
+const rows = await scale()
+const cold = await coldStart()
+const orders = Number(process.env.BENCH_RSS_ORDERS ?? 100000)
+const rssMb = await rss(orders)
+const scen = await scenarios()
+const mem100 = rows.find((r) => r.kind === 'memory' && r.records === 100_000)!.rps
+const file100 = rows.find((r) => r.kind === 'file' && r.records === 100_000)!.rps
+
+say(`# Benchmarks`)
+say()
+say(`Run ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}; autocannon, ${CONNECTIONS} connections, ${SECONDS} s per run. Ratios are from this one run.`)
+say()
+say('## Flow throughput (requests/s)')
+say()
+say('| server | what | req/s | p50 ms | p99 ms | errors |')
+say('|---|---|---:|---:|---:|---:|')
+say(`| douyin-sandbox (memory) | prepare + verify of fresh coupons | ${f.sandbox.rps} | ${f.sandbox.p50} | ${f.sandbox.p99} | ${f.sandbox.bad} |`)
+say(`| douyin-sandbox (memory) | trade/order/query by order_id | ${f.query.rps} | ${f.query.p50} | ${f.query.p99} | ${f.query.bad} |`)
+if (f.prism) say(`| Prism 5.14 (community OpenAPI) | prepare + verify (static examples) | ${f.prism.rps} | ${f.prism.p50} | ${f.prism.p99} | ${f.prism.bad} |`)
+say(`| bare Hono on @hono/node-server | small JSON | ${f.hono.rps} | ${f.hono.p50} | ${f.hono.p99} | ${f.hono.bad} |`)
+say()
+say(`- prepare+verify vs Prism: ${f.prism ? `${(f.sandbox.rps / f.prism.rps).toFixed(1)}×` : 'n/a (shared/ not beside the checkout)'} (target ≥ 10×)`)
+say(`- prepare+verify vs bare Hono: ${pct(f.sandbox.rps, f.hono.rps)} (target ≥ 40 %)`)
+say()
+say('## Mutating requests/s by state size (POST /oauth/client_token/)')
+say()
+say('| store | certificate records | req/s | p50 ms | p99 ms | errors | on disk |')
+say('|---|---:|---:|---:|---:|---:|---:|')
+for (const r of rows) say(`| ${r.kind} | ${r.records} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.bad} | ${r.kind === 'file' ? `${(r.size / 1e6).toFixed(1)} MB` : '-'} |`)
+say()
+say(`- file store at 100k records: ${pct(file100, mem100)} of memory (target ≥ 50 %; every answered write fdatasync'd)`)
+say()
+say('## Start, memory, scenarios')
+say()
+say(`- cold start of the compiled server to its first 200: ${cold} ms (median of 5; target < 300 ms)`)
+say(`- RSS after ${orders} purchases through the API: ${rssMb} MB (target < 300 MB at 100k orders)`)
+say(`- the whole scenario suite (${'npm run scenario -- --all'}, in-process sandbox): ${scen} ms (target < 10 s)`)
+writeFileSync(join(ROOT, 'bench/RESULTS.md'), `${lines.join('\n')}\n`)
+process.stdout.write('\nwrote bench/RESULTS.md\n')
