@@ -56,8 +56,10 @@ export function queryOrders(t: Tenant, q: OrderQuery) {
   const hasWindow = q.create_order_start_time !== undefined || q.update_order_start_time !== undefined
   if (q.order_id === undefined && q.open_id === undefined && q.order_status === undefined && !hasWindow && q.ext_order_id === undefined) throw noQueryMode()
   const inWindow = (v: number, from?: number, to?: number) => from === undefined || (v >= from && v <= to!)
-  const all = tradeData(t)
-    .orders.values()
+  const { orders } = tradeData(t)
+  // by order_id: one lookup, not a scan of every order
+  const candidates = q.order_id !== undefined ? [orders.get(q.order_id)].filter((o) => o !== undefined) : orders.values()
+  const all = candidates
     .filter((o) =>
       (q.order_id === undefined || o.order_id === q.order_id) && (q.open_id === undefined || o.open_id === q.open_id) &&
       (q.order_status === undefined || o.order_status === q.order_status) && q.ext_order_id === undefined &&
