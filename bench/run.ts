@@ -118,5 +118,6 @@ say()
 say(`- cold start of the compiled server to its first 200: ${cold} ms (median of 5; target < 300 ms)`)
 say(`- RSS after ${orders} purchases through the API: ${rssMb} MB (target < 300 MB at 100k orders)`)
 say(`- the whole scenario suite (${'npm run scenario -- --all'}, in-process sandbox): ${scen} ms (target < 10 s)`)
-writeFileSync(join(ROOT, 'bench/RESULTS.md'), `${lines.join('\n')}\n`)
+const analysis = existsSync(join(ROOT, 'bench/analysis.md')) ? `\n${readFileSync(join(ROOT, 'bench/analysis.md'), 'utf8')}` : ''
+writeFileSync(join(ROOT, 'bench/RESULTS.md'), `${lines.join('\n')}\n${analysis}`)
 process.stdout.write('\nwrote bench/RESULTS.md\n')

@@ -10,6 +10,9 @@ import { StoreOpenError } from './store/state.js'
 import { openFileStore } from './store/file-store.js'
 import { openMemoryStore } from './store/store.js'
 
+/** Longest time a client may take to send a whole request. */
+const REQUEST_TIMEOUT_MS = 30_000
+
 async function main(): Promise<void> {
   let config
   try {
@@ -48,6 +51,10 @@ async function main(): Promise<void> {
         `  docs: http://${host}:${info.port}/docs\n`,
     )
   })
+  // a client that never finishes sending its request is cut off (slowloris), as a gateway would
+  const http = server as unknown as { requestTimeout: number; headersTimeout: number }
+  http.requestTimeout = REQUEST_TIMEOUT_MS
+  http.headersTimeout = REQUEST_TIMEOUT_MS
   server.on('error', (e) => {
     process.stderr.write(`douyin-sandbox: cannot listen on ${config.host}:${config.port}: ${e.message}\n`)
     process.exit(1)
