@@ -1,13 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
 import { buy, GOODS_NOW_MS, productBody, publish } from './helpers/goods.js'
-import { startReceiver, type Receiver } from './helpers/receiver.js'
+import { useReceivers } from './helpers/receiver.js'
 
 const ACC = DEFAULT_TENANT.account_id
-const receivers: Receiver[] = []
-afterEach(async () => {
-  for (const r of receivers.splice(0)) await r.close()
-})
+const newReceiver = useReceivers()
 
 async function setup(confirm: boolean, count = 2) {
   const made = await makeSandbox({ frozenAtMs: GOODS_NOW_MS })
@@ -26,8 +23,7 @@ async function setup(confirm: boolean, count = 2) {
 describe('merchant confirmation (refund_need_merchant_confirm)', () => {
   it('waits for the merchant, who gets life_hermes_akte_after_sale_audit, and pays on approval', async () => {
     const s = await setup(true)
-    const rx = await startReceiver()
-    receivers.push(rx)
+    const rx = await newReceiver()
     await s.api.request('PUT', '/sandbox/webhooks?skip_challenge=true', { body: { url: rx.url } })
     const r = (await s.api.post('/sandbox/refunds', { order_id: s.o.order.order_id, reason: '计划有变' })).body.data.after_sale
     expect(r).toMatchObject({ status: 1, refund_amount: 1992 })

@@ -1,15 +1,12 @@
 /** Snapshots, fault injection and the request journal, used the way a test suite would. */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
 import { buy, GOODS_NOW_MS, productBody, publish } from './helpers/goods.js'
-import { startReceiver, type Receiver } from './helpers/receiver.js'
+import { useReceivers } from './helpers/receiver.js'
 import { listen } from './helpers/server.js'
 
 const POI = DEFAULT_TENANT.poi_id
-const receivers: Receiver[] = []
-afterEach(async () => {
-  for (const r of receivers.splice(0)) await r.close()
-})
+const newReceiver = useReceivers()
 
 async function setup() {
   const made = await makeSandbox({ frozenAtMs: GOODS_NOW_MS })
@@ -119,8 +116,7 @@ describe('fault injection', () => {
 
   it('drops, delays and duplicates webhook deliveries', async () => {
     const s = await setup()
-    const rx = await startReceiver()
-    receivers.push(rx)
+    const rx = await newReceiver()
     await s.api.request('PUT', '/sandbox/webhooks?skip_challenge=true', { body: { url: rx.url } })
     await s.sandbox.dispatcher.settle(s.sandbox.tenants.default())
     rx.received.length = 0

@@ -1,19 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
 import { GOODS_NOW_MS, productBody, save } from './helpers/goods.js'
-import { startReceiver, type Receiver } from './helpers/receiver.js'
+import { useReceivers } from './helpers/receiver.js'
 
 const ACC = DEFAULT_TENANT.account_id
-const receivers: Receiver[] = []
-afterEach(async () => {
-  for (const r of receivers.splice(0)) await r.close()
-})
+const newReceiver = useReceivers()
 
 async function setup() {
   const made = await makeSandbox({ frozenAtMs: GOODS_NOW_MS })
   const token = await made.api.token()
-  const rx = await startReceiver()
-  receivers.push(rx)
+  const rx = await newReceiver()
   await made.api.request('PUT', '/sandbox/webhooks?skip_challenge=true', { body: { url: rx.url } })
   const h = { 'access-token': token }
   const events = () => rx.received.map((r) => `${r.json.event}:${(JSON.parse(r.json.content as string) as { status: string }).status}`)

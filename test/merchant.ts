@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto'
 import { createServer, type IncomingHttpHeaders } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { readBody } from './helpers/receiver.js'
 
 export interface Arrival {
   path: string
@@ -48,16 +49,7 @@ export async function startMerchant(): Promise<Merchant> {
   const scripts = new Map<string, Array<{ status: number; body?: object }>>()
   const arrivals: Arrival[] = []
   const server = createServer((req, res) => {
-    const chunks: Buffer[] = []
-    req.on('data', (c: Buffer) => chunks.push(c))
-    req.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8')
-      let json: Record<string, unknown> = {}
-      try {
-        json = JSON.parse(body) as Record<string, unknown>
-      } catch {
-        json = {}
-      }
+    readBody(req, (body, json) => {
       const url = new URL(req.url ?? '/', 'http://merchant')
       const send = (status: number, payload?: object) => {
         res.writeHead(status, { 'content-type': 'application/json' })

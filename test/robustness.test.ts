@@ -1,15 +1,12 @@
 /** Robustness: no oversold stock, a receiver down for ten minutes, and tenants that never see each other's data. */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
 import { buy, GOODS_NOW_MS, productBody, publish } from './helpers/goods.js'
-import { startReceiver, type Receiver } from './helpers/receiver.js'
+import { useReceivers } from './helpers/receiver.js'
 import { listen } from './helpers/server.js'
 
 const ACC = DEFAULT_TENANT.account_id
-const receivers: Receiver[] = []
-afterEach(async () => {
-  for (const r of receivers.splice(0)) await r.close()
-})
+const newReceiver = useReceivers()
 
 describe('robustness', () => {
   it('never oversells: 60 concurrent purchases of a product with 10 in stock give 10 orders', async () => {
@@ -34,8 +31,7 @@ describe('robustness', () => {
 
   it('delivers every event, in order per entity, to a receiver that was down for ten minutes of virtual time', async () => {
     const { sandbox, api } = await makeSandbox({ frozenAtMs: GOODS_NOW_MS })
-    const rx = await startReceiver()
-    receivers.push(rx)
+    const rx = await newReceiver()
     await api.request('PUT', '/sandbox/webhooks?skip_challenge=true', { body: { url: rx.url } })
     let down = true
     const delivered: Array<{ action: string; certificate: { certificate_id: string } }> = []

@@ -1,13 +1,10 @@
 import { createHash } from 'node:crypto'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
 import { GOODS_NOW_MS, productBody, publish } from './helpers/goods.js'
-import { startReceiver, type Receiver, type Received } from './helpers/receiver.js'
+import { useReceivers, type Received } from './helpers/receiver.js'
 
-const receivers: Receiver[] = []
-afterEach(async () => {
-  for (const r of receivers.splice(0)) await r.close()
-})
+const newReceiver = useReceivers()
 
 /** An independent check of x-life-sign: SHA-256 of secret&sorted query&http_body=raw body. */
 function expectedSign(req: Received): string {
@@ -18,8 +15,7 @@ function expectedSign(req: Received): string {
 
 async function setup(replies: Record<string, (req: Received, n: number) => { status: number; body?: string } | 'hang'>) {
   const made = await makeSandbox({ frozenAtMs: GOODS_NOW_MS })
-  const rx = await startReceiver()
-  receivers.push(rx)
+  const rx = await newReceiver()
   const counts: Record<string, number> = {}
   rx.reply = (req) => {
     const name = new URL(`http://x${req.path}`).pathname.split('/').pop()!

@@ -1,14 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
 import { buy, coffeePack, GOODS_NOW_MS, packBody, productBody, publish, save } from './helpers/goods.js'
-import { startReceiver, type Receiver } from './helpers/receiver.js'
+import { useReceivers } from './helpers/receiver.js'
 
 const ACC = DEFAULT_TENANT.account_id
 const NOW = GOODS_NOW_MS / 1000
-const receivers: Receiver[] = []
-afterEach(async () => {
-  for (const r of receivers.splice(0)) await r.close()
-})
+const newReceiver = useReceivers()
 
 async function setup() {
   const made = await makeSandbox({ frozenAtMs: GOODS_NOW_MS })
@@ -19,8 +16,7 @@ async function setup() {
 describe('POST /sandbox/orders (a consumer buys)', () => {
   it('creates a paid order with one certificate per unit, takes stock, and emits pay_success', async () => {
     const s = await setup()
-    const rx = await startReceiver()
-    receivers.push(rx)
+    const rx = await newReceiver()
     await s.api.request('PUT', '/sandbox/webhooks?skip_challenge=true', { body: { url: rx.url } })
     const p = await publish(s.api, productBody('buy-1'))
     const r = await buy(s.api, { product_id: p.product_id, count: 3, open_id: 'user-a' })

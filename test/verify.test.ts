@@ -1,13 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
 import { buy, coffeePack, GOODS_NOW_MS, packBody, productBody, publish } from './helpers/goods.js'
-import { startReceiver, type Receiver } from './helpers/receiver.js'
+import { useReceivers } from './helpers/receiver.js'
 
 const POI = DEFAULT_TENANT.poi_id
-const receivers: Receiver[] = []
-afterEach(async () => {
-  for (const r of receivers.splice(0)) await r.close()
-})
+const newReceiver = useReceivers()
 
 async function setup() {
   const made = await makeSandbox({ frozenAtMs: GOODS_NOW_MS })
@@ -53,8 +50,7 @@ describe('certificate/prepare', () => {
 describe('certificate/verify (抖音码)', () => {
   it('verifies each code with one result, marks the coupon used and the order finished, and emits verify', async () => {
     const s = await setup()
-    const rx = await startReceiver()
-    receivers.push(rx)
+    const rx = await newReceiver()
     await s.api.request('PUT', '/sandbox/webhooks?skip_challenge=true', { body: { url: rx.url } })
     const a = await oneCoupon(s)
     const p = await s.prepare(`code=${a.certificates[0].code}`)

@@ -1,19 +1,15 @@
 /** Uses real time on purpose: the platform's 5-second cut is a wall-clock limit. */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { makeSandbox } from './helpers/harness.js'
-import { startReceiver, type Receiver } from './helpers/receiver.js'
+import { useReceivers } from './helpers/receiver.js'
 
-const receivers: Receiver[] = []
-afterEach(async () => {
-  for (const r of receivers.splice(0)) await r.close()
-})
+const newReceiver = useReceivers()
 
 describe('a hanging receiver', () => {
   it('is cut at 5 s and retried later, while another tenant\'s deliveries go on', async () => {
     const { sandbox, api } = await makeSandbox()
-    const hang = await startReceiver()
-    const fine = await startReceiver()
-    receivers.push(hang, fine)
+    const hang = await newReceiver()
+    const fine = await newReceiver()
     hang.reply = () => 'hang'
     const other = (await api.post('/sandbox/tenants', { client_key: 'tenant-fine' })).body.data
     const h = { 'x-sandbox-client-key': other.client_key }

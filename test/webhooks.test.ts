@@ -1,18 +1,10 @@
 import { createHash } from 'node:crypto'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Sandbox } from '../src/sandbox.js'
 import { DEFAULT_TENANT, makeSandbox, type Api } from './helpers/harness.js'
-import { startReceiver, type Receiver } from './helpers/receiver.js'
+import { useReceivers } from './helpers/receiver.js'
 
-const receivers: Receiver[] = []
-afterEach(async () => {
-  for (const r of receivers.splice(0)) await r.close()
-})
-async function receiver(): Promise<Receiver> {
-  const r = await startReceiver()
-  receivers.push(r)
-  return r
-}
+const receiver = useReceivers()
 
 const orderContent = (orderId: string) => ({
   action: 'pay_success', msg_time: 1767196800,
