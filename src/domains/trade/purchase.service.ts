@@ -103,7 +103,7 @@ export class PurchaseService {
       certificate_ids: certificates.map((c) => c.certificate_id), create_order_time: now, update_order_time: now, pay_time: now,
     }
     orders.put(orderId, order)
-    bought.put(`${rec.product_id}|${openId}`, { units: already + count })
+    if (limit !== undefined) bought.put(`${rec.product_id}|${openId}`, { units: already + count })
     const s = rec.stock
     const stock = { ...s, avail_qty: s.limit_type === 1 ? s.avail_qty - count : s.avail_qty, sold_qty: s.sold_qty + count, sold_count: s.sold_count + count }
     if (s.limit_type === 2) stock.stock_qty = s.stock_qty + count

@@ -45,7 +45,7 @@ export interface OrderRecord extends Record<string, unknown> {
 export function tradeData(t: Tenant) {
   return {
     orders: t.repo.collection<OrderRecord>('orders'),
-    /** `${product_id}|${open_id}` → units bought, for limit_rule */
+    /** `${product_id}|${open_id}` → units bought, for limit_rule (kept only for products with a limit) */
     bought: t.repo.collection<{ units: number }>('units_bought'),
   }
 }
