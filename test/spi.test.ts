@@ -166,3 +166,19 @@ describe('refund SPIs', () => {
     expect(notice.headers['x-life-sign']).toBe(expectedSign(notice))
   })
 })
+
+describe('SPI faults', () => {
+  it('drops an issue_code call by fault injection; the retry then issues the codes', async () => {
+    const s = await setup({ issue_code: () => ok({ result: 1, codes: ['AFTER-DROP'] }) })
+    await s.api.request('PUT', '/sandbox/faults', { body: { faults: [{ target: 'spi', event: 'issue_code', action: 'drop', times: 1 }] } })
+    const r = (await s.api.post('/sandbox/orders', { product_id: s.p.product_id })).body.data
+    await s.sandbox.tenants.default().scheduler.runDue()
+    expect(s.calls('issue_code')).toHaveLength(0)
+    const log = (await s.api.get('/sandbox/webhooks/deliveries?event=spi.issue_code')).body.data.deliveries
+    expect(log[0]).toMatchObject({ outcome: 'failed', error: 'dropped by fault injection' })
+    await s.api.post('/sandbox/clock/advance', { seconds: 10 })
+    expect(s.calls('issue_code')).toHaveLength(1)
+    const v = await s.api.post('/goodlife/v1/fulfilment/certificate/verify/', { poi_id: DEFAULT_TENANT.poi_id, order_id: r.order.order_id, codes: ['AFTER-DROP'] }, await s.h())
+    expect(v.body.data.verify_results[0]).toMatchObject({ result: 0, origin_code: 'AFTER-DROP' })
+  })
+})
