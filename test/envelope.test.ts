@@ -137,3 +137,31 @@ describe('bad input never yields a 500', () => {
     }
   })
 })
+
+describe('bodies on a real port', () => {
+  it('answers 413 with the envelope for a chunked body over the limit, and parses a good one', async () => {
+    const { listen } = await import('./helpers/server.js')
+    const { sandbox } = await makeSandbox({ bodyLimit: 4096 })
+    const server = await listen(sandbox)
+    try {
+      const { request } = await import('node:http')
+      const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request(`${server.url}/sandbox/tenants`, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
+          let body = ''
+          res.on('data', (d) => (body += d))
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+        })
+        req.on('error', reject)
+        req.write(`{"pad":"${'x'.repeat(3000)}`)
+        req.write(`${'x'.repeat(3000)}"}`)
+        req.end()
+      })
+      expect(answer.status).toBe(413)
+      expect(JSON.parse(answer.body).data.description).toContain('larger than the limit of 4096 bytes')
+      const ok = await fetch(`${server.url}/sandbox/clock/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"seconds":5}' })
+      expect(((await ok.json()) as { data: { error_code: number } }).data.error_code).toBe(0)
+    } finally {
+      await server.close()
+    }
+  })
+})
