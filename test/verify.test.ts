@@ -39,11 +39,13 @@ describe('certificate/prepare', () => {
 
   it('names an unknown code, a missing one, and a QR payload that was not URL-encoded', async () => {
     const s = await setup()
-    const a = await oneCoupon(s)
+    const a = await oneCoupon(s, 5)
     expect(await s.prepare('code=000000000000')).toMatchObject({ error_code: 4000101, description: '券码不存在: code 000000000000' })
     expect((await s.prepare('poi_id=1')).description).toContain('code or encrypted_data is required')
-    const raw = a.certificates[0].encrypted_data as string
-    if (/[+/=]/.test(raw)) expect((await s.prepare(`encrypted_data=${raw}`)).description).toContain('is it URL-encoded?')
+    // a '+' sent unencoded arrives as a space, as on the platform
+    const raw = (a.certificates as Array<{ encrypted_data: string }>).map((c) => c.encrypted_data).find((d) => d.includes('+'))
+    expect(raw).toBeDefined()
+    expect((await s.prepare(`encrypted_data=${raw}`)).description).toContain('is it URL-encoded?')
   })
 })
 

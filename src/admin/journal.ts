@@ -35,7 +35,8 @@ export class Journal {
   add(key: string, e: Omit<JournalEntry, 'seq'>): void {
     const ring = this.rings.get(key) ?? []
     ring.push({ seq: ++this.seq, ...e })
-    if (ring.length > JOURNAL_SIZE) ring.splice(0, ring.length - JOURNAL_SIZE)
+    // trim in steps, not one entry per request (a splice moves the whole ring)
+    if (ring.length > JOURNAL_SIZE * 1.25) ring.splice(0, ring.length - JOURNAL_SIZE)
     this.rings.set(key, ring)
   }
 
@@ -43,7 +44,8 @@ export class Journal {
     const all = (this.rings.get(key) ?? []).filter((e) =>
       (!f.path || e.path.includes(f.path)) && (f.error_code === undefined || e.error_code === f.error_code) &&
       (f.since === undefined || e.virtual_time >= f.since) && (!f.method || e.method === f.method.toUpperCase()))
-    return { entries: all.slice(-f.limit).reverse(), count: all.length }
+    const kept = all.slice(-JOURNAL_SIZE)
+    return { entries: kept.slice(-f.limit).reverse(), count: kept.length }
   }
 
   clear(key: string): number {
@@ -61,9 +63,9 @@ export class Journal {
       const t = c.get('tenant') ?? tenants.default()
       const errorCode = c.get('errorCode') ?? null
       const text = c.req.method === 'GET' ? '' : await c.req.text().catch(() => '')
-      const url = new URL(c.req.url)
+      const q = c.req.url.indexOf('?')
       this.add(t.key, {
-        method: c.req.method, path: c.req.path, query: url.search.slice(1), body: text.slice(0, JOURNAL_BODY_CHARS), status: c.res.status,
+        method: c.req.method, path: c.req.path, query: q < 0 ? '' : c.req.url.slice(q + 1), body: text.slice(0, JOURNAL_BODY_CHARS), status: c.res.status,
         error_code: errorCode, latency_ms: realTime() - started, virtual_time: t.clock.now(), logid: logidOf(c),
       })
     }

@@ -58,10 +58,18 @@ export class SeededRandom {
     return out.slice(0, n)
   }
 
-  /** `n` characters from `alphabet`. */
+  /** `n` characters from `alphabet`; each draw yields as many characters as fit in its 32 bits. */
   chars(n: number, alphabet: string = ALNUM): string {
+    const base = alphabet.length
+    const perDraw = Math.max(1, Math.floor(32 / Math.log2(base)))
     let out = ''
-    for (let i = 0; i < n; i++) out += alphabet[this.uint32() % alphabet.length]
+    while (out.length < n) {
+      let x = this.uint32()
+      for (let i = 0; i < perDraw && out.length < n; i++) {
+        out += alphabet[x % base]
+        x = Math.floor(x / base)
+      }
+    }
     return out
   }
 
