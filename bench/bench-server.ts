@@ -1,6 +1,6 @@
 /**
  * Child process of the bench: a sandbox preloaded with N records, on a free port.
- * argv: <memory|file> <records> [data file]
+ * argv: <memory|file|file-nosync> <records> [data file]
  */
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
@@ -11,7 +11,7 @@ import { openMemoryStore } from '../src/store/store.js'
 
 const [kind, recordsArg, file] = process.argv.slice(2)
 const records = Number(recordsArg)
-const store = kind === 'file' ? await openFileStore(file!) : await openMemoryStore()
+const store = kind === 'memory' ? await openMemoryStore() : await openFileStore(file!, { fsync: kind !== 'file-nosync' })
 const sandbox = createSandbox({ store, log: createLog('error') })
 const ns = `t:${sandbox.tenants.default().key}`
 // certificate-sized records, as a busy tenant would hold

@@ -15,7 +15,9 @@ const DURATION_S = Number(process.env.BENCH_SECONDS ?? 6)
 const CONNECTIONS = 10
 const BODY = JSON.stringify({ client_key: 'awsandboxdefault', client_secret: 'sandbox-default-secret-0000000000', grant_type: 'client_credential' })
 
-async function startServer(kind: 'memory' | 'file', records: number, file: string) {
+type Kind = 'memory' | 'file' | 'file-nosync'
+
+async function startServer(kind: Kind, records: number, file: string) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/bench-server.ts', kind, String(records), file], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
   const url = await new Promise<string>((resolve, reject) => {
     let out = ''
@@ -29,7 +31,7 @@ async function startServer(kind: 'memory' | 'file', records: number, file: strin
   return { url, stop: () => new Promise<void>((res) => { child.on('exit', () => res()); child.kill('SIGTERM') }) }
 }
 
-async function measure(kind: 'memory' | 'file', records: number) {
+async function measure(kind: Kind, records: number) {
   const dir = await mkdtemp(join(tmpdir(), 'sandbox-bench-'))
   const file = join(dir, 'sandbox.json')
   const server = await startServer(kind, records, file)
@@ -39,7 +41,7 @@ async function measure(kind: 'memory' | 'file', records: number) {
       headers: { 'content-type': 'application/json' }, connections: CONNECTIONS, duration: DURATION_S,
     })
     const bad = result.non2xx + result.errors + result.timeouts
-    const size = kind === 'file' ? (await stat(file)).size + (await stat(`${file}.wal`)).size : 0
+    const size = kind === 'memory' ? 0 : (await stat(file)).size + (await stat(`${file}.wal`)).size
     return { kind, records, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, bad, size }
   } finally {
     await server.stop()
@@ -47,13 +49,14 @@ async function measure(kind: 'memory' | 'file', records: number) {
   }
 }
 
-export interface ScaleRow { kind: 'memory' | 'file'; records: number; rps: number; p50: number; p99: number; bad: number; size: number }
+export interface ScaleRow { kind: Kind; records: number; rps: number; p50: number; p99: number; bad: number; size: number }
 
 /** Mutating requests/s with 1k, 10k and 100k certificate records, memory and file store. */
 export async function scale(): Promise<ScaleRow[]> {
   const rows: ScaleRow[] = []
   for (const records of [1_000, 10_000, 100_000]) {
     for (const kind of ['memory', 'file'] as const) rows.push(await measure(kind, records))
+    if (records === 100_000) rows.push(await measure('file-nosync', records))
   }
   return rows
 }

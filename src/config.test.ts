@@ -6,6 +6,13 @@ describe('config', () => {
     const c = loadConfig([], {})
     expect(c).toMatchObject({ port: 8787, host: '127.0.0.1', data: './data/sandbox.json', memory: false, seed: 'douyin-sandbox', log_level: 'info', body_limit: 1048576 })
     expect(c.frozen_at_ms).toBeUndefined()
+    expect(c.fsync).toBe('on')
+  })
+
+  it('turns fdatasync off by flag or variable, and names a bad value', () => {
+    expect(loadConfig(['--fsync', 'off'], {}).fsync).toBe('off')
+    expect(loadConfig([], { FSYNC: 'off' }).fsync).toBe('off')
+    expect(() => loadConfig(['--fsync', 'maybe'], {})).toThrow(/--fsync \/ FSYNC/)
   })
 
   it('reads flags before environment variables', () => {

@@ -33,6 +33,7 @@ export const configSchema = z.object({
   seed: z.string().min(1).default('douyin-sandbox'),
   frozen_at_ms: instant.optional(),
   log_level: z.enum(LOG_LEVELS).default('info'),
+  fsync: z.enum(['on', 'off']).default('on'),
   body_limit: z.coerce.number().int('must be a whole number of bytes').min(1024, 'must be at least 1024 bytes').default(1024 * 1024),
 })
 
@@ -49,6 +50,7 @@ const FLAG_TO_ENV: Record<string, string> = {
   'frozen-at': 'FROZEN_AT',
   'log-level': 'LOG_LEVEL',
   'body-limit': 'BODY_LIMIT',
+  fsync: 'FSYNC',
 }
 
 export const USAGE = `usage: npm start -- [options]
@@ -60,6 +62,7 @@ export const USAGE = `usage: npm start -- [options]
   --frozen-at <t>     start every clock frozen at t: Unix seconds or ISO date (FROZEN_AT)
   --log-level <l>     silent|error|warn|info|debug (LOG_LEVEL, default info)
   --body-limit <b>    largest request body in bytes (BODY_LIMIT, default 1048576)
+  --fsync <on|off>    fdatasync every write batch before answering (FSYNC, default on)
   --help              this text`
 
 /** Reads flags (argv without node and script) and environment variables into a validated Config. */
@@ -73,7 +76,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config & { h
       options: {
         port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' }, memory: { type: 'boolean' },
         seed: { type: 'string' }, 'frozen-at': { type: 'string' }, 'log-level': { type: 'string' },
-        'body-limit': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        'body-limit': { type: 'string' }, fsync: { type: 'string' }, help: { type: 'boolean', short: 'h' },
       },
     })
     values = parsed.values
@@ -90,7 +93,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config & { h
   const raw = {
     port: pick('port'), host: pick('host'), data: pick('data'), seed: pick('seed'),
     memory: values.memory === true || memoryEnv === '1' || memoryEnv === 'true',
-    frozen_at_ms: pick('frozen-at'), log_level: pick('log-level'), body_limit: pick('body-limit'),
+    frozen_at_ms: pick('frozen-at'), log_level: pick('log-level'), body_limit: pick('body-limit'), fsync: pick('fsync'),
   }
   const result = configSchema.safeParse(raw)
   if (!result.success) {

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const log = createLog(config.log_level)
   let store
   try {
-    store = config.memory ? await openMemoryStore() : await openFileStore(config.data)
+    store = config.memory ? await openMemoryStore() : await openFileStore(config.data, { fsync: config.fsync === 'on' })
   } catch (e) {
     if (e instanceof StoreOpenError) {
       process.stderr.write(`douyin-sandbox: ${e.message}\n`)

@@ -31,6 +31,16 @@ describe('file store', () => {
     await b.close()
   })
 
+  it('keeps what was synced across a restart with fsync off too (written, not fdatasync\'d)', async () => {
+    const a = await openFileStore(file, { fsync: false })
+    a.put('t:x', 'c', 'k', { v: 1 })
+    await a.sync()
+    await writeFile(`${file}.lock`, '999999')
+    const b = await openFileStore(file)
+    expect(b.get('t:x', 'c', 'k')).toEqual({ v: 1 })
+    await b.close()
+  })
+
   it('flushes a burst of mutations as one batch', async () => {
     const s = await openFileStore(file)
     for (let i = 0; i < 500; i++) s.put('t:x', 'c', String(i), { i })

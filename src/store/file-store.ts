@@ -57,8 +57,11 @@ async function fsyncFile(path: string): Promise<number> {
   }
 }
 
-/** Opens (or creates) the data file and replays its log. Throws StoreOpenError with the path and the reason. */
-export async function openFileStore(file: string): Promise<Store> {
+/**
+ * Opens (or creates) the data file and replays its log. Throws StoreOpenError with the path and the reason.
+ * `fsync: false` acknowledges writes once written to the file (a killed process loses nothing; a power cut may).
+ */
+export async function openFileStore(file: string, opts: { fsync?: boolean } = {}): Promise<Store> {
   const path = resolve(file)
   try {
     await mkdir(dirname(path), { recursive: true })
@@ -93,7 +96,7 @@ export async function openFileStore(file: string): Promise<Store> {
     let snapshotBytes = 0
     if (!existed) snapshotBytes = await writeSnapshot(db)
     else snapshotBytes = (await fsyncFile(path))
-    return new Store(db, { log, writeSnapshot, snapshotBytes, release: () => rm(lockPath, { force: true }) })
+    return new Store(db, { log, writeSnapshot, snapshotBytes, fsync: opts.fsync ?? true, release: () => rm(lockPath, { force: true }) })
   } catch (e) {
     await rm(lockPath, { force: true })
     throw e

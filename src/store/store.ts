@@ -17,6 +17,8 @@ export interface Durability {
   release(): Promise<void>
   /** snapshot size after the last compaction, in bytes */
   snapshotBytes: number
+  /** fdatasync each batch (survives a power cut) or only write it (survives a killed process) */
+  fsync: boolean
 }
 
 interface Deferred {
@@ -175,7 +177,7 @@ export class Store {
       d.snapshotBytes = await d.writeSnapshot(this.db)
       await d.log.truncate()
     } else {
-      await d.log.append({ s: seq, ops })
+      await d.log.append({ s: seq, ops }, d.fsync)
     }
   }
 

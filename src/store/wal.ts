@@ -62,12 +62,12 @@ export class WriteAheadLog {
     return batches
   }
 
-  /** Appends a batch and waits until it is on disk. */
-  async append(batch: Batch): Promise<void> {
+  /** Appends a batch and waits until it is written, and with `sync` until it is on the device. */
+  async append(batch: Batch, sync = true): Promise<void> {
     if (!this.handle) throw new Error('write-ahead log is not open')
     const line = `${JSON.stringify(batch)}\n`
     await this.handle.write(line)
-    await this.handle.datasync()
+    if (sync) await this.handle.datasync()
     this.size += Buffer.byteLength(line)
   }
 
