@@ -90,7 +90,7 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
     onScheduleChange: () => ticker?.poke(),
     afterJob: (t) => dispatcher.pass(t),
   })
-  const webhooks = new WebhooksService(deps.store, dispatcher, outbound)
+  const webhooks = new WebhooksService(deps.store, dispatcher)
   handlers.set(RETRY_JOB, (_t, job) => job.payload)
   ticker = new Ticker(realTime, () => tenants.all(), (m) => log('warn', m))
   const oauth = new OauthService(oauthStore(deps.store), tenants)

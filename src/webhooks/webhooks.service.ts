@@ -6,7 +6,6 @@ import type { Store } from '../store/store.js'
 import type { Tenant } from '../tenants/tenant.js'
 import { describeZodError } from '../http/validation.js'
 import { DELIVERY_TIMEOUT_MS, type Dispatcher } from './dispatcher.js'
-import type { OutboundCall } from './outbound.js'
 import { stableMsgId } from './signing.js'
 import { badEventContent, badWebhookUrl, challengeFailed, noSuchDelivery, noWebhookUrl } from './webhooks.errors.js'
 import { actionOf, entityIdOf, EVENT_CATALOGUE, type EventContent, type EventName } from './webhooks.events.js'
@@ -32,7 +31,6 @@ export class WebhooksService {
   constructor(
     private readonly store: Store,
     private readonly dispatcher: Dispatcher,
-    private readonly outbound: OutboundCall,
   ) {}
 
   /**
