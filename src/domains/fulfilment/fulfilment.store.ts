@@ -41,9 +41,9 @@ export interface CertificateRecord extends Record<string, unknown> {
   product_id: string
   /** 12-digit plain code (抖音码) or the merchant's code (三方码) */
   code: string
-  encrypted_code: string
-  /** the QR payload prepare accepts as encrypted_data */
-  encrypted_data: string
+  /** only on certificates stored before codes were derived (see codes.ts: encryptedCodeOf, qrDataOf) */
+  encrypted_code?: string
+  encrypted_data?: string
   /** 1 抖音码, 2 三方码 */
   code_source_type: number
   status: number
@@ -94,11 +94,7 @@ export function fulfilmentData(t: Tenant) {
     certificates: t.repo.collection<CertificateRecord>('certificates'),
     records: t.repo.collection<VerifyRecord>('verify_records'),
     tokens: t.repo.collection<VerifyToken>('verify_tokens'),
-    /** plain code → certificate_id */
+    /** plain code → certificate_id (encrypted codes need no index: codes.ts decrypts them) */
     byCode: t.repo.collection<{ certificate_id: string }>('cert_codes'),
-    /** encrypted_code → certificate_id */
-    byEncrypted: t.repo.collection<{ certificate_id: string }>('cert_encrypted_codes'),
-    /** QR encrypted_data → certificate_id */
-    byQr: t.repo.collection<{ certificate_id: string }>('cert_qr'),
   }
 }

@@ -7,6 +7,7 @@ import { tradeData } from '../trade/trade.store.js'
 import { fulfilError, needOneOf } from './fulfilment.errors.js'
 import { CERT_STATUS, fulfilmentData, RECORD_STATUS, type CertificateRecord, type VerifyRecord } from './fulfilment.store.js'
 import { CANCEL_WINDOW_SECONDS } from './verify.service.js'
+import { certIdByEncryptedCode, encryptedCodeOf } from './codes.js'
 
 export const MAX_RECORD_PAGE = 50
 
@@ -29,7 +30,7 @@ export function certificateView(t: Tenant, c: CertificateRecord) {
   const current = c.verify_id ? d.records.get(c.verify_id) : undefined
   const hideCode = c.status === CERT_STATUS.UNUSED || (current !== undefined && canCancel(current, now))
   return {
-    certificate_id: c.certificate_id, encrypted_code: c.encrypted_code, ...(hideCode ? {} : { code: c.code }), status: c.status,
+    certificate_id: c.certificate_id, encrypted_code: encryptedCodeOf(t, c), ...(hideCode ? {} : { code: c.code }), status: c.status,
     start_time: c.start_time, expire_time: c.expire_time, amount: c.amount, sku: c.sku,
     verify: current ? verifyView(current, now) : {}, verify_records: records.map((r) => verifyView(r, now)),
     order_id: c.order_id, combination_id: c.combination_id ?? '', out_good_id: c.out_good_id, sub_item_name: c.sub_item_name ?? '',
@@ -40,7 +41,7 @@ export class FulfilmentViews {
   /** certificate/get by encrypted_code. */
   get(t: Tenant, encryptedCode: string) {
     const d = fulfilmentData(t)
-    const c = d.certificates.get(d.byEncrypted.get(encryptedCode)?.certificate_id ?? '')
+    const c = d.certificates.get(certIdByEncryptedCode(t, encryptedCode) ?? '')
     if (!c) throw fulfilError('NOT_FOUND', 'encrypted_code matches no coupon (is it URL-encoded?)')
     const view = certificateView(t, c)
     return { certificate: view, certificate_v2: view }
@@ -56,7 +57,7 @@ export class FulfilmentViews {
       if (!order) throw fulfilError('NOT_FOUND', `no order ${q.order_id}`)
       certs = order.certificate_ids.map((id) => d.certificates.get(id)!).filter(Boolean)
     } else {
-      const c = d.certificates.get(d.byEncrypted.get(q.encrypted_code!)?.certificate_id ?? '')
+      const c = d.certificates.get(certIdByEncryptedCode(t, q.encrypted_code!) ?? '')
       if (!c) throw fulfilError('NOT_FOUND', 'encrypted_code matches no coupon')
       certs = [c]
     }
@@ -79,7 +80,7 @@ export class FulfilmentViews {
       const hideCode = r.status === RECORD_STATUS.CANCELLED || canCancel(r, now)
       return {
         cursor: r.verify_id, verify_id: r.verify_id, certificate_id: r.certificate_id, order_id: r.order_id, poi_id: r.poi_id,
-        ...(hideCode ? {} : { code: c.code }), encrypted_code: c.encrypted_code, verify_type: r.verify_type, verify_time: r.verify_time,
+        ...(hideCode ? {} : { code: c.code }), encrypted_code: encryptedCodeOf(t, c), verify_type: r.verify_type, verify_time: r.verify_time,
         status: r.status, cancel_time: r.cancel_time, can_cancel: canCancel(r, now), certificate_status: c.status, amount: c.amount, sku: c.sku,
       }
     })

@@ -4,9 +4,8 @@
  */
 import type { Tenant } from '../../tenants/tenant.js'
 import type { ProductRecord } from '../goods/goods.store.js'
-import { CERT_STATUS, fulfilmentData, ITEM_STATUS, type Amount, type CertificateRecord } from './fulfilment.store.js'
+import { CERT_STATUS, fulfilmentData, ITEM_STATUS, type Amount, type CertificateRecord, type CertSku } from './fulfilment.store.js'
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
 const DAY = 86400
 /** Coupons without a use_date are valid this many days after purchase. */
 export const DEFAULT_VALID_DAYS = 30
@@ -66,6 +65,24 @@ export interface IssueInput {
   now: number
 }
 
+/**
+ * Parts of a certificate that many certificates have in common (the sku snapshot, the POI list, equal amount
+ * shares), shared between records instead of copied into each: stored records are immutable, and these are
+ * frozen so a stray in-place edit fails loudly. Keyed by the product's online version object, which is
+ * replaced, never changed, when the product is updated, so the snapshot is the one the buyer paid for.
+ */
+const SHARED = new WeakMap<object, Map<string, unknown>>()
+
+function shared<T extends object>(version: object, key: string, make: () => T): T {
+  let parts = SHARED.get(version)
+  if (!parts) SHARED.set(version, (parts = new Map()))
+  let v = parts.get(key) as T | undefined
+  if (!v) parts.set(key, (v = Object.freeze(make())))
+  return v
+}
+
+const NO_IDS: string[] = Object.freeze([]) as unknown as string[]
+
 /** Creates and indexes the order's certificates. */
 export function issueCertificates(t: Tenant, o: IssueInput): CertificateRecord[] {
   const v = o.product.online!
@@ -83,32 +100,30 @@ export function issueCertificates(t: Tenant, o: IssueInput): CertificateRecord[]
   const codeSource = Number(sku.attr_key_value_map.code_source_type ?? 1)
   const grouponType = o.product.product_type === 11 ? 2 : o.product.product_type === 15 ? 3 : 1
   const data = fulfilmentData(t)
+  const poiIds = shared(v, 'pois', () => v.product.pois.map((p) => p.poi_id))
   return units.map((item, i) => {
     let code = o.pending_codes ? '' : t.random.digits(12)
     while (code && data.byCode.get(code)) code = t.random.digits(12)
-    const amount: Amount = {
-      original_amount: shares.original[i]!, pay_amount: shares.pay[i]!, coupon_pay_amount: shares.pay[i]!,
-      merchant_ticket_amount: shares.merchant[i]!, platform_discount_amount: shares.platform[i]!, payment_discount_amount: 0,
-      list_market_amount: item ? item.origin_amount : sku.origin_amount,
-    }
+    const share = [shares.original[i]!, shares.pay[i]!, shares.merchant[i]!, shares.platform[i]!, item ? item.origin_amount : sku.origin_amount]
+    const amount = shared<Amount>(v, `amount:${share.join(',')}`, () => ({
+      original_amount: share[0]!, pay_amount: share[1]!, coupon_pay_amount: share[1]!, merchant_ticket_amount: share[2]!,
+      platform_discount_amount: share[3]!, payment_discount_amount: 0, list_market_amount: share[4]!,
+    }))
+    const certSku = shared<CertSku>(v, `sku:${i % items.length}`, () => ({
+      sku_id: item ? item.sku_id : sku.sku_id, title: item ? item.name : sku.sku_name, account_id: t.record.account_id, third_sku_id: sku.out_sku_id ?? '',
+      groupon_type: item ? (item.item_type === 1 || item.item_type === 201 ? 1 : 2) : grouponType, market_price: item ? item.origin_amount : sku.origin_amount,
+      sold_start_time: v.product.sold_start_time,
+    }))
     const cert: CertificateRecord = {
       certificate_id: t.random.id(), seq: t.nextSeq('certificate'), order_id: o.order_id, order_item_id: `7${t.random.digits(26)}`,
-      product_id: o.product.product_id, code, encrypted_code: `CgwIARD${t.random.chars(56, B64)}GgA=`,
-      encrypted_data: `EhAI${t.random.chars(84, B64)}==`, code_source_type: codeSource,
-      status: CERT_STATUS.UNUSED, item_status: ITEM_STATUS.AVAILABLE, ...window, amount,
-      sku: {
-        sku_id: item ? item.sku_id : sku.sku_id, title: item ? item.name : sku.sku_name, account_id: t.record.account_id, third_sku_id: sku.out_sku_id ?? '',
-        groupon_type: item ? (item.item_type === 1 || item.item_type === 201 ? 1 : 2) : grouponType, market_price: item ? item.origin_amount : sku.origin_amount,
-        sold_start_time: v.product.sold_start_time,
-      },
-      poi_ids: v.product.pois.map((p) => p.poi_id), combination_id: item ? o.product.product_id : null,
+      product_id: o.product.product_id, code, code_source_type: codeSource,
+      status: CERT_STATUS.UNUSED, item_status: ITEM_STATUS.AVAILABLE, ...window, amount, sku: certSku,
+      poi_ids: poiIds, combination_id: item ? o.product.product_id : null,
       sub_product_id: item ? item.product_id : null, sub_item_name: item ? item.name : null, out_good_id: item?.out_sub_id ?? '',
-      verify_id: null, verify_ids: [], item_update_time: o.now, refund_amount: 0, refund_time: 0,
+      verify_id: null, verify_ids: NO_IDS, item_update_time: o.now, refund_amount: 0, refund_time: 0,
     }
     data.certificates.put(cert.certificate_id, cert)
     if (cert.code) data.byCode.put(cert.code, { certificate_id: cert.certificate_id })
-    data.byEncrypted.put(cert.encrypted_code, { certificate_id: cert.certificate_id })
-    data.byQr.put(cert.encrypted_data, { certificate_id: cert.certificate_id })
     return cert
   })
 }

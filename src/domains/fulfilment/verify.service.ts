@@ -9,6 +9,7 @@ import { syncOrderStatus } from '../trade/order-status.js'
 import { tradeData } from '../trade/trade.store.js'
 import { fulfilError, FULFIL, needCode, needField, needVerifyInput, type FulfilCode } from './fulfilment.errors.js'
 import { CERT_STATUS, fulfilmentData, ITEM_STATUS, RECORD_STATUS, type CertificateRecord, type VerifyRecord } from './fulfilment.store.js'
+import { certIdByEncryptedCode, certIdByQrData } from './codes.js'
 
 /** A verification can be cancelled this long after it happened (seed 000: 超过一小时不可撤销). */
 export const CANCEL_WINDOW_SECONDS = 3600
@@ -59,8 +60,8 @@ export class VerifyService {
   prepare(t: Tenant, q: { code?: string | undefined; encrypted_data?: string | undefined; poi_id?: string | undefined }) {
     const d = fulfilmentData(t)
     if (!q.code && !q.encrypted_data) throw needCode()
-    const ref = q.encrypted_data ? d.byQr.get(q.encrypted_data) : d.byCode.get(q.code!)
-    const scanned = ref && d.certificates.get(ref.certificate_id)
+    const certId = q.encrypted_data ? certIdByQrData(t, q.encrypted_data) : d.byCode.get(q.code!)?.certificate_id
+    const scanned = certId === undefined ? undefined : d.certificates.get(certId)
     if (!scanned) throw fulfilError('NOT_FOUND', q.encrypted_data ? 'encrypted_data matches no coupon (is it URL-encoded?)' : `code ${q.code}`)
     if (scanned.code_source_type !== 1) throw fulfilError('WRONG_FLOW', '三方码 coupons are verified directly with codes and order_id, without prepare')
     if (q.poi_id && !scanned.poi_ids.includes(q.poi_id)) throw fulfilError('WRONG_POI', `poi_id ${q.poi_id} is not a store of this product`)
@@ -89,7 +90,7 @@ export class VerifyService {
       if (token.used) throw fulfilError('TOKEN_USED', 'each prepare serves one verify; prepare again')
       if (now - token.created_at > TOKEN_TTL_SECONDS) throw fulfilError('TOKEN_EXPIRED', `it was issued at ${token.created_at}, more than ${TOKEN_TTL_SECONDS} s ago`)
       d.tokens.put(b.verify_token, { ...token, used: true })
-      return b.encrypted_codes.map((code) => this.verifyOne(t, d.byEncrypted.get(code)?.certificate_id, code, b.poi_id, now, { order: token.order_id, source: 1 }))
+      return b.encrypted_codes.map((code) => this.verifyOne(t, certIdByEncryptedCode(t, code), code, b.poi_id, now, { order: token.order_id, source: 1 }))
     }
     const list = b.code_with_time_list ?? (b.codes ?? []).map((code) => ({ code, verify_time: now }))
     if (list.length === 0) throw needVerifyInput()

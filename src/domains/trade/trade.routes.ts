@@ -9,6 +9,7 @@ import type { ProductRecord } from '../goods/goods.store.js'
 import type { PurchaseService } from './purchase.service.js'
 import * as r from './trade.contract.js'
 import { orderView, queryOrders } from './trade.views.js'
+import { encryptedCodeOf, qrDataOf } from '../fulfilment/codes.js'
 
 const num = (v: string | undefined) => (v === undefined ? undefined : Number(v))
 
@@ -40,7 +41,7 @@ export function registerTradeRoutes(app: OpenAPIHono<Env>, purchases: PurchaseSe
     return c.json(ok(c, {
       order: orderView(t, order),
       certificates: certificates.map((x) => ({
-        certificate_id: x.certificate_id, code: x.code, encrypted_code: x.encrypted_code, encrypted_data: x.encrypted_data, code_source_type: x.code_source_type,
+        certificate_id: x.certificate_id, code: x.code, encrypted_code: encryptedCodeOf(t, x), encrypted_data: qrDataOf(t, x), code_source_type: x.code_source_type,
         start_time: x.start_time, expire_time: x.expire_time, amount: x.amount, combination_id: x.combination_id ?? '', sub_product_id: x.sub_product_id ?? '',
         sub_item_name: x.sub_item_name ?? '', out_good_id: x.out_good_id,
       })),
