@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigError, loadConfig } from './config.js'
+import { ConfigError, loadConfig, requestTimeoutOptions } from './config.js'
 
 describe('config', () => {
   it('has the documented defaults', () => {
@@ -7,6 +7,20 @@ describe('config', () => {
     expect(c).toMatchObject({ port: 8787, host: '127.0.0.1', data: './data/sandbox.json', memory: false, seed: 'douyin-sandbox', log_level: 'info', body_limit: 1048576 })
     expect(c.frozen_at_ms).toBeUndefined()
     expect(c.fsync).toBe('on')
+    expect(c.request_timeout).toBe(30)
+  })
+
+  it('reads --request-timeout in seconds by flag or variable, and names a bad value', () => {
+    expect(loadConfig(['--request-timeout', '5'], { REQUEST_TIMEOUT: '9' }).request_timeout).toBe(5)
+    expect(loadConfig([], { REQUEST_TIMEOUT: '9' }).request_timeout).toBe(9)
+    expect(() => loadConfig(['--request-timeout', '0'], {})).toThrow(/--request-timeout \/ REQUEST_TIMEOUT: must be at least 1 second \(got "0"\)/)
+    expect(() => loadConfig(['--request-timeout', '1.5'], {})).toThrow(/--request-timeout \/ REQUEST_TIMEOUT: must be a whole number of seconds/)
+    expect(() => loadConfig([], { REQUEST_TIMEOUT: 'soon' })).toThrow(/--request-timeout \/ REQUEST_TIMEOUT: .*\(got "soon"\)/)
+  })
+
+  it('turns the request timeout into server options that look for slow clients at least every second', () => {
+    expect(requestTimeoutOptions(30)).toEqual({ requestTimeout: 30_000, headersTimeout: 30_000, connectionsCheckingInterval: 1000 })
+    expect(requestTimeoutOptions(1)).toEqual({ requestTimeout: 1000, headersTimeout: 1000, connectionsCheckingInterval: 500 })
   })
 
   it('turns fdatasync off by flag or variable, and names a bad value', () => {

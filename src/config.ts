@@ -35,6 +35,7 @@ export const configSchema = z.object({
   log_level: z.enum(LOG_LEVELS).default('info'),
   fsync: z.enum(['on', 'off']).default('on'),
   body_limit: z.coerce.number().int('must be a whole number of bytes').min(1024, 'must be at least 1024 bytes').default(1024 * 1024),
+  request_timeout: z.coerce.number().int('must be a whole number of seconds').min(1, 'must be at least 1 second').default(30),
 })
 
 export type Config = z.infer<typeof configSchema>
@@ -50,20 +51,22 @@ const FLAG_TO_ENV: Record<string, string> = {
   'frozen-at': 'FROZEN_AT',
   'log-level': 'LOG_LEVEL',
   'body-limit': 'BODY_LIMIT',
+  'request-timeout': 'REQUEST_TIMEOUT',
   fsync: 'FSYNC',
 }
 
 export const USAGE = `usage: npm start -- [options]
-  --port <n>          port to listen on, 0 picks a free one (PORT, default 8787)
-  --host <addr>       address to bind (HOST, default 127.0.0.1)
-  --data <file>       JSON data file (DATA_FILE, default ./data/sandbox.json)
-  --memory            keep everything in memory, write nothing (MEMORY=1)
-  --seed <s>          seed of ids, codes and tokens (SEED, default douyin-sandbox)
-  --frozen-at <t>     start every clock frozen at t: Unix seconds or ISO date (FROZEN_AT)
-  --log-level <l>     silent|error|warn|info|debug (LOG_LEVEL, default info)
-  --body-limit <b>    largest request body in bytes (BODY_LIMIT, default 1048576)
-  --fsync <on|off>    fdatasync every write batch before answering (FSYNC, default on)
-  --help              this text`
+  --port <n>             port to listen on, 0 picks a free one (PORT, default 8787)
+  --host <addr>          address to bind (HOST, default 127.0.0.1)
+  --data <file>          JSON data file (DATA_FILE, default ./data/sandbox.json)
+  --memory               keep everything in memory, write nothing (MEMORY=1)
+  --seed <s>             seed of ids, codes and tokens (SEED, default douyin-sandbox)
+  --frozen-at <t>        start every clock frozen at t: Unix seconds or ISO date (FROZEN_AT)
+  --log-level <l>        silent|error|warn|info|debug (LOG_LEVEL, default info)
+  --body-limit <b>       largest request body in bytes (BODY_LIMIT, default 1048576)
+  --request-timeout <s>  longest time a client may take to send a request, in seconds (REQUEST_TIMEOUT, default 30)
+  --fsync <on|off>       fdatasync every write batch before answering (FSYNC, default on)
+  --help                 this text`
 
 /** Reads flags (argv without node and script) and environment variables into a validated Config. */
 export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config & { help: boolean } {
@@ -76,7 +79,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config & { h
       options: {
         port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' }, memory: { type: 'boolean' },
         seed: { type: 'string' }, 'frozen-at': { type: 'string' }, 'log-level': { type: 'string' },
-        'body-limit': { type: 'string' }, fsync: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        'body-limit': { type: 'string' }, 'request-timeout': { type: 'string' }, fsync: { type: 'string' }, help: { type: 'boolean', short: 'h' },
       },
     })
     values = parsed.values
@@ -94,6 +97,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config & { h
     port: pick('port'), host: pick('host'), data: pick('data'), seed: pick('seed'),
     memory: values.memory === true || memoryEnv === '1' || memoryEnv === 'true',
     frozen_at_ms: pick('frozen-at'), log_level: pick('log-level'), body_limit: pick('body-limit'), fsync: pick('fsync'),
+    request_timeout: pick('request-timeout'),
   }
   const result = configSchema.safeParse(raw)
   if (!result.success) {
@@ -106,4 +110,14 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config & { h
     throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`)
   }
   return { ...result.data, help: values.help === true }
+}
+
+/**
+ * Node http server options that cut off a client still sending its request after `seconds` (slowloris), as a
+ * gateway would. Node looks for such clients every `connectionsCheckingInterval` (30 s by default), so the
+ * interval shrinks to at most 1 s (half the timeout when shorter) for the limit to hold within about a second.
+ */
+export function requestTimeoutOptions(seconds: number): { requestTimeout: number; headersTimeout: number; connectionsCheckingInterval: number } {
+  const ms = seconds * 1000
+  return { requestTimeout: ms, headersTimeout: ms, connectionsCheckingInterval: Math.min(1000, ms / 2) }
 }

@@ -3,15 +3,12 @@
  */
 import { serve } from '@hono/node-server'
 import type { AddressInfo } from 'node:net'
-import { ConfigError, loadConfig, USAGE } from './config.js'
+import { ConfigError, loadConfig, requestTimeoutOptions, USAGE } from './config.js'
 import { createLog } from './log.js'
 import { createSandbox } from './sandbox.js'
 import { StoreOpenError } from './store/state.js'
 import { openFileStore } from './store/file-store.js'
 import { openMemoryStore } from './store/store.js'
-
-/** Longest time a client may take to send a whole request. */
-const REQUEST_TIMEOUT_MS = 30_000
 
 async function main(): Promise<void> {
   let config
@@ -40,7 +37,9 @@ async function main(): Promise<void> {
     throw e
   }
   const sandbox = createSandbox({ store, seed: config.seed, frozenAtMs: config.frozen_at_ms, bodyLimit: config.body_limit, log })
-  const server = serve({ fetch: sandbox.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
+  // a client that never finishes sending its request is cut off (slowloris), as a gateway would
+  const serverOptions = requestTimeoutOptions(config.request_timeout)
+  const server = serve({ fetch: sandbox.fetch, port: config.port, hostname: config.host, serverOptions }, (info: AddressInfo) => {
     const host = info.family === 'IPv6' ? `[${info.address}]` : info.address
     const t = sandbox.tenants.default().record
     process.stdout.write(
@@ -51,10 +50,6 @@ async function main(): Promise<void> {
         `  docs: http://${host}:${info.port}/docs\n`,
     )
   })
-  // a client that never finishes sending its request is cut off (slowloris), as a gateway would
-  const http = server as unknown as { requestTimeout: number; headersTimeout: number }
-  http.requestTimeout = REQUEST_TIMEOUT_MS
-  http.headersTimeout = REQUEST_TIMEOUT_MS
   server.on('error', (e) => {
     process.stderr.write(`douyin-sandbox: cannot listen on ${config.host}:${config.port}: ${e.message}\n`)
     process.exit(1)

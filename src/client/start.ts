@@ -7,6 +7,7 @@
  */
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
+import { requestTimeoutOptions } from '../config.js'
 import { createLog } from '../log.js'
 import { createSandbox, type Sandbox } from '../sandbox.js'
 import { openMemoryStore } from '../store/store.js'
@@ -17,6 +18,8 @@ export interface StartOptions {
   /** every tenant clock starts frozen here: Unix seconds or an ISO-8601 date */
   frozenAt?: number | string
   port?: number
+  /** seconds a client may take to send a whole request before it is cut off, as `--request-timeout` (default 30) */
+  requestTimeout?: number
 }
 
 export interface RunningSandbox {
@@ -32,7 +35,8 @@ export async function startSandbox(opts: StartOptions = {}): Promise<RunningSand
   const frozenAtMs = opts.frozenAt === undefined ? undefined : typeof opts.frozenAt === 'number' ? opts.frozenAt * 1000 : Date.parse(opts.frozenAt)
   const sandbox = createSandbox({ store: await openMemoryStore(), seed: opts.seed, frozenAtMs, log: createLog('error') })
   const { url, stop } = await new Promise<{ url: string; stop: () => Promise<void> }>((resolve) => {
-    const server = serve({ fetch: sandbox.fetch, port: opts.port ?? 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
+    const serverOptions = requestTimeoutOptions(opts.requestTimeout ?? 30)
+    const server = serve({ fetch: sandbox.fetch, port: opts.port ?? 0, hostname: '127.0.0.1', serverOptions }, (info: AddressInfo) => {
       resolve({ url: `http://127.0.0.1:${info.port}`, stop: () => new Promise<void>((r) => server.close(() => r())) })
     })
   })
