@@ -84,6 +84,27 @@ export class Scheduler<Ctx> {
     return job
   }
 
+  /**
+   * Schedules `kind` at `dueAtMs` unless a job of that kind with an equal payload is already pending then
+   * (one job per coupon validity window instead of one per order); returns the pending or the new job.
+   */
+  scheduleOnce(kind: string, dueAtMs: number, payload: Record<string, unknown> = {}): Job {
+    const due = Math.floor(dueAtMs)
+    const q = this.sorted()
+    let lo = 0
+    let hi = q.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (q[mid]!.due_at_ms < due) lo = mid + 1
+      else hi = mid
+    }
+    const wanted = JSON.stringify(payload)
+    for (let i = lo; i < q.length && q[i]!.due_at_ms === due; i++) {
+      if (q[i]!.kind === kind && JSON.stringify(q[i]!.payload) === wanted) return q[i]!
+    }
+    return this.schedule(kind, due, payload)
+  }
+
   /** Removes a pending job; true when it was pending. */
   cancel(jobId: string): boolean {
     const q = this.sorted()

@@ -29,26 +29,48 @@ export class Expiry {
     private readonly onVerified: (t: Tenant, r: VerifyRecord) => void,
   ) {}
 
-  /** Schedules the expiry check of an order's coupons (they share one validity window). */
-  schedule = (t: Tenant, order: OrderRecord, certs: CertificateRecord[]): void => {
+  /**
+   * Schedules the expiry check of an order's coupons (they share one validity window). Orders with the same
+   * window share one job, which handles every coupon due by then: 100k orders do not mean 100k jobs.
+   */
+  schedule = (t: Tenant, _order: OrderRecord, certs: CertificateRecord[]): void => {
     const at = Math.max(...certs.map((c) => c.expire_time)) + 1
-    t.scheduler.schedule(EXPIRE_JOB, at * 1000, { order_id: order.order_id })
+    t.scheduler.scheduleOnce(EXPIRE_JOB, at * 1000, {})
   }
 
-  /** Job: the coupons of an order expired. */
+  /** Job: coupons expired. Each order with unused coupons past their window, oldest order first. */
   run = (t: Tenant, job: Job): unknown => {
-    const order = tradeData(t).orders.get(String(job.payload.order_id))
-    if (!order) return { skipped: true }
+    const d = fulfilmentData(t)
+    const now = t.clock.now()
+    let orderIds: string[]
+    if (job.payload.order_id !== undefined) orderIds = [String(job.payload.order_id)] // a job stored before windows were shared
+    else {
+      const due = d.certificates.values().filter((c) => c.status === CERT_STATUS.UNUSED && c.expire_time < now).sort((a, b) => a.seq - b.seq)
+      orderIds = [...new Set(due.map((c) => c.order_id))]
+    }
+    const total = { orders: 0, refunded: 0, closed: 0, renewed: 0 }
+    const orders = orderIds.map((id) => this.expireOrder(t, id, now, job.payload.renewed === true)).filter((r) => r !== undefined)
+    for (const r of orders) {
+      total.orders++
+      total.refunded += r.refunded ?? 0
+      total.closed += r.closed ?? 0
+      total.renewed += r.renewed ?? 0
+    }
+    return orders.length === 1 ? { ...total, ...orders[0] } : { ...total, order_ids: orders.map((r) => r.order_id) }
+  }
+
+  private expireOrder(t: Tenant, orderId: string, now: number, renewedByJob: boolean) {
+    const order = tradeData(t).orders.get(orderId)
+    if (!order) return undefined
     const d = fulfilmentData(t)
     const certs = order.certificate_ids.map((id) => d.certificates.get(id)!).filter(Boolean)
-    const now = t.clock.now()
     const due = certs.filter((c) => c.status === CERT_STATUS.UNUSED && c.expire_time < now)
-    if (due.length === 0) return { order_id: order.order_id, expired: 0 }
+    if (due.length === 0) return undefined
     const product = goodsData(t).products.get(order.product_id)
-    if (product?.online?.product.attr_key_value_map.auto_renew === 'true' && !job.payload.renewed) {
+    if (product?.online?.product.attr_key_value_map.auto_renew === 'true' && !renewedByJob && !due.some((c) => c.renewed)) {
       const until = due[0]!.expire_time + AUTO_RENEW_DAYS * 86400
-      for (const c of due) d.certificates.put(c.certificate_id, { ...c, expire_time: until })
-      t.scheduler.schedule(EXPIRE_JOB, (until + 1) * 1000, { order_id: order.order_id, renewed: true })
+      for (const c of due) d.certificates.put(c.certificate_id, { ...c, expire_time: until, renewed: true })
+      t.scheduler.scheduleOnce(EXPIRE_JOB, (until + 1) * 1000, {})
       return { order_id: order.order_id, renewed: due.length, expire_time: until }
     }
     const anyUsed = certs.some((c) => c.status === CERT_STATUS.USED)

@@ -66,6 +66,8 @@ export interface CertificateRecord extends Record<string, unknown> {
   item_update_time: number
   refund_amount: number
   refund_time: number
+  /** set once auto_renew has extended it (it is extended only once) */
+  renewed?: true
 }
 
 /** verify_records: verify_id → VerifyRecord */
