@@ -106,6 +106,23 @@ describe('webhook delivery', () => {
     expect((await api.get('/sandbox/webhooks/outbox')).body.data.events).toEqual([])
   })
 
+  it('keeps at most settings.outbox_limit undelivered events, dropping and counting the oldest', async () => {
+    const { sandbox, api } = await makeSandbox()
+    expect((await api.get('/sandbox/settings')).body.data.settings.outbox_limit).toBe(10_000)
+    expect((await api.request('PUT', '/sandbox/settings', { body: { outbox_limit: 10 } })).body.data.error_code).toBe(0)
+    const ids = Array.from({ length: 25 }, (_, i) => `70000000000000010${String(i).padStart(2, '0')}`)
+    for (const id of ids) await emit(api, 'life_trade_order_notify', orderContent(id))
+    await settle(sandbox)
+    const status = (await api.get('/sandbox/webhooks')).body.data
+    expect(status).toMatchObject({ pending_events: 10, dropped_events: 15 })
+    const kept = (await api.get('/sandbox/webhooks/outbox')).body.data.events as { entity_id: string }[]
+    expect(kept.map((e) => e.entity_id)).toEqual(ids.slice(15))
+    const rx = await receiver()
+    await api.request('PUT', '/sandbox/webhooks', { body: { url: rx.url } })
+    await settle(sandbox)
+    expect(rx.received.slice(1).map((r) => JSON.parse(String(r.json.content)).order.order_id)).toEqual(ids.slice(15))
+  })
+
   it('retries a failing receiver 3 times on the virtual clock, then gives up', async () => {
     const { sandbox, api } = await makeSandbox()
     const rx = await receiver()

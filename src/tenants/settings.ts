@@ -21,6 +21,8 @@ export const settingsSchema = z
     settle_delay_seconds: z.number().int().min(0).max(365 * 86400),
     /** platform commission in percent of (original − merchant ticket) */
     commission_rate_percent: z.number().min(0).max(100),
+    /** undelivered webhook events kept per tenant (waiting for a URL, retrying, given up); the oldest go first */
+    outbox_limit: z.number().int().min(10).max(1_000_000),
   })
   .strict()
 
@@ -34,6 +36,7 @@ export const DEFAULT_SETTINGS: TenantSettings = {
   refund_audit_timeout_seconds: 48 * 3600,
   settle_delay_seconds: 86400,
   commission_rate_percent: 2.5,
+  outbox_limit: 10_000,
 }
 
 /** The tenant's settings (defaults where never set). */

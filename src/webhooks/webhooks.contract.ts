@@ -50,7 +50,7 @@ export const putWebhookRoute = createRoute({
 export const getWebhookRoute = createRoute({
   method: 'get', path: '/sandbox/webhooks', tags: ['sandbox'], operationId: 'sandboxGetWebhook', summary: 'the webhook URL and the outbox counts',
   request: { headers: tenantHeader },
-  responses: jsonResponses(envelopeOf('GetWebhook', z.object({ webhook: z.union([targetSchema, z.null()]), pending_events: z.number().int(), failed_events: z.number().int(), timeout_ms: z.number().int() })), 'the target'),
+  responses: jsonResponses(envelopeOf('GetWebhook', z.object({ webhook: z.union([targetSchema, z.null()]), pending_events: z.number().int(), failed_events: z.number().int(), dropped_events: z.number().int().openapi({ description: 'events dropped, oldest first, because the outbox held more than settings.outbox_limit' }), timeout_ms: z.number().int() })), 'the target'),
 })
 
 export const deleteWebhookRoute = createRoute({

@@ -5,6 +5,7 @@
 import type { Store } from '../store/store.js'
 import type { Tenant } from '../tenants/tenant.js'
 import { describeZodError } from '../http/validation.js'
+import { settingsOf } from '../tenants/settings.js'
 import { DELIVERY_TIMEOUT_MS, type Dispatcher } from './dispatcher.js'
 import { stableMsgId } from './signing.js'
 import { badEventContent, badWebhookUrl, challengeFailed, noSuchDelivery, noWebhookUrl } from './webhooks.errors.js'
@@ -62,8 +63,25 @@ export class WebhooksService {
       body: JSON.stringify(body), status: 'pending', attempts: 0, next_attempt_at_ms: 0, created_at: tenant.clock.now(), last_error: null,
     }
     outbox.put(e.event_id, e)
+    const limit = settingsOf(tenant).outbox_limit
+    if (seq % Math.ceil(limit / 10) === 0) this.trim(tenant, limit)
     this.dispatcher.poke(tenant)
     return e
+  }
+
+  /**
+   * Keeps the outbox at `limit` events by dropping the oldest (counted in `GET /sandbox/webhooks`). Checked on
+   * every tenth of the limit's emissions, so it may hold up to 10 % more in between: counting on every emit
+   * would cost as much as the purchase itself. Without it, a tenant that never registers a URL grows forever.
+   */
+  private trim(tenant: Tenant, limit: number): void {
+    const { outbox, dropped } = webhookData(tenant)
+    const events = outbox.values()
+    if (events.length <= limit) return
+    const oldest = events.sort((a, b) => a.seq - b.seq).slice(0, events.length - limit)
+    for (const e of oldest) outbox.delete(e.event_id)
+    const before = dropped.get('outbox')?.events ?? 0
+    dropped.put('outbox', { events: before + oldest.length, last_event_id: oldest[oldest.length - 1]!.event_id })
   }
 
   /** Registers the webhook URL after the platform's challenge (unless skipped). */
@@ -110,6 +128,7 @@ export class WebhooksService {
       webhook: webhookTargets(this.store).get(tenant.key) ?? null,
       pending_events: outbox.filter((e) => e.status === 'pending').length,
       failed_events: outbox.filter((e) => e.status === 'failed').length,
+      dropped_events: webhookData(tenant).dropped.get('outbox')?.events ?? 0,
       timeout_ms: DELIVERY_TIMEOUT_MS,
     }
   }
