@@ -8,7 +8,7 @@ export function webhookSignature(clientSecret: string, rawBody: string): string 
   return createHash('sha1').update(clientSecret + rawBody, 'utf8').digest('hex')
 }
 
-/** A msg id stable for the same tenant, event, entity, action and occurrence (retries reuse it). */
+/** A msg id from the tenant, event, entity, action and the event's sequence number (retries reuse it). */
 export function stableMsgId(parts: readonly string[]): string {
   return createHash('sha1').update(parts.join('\u0000'), 'utf8').digest('hex').slice(0, 32)
 }

@@ -98,7 +98,7 @@ export function registerWebhookDocs(app: OpenAPIHono<Env>): void {
     app.openAPIRegistry.register(component, spec.content)
     app.openAPIRegistry.registerWebhook({
       method: 'post', path: name, tags: ['webhooks'], operationId: `webhook_${name}`, summary: spec.summary,
-      description: `POST to the registered URL. Headers: Msg-Id (stable per entity + action + occurrence), X-Douyin-Signature = lowercase hex SHA-1(client_secret + raw body). \`content\` is the JSON string of the ${name} content schema. Any 2xx within 5 s counts as delivered; otherwise retried after 60, 300 and 900 virtual seconds.`,
+      description: `POST to the registered URL. Headers: Msg-Id (a hash of tenant, event, entity, action and the event's sequence number in the tenant; kept by every retry), X-Douyin-Signature = lowercase hex SHA-1(client_secret + raw body). \`content\` is the JSON string of the ${name} content schema. Any 2xx within 5 s counts as delivered; otherwise retried after 60, 300 and 900 virtual seconds.`,
       request: { headers: z.object({ 'msg-id': z.string(), 'x-douyin-signature': z.string() }), body: { content: { 'application/json': { schema: webhookBodySchema } } } },
       responses: { 200: { description: 'received' } },
     })

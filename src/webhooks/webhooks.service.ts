@@ -44,10 +44,8 @@ export class WebhooksService {
     if (!parsed.success) throw badEventContent(input.event, describeZodError(parsed.error, 'content'))
     const content = parsed.data as Record<string, unknown>
     const entityId = entityIdOf(input.event, content)
-    const { occurrences, outbox } = webhookData(tenant)
-    const occurrenceKey = `${input.event}|${entityId}|${actionOf(content)}`
-    const n = (occurrences.get(occurrenceKey)?.n ?? 0) + 1
-    occurrences.put(occurrenceKey, { n })
+    const { outbox } = webhookData(tenant)
+    const seq = tenant.nextSeq('outbox')
     const body: Record<string, unknown> = {
       event: input.event,
       client_key: tenant.key,
@@ -55,9 +53,8 @@ export class WebhooksService {
       ...(input.to_user_id === undefined ? {} : { to_user_id: input.to_user_id }),
       content: JSON.stringify(content),
       log_id: tenant.random.logid(tenant.clock.nowMs()),
-      msg_id: stableMsgId([tenant.key, occurrenceKey, String(n)]),
+      msg_id: stableMsgId([tenant.key, input.event, entityId, actionOf(content), String(seq)]),
     }
-    const seq = tenant.nextSeq('outbox')
     const e: OutboxEvent = {
       event_id: `evt_${seq}`, seq, event: input.event, entity_type: spec.entity, entity_id: entityId, msg_id: String(body.msg_id),
       body: JSON.stringify(body), status: 'pending', attempts: 0, next_attempt_at_ms: 0, created_at: tenant.clock.now(), last_error: null,

@@ -71,7 +71,5 @@ export function webhookData(tenant: Tenant) {
     deliveries: tenant.repo.collection<DeliveryRecord>('deliveries'),
     /** "outbox" → events dropped from a full outbox (settings.outbox_limit), the oldest first */
     dropped: tenant.repo.collection<{ events: number; last_event_id: string }>('outbox_dropped'),
-    /** `${event}|${entity_id}|${action}` → occurrences so far, for stable msg ids */
-    occurrences: tenant.repo.collection<{ n: number }>('msg_occurrences'),
   }
 }
