@@ -17,6 +17,8 @@ declare module 'autocannon' {
     headers?: Record<string, string>
     connections?: number
     duration?: number
+    /** total requests to send (instead of a duration) */
+    amount?: number
     requests?: Request[]
   }
   export default function autocannon(opts: Options): Promise<Result>

@@ -35,4 +35,4 @@ while (codes.length < POOL) {
 }
 writeFileSync(outFile!, JSON.stringify({ token, poi_id: tenant.pois[0]!.poi_id, account_id: tenant.account_id, codes, order_ids: orderIds }))
 serve({ fetch: sandbox.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => process.stdout.write(`READY http://127.0.0.1:${info.port}\n`))
-process.on('SIGINT', () => process.exit(0))
+for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => process.exit(0)) // exit normally, so --cpu-prof writes its profile

@@ -29,6 +29,17 @@ export function memoryHolder(state: RandomState): RandomStateHolder {
   return { get: () => s, set: (next) => { s = next } }
 }
 
+/** yyyyMMddHHmmss in Beijing time; remembers the last second (every request asks for one). */
+const stampMemo = { sec: Number.NaN, stamp: '' }
+function beijingStamp(nowMs: number): string {
+  const sec = Math.floor(nowMs / 1000)
+  if (sec !== stampMemo.sec) {
+    stampMemo.stamp = new Date(sec * 1000 + 8 * 3600_000).toISOString().slice(0, 19).replace(/[-T:]/g, '')
+    stampMemo.sec = sec
+  }
+  return stampMemo.stamp
+}
+
 /** A seeded random source with the platform's id formats. */
 export class SeededRandom {
   constructor(private readonly holder: RandomStateHolder) {}
@@ -85,9 +96,7 @@ export class SeededRandom {
 
   /** A request log id: yyyyMMddHHmmss of `nowMs` (UTC+8, as the platform) + 20 upper hex chars. */
   logid(nowMs: number): string {
-    const beijing = new Date(nowMs + 8 * 3600_000).toISOString()
-    const stamp = beijing.slice(0, 19).replace(/[-T:]/g, '')
-    return stamp + this.chars(20, HEX_UPPER)
+    return beijingStamp(nowMs) + this.chars(20, HEX_UPPER)
   }
 
   /** Runs `fn` with faker seeded from this source, so faker output is reproducible. */

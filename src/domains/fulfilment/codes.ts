@@ -5,7 +5,7 @@
  * (issue 9: 100k orders in < 300 MB). Another tenant's code, or a changed character, decodes to nothing.
  * Certificates stored before this carry the strings and indexes themselves; those still work.
  */
-import { createCipheriv, createDecipheriv, createHash } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHash, type Cipher, type Decipher } from 'node:crypto'
 import type { Tenant } from '../../tenants/tenant.js'
 import type { CertificateRecord } from './fulfilment.store.js'
 
@@ -16,22 +16,41 @@ const FORMAT: Record<Kind, { head: string; tail: string; bytes: number; tag: str
   qr: { head: 'EhAI', tail: '==', bytes: 63, tag: 'dy-qrcod' },
 }
 const ID = /^[1-9]\d{0,18}$/
+/** AES blocks per code: the first carries the id, the rest fill the body (42 or 63 bytes) */
+const BLOCKS = 4
 
-function keyOf(t: Tenant): Buffer {
-  return createHash('sha256').update(`douyin-sandbox certificate codes ${t.key}`).digest().subarray(0, 16)
+interface Codec {
+  cipher: Cipher
+  decipher: Decipher
+}
+
+/**
+ * One AES-128-ECB cipher pair per tenant key (a pure memo: same key, same pair). ECB without padding is
+ * stateless per block, so `update()` serves every call and `final()` is never needed.
+ */
+const CODECS = new Map<string, Codec>()
+
+function codecOf(t: Tenant): Codec {
+  let c = CODECS.get(t.key)
+  if (!c) {
+    const key = createHash('sha256').update(`douyin-sandbox certificate codes ${t.key}`).digest().subarray(0, 16)
+    c = { cipher: createCipheriv('aes-128-ecb', key, null).setAutoPadding(false), decipher: createDecipheriv('aes-128-ecb', key, null).setAutoPadding(false) }
+    CODECS.set(t.key, c)
+  }
+  return c
 }
 
 function encode(t: Tenant, certificateId: string, kind: Kind): string {
   const f = FORMAT[kind]
   if (!ID.test(certificateId)) throw new Error(`certificate id ${certificateId} is not numeric`)
-  const key = keyOf(t)
-  const block = Buffer.alloc(16)
-  block.writeBigUInt64BE(BigInt(certificateId))
-  block.write(f.tag, 8, 'latin1')
-  const cipher = createCipheriv('aes-128-ecb', key, null).setAutoPadding(false)
-  const head = Buffer.concat([cipher.update(block), cipher.final()])
-  const rest = createHash('sha512').update(key).update(head).digest().subarray(0, f.bytes - 16)
-  return `${f.head}${Buffer.concat([head, rest]).toString('base64')}${f.tail}`
+  const plain = Buffer.alloc(16 * BLOCKS)
+  for (let b = 0; b < BLOCKS; b++) {
+    plain.writeBigUInt64BE(BigInt(certificateId), b * 16)
+    plain.write(f.tag, b * 16 + 8, 'latin1')
+    plain[b * 16 + 15]! ^= b // blocks after the first differ, so they encrypt to unrelated bytes
+  }
+  const body = codecOf(t).cipher.update(plain).subarray(0, f.bytes)
+  return `${f.head}${body.toString('base64')}${f.tail}`
 }
 
 function decode(t: Tenant, text: string, kind: Kind): string | undefined {
@@ -40,9 +59,8 @@ function decode(t: Tenant, text: string, kind: Kind): string | undefined {
   if (text.length !== f.head.length + bodyChars + f.tail.length || !text.startsWith(f.head) || !text.endsWith(f.tail)) return undefined
   const raw = Buffer.from(text.slice(f.head.length, f.head.length + bodyChars), 'base64')
   if (raw.length !== f.bytes) return undefined
-  const decipher = createDecipheriv('aes-128-ecb', keyOf(t), null).setAutoPadding(false)
-  const block = Buffer.concat([decipher.update(raw.subarray(0, 16)), decipher.final()])
-  if (block.toString('latin1', 8) !== f.tag) return undefined
+  const block = codecOf(t).decipher.update(raw.subarray(0, 16))
+  if (block.length !== 16 || block.toString('latin1', 8) !== f.tag) return undefined
   const id = block.readBigUInt64BE().toString()
   return ID.test(id) && encode(t, id, kind) === text ? id : undefined
 }
