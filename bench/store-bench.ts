@@ -60,3 +60,18 @@ export async function scale(): Promise<ScaleRow[]> {
   }
   return rows
 }
+
+/**
+ * `node --import tsx bench/store-bench.ts [records] [rounds] [kinds…]`: only the chosen rows, interleaved
+ * `rounds` times (default 100000, 1 round, memory and file), each round's file/memory ratio printed.
+ */
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const [recordsArg = '100000', roundsArg = '1', ...kindArgs] = process.argv.slice(2)
+  const kinds = (kindArgs.length ? kindArgs : ['memory', 'file']) as Kind[]
+  for (let round = 1; round <= Number(roundsArg); round++) {
+    const rows: ScaleRow[] = []
+    for (const kind of kinds) rows.push(await measure(kind, Number(recordsArg)))
+    const mem = rows.find((r) => r.kind === 'memory')?.rps
+    console.table(rows.map((r) => ({ ...r, ratio: mem ? `${Math.round((r.rps / mem) * 100)} %` : '-' })))
+  }
+}

@@ -15,6 +15,12 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
+/** The log's batch lines: its text up to the zero fill. */
+async function logLines(path: string): Promise<string[]> {
+  const text = await readFile(path, 'utf8')
+  return text.slice(0, text.indexOf('\0') === -1 ? undefined : text.indexOf('\0')).trim().split('\n')
+}
+
 describe('file store', () => {
   it('creates the file on first open and keeps what was synced across a restart', async () => {
     const a = await openFileStore(file)
@@ -46,7 +52,7 @@ describe('file store', () => {
     for (let i = 0; i < 500; i++) s.put('t:x', 'c', String(i), { i })
     await s.sync()
     expect(s.flushes).toBe(1)
-    const lines = (await readFile(`${file}.wal`, 'utf8')).trim().split('\n')
+    const lines = await logLines(`${file}.wal`)
     expect(lines).toHaveLength(1)
     expect(JSON.parse(lines[0]!).ops).toHaveLength(500)
     await s.close()
@@ -56,7 +62,8 @@ describe('file store', () => {
     const s = await openFileStore(file)
     for (let i = 0; i < 100; i++) s.put('t:x', 'c', 'same', { i })
     await s.sync()
-    const batch = JSON.parse((await readFile(`${file}.wal`, 'utf8')).trim())
+    const [line] = await logLines(`${file}.wal`)
+    const batch = JSON.parse(line!)
     expect(batch.ops).toEqual([{ o: 'put', n: 't:x', c: 'c', k: 'same', v: { i: 99 } }])
     await s.close()
   })

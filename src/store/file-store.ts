@@ -8,7 +8,7 @@ import { Low } from 'lowdb'
 import { DataFile } from 'lowdb/node'
 import { applyOp, dbStateSchema, EMPTY_STATE, StoreOpenError, type DbState } from './state.js'
 import { Store } from './store.js'
-import { WriteAheadLog } from './wal.js'
+import { syncDir, WriteAheadLog } from './wal.js'
 
 function isAlive(pid: number): boolean {
   try {
@@ -82,7 +82,7 @@ export async function openFileStore(file: string, opts: { fsync?: boolean } = {}
     } else {
       db.data = EMPTY_STATE()
     }
-    const log = new WriteAheadLog(`${path}.wal`)
+    const log = new WriteAheadLog(`${path}.wal`, opts.fsync ?? true)
     const batches = await log.open()
     for (const b of batches) {
       if (b.s <= db.data.seq) continue
@@ -90,13 +90,15 @@ export async function openFileStore(file: string, opts: { fsync?: boolean } = {}
       db.data.seq = b.s
     }
     const writeSnapshot = async (d: Low<DbState>): Promise<number> => {
-      await d.write()
-      return fsyncFile(path)
+      await d.write() // a temporary file renamed over the snapshot (steno)
+      const bytes = await fsyncFile(path)
+      await syncDir(dirname(path)) // the rename itself, before the log it replaces is emptied
+      return bytes
     }
     let snapshotBytes = 0
     if (!existed) snapshotBytes = await writeSnapshot(db)
     else snapshotBytes = (await fsyncFile(path))
-    return new Store(db, { log, writeSnapshot, snapshotBytes, fsync: opts.fsync ?? true, release: () => rm(lockPath, { force: true }) })
+    return new Store(db, { log, writeSnapshot, snapshotBytes, release: () => rm(lockPath, { force: true }) })
   } catch (e) {
     await rm(lockPath, { force: true })
     throw e

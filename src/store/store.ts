@@ -17,8 +17,6 @@ export interface Durability {
   release(): Promise<void>
   /** snapshot size after the last compaction, in bytes */
   snapshotBytes: number
-  /** fdatasync each batch (survives a power cut) or only write it (survives a killed process) */
-  fsync: boolean
 }
 
 interface Deferred {
@@ -47,7 +45,11 @@ export class StoreWriteError extends Error {}
 export class Store {
   /** pending ops keyed by target, so a burst touching one record writes it once */
   private pending = new Map<string, Op>()
+  /** the batch gathering mutations, settled once it is on disk */
   private next: Deferred | undefined
+  /** the batch being written, settled once it is on disk */
+  private current: Deferred | undefined
+  /** settles (never rejects) when the batch being written is done */
   private inFlight: Promise<void> | undefined
   private scheduled = false
   private failure: Error | undefined
@@ -121,40 +123,56 @@ export class Store {
     this.pending.delete(key)
     this.pending.set(key, op)
     this.next ??= deferred()
-    if (!this.scheduled) {
-      this.scheduled = true
-      setImmediate(() => void this.flush())
-    }
+    this.schedule()
   }
 
   /** Resolves once every mutation made before the call is on disk; rejects if the disk refused it. */
   sync(): Promise<void> {
     if (this.failure) return Promise.reject(new StoreWriteError(this.failure.message))
-    if (this.next) return this.next.promise
-    return this.inFlight ?? Promise.resolve()
+    return (this.next ?? this.current)?.promise ?? Promise.resolve()
   }
 
-  private async flush(): Promise<void> {
+  /**
+   * Starts a flush on the next turn, so that the mutations of everything handled in this one join the batch.
+   * While a batch is being written nothing is scheduled: its completion sends what gathered meanwhile.
+   */
+  private schedule(): void {
+    if (this.scheduled || this.inFlight) return
+    this.scheduled = true
+    setImmediate(() => this.flush())
+  }
+
+  private flush(): void {
     this.scheduled = false
     if (this.inFlight || !this.durability || !this.next) return
     const done = this.next
+    if (this.failure) {
+      // after a failed write the log may end in a torn line: write nothing more, acknowledge nothing more
+      this.next = undefined
+      this.pending.clear()
+      done.reject(new StoreWriteError(this.failure.message))
+      return
+    }
     const ops = [...this.pending.values()]
     this.pending.clear()
     this.next = undefined
-    const run = this.write(this.durability, ops)
-    this.inFlight = run.then(() => {
+    this.current = done
+    this.inFlight = this.write(this.durability, ops).then(() => {
       this.flushes++
+      this.finish()
       done.resolve()
     }, (e: Error) => {
       this.failure = e
+      this.finish()
       done.reject(new StoreWriteError(e.message))
     })
-    await this.inFlight
+  }
+
+  /** A batch is done: the one that gathered while it was written goes out at once (group commit). */
+  private finish(): void {
+    this.current = undefined
     this.inFlight = undefined
-    if (this.next && !this.scheduled) {
-      this.scheduled = true
-      setImmediate(() => void this.flush())
-    }
+    if (this.next) this.flush()
   }
 
   /** Folds the log into the snapshot now (after a bulk load, on shutdown). */
@@ -162,10 +180,7 @@ export class Store {
     if (!this.durability || this.failure) return
     this.compactNext = true
     this.next ??= deferred()
-    if (!this.scheduled) {
-      this.scheduled = true
-      setImmediate(() => void this.flush())
-    }
+    this.schedule()
     await this.sync()
   }
 
@@ -177,15 +192,15 @@ export class Store {
       d.snapshotBytes = await d.writeSnapshot(this.db)
       await d.log.truncate()
     } else {
-      await d.log.append({ s: seq, ops }, d.fsync)
+      await d.log.append({ s: seq, ops })
     }
   }
 
   /** Flushes what is pending and releases the files. */
   async close(): Promise<void> {
     while (this.next || this.inFlight) {
-      if (this.next && !this.inFlight) await this.flush()
-      else await (this.inFlight ?? this.next?.promise)
+      if (!this.inFlight) this.flush()
+      await this.inFlight
     }
     if (this.durability) {
       if (this.durability.log.size > 0 && !this.failure) await this.compact()

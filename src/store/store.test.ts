@@ -1,0 +1,94 @@
+import { Low, Memory } from 'lowdb'
+import { describe, expect, it } from 'vitest'
+import { EMPTY_STATE, type DbState } from './state.js'
+import { Store, StoreWriteError } from './store.js'
+import type { Batch, WriteAheadLog } from './wal.js'
+
+/** A log whose appends finish when the test says so. */
+class ManualLog {
+  size = 0
+  batches: Batch[] = []
+  private waiting: Array<{ resolve: () => void; reject: (e: Error) => void }> = []
+  append(batch: Batch): Promise<void> {
+    this.batches.push(structuredClone(batch))
+    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }))
+  }
+  /** Finishes the oldest append that is still running. */
+  finish(error?: Error): void {
+    const w = this.waiting.shift()!
+    if (error) w.reject(error)
+    else w.resolve()
+  }
+  get running(): number {
+    return this.waiting.length
+  }
+  async truncate(): Promise<void> {}
+  async close(): Promise<void> {}
+}
+
+function manualStore(): { store: Store; log: ManualLog } {
+  const log = new ManualLog()
+  const db = new Low<DbState>(new Memory<DbState>(), EMPTY_STATE())
+  const store = new Store(db, { log: log as unknown as WriteAheadLog, writeSnapshot: async () => 0, release: async () => undefined, snapshotBytes: 0 })
+  return { store, log }
+}
+
+const turn = () => new Promise<void>((r) => setImmediate(r))
+/** Lets every queued promise reaction run, but no timer or immediate. */
+const microtasks = () => new Promise<void>((r) => process.nextTick(r))
+const state = (p: Promise<void>) => Promise.race([p.then(() => 'resolved', () => 'rejected'), turn().then(() => 'pending')])
+const keys = (b: Batch | undefined) => b?.ops.map((op) => (op.o === 'ns' ? op.n : op.k))
+
+describe('store batching', () => {
+  it('answers a sync made while its batch is being written only once that write is done', async () => {
+    const { store, log } = manualStore()
+    store.put('t:x', 'c', 'a', { v: 1 })
+    await turn()
+    expect(log.running).toBe(1)
+    const synced = store.sync()
+    expect(await state(synced)).toBe('pending')
+    log.finish()
+    expect(await state(synced)).toBe('resolved')
+  })
+
+  it('rejects a sync made while its batch is being written when that write fails', async () => {
+    const { store, log } = manualStore()
+    store.put('t:x', 'c', 'a', { v: 1 })
+    await turn()
+    const synced = store.sync()
+    log.finish(new Error('EIO: i/o error, write'))
+    await expect(synced).rejects.toThrow(StoreWriteError)
+  })
+
+  it('writes what gathered during a write as the next batch as soon as that write is done', async () => {
+    const { store, log } = manualStore()
+    store.put('t:x', 'c', 'a', { v: 1 })
+    await turn()
+    store.put('t:x', 'c', 'b', { v: 2 })
+    store.put('t:x', 'c', 'c', { v: 3 })
+    await turn()
+    expect(log.batches).toHaveLength(1)
+    log.finish()
+    await microtasks()
+    expect(keys(log.batches[1])).toEqual(['b', 'c'])
+    log.finish()
+    await store.sync()
+    expect(store.flushes).toBe(2)
+  })
+
+  it('writes and acknowledges nothing more after a failed write', async () => {
+    const { store, log } = manualStore()
+    store.put('t:x', 'c', 'a', { v: 1 })
+    await turn()
+    const first = store.sync()
+    store.put('t:x', 'c', 'b', { v: 2 })
+    const second = store.sync()
+    log.finish(new Error('ENOSPC: no space left on device, write'))
+    await expect(first).rejects.toThrow(/ENOSPC/)
+    await expect(second).rejects.toThrow(/ENOSPC/)
+    store.put('t:x', 'c', 'c', { v: 3 })
+    await expect(store.sync()).rejects.toThrow(StoreWriteError)
+    await turn()
+    expect(log.batches).toHaveLength(1)
+  })
+})
