@@ -1,5 +1,6 @@
 /** Bench helpers: child servers that print "READY <url>", autocannon runs, medians. */
 import { spawn, type ChildProcess } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 
@@ -48,7 +49,12 @@ export function start(command: string, args: string[], ready: RegExp = /READY (\
   })
 }
 
-export const tsx = (file: string, ...args: string[]): [string, string[]] => [process.execPath, ['--import', 'tsx', file, ...args]]
+/** The node flags `npm run start:dist` gives the server (package.json is the one place they are set). */
+export const SERVER_FLAGS: string[] = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> })
+  .scripts['start:dist']!.split(' ').filter((a) => a.startsWith('--'))
+
+/** A bench server through tsx, with the server's node flags. */
+export const tsx = (file: string, ...args: string[]): [string, string[]] => [process.execPath, [...SERVER_FLAGS, '--import', 'tsx', file, ...args]]
 
 export interface Measured {
   rps: number

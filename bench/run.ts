@@ -9,6 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { CONNECTIONS, freePort, load, median, ROOT, SECONDS, start, tsx, type Measured } from './lib.js'
+import { QUIET_MS, serverRss } from './rss.js'
 import { scale } from './store-bench.js'
 
 const lines: string[] = []
@@ -68,11 +69,6 @@ async function coldStart(): Promise<number> {
   return Math.round(median(times))
 }
 
-async function rss(orders: number): Promise<number> {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', '--expose-gc', 'bench/servers/rss.ts', String(orders)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1e6 })
-  return Number(/RSS (\d+)/.exec(out)![1])
-}
-
 async function scenarios(): Promise<number> {
   const t0 = performance.now()
   execFileSync(process.execPath, ['--import', 'tsx', 'scenarios/run.ts', '--all'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1e7 })
@@ -84,7 +80,8 @@ const f = await flows()
 const rows = await scale()
 const cold = await coldStart()
 const orders = Number(process.env.BENCH_RSS_ORDERS ?? 100000)
-const rssMb = await rss(orders)
+const rssCompiled = await serverRss(orders, 'compiled')
+const rssTsx = await serverRss(orders, 'tsx')
 const scen = await scenarios()
 const mem100 = rows.find((r) => r.kind === 'memory' && r.records === 100_000)!.rps
 const file100 = rows.find((r) => r.kind === 'file' && r.records === 100_000)!.rps
@@ -117,7 +114,7 @@ say()
 say('## Start, memory, scenarios')
 say()
 say(`- cold start of the compiled server to its first 200: ${cold} ms (median of 5; target < 300 ms)`)
-say(`- RSS after ${orders} purchases through the API: ${rssMb} MB (target < 300 MB at 100k orders)`)
+say(`- RSS of the server process (\`node dist/main.js --memory\`) holding ${orders} orders bought over HTTP (autocannon, ${CONNECTIONS} connections, ${rssCompiled.seconds} s), ${QUIET_MS / 1000} s after the load: ${rssCompiled.rss} MB, peak ${rssCompiled.peak} MB (target < 300 MB at 100k orders); the same under \`npm start\` (tsx): ${rssTsx.rss} MB, peak ${rssTsx.peak} MB`)
 say(`- the whole scenario suite (${'npm run scenario -- --all'}, in-process sandbox): ${scen} ms (target < 10 s)`)
 const analysis = existsSync(join(ROOT, 'bench/analysis.md')) ? `\n${readFileSync(join(ROOT, 'bench/analysis.md'), 'utf8')}` : ''
 writeFileSync(join(ROOT, 'bench/RESULTS.md'), `${lines.join('\n')}\n${analysis}`)

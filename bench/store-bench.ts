@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
+import { SERVER_FLAGS } from './lib.js'
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url))
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 6)
@@ -18,7 +19,7 @@ const BODY = JSON.stringify({ client_key: 'awsandboxdefault', client_secret: 'sa
 type Kind = 'memory' | 'file' | 'file-nosync'
 
 async function startServer(kind: Kind, records: number, file: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/bench-server.ts', kind, String(records), file], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, [...SERVER_FLAGS, '--import', 'tsx', 'bench/bench-server.ts', kind, String(records), file], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
   const url = await new Promise<string>((resolve, reject) => {
     let out = ''
     child.stdout.on('data', (d: Buffer) => {

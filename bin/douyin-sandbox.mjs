@@ -18,12 +18,13 @@ const HELP = {
   --sandbox <URL>   the running sandbox (default http://127.0.0.1:8787)`,
 }
 
-function run(file, rest) {
-  const r = spawnSync(process.execPath, [tsx, join(root, file), ...rest], { stdio: 'inherit' })
+function run(file, rest, nodeFlags = []) {
+  const r = spawnSync(process.execPath, [tsx, ...nodeFlags, join(root, file), ...rest], { stdio: 'inherit' })
   process.exit(r.status ?? 1)
 }
 
-if (command === 'start') run('src/main.ts', args)
+// the young generation's size, as package.json's start scripts (README: Benchmarks)
+if (command === 'start') run('src/main.ts', args, ['--max-semi-space-size=8'])
 else if (command === 'scenario') run('scenarios/run.ts', args)
 else if (command === 'tenants') {
   if (args.includes('--help') || args.includes('-h')) {
