@@ -1,10 +1,9 @@
 /** Runs scenarios: sets up the sandbox, a fresh tenant per scenario, the webhook and SPI targets. */
-import type { AddressInfo } from 'node:net'
-import { serve } from '@hono/node-server'
 import { createLog } from '../src/log.js'
 import { createSandbox } from '../src/sandbox.js'
+import { listen } from '../src/server.js'
 import { openMemoryStore } from '../src/store/store.js'
-import { startMerchant, type Merchant } from '../test/merchant.js'
+import { startReceiver, type Receiver } from '../src/testing/receiver.js'
 import { SCENARIO_START } from './lib/products.js'
 import { ScenarioContext, ScenarioFailure, type Scenario, type Tenant } from './lib/scenario.js'
 
@@ -15,7 +14,7 @@ export interface RunOptions {
   skipChallenge?: boolean
   log?: (line: string) => void
   /** reuse a running reference merchant (tests) */
-  merchant?: Merchant
+  merchant?: Receiver
 }
 
 export interface RunReport {
@@ -27,11 +26,8 @@ export interface RunReport {
 
 async function inProcessSandbox(): Promise<{ url: string; close: () => Promise<void> }> {
   const sandbox = createSandbox({ store: await openMemoryStore(), log: createLog('error') })
-  return new Promise((resolve) => {
-    const server = serve({ fetch: sandbox.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
-      resolve({ url: `http://127.0.0.1:${info.port}`, close: async () => { server.close(); await sandbox.close() } })
-    })
-  })
+  const server = await listen(sandbox, { port: 0, host: '127.0.0.1', requestTimeout: 30 })
+  return { url: server.url, close: async () => { await server.close(); await sandbox.close() } }
 }
 
 async function control(base: string, method: string, path: string, body: unknown, key?: string) {
@@ -43,7 +39,7 @@ export async function runScenarios(scenarios: readonly Scenario[], opts: RunOpti
   const log = opts.log ?? (() => undefined)
   const own = opts.sandboxUrl ? undefined : await inProcessSandbox()
   const base = opts.sandboxUrl ?? own!.url
-  const merchant = opts.merchant ?? (opts.target ? undefined : await startMerchant())
+  const merchant = opts.merchant ?? (opts.target ? undefined : await startReceiver())
   const report: RunReport = { passed: 0, failed: 0, skipped: 0, failures: [] }
   try {
     for (const s of scenarios) {

@@ -4,25 +4,18 @@
  */
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
+import { parseInstant } from './core/instant.js'
 
 export const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'] as const
 
-/** Accepts Unix seconds, Unix milliseconds or an ISO-8601 date; yields ms. */
+/** An instant (core/instant.ts) in ms. */
 const instant = z.string().transform((v, ctx) => {
-  const trimmed = v.trim()
-  if (/^\d+$/.test(trimmed)) {
-    const n = Number(trimmed)
-    const ms = n < 1e12 ? n * 1000 : n
-    if (ms <= 253402300799000) return ms
-    ctx.addIssue({ code: 'custom', message: `"${v}" lies after the year 9999` })
+  try {
+    return parseInstant(v)
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', message: (e as Error).message })
     return z.NEVER
   }
-  const ms = Date.parse(trimmed)
-  if (Number.isNaN(ms) || ms < 0 || ms > 253402300799000) {
-    ctx.addIssue({ code: 'custom', message: `"${v}" is neither Unix seconds nor an ISO-8601 date (e.g. 2026-01-01T00:00:00+08:00)` })
-    return z.NEVER
-  }
-  return ms
 })
 
 export const configSchema = z.object({

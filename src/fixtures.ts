@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs'
 import { z } from 'zod'
+import { packageFile } from './core/package-files.js'
 
-const FIXTURES_DIR = new URL('../fixtures/', import.meta.url)
 
 export const poiSchema = z.object({ poi_id: z.string().regex(/^\d+$/), poi_name: z.string() })
 
@@ -53,7 +53,7 @@ export type Template = z.infer<typeof templateSchema>
 
 /** Reads and validates `fixtures/<name>.json`. */
 export function loadFixture<K extends keyof typeof fixturesSchema>(name: K): z.infer<(typeof fixturesSchema)[K]> {
-  const url = new URL(`${name}.json`, FIXTURES_DIR)
+  const url = packageFile(`fixtures/${name}.json`)
   const parsed: unknown = JSON.parse(readFileSync(url, 'utf8'))
   const r = fixturesSchema[name].safeParse(parsed)
   if (!r.success) throw new Error(`fixture ${url.pathname} is invalid: ${r.error.message}`)

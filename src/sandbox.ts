@@ -3,6 +3,7 @@
  * Tests build one per test (memory store, frozen clock, fixed seed); main.ts builds one and serves it.
  */
 import { readFileSync } from 'node:fs'
+import { packageFile } from './core/package-files.js'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import { Journal } from './admin/journal.js'
 import { Faults } from './admin/faults.js'
@@ -69,7 +70,7 @@ export interface Sandbox {
 }
 
 function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+  const pkg = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string }
   return pkg.version
 }
 

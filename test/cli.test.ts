@@ -1,12 +1,12 @@
-/** The douyin-sandbox command (package.json bin) as a user runs it from a checkout. */
+/** The douyin-sandbox command (package.json bin), run from its TypeScript source (test/package.test.ts runs the built one). */
 import { execFile, spawnSync } from 'node:child_process'
 import { promisify } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { startSandbox } from '../src/client/index.js'
+import { startSandbox } from '../src/testing/index.js'
 
-const BIN = fileURLToPath(new URL('../bin/douyin-sandbox.mjs', import.meta.url))
-const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 20_000 })
+const BIN = ['--import', 'tsx', fileURLToPath(new URL('../src/cli.ts', import.meta.url))]
+const run = (...args: string[]) => spawnSync(process.execPath, [...BIN, ...args], { encoding: 'utf8', timeout: 20_000 })
 
 describe('douyin-sandbox CLI', () => {
   it('explains its commands, and each command has --help', () => {
@@ -23,7 +23,7 @@ describe('douyin-sandbox CLI', () => {
     const sb = await startSandbox()
     try {
       // async: the sandbox answers from this process, so the event loop must stay free
-      const r = await promisify(execFile)(process.execPath, [BIN, 'tenants', '--sandbox', sb.url], { encoding: 'utf8', timeout: 20_000 })
+      const r = await promisify(execFile)(process.execPath, [...BIN, 'tenants', '--sandbox', sb.url], { encoding: 'utf8', timeout: 20_000 })
       expect(r.stdout).toContain('* awsandboxdefault  secret=sandbox-default-secret-0000000000')
     } finally {
       await sb.close()

@@ -67,7 +67,7 @@ describe('start-up', () => {
     expect(r.stderr).toContain('--port / PORT')
     const env = await runMain([], { FROZEN_AT: 'yesterday', PORT: '0' })
     expect(env.code).toBe(2)
-    expect(env.stderr).toContain('--frozen-at / FROZEN_AT: "yesterday" is neither Unix seconds nor an ISO-8601 date')
+    expect(env.stderr).toContain('--frozen-at / FROZEN_AT: must be Unix seconds or an ISO-8601 date (e.g. 2026-01-01T00:00:00+08:00) (got "yesterday")')
     const flag = await runMain(['--prot', '1'])
     expect(flag.code).toBe(2)
     expect(flag.stderr).toContain("Unknown option '--prot'")

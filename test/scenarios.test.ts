@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SCENARIOS } from '../scenarios/index.js'
 import { runScenarios } from '../scenarios/runner.js'
-import { startMerchant, type Merchant } from './merchant.js'
+import { startReceiver as startMerchant, type Receiver as Merchant } from '../src/testing/receiver.js'
 
 let merchant: Merchant
 beforeAll(async () => {

@@ -1,34 +1,25 @@
-/** Product bodies for scenarios, built from seed 003's request example (test/fixtures), as a merchant would send them. */
-import { readFileSync } from 'node:fs'
+/** Product bodies for scenarios (the testing kit's builders), as a merchant would send them, and till steps. */
+import { productBuilders, type PackItem } from '../../src/testing/products.js'
 import type { Json, ScenarioContext } from './scenario.js'
 
 /** 2022-06-01 00:00 Beijing: inside seed 003's example sale window; every scenario tenant starts frozen here. */
 export const SCENARIO_START = '2022-06-01T00:00:00+08:00'
 
-export interface Item { item_type: number; name: string; actual_amount: number; origin_amount: number; out_sub_id?: string; discount?: number; threshold_amount?: number; reduction_amount?: number }
+export type Item = PackItem
 
-/** An ordinary product for this tenant; `attrs` override product attributes, `skuAttrs` sku attributes. */
+/** The testing kit's builders for this scenario's tenant, at the scenario's start time. */
+function builders(ctx: ScenarioContext) {
+  return productBuilders({ account_id: ctx.tenant.account_id, poi_ids: ctx.tenant.poi_ids, now: Date.parse(SCENARIO_START) / 1000 })
+}
+
+/** An ordinary 团购 product for this tenant; `attrs` override product attributes, `skuAttrs` sku attributes. */
 export function product(ctx: ScenarioContext, outId: string, name: string, attrs: Record<string, string> = {}, skuAttrs: Record<string, string> = {}): Json {
-  const b = JSON.parse(readFileSync(new URL('../../test/fixtures/seed-003-product-save.json', import.meta.url), 'utf8'))
-  const poi = ctx.tenant.poi_ids[0]
-  b.account_id = ctx.tenant.account_id
-  b.product.out_id = outId
-  b.product.product_name = name
-  b.product.pois = [{ poi_id: poi }]
-  Object.assign(b.product.attr_key_value_map, { poi_list: JSON.stringify([{ poi_id: poi }]), auto_renew: 'false', refund_need_merchant_confirm: 'false', RefundPolicy: '1' }, attrs)
-  Object.assign(b.sku.attr_key_value_map, skuAttrs)
-  return b
+  return builders(ctx).groupon({ out_id: outId, name, attrs, sku_attrs: skuAttrs })
 }
 
 /** A combo pack (product_form_type 2) of `items`, priced at their sum. */
-export function pack(ctx: ScenarioContext, outId: string, name: string, items: Item[], refundMode: 1 | 2, attrs: Record<string, string> = {}): Json {
-  const b = product(ctx, outId, name, attrs)
-  const sum = items.reduce((s, i) => s + i.actual_amount, 0)
-  b.product.product_form_type = 2
-  b.product.attr_key_value_map.combination_rule = JSON.stringify({ refund_mode: refundMode, items })
-  b.sku.actual_amount = sum
-  b.sku.origin_amount = Math.max(sum, items.reduce((s, i) => s + i.origin_amount, 0))
-  return b
+export function pack(ctx: ScenarioContext, outId: string, name: string, items: PackItem[], refundMode: 1 | 2, attrs: Record<string, string> = {}): Json {
+  return builders(ctx).comboPack({ out_id: outId, name, items, refund_mode: refundMode, attrs })
 }
 
 /** Saves a product and waits (on the clock) for its automatic audit; returns the save answer. */

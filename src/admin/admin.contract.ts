@@ -1,6 +1,6 @@
 /** Wire schemas of the control plane (/sandbox/…), tag `sandbox`. */
 import { createRoute, z } from '@hono/zod-openapi'
-import { envelopeOf, jsonResponses } from '../http/envelope.js'
+import { envelopeOf, jsonResponses } from '../http/envelope.schema.js'
 
 const tenantHeader = z.object({
   'x-sandbox-client-key': z.string().optional().openapi({ description: 'tenant to act on; the default tenant when absent' }),

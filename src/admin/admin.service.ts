@@ -2,18 +2,19 @@
  * Control-plane operations on a tenant: its clock and the registry views. No HTTP here.
  */
 import { invalidParams } from '../core/errors.js'
-import { MAX_INSTANT_SECONDS } from './admin.contract.js'
+import { parseInstant as parseCoreInstant } from '../core/instant.js'
 import type { JobRun } from '../core/scheduler.js'
 import type { Tenant } from '../tenants/tenant.js'
 import type { CreateTenantInput, Tenants } from '../tenants/tenants.service.js'
 import type { TenantRecord } from '../tenants/tenants.store.js'
 
-/** Parses Unix seconds or an ISO-8601 date into ms; names `field` when it is neither. */
+/** Parses an instant (core/instant.ts) into ms; a bad one is a 2100005 naming `field`. */
 export function parseInstant(value: number | string, field: string): number {
-  const ms = typeof value === 'number' || /^\d+$/.test(value) ? Number(value) * 1000 : Date.parse(value)
-  if (Number.isNaN(ms)) throw invalidParams(`${field} must be Unix seconds or an ISO-8601 date, got "${value}"`)
-  if (ms < 0 || ms > MAX_INSTANT_SECONDS * 1000) throw invalidParams(`${field} must lie between 1970 and 9999, got "${value}"`)
-  return ms
+  try {
+    return parseCoreInstant(value)
+  } catch (e) {
+    throw invalidParams(`${field} ${(e as Error).message}, got ${JSON.stringify(value)}`)
+  }
 }
 
 export function describeClock(t: Tenant) {

@@ -1,27 +1,11 @@
 /** PUT/GET/DELETE /sandbox/faults, and the middleware that applies request faults. */
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
+import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context, Next } from 'hono'
 import { ERROR_CODES, SandboxError } from '../core/errors.js'
 import type { Env } from '../http/env.js'
-import { envelopeOf, jsonResponses, ok } from '../http/envelope.js'
-import { faultSchema, type Faults } from './faults.js'
-
-const tenantHeader = z.object({ 'x-sandbox-client-key': z.string().optional() })
-const listData = z.object({ faults: z.array(z.record(z.string(), z.unknown())) })
-
-const putRoute = createRoute({
-  method: 'put', path: '/sandbox/faults', tags: ['sandbox'], operationId: 'sandboxPutFaults', summary: 'replace the tenant\'s fault rules',
-  request: { headers: tenantHeader, body: { required: true, content: { 'application/json': { schema: z.object({ faults: z.array(faultSchema).max(100) }).strict() } } } },
-  responses: jsonResponses(envelopeOf('SandboxPutFaults', listData), 'the active rules'),
-})
-const getRoute = createRoute({
-  method: 'get', path: '/sandbox/faults', tags: ['sandbox'], operationId: 'sandboxGetFaults', summary: 'the tenant\'s active fault rules',
-  request: { headers: tenantHeader }, responses: jsonResponses(envelopeOf('SandboxGetFaults', listData), 'the active rules'),
-})
-const deleteRoute = createRoute({
-  method: 'delete', path: '/sandbox/faults', tags: ['sandbox'], operationId: 'sandboxClearFaults', summary: 'remove every fault rule of the tenant',
-  request: { headers: tenantHeader }, responses: jsonResponses(envelopeOf('SandboxClearFaults', z.object({ cleared: z.number().int() })), 'how many went'),
-})
+import { ok } from '../http/envelope.js'
+import { deleteRoute, getRoute, putRoute } from './faults.contract.js'
+import type { Faults } from './faults.js'
 
 export function registerFaultRoutes(app: OpenAPIHono<Env>, faults: Faults): void {
   app.openapi(putRoute, (c) => c.json(ok(c, { faults: faults.set(c.get('tenant')!, c.req.valid('json').faults) }), 200))

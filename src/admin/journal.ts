@@ -2,10 +2,11 @@
  * The request journal (like WireMock's): every platform and control-plane request of a tenant, newest last,
  * in a bounded in-memory ring (diagnostics, not state: a restart empties it).
  */
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
+import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context, Next } from 'hono'
 import type { Env } from '../http/env.js'
-import { envelopeOf, jsonResponses, logidOf, ok } from '../http/envelope.js'
+import { logidOf, ok } from '../http/envelope.js'
+import { deleteRoute, getRoute } from './journal.contract.js'
 import type { Tenants } from '../tenants/tenants.service.js'
 
 /** Entries kept per tenant; older ones drop off. */
@@ -71,28 +72,6 @@ export class Journal {
     }
   }
 }
-
-const entrySchema = z
-  .object({ seq: z.number().int(), method: z.string(), path: z.string(), query: z.string(), body: z.string(), status: z.number().int(), error_code: z.number().int().nullable(), latency_ms: z.number(), virtual_time: z.number().int(), logid: z.string() })
-  .openapi('JournalEntry')
-const tenantHeader = z.object({ 'x-sandbox-client-key': z.string().optional() })
-
-const getRoute = createRoute({
-  method: 'get', path: '/sandbox/journal', tags: ['sandbox'], operationId: 'sandboxJournal', summary: 'the tenant\'s requests, newest first (requests without a tenant go to the default tenant)',
-  request: {
-    headers: tenantHeader,
-    query: z.object({
-      path: z.string().optional().openapi({ description: 'part of the path' }), method: z.string().optional(), error_code: z.string().regex(/^-?\d+$/).optional(),
-      since: z.string().regex(/^\d+$/).optional().openapi({ description: 'virtual Unix seconds' }), limit: z.string().regex(/^\d+$/).optional().openapi({ description: 'default 100, at most 2000' }),
-    }),
-  },
-  responses: jsonResponses(envelopeOf('SandboxJournal', z.object({ entries: z.array(entrySchema), count: z.number().int() })), 'the entries and how many matched'),
-})
-const deleteRoute = createRoute({
-  method: 'delete', path: '/sandbox/journal', tags: ['sandbox'], operationId: 'sandboxClearJournal', summary: 'empty the tenant\'s journal',
-  request: { headers: tenantHeader },
-  responses: jsonResponses(envelopeOf('SandboxClearJournal', z.object({ cleared: z.number().int() })), 'how many entries went'),
-})
 
 export function registerJournalRoutes(app: OpenAPIHono<Env>, journal: Journal): void {
   app.openapi(getRoute, (c) => {

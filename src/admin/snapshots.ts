@@ -2,16 +2,17 @@
  * Snapshots of a tenant's whole state (data, clock, pending jobs, outbox), saved in the store under sys and
  * restored in one replace (like LocalStack's state endpoints).
  */
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
+import type { OpenAPIHono } from '@hono/zod-openapi'
 import { platformError } from '../core/errors.js'
 import type { Env } from '../http/env.js'
-import { envelopeOf, jsonResponses, ok } from '../http/envelope.js'
+import { ok } from '../http/envelope.js'
 import { Repo } from '../store/repo.js'
 import type { NamespaceData } from '../store/state.js'
 import type { Store } from '../store/store.js'
 import type { Tenants } from '../tenants/tenants.service.js'
 import { SYS_NS } from '../tenants/tenants.store.js'
 import { describeClock } from './admin.service.js'
+import { deleteRoute, listRoute, restoreRoute, saveRoute } from './snapshots.contract.js'
 
 /** sys/snapshots: `${client_key}/${name}` → a saved tenant */
 interface SnapshotRecord extends Record<string, unknown> {
@@ -22,33 +23,7 @@ interface SnapshotRecord extends Record<string, unknown> {
   data: NamespaceData
 }
 
-const int = () => z.number().int()
-const nameSchema = z.string().regex(/^[\w.-]{1,64}$/, 'must be 1–64 letters, digits, _, . or -')
-const tenantHeader = z.object({ 'x-sandbox-client-key': z.string().optional() })
-const infoSchema = z.object({ name: z.string(), created_at: int(), records: int() }).openapi('SnapshotInfo')
-
 const notFound = (name: string) => platformError('NOT_FOUND', `no snapshot "${name}" of this tenant (GET /sandbox/snapshots lists them)`)
-
-const saveRoute = createRoute({
-  method: 'post', path: '/sandbox/snapshots', tags: ['sandbox'], operationId: 'sandboxSaveSnapshot', summary: 'save the tenant\'s whole state under a name (replacing one of the same name)',
-  request: { headers: tenantHeader, body: { required: true, content: { 'application/json': { schema: z.object({ name: nameSchema }).strict() } } } },
-  responses: jsonResponses(envelopeOf('SandboxSaveSnapshot', z.object({ snapshot: infoSchema })), 'saved'),
-})
-const listRoute = createRoute({
-  method: 'get', path: '/sandbox/snapshots', tags: ['sandbox'], operationId: 'sandboxListSnapshots', summary: 'the tenant\'s snapshots',
-  request: { headers: tenantHeader },
-  responses: jsonResponses(envelopeOf('SandboxListSnapshots', z.object({ snapshots: z.array(infoSchema) })), 'the snapshots'),
-})
-const restoreRoute = createRoute({
-  method: 'post', path: '/sandbox/snapshots/{name}/restore', tags: ['sandbox'], operationId: 'sandboxRestoreSnapshot', summary: 'put the tenant back to a snapshot, clock and pending jobs included',
-  request: { headers: tenantHeader, params: z.object({ name: nameSchema }) },
-  responses: jsonResponses(envelopeOf('SandboxRestoreSnapshot', z.object({ snapshot: infoSchema, clock: z.record(z.string(), z.unknown()) })), 'restored'),
-})
-const deleteRoute = createRoute({
-  method: 'delete', path: '/sandbox/snapshots/{name}', tags: ['sandbox'], operationId: 'sandboxDeleteSnapshot', summary: 'forget a snapshot',
-  request: { headers: tenantHeader, params: z.object({ name: nameSchema }) },
-  responses: jsonResponses(envelopeOf('SandboxDeleteSnapshot', z.object({ deleted: z.boolean() })), 'deleted'),
-})
 
 function info(s: SnapshotRecord) {
   return { name: s.name, created_at: s.created_at, records: Object.values(s.data).reduce((n, c) => n + Object.keys(c).length, 0) }

@@ -1,7 +1,8 @@
 /** GET /sandbox/ui (the dashboard page) and GET /sandbox/ui/state (what it shows, as JSON). */
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
+import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Env } from '../http/env.js'
-import { envelopeOf, jsonResponses, ok } from '../http/envelope.js'
+import { ok } from '../http/envelope.js'
+import { stateRoute } from './ui.contract.js'
 import type { Tenant } from '../tenants/tenant.js'
 import { fulfilmentData } from '../domains/fulfilment/fulfilment.store.js'
 import { goodsData } from '../domains/goods/goods.store.js'
@@ -12,15 +13,6 @@ import { describeClock } from './admin.service.js'
 import { DASHBOARD_HTML } from './ui.page.js'
 
 const LIMIT = 50
-
-const stateRoute = createRoute({
-  method: 'get', path: '/sandbox/ui/state', tags: ['sandbox'], operationId: 'sandboxUiState', summary: 'what the dashboard shows: clock, products, orders, deliveries, journal, faults',
-  request: { headers: z.object({ 'x-sandbox-client-key': z.string().optional() }) },
-  responses: jsonResponses(envelopeOf('SandboxUiState', z.object({
-    client_key: z.string(), clock: z.record(z.string(), z.unknown()), products: z.array(z.record(z.string(), z.unknown())), orders: z.array(z.record(z.string(), z.unknown())),
-    deliveries: z.array(z.record(z.string(), z.unknown())), journal: z.array(z.record(z.string(), z.unknown())), faults: z.array(z.record(z.string(), z.unknown())),
-  })), 'the dashboard state'),
-})
 
 function state(t: Tenant, journal: Journal, faults: Faults) {
   const certs = fulfilmentData(t).certificates

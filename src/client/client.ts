@@ -1,10 +1,14 @@
 /**
- * A typed client for the control plane and the platform API, for users' test suites. Every call answers the
- * envelope's `data`; a non-zero error_code throws SandboxApiError with the platform's code and description.
+ * A typed client for the platform API and the control plane, for users' test suites. Each operation of the
+ * sandbox's contracts is a method of `op` (and of `call`), whose input and answer types are inferred from the zod
+ * schemas the server validates with. An answer with a non-zero error_code throws SandboxApiError, which names the
+ * operation, method and path; `attempt` returns success and error as a discriminated union instead.
+ * @example
+ * const client = new SandboxClient('http://127.0.0.1:8787', { client_key, client_secret })
+ * const { verify_results } = await client.op.certificateVerify({ verify_token, poi_id, encrypted_codes })
  */
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Data = Record<string, any>
+import { OPERATIONS, type OperationId } from './operations.js'
+import type { InputArgs, OperationInput, OperationOutput } from './types.js'
 
 export interface TenantCredentials {
   client_key: string
@@ -15,95 +19,160 @@ export interface TenantCredentials {
   is_default: boolean
 }
 
-/** A non-zero error_code from the sandbox. */
+/** An answer with a non-zero error_code (or no envelope at all), with where it came from. */
 export class SandboxApiError extends Error {
   constructor(
+    /** the operationId, e.g. certificateVerify ("request" for raw calls) */
+    readonly operation: string,
+    readonly method: string,
+    readonly path: string,
     readonly errorCode: number,
     readonly description: string,
+    /** HTTP status (business errors answer 200) */
     readonly status: number,
+    readonly logid = '',
   ) {
-    super(`${errorCode}: ${description}`)
+    super(`${operation} (${method} ${path}) failed: ${errorCode} ${description}${logid ? ` [logid ${logid}]` : ''}`)
     this.name = 'SandboxApiError'
   }
 }
 
+/** `attempt()`'s answer: check `ok` and the type narrows to the data or the error. */
+export type Attempt<T> = { ok: true; data: T } | { ok: false; error: SandboxApiError }
+
+/** Every operation as a method: `client.op.certificateVerify(input)`. */
+export type OperationMethods = { [Id in OperationId]: (...args: InputArgs<Id>) => Promise<OperationOutput<Id>> }
+
+type Credentials = Pick<TenantCredentials, 'client_key' | 'client_secret'>
+type Json = Record<string, unknown>
+const TOKEN_GONE = new Set([2190002, 2190008])
+
+function shapeKeys(schema: unknown): string[] {
+  const shape = (schema as { shape?: Record<string, unknown> } | undefined)?.shape
+  return shape ? Object.keys(shape) : []
+}
+
 export class SandboxClient {
   private token: string | undefined
+  /** every operation of the contracts as a typed method */
+  readonly op: OperationMethods
 
   /** `tenant` names the tenant (the default one when omitted); its secret is needed for platform calls. */
   constructor(
     readonly baseUrl: string,
-    readonly tenant?: Pick<TenantCredentials, 'client_key' | 'client_secret'>,
-  ) {}
+    readonly tenant?: Credentials,
+  ) {
+    this.baseUrl = baseUrl.replace(/\/+$/, '')
+    const op: Record<string, (input?: Json) => Promise<unknown>> = {}
+    for (const id of Object.keys(OPERATIONS) as OperationId[]) op[id] = (input?: Json) => this.callRaw(id, input ?? {})
+    this.op = op as unknown as OperationMethods
+  }
 
   /** The same sandbox, acting as another tenant. */
-  as(tenant: Pick<TenantCredentials, 'client_key' | 'client_secret'>): SandboxClient {
+  as(tenant: Credentials): SandboxClient {
     return new SandboxClient(this.baseUrl, tenant)
   }
 
-  private async send(method: string, path: string, body: unknown, headers: Record<string, string>): Promise<Data> {
-    const res = await fetch(this.baseUrl + path, { method, headers: { 'content-type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) })
-    const json = (await res.json()) as { data: Data }
-    if (json.data?.error_code !== 0) throw new SandboxApiError(Number(json.data?.error_code), String(json.data?.description), res.status)
-    return json.data
+  /** Calls operation `id`; resolves with its success data, throws SandboxApiError otherwise. */
+  call<Id extends OperationId>(id: Id, ...args: InputArgs<Id>): Promise<OperationOutput<Id>> {
+    return this.callRaw(id, (args[0] ?? {}) as Json) as Promise<OperationOutput<Id>>
   }
 
-  /** A control-plane call (`/sandbox/…`) for this client's tenant. */
-  control(method: string, path: string, body?: unknown): Promise<Data> {
-    return this.send(method, path, body, this.tenant ? { 'x-sandbox-client-key': this.tenant.client_key } : {})
-  }
-
-  /** A platform call (`/goodlife/…`) with a client token, fetched and renewed as needed. */
-  async platform(method: string, path: string, body?: unknown): Promise<Data> {
-    if (!this.tenant) throw new Error('platform calls need a tenant with its client_secret: new SandboxClient(url, tenant) or client.as(tenant)')
-    for (let i = 0; ; i++) {
-      this.token ??= await this.clientToken()
-      try {
-        return await this.send(method, path, body, { 'access-token': this.token })
-      } catch (e) {
-        if (i === 0 && e instanceof SandboxApiError && (e.errorCode === 2190008 || e.errorCode === 2190002)) {
-          this.token = undefined
-          continue
-        }
-        throw e
-      }
+  /** Like `call`, but answers `{ok: true, data}` or `{ok: false, error}` instead of throwing business errors. */
+  async attempt<Id extends OperationId>(id: Id, ...args: InputArgs<Id>): Promise<Attempt<OperationOutput<Id>>> {
+    try {
+      return { ok: true, data: await this.call(id, ...args) }
+    } catch (e) {
+      if (e instanceof SandboxApiError) return { ok: false, error: e }
+      throw e
     }
+  }
+
+  private async callRaw(id: OperationId, input: Json): Promise<unknown> {
+    const route = OPERATIONS[id] as { method: string; path: string; request?: { params?: unknown; query?: unknown; body?: unknown } }
+    const rest: Json = { ...input }
+    let path = route.path
+    for (const key of shapeKeys(route.request?.params)) {
+      path = path.replace(`{${key}}`, encodeURIComponent(String(rest[key] ?? '')))
+      delete rest[key]
+    }
+    const query = new URLSearchParams()
+    const queryKeys = route.request?.body ? shapeKeys(route.request.query) : Object.keys(rest)
+    for (const key of queryKeys) {
+      const v = rest[key]
+      delete rest[key]
+      if (v === undefined) continue
+      for (const one of Array.isArray(v) ? v : [v]) query.append(key, String(one))
+    }
+    const qs = query.toString()
+    const body = route.request?.body ? rest : undefined
+    return this.send(id, route.method.toUpperCase(), qs ? `${path}?${qs}` : path, body)
+  }
+
+  /** A raw call to any path (the headers of its kind are added); resolves with the envelope's data. */
+  request(method: string, path: string, body?: unknown): Promise<Json> {
+    return this.send('request', method.toUpperCase(), path, body) as Promise<Json>
+  }
+
+  private async send(operation: string, method: string, path: string, body: unknown, retried = false): Promise<unknown> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' }
+    if (path.startsWith('/sandbox/')) {
+      if (this.tenant) headers['x-sandbox-client-key'] = this.tenant.client_key
+    } else if (!path.startsWith('/oauth/')) {
+      headers['access-token'] = this.token ??= await this.clientToken()
+    }
+    const res = await fetch(this.baseUrl + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+    const text = await res.text()
+    let json: { data?: Json; extra?: Json } | undefined
+    try {
+      json = JSON.parse(text) as typeof json
+    } catch {
+      json = undefined
+    }
+    const data = json?.data
+    const logid = String(json?.extra?.logid ?? res.headers.get('x-tt-logid') ?? '')
+    if (!data || typeof data !== 'object') {
+      throw new SandboxApiError(operation, method, path, -1, `HTTP ${res.status} without the {data, extra} envelope: ${text.slice(0, 200)}`, res.status, logid)
+    }
+    if (data.error_code === 0) return data
+    const code = Number(data.error_code)
+    if (!retried && TOKEN_GONE.has(code) && headers['access-token']) {
+      this.token = undefined
+      return this.send(operation, method, path, body, true)
+    }
+    throw new SandboxApiError(operation, method, path, code, String(data.description ?? ''), res.status, logid)
   }
 
   /** POST /oauth/client_token/ for this client's tenant. */
   async clientToken(): Promise<string> {
-    const res = await fetch(`${this.baseUrl}/oauth/client_token/`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ client_key: this.tenant?.client_key, client_secret: this.tenant?.client_secret, grant_type: 'client_credential' }),
-    })
-    const json = (await res.json()) as { data: Data }
-    if (json.data.error_code !== 0) throw new SandboxApiError(json.data.error_code, json.data.description, res.status)
-    return json.data.access_token as string
+    if (!this.tenant) throw new Error('platform calls need a tenant with its client_secret: new SandboxClient(url, tenant) or client.as(tenant)')
+    const { client_key, client_secret } = this.tenant
+    const data = await this.call('oauthClientToken', { client_key, client_secret, grant_type: 'client_credential' })
+    return data.access_token
   }
 
-  health = () => this.control('GET', '/sandbox/health')
-  createTenant = (opts: { client_key?: string; seed?: string; frozen_at?: number | string } = {}) => this.control('POST', '/sandbox/tenants', opts) as Promise<TenantCredentials & Data>
-  tenants = async () => (await this.control('GET', '/sandbox/tenants')).tenants as TenantCredentials[]
-  reset = () => this.control('POST', '/sandbox/reset')
-  clock = async () => (await this.control('GET', '/sandbox/clock')).clock as Data
-  advance = (seconds: number) => this.control('POST', '/sandbox/clock/advance', { seconds })
-  freeze = (at?: number | string) => this.control('POST', '/sandbox/clock/freeze', at === undefined ? {} : { at })
-  unfreeze = () => this.control('POST', '/sandbox/clock/unfreeze')
-  settings = async () => (await this.control('GET', '/sandbox/settings')).settings as Data
-  updateSettings = (patch: Data) => this.control('PUT', '/sandbox/settings', patch)
-  buy = (body: { product_id?: string; out_id?: string; count?: number; open_id?: string; pay_amount?: number; discounts?: Data[]; poi_id?: string }) => this.control('POST', '/sandbox/orders', body)
-  refund = (body: { order_id: string; certificate_ids?: string[]; by?: 'user' | 'customer_service' | 'system'; amount?: number; reason?: string }) => this.control('POST', '/sandbox/refunds', body)
-  auditProduct = (productId: string, result: 'PASS' | 'FAIL', reason?: string) => this.control('POST', `/sandbox/products/${productId}/audit`, reason === undefined ? { result } : { result, reason })
-  setWebhook = (url: string, opts: { skipChallenge?: boolean } = {}) => this.control('PUT', `/sandbox/webhooks${opts.skipChallenge ? '?skip_challenge=true' : ''}`, { url })
-  webhook = () => this.control('GET', '/sandbox/webhooks')
-  deliveries = async (f: { event?: string; status?: 'delivered' | 'failed'; entity_id?: string; event_id?: string; limit?: number } = {}) =>
-    (await this.control('GET', `/sandbox/webhooks/deliveries?${new URLSearchParams(Object.entries(f).map(([k, v]) => [k, String(v)]))}`)).deliveries as Data[]
-  redeliver = (deliveryId: string) => this.control('POST', `/sandbox/webhooks/deliveries/${deliveryId}/redeliver`)
-  setSpi = (urls: { pre_create_order?: string; issue_code?: string; refund_apply?: string; refund_notice?: string }) => this.control('PUT', '/sandbox/spi', urls)
-  snapshot = (name: string) => this.control('POST', '/sandbox/snapshots', { name })
-  restore = (name: string) => this.control('POST', `/sandbox/snapshots/${name}/restore`)
-  setFaults = (faults: Data[]) => this.control('PUT', '/sandbox/faults', { faults })
-  clearFaults = () => this.control('DELETE', '/sandbox/faults')
-  journal = async (f: { path?: string; error_code?: number; since?: number; limit?: number } = {}) =>
-    (await this.control('GET', `/sandbox/journal?${new URLSearchParams(Object.entries(f).map(([k, v]) => [k, String(v)]))}`)) as { entries: Data[]; count: number }
+  // shorthands for the control plane
+  health = () => this.call('sandboxHealth')
+  createTenant = (input: OperationInput<'sandboxCreateTenant'> = {}) => this.call('sandboxCreateTenant', input)
+  tenants = async () => (await this.call('sandboxListTenants')).tenants
+  reset = () => this.call('sandboxReset')
+  clock = async () => (await this.call('sandboxGetClock')).clock
+  advance = (seconds: number) => this.call('sandboxAdvanceClock', { seconds })
+  freeze = (at?: number | string) => this.call('sandboxFreezeClock', at === undefined ? {} : { at })
+  unfreeze = () => this.call('sandboxUnfreezeClock')
+  settings = async () => (await this.call('sandboxGetSettings')).settings
+  updateSettings = (patch: OperationInput<'sandboxPutSettings'>) => this.call('sandboxPutSettings', patch)
+  buy = (input: OperationInput<'sandboxPurchase'>) => this.call('sandboxPurchase', input)
+  refund = (input: OperationInput<'sandboxRefund'>) => this.call('sandboxRefund', input)
+  auditProduct = (product_id: string, result: 'PASS' | 'FAIL', reason?: string) =>
+    this.call('sandboxAuditProduct', reason === undefined ? { product_id, result } : { product_id, result, reason })
+  setWebhook = (url: string, opts: { skipChallenge?: boolean } = {}) =>
+    this.call('sandboxPutWebhook', opts.skipChallenge ? { url, skip_challenge: 'true' } : { url })
+  deliveries = async (filter: OperationInput<'sandboxWebhookDeliveries'> = {}) => (await this.call('sandboxWebhookDeliveries', filter)).deliveries
+  setSpi = (urls: OperationInput<'sandboxPutSpi'>) => this.call('sandboxPutSpi', urls)
+  snapshot = (name: string) => this.call('sandboxSaveSnapshot', { name })
+  restore = (name: string) => this.call('sandboxRestoreSnapshot', { name })
+  setFaults = (faults: OperationInput<'sandboxPutFaults'>['faults']) => this.call('sandboxPutFaults', { faults })
+  clearFaults = () => this.call('sandboxClearFaults')
+  journal = (filter: OperationInput<'sandboxJournal'> = {}) => this.call('sandboxJournal', filter)
 }

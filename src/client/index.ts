@@ -1,3 +1,4 @@
-/** The package's entry for users' test suites: the typed client and an in-process sandbox. */
-export { SandboxApiError, SandboxClient, type Data, type TenantCredentials } from './client.js'
-export { startSandbox, type RunningSandbox, type StartOptions } from './start.js'
+/** `douyin-sandbox/client`: the typed client of the platform API and the control plane. */
+export { SandboxApiError, SandboxClient, type Attempt, type OperationMethods, type TenantCredentials } from './client.js'
+export { OPERATIONS, type OperationId, type Operations } from './operations.js'
+export type { InputArgs, OperationInput, OperationOutput } from './types.js'

@@ -1,6 +1,6 @@
 /** Wire schemas and routes of the 三方码 callbacks and of PUT/GET /sandbox/spi. */
 import { createRoute, z } from '@hono/zod-openapi'
-import { envelopeOf, jsonResponses } from '../http/envelope.js'
+import { envelopeOf, jsonResponses } from '../http/envelope.schema.js'
 
 const int = z.number().int()
 const security = [{ accessToken: [] }]

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto'
 
+/** X-Douyin-Signature of a webhook body. */
 export function webhookSignature(clientSecret: string, rawBody: string): string {
   return createHash('sha1').update(clientSecret + rawBody, 'utf8').digest('hex')
 }

@@ -1,7 +1,6 @@
 /** Wire schemas of the webhook control plane, and the OpenAPI `webhooks` section of the event catalogue. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
-import type { Env } from '../http/env.js'
-import { envelopeOf, jsonResponses } from '../http/envelope.js'
+import { envelopeOf, jsonResponses } from '../http/envelope.schema.js'
 import { EVENT_CATALOGUE, EVENT_NAMES, webhookBodySchema } from './webhooks.events.js'
 
 const tenantHeader = z.object({ 'x-sandbox-client-key': z.string().optional().openapi({ description: 'tenant; the default tenant when absent' }) })
@@ -91,7 +90,7 @@ export const redeliverRoute = createRoute({
 })
 
 /** Documents each catalogue event under the document's `webhooks`. */
-export function registerWebhookDocs(app: OpenAPIHono<Env>): void {
+export function registerWebhookDocs(app: Pick<OpenAPIHono, 'openAPIRegistry'>): void {
   for (const name of EVENT_NAMES) {
     const spec = EVENT_CATALOGUE[name]
     const component = `${name.replace(/(^|_)(\w)/g, (_m, _s, ch: string) => ch.toUpperCase())}Content`

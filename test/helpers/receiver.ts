@@ -2,9 +2,10 @@
  * A real HTTP server on loopback standing in for the merchant's webhook endpoint: records every request and
  * answers as the test says (a status and body, a hang, or the challenge echo).
  */
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach } from 'vitest'
+import { readBody } from '../../src/testing/receiver.js'
 
 export interface Received {
   method: string
@@ -24,22 +25,6 @@ export interface Receiver {
   /** resolves once `n` requests have arrived */
   waitFor(n: number, timeoutMs?: number): Promise<Received[]>
   close(): Promise<void>
-}
-
-/** Reads a request body, and its JSON when it is JSON ({} otherwise). */
-export function readBody(req: IncomingMessage, done: (body: string, json: Record<string, unknown>) => void): void {
-  const chunks: Buffer[] = []
-  req.on('data', (c: Buffer) => chunks.push(c))
-  req.on('end', () => {
-    const body = Buffer.concat(chunks).toString('utf8')
-    let json: Record<string, unknown> = {}
-    try {
-      json = JSON.parse(body) as Record<string, unknown>
-    } catch {
-      json = {}
-    }
-    done(body, json)
-  })
 }
 
 /** Receivers started through it are closed after each test of the file: `const receiver = useReceivers()`. */

@@ -1,6 +1,6 @@
 /** Wire schemas and routes of verification (douyin-api.md §3). */
 import { createRoute, z } from '@hono/zod-openapi'
-import { envelopeOf, jsonResponses } from '../../http/envelope.js'
+import { envelopeOf, jsonResponses } from '../../http/envelope.schema.js'
 
 const int = z.number().int()
 const num = (d: string) => z.string().regex(/^\d+$/, 'must be a number').openapi({ description: d })

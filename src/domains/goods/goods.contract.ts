@@ -1,6 +1,6 @@
 /** Routes of the goods APIs (douyin-api.md §2), each also served at its /goodlife/v1/akte/goods/… alias. */
 import { createRoute, z, type RouteConfig } from '@hono/zod-openapi'
-import { envelopeOf, jsonResponses } from '../../http/envelope.js'
+import { envelopeOf, jsonResponses } from '../../http/envelope.schema.js'
 import * as w from './product.contract.js'
 import * as v from './product-views.contract.js'
 

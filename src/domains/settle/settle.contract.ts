@@ -1,6 +1,6 @@
 /** Wire schemas and routes of bills (douyin-api.md §6.1, 6.2, 6.4). */
 import { createRoute, z } from '@hono/zod-openapi'
-import { envelopeOf, jsonResponses } from '../../http/envelope.js'
+import { envelopeOf, jsonResponses } from '../../http/envelope.schema.js'
 
 const int = z.number().int()
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')

@@ -1,6 +1,6 @@
 /** Wire schemas and routes of orders (douyin-api.md §4) and of the simulated consumer (POST /sandbox/orders). */
 import { createRoute, z } from '@hono/zod-openapi'
-import { envelopeOf, jsonResponses } from '../../http/envelope.js'
+import { envelopeOf, jsonResponses } from '../../http/envelope.schema.js'
 import { amountSchema } from '../fulfilment/fulfilment.contract.js'
 
 const int = z.number().int()

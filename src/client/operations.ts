@@ -1,0 +1,87 @@
+/**
+ * Every operation the typed client can call, keyed by its operationId, taken from the zod contracts the server
+ * validates with. Request and answer types are inferred from these route objects (see types.ts).
+ */
+import * as admin from '../admin/admin.contract.js'
+import * as faults from '../admin/faults.contract.js'
+import * as journal from '../admin/journal.contract.js'
+import * as sandboxGoods from '../admin/sandbox-goods.contract.js'
+import * as snapshots from '../admin/snapshots.contract.js'
+import * as ui from '../admin/ui.contract.js'
+import * as afterSale from '../domains/after-sale/after-sale.contract.js'
+import * as fulfilment from '../domains/fulfilment/fulfilment.contract.js'
+import * as goods from '../domains/goods/goods.contract.js'
+import * as oauth from '../domains/oauth/oauth.contract.js'
+import * as settle from '../domains/settle/settle.contract.js'
+import * as trade from '../domains/trade/trade.contract.js'
+import * as spi from '../spi/spi.contract.js'
+import * as webhooks from '../webhooks/webhooks.contract.js'
+
+export const OPERATIONS = {
+  oauthClientToken: oauth.clientTokenRoute,
+  // goods
+  goodsCategoryGet: goods.categoryGetRoute,
+  goodsTemplateGet: goods.templateGetRoute,
+  goodsProductSave: goods.productSaveRoute,
+  goodsProductOperate: goods.productOperateRoute,
+  goodsProductFreeAudit: goods.productFreeAuditRoute,
+  goodsStockSync: goods.stockSyncRoute,
+  goodsSkuBatchSave: goods.skuBatchSaveRoute,
+  goodsProductDraftGet: goods.draftGetRoute,
+  goodsProductDraftQuery: goods.draftQueryRoute,
+  goodsProductOnlineGet: goods.onlineGetRoute,
+  goodsProductOnlineQuery: goods.onlineQueryRoute,
+  // fulfilment
+  certificatePrepare: fulfilment.prepareRoute,
+  certificateVerify: fulfilment.verifyRoute,
+  certificateCancel: fulfilment.cancelRoute,
+  certificateGet: fulfilment.getRoute,
+  certificateQuery: fulfilment.queryRoute,
+  verifyRecordQuery: fulfilment.recordsRoute,
+  createCallback: spi.createCallbackRoute,
+  refundAudit: spi.refundAuditRoute,
+  // trade, after-sale, settle
+  tradeOrderQuery: trade.orderQueryRoute,
+  afterSaleOrderDetailGet: afterSale.orderDetailRoute,
+  afterSaleOrderQuery: afterSale.afterSaleQueryRoute,
+  afterSaleOrderAudit: afterSale.auditRoute,
+  billCateringQuery: settle.cateringQueryRoute,
+  ledgerQuery: settle.ledgerQueryRoute,
+  queryRecordByCert: settle.recordByCertRoute,
+  // control plane
+  sandboxHealth: admin.healthRoute,
+  sandboxCreateTenant: admin.createTenantRoute,
+  sandboxListTenants: admin.listTenantsRoute,
+  sandboxReset: admin.resetRoute,
+  sandboxGetClock: admin.getClockRoute,
+  sandboxAdvanceClock: admin.advanceClockRoute,
+  sandboxFreezeClock: admin.freezeClockRoute,
+  sandboxUnfreezeClock: admin.unfreezeClockRoute,
+  sandboxPurchase: trade.purchaseRoute,
+  sandboxRefund: afterSale.sandboxRefundRoute,
+  sandboxAuditProduct: sandboxGoods.auditRoute,
+  sandboxGetSettings: sandboxGoods.getSettingsRoute,
+  sandboxPutSettings: sandboxGoods.putSettingsRoute,
+  sandboxPutSpi: spi.putSpiRoute,
+  sandboxGetSpi: spi.getSpiRoute,
+  sandboxPutWebhook: webhooks.putWebhookRoute,
+  sandboxGetWebhook: webhooks.getWebhookRoute,
+  sandboxDeleteWebhook: webhooks.deleteWebhookRoute,
+  sandboxWebhookOutbox: webhooks.outboxRoute,
+  sandboxEmitWebhook: webhooks.emitRoute,
+  sandboxWebhookDeliveries: webhooks.deliveriesRoute,
+  sandboxRedeliverWebhook: webhooks.redeliverRoute,
+  sandboxSaveSnapshot: snapshots.saveRoute,
+  sandboxListSnapshots: snapshots.listRoute,
+  sandboxRestoreSnapshot: snapshots.restoreRoute,
+  sandboxDeleteSnapshot: snapshots.deleteRoute,
+  sandboxPutFaults: faults.putRoute,
+  sandboxGetFaults: faults.getRoute,
+  sandboxClearFaults: faults.deleteRoute,
+  sandboxJournal: journal.getRoute,
+  sandboxClearJournal: journal.deleteRoute,
+  sandboxUiState: ui.stateRoute,
+}
+
+export type Operations = typeof OPERATIONS
+export type OperationId = keyof Operations

@@ -1,0 +1,45 @@
+/**
+ * The platform's response envelope as schemas (the OpenAPI document and the typed client read these):
+ * `{data, extra}`; business errors answer HTTP 200 with the code in both `data.error_code` and `extra.error_code`.
+ */
+import { z } from '@hono/zod-openapi'
+import type { ZodObject, ZodRawShape } from 'zod'
+
+export const extraSchema = z
+  .object({
+    error_code: z.number().int(),
+    description: z.string(),
+    sub_error_code: z.number().int(),
+    sub_description: z.string(),
+    logid: z.string().openapi({ example: '202207191103170102251451520001D611' }),
+    now: z.number().int().openapi({ description: 'virtual time of the tenant, Unix seconds' }),
+  })
+  .openapi('Extra')
+
+export const errorDataSchema = z
+  .object({
+    error_code: z.number().int().min(1).openapi({ example: 2100005 }),
+    description: z.string().openapi({ example: '参数不合法: poi_id is required' }),
+  })
+  .loose()
+  .openapi('ErrorData')
+
+/** An error answer, as every route may give one. */
+export const errorEnvelopeSchema = z.object({ data: errorDataSchema, extra: extraSchema }).openapi('ErrorEnvelope')
+
+/** `{data: <success fields> | ErrorData, extra}` for a route whose success data has `shape`. */
+export function envelopeOf<S extends ZodRawShape>(name: string, data: ZodObject<S>) {
+  const success = data
+    .extend({ error_code: z.literal(0), description: z.string() })
+    .openapi(`${name}Data`)
+  return z.object({ data: z.union([success, errorDataSchema]), extra: extraSchema }).openapi(`${name}Response`)
+}
+
+/** The OpenAPI `responses` entry of a platform route. */
+export function jsonResponses<T extends z.ZodType>(schema: T, description: string) {
+  return {
+    200: { description: `${description} (business errors also answer 200, with a non-zero error_code)`, content: { 'application/json': { schema } } },
+    404: { description: 'no such path', content: { 'application/json': { schema: errorEnvelopeSchema } } },
+    413: { description: 'body larger than the configured limit', content: { 'application/json': { schema: errorEnvelopeSchema } } },
+  } as const
+}

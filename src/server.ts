@@ -1,0 +1,33 @@
+/** Serves a sandbox over HTTP (main, the CLI, startSandbox and the scenario runner share this). */
+import { serve } from '@hono/node-server'
+import type { AddressInfo } from 'node:net'
+import { requestTimeoutOptions } from './config.js'
+import type { Sandbox } from './sandbox.js'
+
+export interface Listening {
+  /** http://host:port, with the port actually bound */
+  url: string
+  port: number
+  /** stops accepting, ends open connections and waits for the server to close (the sandbox stays open) */
+  close(): Promise<void>
+}
+
+/** Listens on `host:port` (0 picks a free port); rejects when the address cannot be bound. */
+export function listen(sandbox: Pick<Sandbox, 'fetch'>, opts: { port: number; host: string; requestTimeout: number }): Promise<Listening> {
+  return new Promise((resolve, reject) => {
+    const serverOptions = requestTimeoutOptions(opts.requestTimeout)
+    const server = serve({ fetch: sandbox.fetch, port: opts.port, hostname: opts.host, serverOptions }, (info: AddressInfo) => {
+      const host = info.family === 'IPv6' ? `[${info.address}]` : info.address
+      resolve({
+        url: `http://${host}:${info.port}`,
+        port: info.port,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done())
+            if ('closeAllConnections' in server) server.closeAllConnections()
+          }),
+      })
+    })
+    server.once('error', reject)
+  })
+}
