@@ -1,5 +1,5 @@
 /**
- * Part of `npm run bench`: memory of the real server process holding N orders. Starts `node dist/main.js
+ * Part of `npm run bench`: memory of the real server process holding N orders. Starts `node dist/src/main.js
  * --memory` (or `npm start`'s tsx), publishes one product, has autocannon buy it N times over HTTP
  * (10 connections), waits for the server to go quiet and reads its RSS from /proc.
  */
@@ -35,7 +35,7 @@ async function call(base: string, method: string, path: string, body?: unknown, 
 /** `how`: the compiled server (dist/, built by the caller) or the TypeScript sources through tsx, as `npm start` runs. */
 export async function serverRss(orders: number, how: 'compiled' | 'tsx'): Promise<RssResult> {
   const flags = [...SERVER_FLAGS, ...(process.env.NODE_FLAGS ?? '').split(' ').filter(Boolean)] // NODE_FLAGS: extra ones, for experiments
-  const entry = [...flags, ...(how === 'compiled' ? ['dist/main.js'] : ['--import', 'tsx', 'src/main.ts'])]
+  const entry = [...flags, ...(how === 'compiled' ? ['dist/src/main.js'] : ['--import', 'tsx', 'src/main.ts'])]
   const s = await start(process.execPath, [...entry, '--port', '0', '--memory', '--log-level', 'error', '--frozen-at', FROZEN_AT], /listening on (http:\/\/\S+)/)
   try {
     const tenant = JSON.parse(readFileSync(new URL('../fixtures/tenants.json', import.meta.url), 'utf8')).default_tenant as { client_key: string; client_secret: string }

@@ -4,7 +4,7 @@ import { ConfigError, loadConfig, requestTimeoutOptions } from './config.js'
 describe('config', () => {
   it('has the documented defaults', () => {
     const c = loadConfig([], {})
-    expect(c).toMatchObject({ port: 8787, host: '127.0.0.1', data: './data/sandbox.json', memory: false, seed: 'douyin-sandbox', log_level: 'info', body_limit: 1048576 })
+    expect(c).toMatchObject({ port: 8787, host: '127.0.0.1', data: './.douyin-sandbox/sandbox.json', memory: false, seed: 'douyin-sandbox', log_level: 'info', body_limit: 1048576 })
     expect(c.frozen_at_ms).toBeUndefined()
     expect(c.fsync).toBe('on')
     expect(c.request_timeout).toBe(30)

@@ -21,7 +21,7 @@ const instant = z.string().transform((v, ctx) => {
 export const configSchema = z.object({
   port: z.coerce.number().int('must be a whole number').min(0, 'must be 0–65535').max(65535, 'must be 0–65535').default(8787),
   host: z.string().min(1).default('127.0.0.1'),
-  data: z.string().min(1).default('./data/sandbox.json'),
+  data: z.string().min(1).default('./.douyin-sandbox/sandbox.json'),
   memory: z.boolean().default(false),
   seed: z.string().min(1).default('douyin-sandbox'),
   frozen_at_ms: instant.optional(),
@@ -48,10 +48,10 @@ const FLAG_TO_ENV: Record<string, string> = {
   fsync: 'FSYNC',
 }
 
-export const USAGE = `usage: npm start -- [options]
+export const USAGE = `usage: douyin-sandbox start [options]   (in a checkout: npm start -- [options])
   --port <n>             port to listen on, 0 picks a free one (PORT, default 8787)
   --host <addr>          address to bind (HOST, default 127.0.0.1)
-  --data <file>          JSON data file (DATA_FILE, default ./data/sandbox.json)
+  --data <file>          JSON data file (DATA_FILE, default ./.douyin-sandbox/sandbox.json)
   --memory               keep everything in memory, write nothing (MEMORY=1)
   --seed <s>             seed of ids, codes and tokens (SEED, default douyin-sandbox)
   --frozen-at <t>        start every clock frozen at t: Unix seconds or ISO date (FROZEN_AT)

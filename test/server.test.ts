@@ -1,10 +1,12 @@
 /** The real entry point on a real port, as `npm start` runs it. */
+import { spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { apiOver, DEFAULT_TENANT } from './helpers/harness.js'
-import { startMain } from './helpers/process.js'
+import { listeningUrl, msUntilClosed, startMain } from './helpers/process.js'
 
 let dir: string
 beforeEach(async () => {
@@ -14,6 +16,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const over = (url: string) => apiOver((req) => fetch(req), url)
 
 describe('npm start', () => {
@@ -49,5 +52,22 @@ describe('npm start', () => {
     } finally {
       await second.stop()
     }
+  })
+})
+
+describe('stopping by the PID a script holds', () => {
+  it('npm start stops within 2 s of SIGTERM to npm, releasing the port and the data-file lock', async () => {
+    const file = join(dir, 'sandbox.json')
+    const child = spawn('npm', ['start', '--', '--port', '0', '--data', file], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    const url = await listeningUrl(child)
+    expect((await fetch(`${url}/sandbox/health`)).status).toBe(200)
+    const closed = msUntilClosed(url)
+    child.kill('SIGTERM')
+    const released = await closed
+    expect(released, 'the port still answered 5 s after SIGTERM').toBeGreaterThanOrEqual(0)
+    expect(released).toBeLessThan(2000)
+    // the lock is gone with the process: a new sandbox opens the same data file at once
+    const again = await startMain(['--port', '0', '--data', file])
+    await again.stop('SIGTERM')
   })
 })

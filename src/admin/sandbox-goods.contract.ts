@@ -28,3 +28,23 @@ export const putSettingsRoute = createRoute({
   request: { headers: tenantHeader, body: { required: true, content: { 'application/json': { schema: settingsSchema.partial() } } } },
   responses: jsonResponses(envelopeOf('SandboxPutSettings', z.object({ settings: settingsView })), 'the settings'),
 })
+
+export const EXAMPLE_KINDS = ['groupon', 'voucher', 'time_card', 'third_party_code', 'combo_pack'] as const
+
+export const exampleProductRoute = createRoute({
+  method: 'get', path: '/sandbox/examples/product_save', tags: ['sandbox'], operationId: 'sandboxExampleProductSave',
+  summary: 'a product/save body valid now for this tenant (its account, POIs and virtual clock), to start from',
+  description:
+    'kind: groupon 团购套餐, voucher 代金券, time_card 次卡, third_party_code 三方码 (a 团购 with code_source_type 2), ' +
+    'combo_pack 组合券包 (refund_mode 1 支持部分退 or 2 不支持部分退; a 双杯券×2 + 饮品5折券×2 + 满60减10×3 pack). Every call gives a new out_id. ' +
+    'With bare=true the answer is the body alone, without the envelope, so it can be piped into product/save.',
+  request: {
+    headers: tenantHeader,
+    query: z.object({
+      kind: z.enum(EXAMPLE_KINDS).default('groupon'),
+      refund_mode: z.enum(['1', '2']).default('2').openapi({ description: 'combo_pack only' }),
+      bare: z.enum(['true', 'false']).default('false'),
+    }),
+  },
+  responses: jsonResponses(envelopeOf('SandboxExampleProductSave', z.object({ body: z.record(z.string(), z.unknown()) })), 'the body'),
+})

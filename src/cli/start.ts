@@ -11,7 +11,7 @@ import { openFileStore } from '../store/file-store.js'
 import { openMemoryStore } from '../store/store.js'
 
 /** Longest a shutdown may take; acknowledged writes are already on disk, so stopping sooner loses none. */
-const STOP_DEADLINE_MS = 1500
+const STOP_DEADLINE_MS = 1000
 /** How often a server launched by npm checks that npm is still there. */
 const PARENT_CHECK_MS = 200
 

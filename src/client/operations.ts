@@ -62,6 +62,7 @@ export const OPERATIONS = {
   sandboxAuditProduct: sandboxGoods.auditRoute,
   sandboxGetSettings: sandboxGoods.getSettingsRoute,
   sandboxPutSettings: sandboxGoods.putSettingsRoute,
+  sandboxExampleProductSave: sandboxGoods.exampleProductRoute,
   sandboxPutSpi: spi.putSpiRoute,
   sandboxGetSpi: spi.getSpiRoute,
   sandboxPutWebhook: webhooks.putWebhookRoute,

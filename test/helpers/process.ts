@@ -64,3 +64,31 @@ export function startMain(
     })
   })
 }
+
+/** Resolves with the URL a started sandbox prints ("listening on …"), from any child process. */
+export function listeningUrl(child: ChildProcess, timeoutMs = 30_000): Promise<string> {
+  let out = ''
+  return new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no start within ${timeoutMs} ms: ${out}`)), timeoutMs)
+    const onData = (d: Buffer) => {
+      out += d.toString()
+      const m = /listening on (http:\/\/\S+)/.exec(out)
+      if (m) {
+        clearTimeout(timer)
+        resolve(m[1]!)
+      }
+    }
+    child.stdout?.on('data', onData)
+    child.stderr?.on('data', onData)
+  })
+}
+
+/** Milliseconds from now until `url` stops answering, or -1 when it still answers after `limitMs`. */
+export async function msUntilClosed(url: string, limitMs = 5000): Promise<number> {
+  const t0 = performance.now()
+  while (performance.now() - t0 < limitMs) {
+    if (!(await fetch(`${url}/sandbox/health`).then(() => true, () => false))) return performance.now() - t0
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  return -1
+}

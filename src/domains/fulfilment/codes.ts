@@ -5,7 +5,7 @@
  * (issue 9: 100k orders in < 300 MB). Another tenant's code, or a changed character, decodes to nothing.
  * Certificates stored before this carry the strings and indexes themselves; those still work.
  */
-import { createCipheriv, createDecipheriv, createHash, type Cipher, type Decipher } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHash } from 'node:crypto'
 import type { Tenant } from '../../tenants/tenant.js'
 import type { CertificateRecord } from './fulfilment.store.js'
 
@@ -19,9 +19,10 @@ const ID = /^[1-9]\d{0,18}$/
 /** AES blocks per code: the first carries the id, the rest fill the body (42 or 63 bytes) */
 const BLOCKS = 4
 
+/** The cipher pair's types, as createCipheriv answers them (the class names differ between @types/node versions). */
 interface Codec {
-  cipher: Cipher
-  decipher: Decipher
+  cipher: ReturnType<typeof createCipheriv>
+  decipher: ReturnType<typeof createDecipheriv>
 }
 
 /**

@@ -19,7 +19,8 @@ export const ITEM_TYPES = { GROUPON: 1, VOUCHER: 11, DISCOUNT: 101, THRESHOLD: 1
 /** refund_mode: 1 支持部分退, 2 不支持部分退 */
 export const REFUND_MODES = { PARTIAL: 1, NO_PARTIAL: 2 } as const
 
-const itemSchema = z
+/** One item of combination_rule. */
+export const packItemSchema = z
   .object({
     item_type: z.union([z.literal(1), z.literal(11), z.literal(101), z.literal(102), z.literal(201)]),
     name: z.string().min(1).max(60),
@@ -33,7 +34,7 @@ const itemSchema = z
   .strict()
 
 export const combinationRuleSchema = z
-  .object({ refund_mode: z.union([z.literal(1), z.literal(2)]), items: z.array(itemSchema).min(2).max(50) })
+  .object({ refund_mode: z.union([z.literal(1), z.literal(2)]), items: z.array(packItemSchema).min(2).max(50) })
   .strict()
 
 export type CombinationRule = z.infer<typeof combinationRuleSchema>
