@@ -1,14 +1,22 @@
 /**
  * Opens the JSON-file store: lowdb snapshot (`<file>`) + write-ahead log (`<file>.wal`) + a lock file
- * (`<file>.lock`) so two sandboxes never write one file. A corrupt or unreadable file stops start-up.
+ * (`<file>.lock`) so two sandboxes never write one file. A corrupt or unreadable file stops start-up, and is
+ * never replaced.
  */
 import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { Low } from 'lowdb'
 import { DataFile } from 'lowdb/node'
-import { applyOp, dbStateSchema, EMPTY_STATE, StoreOpenError, type DbState } from './state.js'
+import { applyOp, EMPTY_STATE, StoreOpenError, stateProblem, type DbState } from './state.js'
 import { Store } from './store.js'
 import { syncDir, WriteAheadLog } from './wal.js'
+
+export interface FileStoreOptions {
+  /** false: acknowledge writes once written to the file (a killed process loses nothing; a power cut may) */
+  fsync?: boolean
+  /** a damaged log is copied to `<file>.wal.damaged-<n>`, then cut before its damaged record (Store.repaired says what went) */
+  repair?: boolean
+}
 
 function isAlive(pid: number): boolean {
   try {
@@ -33,18 +41,24 @@ async function takeLock(lockPath: string, dataPath: string): Promise<void> {
   await writeFile(lockPath, String(process.pid))
 }
 
-/** Reads the snapshot into db.data; false when there is no file yet (lowdb's read() keeps the default then). */
-async function readSnapshot(db: Low<DbState>, path: string): Promise<boolean> {
-  let data: DbState | null
+/** The snapshot, or undefined when there is no file yet. Anything but a sandbox data object is refused. */
+async function readSnapshot(path: string): Promise<DbState | undefined> {
+  let text: string
   try {
-    data = await db.adapter.read()
+    text = await readFile(path, 'utf8')
   } catch (e) {
-    const reason = e instanceof SyntaxError ? `it is not valid JSON (${e.message})` : (e as Error).message
-    throw new StoreOpenError(path, reason)
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw new StoreOpenError(path, (e as Error).message)
   }
-  if (data === null) return false
-  db.data = data
-  return true
+  let data: unknown
+  try {
+    data = JSON.parse(text) // keeps keys such as "__proto__" as own keys
+  } catch (e) {
+    throw new StoreOpenError(path, `it is not valid JSON (${(e as Error).message})`)
+  }
+  const problem = stateProblem(data)
+  if (problem) throw new StoreOpenError(path, problem)
+  return data as DbState
 }
 
 async function fsyncFile(path: string): Promise<number> {
@@ -57,11 +71,8 @@ async function fsyncFile(path: string): Promise<number> {
   }
 }
 
-/**
- * Opens (or creates) the data file and replays its log. Throws StoreOpenError with the path and the reason.
- * `fsync: false` acknowledges writes once written to the file (a killed process loses nothing; a power cut may).
- */
-export async function openFileStore(file: string, opts: { fsync?: boolean } = {}): Promise<Store> {
+/** Opens (or creates) the data file and replays its log. Throws StoreOpenError with the path and the reason. */
+export async function openFileStore(file: string, opts: FileStoreOptions = {}): Promise<Store> {
   const path = resolve(file)
   try {
     await mkdir(dirname(path), { recursive: true })
@@ -70,22 +81,13 @@ export async function openFileStore(file: string, opts: { fsync?: boolean } = {}
   }
   const lockPath = `${path}.lock`
   await takeLock(lockPath, path)
+  let log: WriteAheadLog | undefined
   try {
-    const db = new Low<DbState>(new DataFile<DbState>(path, { parse: JSON.parse, stringify: (d) => JSON.stringify(d) }), EMPTY_STATE())
-    const existed = await readSnapshot(db, path)
-    if (existed) {
-      const r = dbStateSchema.safeParse(db.data)
-      if (!r.success) {
-        const issue = r.error.issues[0]
-        throw new StoreOpenError(path, `it is not a sandbox data file (${issue?.path.join('.') || 'root'}: ${issue?.message})`)
-      }
-    } else {
-      db.data = EMPTY_STATE()
-    }
-    const log = new WriteAheadLog(`${path}.wal`, opts.fsync ?? true)
-    const batches = await log.open()
+    const snapshot = await readSnapshot(path)
+    const db = new Low<DbState>(new DataFile<DbState>(path, { parse: JSON.parse, stringify: (d) => JSON.stringify(d) }), snapshot ?? EMPTY_STATE())
+    log = new WriteAheadLog(`${path}.wal`, opts.fsync ?? true)
+    const batches = await log.open({ snapshotSeq: db.data.seq, repair: opts.repair ?? false })
     for (const b of batches) {
-      if (b.s <= db.data.seq) continue
       for (const op of b.ops) applyOp(db.data, op)
       db.data.seq = b.s
     }
@@ -95,11 +97,11 @@ export async function openFileStore(file: string, opts: { fsync?: boolean } = {}
       await syncDir(dirname(path)) // the rename itself, before the log it replaces is emptied
       return bytes
     }
-    let snapshotBytes = 0
-    if (!existed) snapshotBytes = await writeSnapshot(db)
-    else snapshotBytes = (await fsyncFile(path))
-    return new Store(db, { log, writeSnapshot, snapshotBytes, release: () => rm(lockPath, { force: true }) })
+    const snapshotBytes = snapshot ? await fsyncFile(path) : await writeSnapshot(db)
+    const opened = log
+    return new Store(db, { log: opened, writeSnapshot, snapshotBytes, release: () => rm(lockPath, { force: true }) })
   } catch (e) {
+    await log?.close()
     await rm(lockPath, { force: true })
     throw e
   }

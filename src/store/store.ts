@@ -6,7 +6,7 @@
  */
 import { Low, Memory } from 'lowdb'
 import { applyOp, EMPTY_STATE, own, type DbState, type Doc, type NamespaceData, type Op } from './state.js'
-import type { WriteAheadLog } from './wal.js'
+import type { RepairReport, WriteAheadLog } from './wal.js'
 
 /** What the store needs from a persistence backend (nothing, for the memory store). */
 export interface Durability {
@@ -61,6 +61,11 @@ export class Store {
     private readonly db: Low<DbState>,
     private readonly durability?: Durability,
   ) {}
+
+  /** What opening with `repair` dropped from a damaged log (undefined when nothing was repaired). */
+  get repaired(): RepairReport | undefined {
+    return this.durability?.log.repaired
+  }
 
   /** True when mutations are written to a file. */
   get persistent(): boolean {
