@@ -1,12 +1,13 @@
 /**
  * Opens the JSON-file store: lowdb snapshot (`<file>`) + write-ahead log (`<file>.wal`) + a lock file
  * (`<file>.lock`) so two sandboxes never write one file. A corrupt or unreadable file stops start-up, and is
- * never replaced.
+ * never replaced. Paths are resolved through symlinks first, so every name of one file shares one lock.
  */
-import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises'
-import { dirname, resolve } from 'node:path'
+import { lstat, mkdir, open, readFile, realpath, rm, writeFile } from 'node:fs/promises'
+import { basename, dirname, join, resolve } from 'node:path'
 import { Low } from 'lowdb'
 import { DataFile } from 'lowdb/node'
+import { tenantRegistryProblem } from '../tenants/tenants.check.js'
 import { applyOp, EMPTY_STATE, StoreOpenError, stateProblem, type DbState } from './state.js'
 import { Store } from './store.js'
 import { syncDir, WriteAheadLog } from './wal.js'
@@ -61,6 +62,33 @@ async function readSnapshot(path: string): Promise<DbState | undefined> {
   return data as DbState
 }
 
+/** The file's real path (through symlinks, its directory's too), so every name of a file shares one lock. */
+async function realPath(file: string): Promise<string> {
+  const path = resolve(file)
+  try {
+    await mkdir(dirname(path), { recursive: true })
+    return await realpath(path)
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new StoreOpenError(path, (e as Error).message)
+  }
+  const link = await lstat(path).catch(() => undefined)
+  if (link?.isSymbolicLink()) throw new StoreOpenError(path, 'it is a symlink to a file that does not exist', 'Create the file it points to, or point --data at a real path.')
+  return join(await realpath(dirname(path)), basename(path))
+}
+
+/**
+ * The temporary file a snapshot is written to before its rename. One left behind (a crash or a full disk during
+ * a compaction) was never renamed, so it holds nothing the snapshot and log lack; it is removed while the lock
+ * is held, so it neither keeps the disk full nor gets in the way of the next compaction.
+ */
+async function removeStaleTemp(path: string): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.tmp`)
+  const st = await lstat(temp).catch(() => undefined)
+  if (!st) return
+  if (!st.isFile()) throw new StoreOpenError(path, `${temp} (where its snapshot is written before the rename) is not a regular file`, `Remove ${temp}, then start again.`)
+  await rm(temp)
+}
+
 async function fsyncFile(path: string): Promise<number> {
   const fh = await open(path, 'r')
   try {
@@ -73,16 +101,12 @@ async function fsyncFile(path: string): Promise<number> {
 
 /** Opens (or creates) the data file and replays its log. Throws StoreOpenError with the path and the reason. */
 export async function openFileStore(file: string, opts: FileStoreOptions = {}): Promise<Store> {
-  const path = resolve(file)
-  try {
-    await mkdir(dirname(path), { recursive: true })
-  } catch (e) {
-    throw new StoreOpenError(path, (e as Error).message)
-  }
+  const path = await realPath(file)
   const lockPath = `${path}.lock`
   await takeLock(lockPath, path)
   let log: WriteAheadLog | undefined
   try {
+    await removeStaleTemp(path)
     const snapshot = await readSnapshot(path)
     const db = new Low<DbState>(new DataFile<DbState>(path, { parse: JSON.parse, stringify: (d) => JSON.stringify(d) }), snapshot ?? EMPTY_STATE())
     log = new WriteAheadLog(`${path}.wal`, opts.fsync ?? true)
@@ -91,8 +115,17 @@ export async function openFileStore(file: string, opts: FileStoreOptions = {}): 
       for (const op of b.ops) applyOp(db.data, op)
       db.data.seq = b.s
     }
+    const problem = tenantRegistryProblem(db.data)
+    if (problem) {
+      throw new StoreOpenError(path, problem, 'Correct that record in the file (or move the file away), or start with --memory.')
+    }
     const writeSnapshot = async (d: Low<DbState>): Promise<number> => {
-      await d.write() // a temporary file renamed over the snapshot (steno)
+      try {
+        await d.write() // a temporary file renamed over the snapshot (steno)
+      } catch (e) {
+        await rm(join(dirname(path), `.${basename(path)}.tmp`), { force: true }).catch(() => undefined)
+        throw e
+      }
       const bytes = await fsyncFile(path)
       await syncDir(dirname(path)) // the rename itself, before the log it replaces is emptied
       return bytes
