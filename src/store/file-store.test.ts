@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { mkdtemp, open, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -147,7 +148,9 @@ describe('file store', () => {
     }
     s.put('t:x', 'c', 'last', { done: true })
     await s.sync()
+    await s.settled() // the compaction runs in the background
     expect((await stat(`${file}.wal`)).size).toBeLessThan((await stat(file)).size)
+    expect(existsSync(`${file}.wal.old`)).toBe(false)
     await s.close()
     const r = await openFileStore(file)
     expect(r.count('t:x', 'c')).toBe(3001)

@@ -5,10 +5,10 @@
  */
 import { lstat, mkdir, open, readFile, realpath, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
-import { Low } from 'lowdb'
-import { DataFile } from 'lowdb/node'
+import { Low, Memory } from 'lowdb'
 import { tenantRegistryProblem } from '../tenants/tenants.check.js'
 import { applyOp, EMPTY_STATE, StoreOpenError, stateProblem, type DbState } from './state.js'
+import { snapshotTempPath, writeSnapshot } from './snapshot-writer.js'
 import { Store } from './store.js'
 import { syncDir, WriteAheadLog } from './wal.js'
 
@@ -82,7 +82,7 @@ async function realPath(file: string): Promise<string> {
  * is held, so it neither keeps the disk full nor gets in the way of the next compaction.
  */
 async function removeStaleTemp(path: string): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.tmp`)
+  const temp = snapshotTempPath(path)
   const st = await lstat(temp).catch(() => undefined)
   if (!st) return
   if (!st.isFile()) throw new StoreOpenError(path, `${temp} (where its snapshot is written before the rename) is not a regular file`, `Remove ${temp}, then start again.`)
@@ -108,7 +108,8 @@ export async function openFileStore(file: string, opts: FileStoreOptions = {}): 
   try {
     await removeStaleTemp(path)
     const snapshot = await readSnapshot(path)
-    const db = new Low<DbState>(new DataFile<DbState>(path, { parse: JSON.parse, stringify: (d) => JSON.stringify(d) }), snapshot ?? EMPTY_STATE())
+    // lowdb holds the state in memory; the snapshot is written by snapshot-writer.ts, piece by piece
+    const db = new Low<DbState>(new Memory<DbState>(), snapshot ?? EMPTY_STATE())
     log = new WriteAheadLog(`${path}.wal`, opts.fsync ?? true)
     const batches = await log.open({ snapshotSeq: db.data.seq, repair: opts.repair ?? false })
     for (const b of batches) {
@@ -119,20 +120,18 @@ export async function openFileStore(file: string, opts: FileStoreOptions = {}): 
     if (problem) {
       throw new StoreOpenError(path, problem, 'Correct that record in the file (or move the file away), or start with --memory.')
     }
-    const writeSnapshot = async (d: Low<DbState>): Promise<number> => {
-      try {
-        await d.write() // a temporary file renamed over the snapshot (steno)
-      } catch (e) {
-        await rm(join(dirname(path), `.${basename(path)}.tmp`), { force: true }).catch(() => undefined)
-        throw e
-      }
-      const bytes = await fsyncFile(path)
-      await syncDir(dirname(path)) // the rename itself, before the log it replaces is emptied
-      return bytes
+    let snapshotBytes: number
+    if (!snapshot || log.hasOld) {
+      // a new file, or a compaction the last run did not finish: fold everything now, before serving
+      snapshotBytes = await writeSnapshot(path, db.data, db.data.seq)
+      await log.dropOld()
+      await log.truncate()
+    } else {
+      snapshotBytes = await fsyncFile(path)
     }
-    const snapshotBytes = snapshot ? await fsyncFile(path) : await writeSnapshot(db)
     const opened = log
-    return new Store(db, { log: opened, writeSnapshot, snapshotBytes, release: () => rm(lockPath, { force: true }) })
+    const save = (state: DbState, seq: number) => writeSnapshot(path, state, seq)
+    return new Store(db, { log: opened, writeSnapshot: save, snapshotBytes, release: () => rm(lockPath, { force: true }) })
   } catch (e) {
     await log?.close()
     await rm(lockPath, { force: true })

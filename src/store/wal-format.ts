@@ -128,7 +128,7 @@ function sequenceGap(prev: number | undefined, s: number, snapshotSeq: number): 
  * first damaged record (reported in `damage`, with the batches before it). A missing record (a gap in the batch
  * numbers, or a log that does not go on from the snapshot's batch) counts as damage of the record after it.
  */
-export function scanLog(bytes: Buffer, snapshotSeq = 0): Scan {
+export function scanLog(bytes: Buffer, snapshotSeq = 0, prevSeq?: number): Scan {
   const batches: Batch[] = []
   let at = 0
   let record = 0
@@ -144,7 +144,7 @@ export function scanLog(bytes: Buffer, snapshotSeq = 0): Scan {
       }
       return { batches, end: at, tornBytes: 0, damage: { record, offset: at, reason: r.reason } }
     }
-    const gap = sequenceGap(batches.at(-1)?.s, r.batch.s, snapshotSeq)
+    const gap = sequenceGap(batches.at(-1)?.s ?? prevSeq, r.batch.s, snapshotSeq)
     if (gap) return { batches, end: at, tornBytes: 0, damage: { record, offset: at, reason: gap } }
     batches.push(r.batch)
     at = r.end

@@ -1,36 +1,25 @@
 /**
- * Append-only log next to the lowdb snapshot: one self-checking record per flushed batch of mutations (format
- * in wal-format.ts), synced to disk before the batch's requests are answered. It keeps a write's cost
- * proportional to the batch, not to the whole database; the snapshot is rewritten (compaction) only when the
- * log has grown as large as it.
+ * Append-only log next to the snapshot: one self-checking record per flushed batch of mutations (format in
+ * wal-format.ts), synced to disk before the batch's requests are answered. It keeps a write's cost
+ * proportional to the batch, not to the whole database.
  *
  * The file grows in zero-filled chunks written ahead of the batches, and a batch overwrites zeros in place:
  * the file's size does not change on an append, so syncing one needs no journal commit of the inode (as with
  * PostgreSQL's zero-filled WAL segments, `wal_init_zero`). The log ends where the zero fill begins.
+ *
+ * A compaction rotates the log: the active file becomes `<log>.old` and a new one takes the next batches;
+ * once the snapshot holding everything in `.old` is renamed into place, `.old` is removed.
  */
-import { close, constants, fdatasync, fsync, ftruncate, open, write } from 'node:fs'
-import { copyFile, readFile } from 'node:fs/promises'
+import { close, constants, fdatasync, fstat, ftruncate, open, rename, rm, write } from 'node:fs'
 import { dirname } from 'node:path'
-import { StoreOpenError } from './state.js'
-import { countIntactAfter, encodeRecord, scanLog, type Batch, type Damage } from './wal-format.js'
+import { encodeRecord, type Batch } from './wal-format.js'
+import { call, damagedError, readSegments, repair, syncDir, type RepairReport } from './wal-read.js'
 
 export type { Batch } from './wal-format.js'
+export { syncDir, type RepairReport } from './wal-read.js'
 
 /** The log file grows by this many zero bytes at a time. */
 const CHUNK_BYTES = 1 << 20
-
-/** What `repair` dropped from a damaged log. */
-export interface RepairReport {
-  /** the untouched copy of the log as it was */
-  copy: string
-  damage: Damage
-  /** intact records after the damaged one, dropped with it */
-  droppedRecords: number
-  /** bytes dropped, from the damaged record's offset to the end of the written data */
-  droppedBytes: number
-  /** one line for the operator */
-  message: string
-}
 
 export interface WalOpenOptions {
   /** sequence number of the last batch in the snapshot: older batches are skipped, the next must follow it */
@@ -39,51 +28,16 @@ export interface WalOpenOptions {
   repair?: boolean
 }
 
-/** Promise around a callback-style fs call (lighter than FileHandle on the hot path: one threadpool trip). */
-function call<T = void>(fn: (cb: (e: NodeJS.ErrnoException | null, v?: T) => void) => void): Promise<T> {
-  return new Promise((resolve, reject) => fn((e, v) => (e ? reject(e) : resolve(v as T))))
-}
-
-/** Makes a directory's entries (a created or renamed file) durable. */
-export async function syncDir(dir: string): Promise<void> {
-  if (process.platform === 'win32') return // directories cannot be opened for syncing there
-  const fd = await call<number>((cb) => open(dir, constants.O_RDONLY, cb))
-  try {
-    await call((cb) => fsync(fd, cb))
-  } finally {
-    await call((cb) => close(fd, cb))
-  }
-}
-
-/** Copies the log to the first free `<log>.damaged-<n>`, durably, and returns that path. */
-async function keepCopy(path: string): Promise<string> {
-  for (let n = 1; ; n++) {
-    const copy = `${path}.damaged-${n}`
-    try {
-      await copyFile(path, copy, constants.COPYFILE_EXCL)
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EEXIST') continue
-      throw e
-    }
-    const fd = await call<number>((cb) => open(copy, constants.O_RDONLY, cb))
-    await call((cb) => fsync(fd, cb)).finally(() => call((cb) => close(fd, cb)))
-    await syncDir(dirname(path))
-    return copy
-  }
-}
-
-function lastNonZero(bytes: Buffer, from: number): number {
-  let last = bytes.length
-  while (last > from && bytes[last - 1] === 0) last--
-  return last
-}
-
 export class WriteAheadLog {
   private fd: number | undefined
-  /** bytes of batches in the log (where the next one is written) */
+  /** bytes of batches in the active file (where the next one is written) */
   size = 0
   /** bytes of the file: the batches and the zero fill after them */
   private allocated = 0
+  /** set by `open` when it repaired the log */
+  repaired: RepairReport | undefined
+  /** a segment an unfinished compaction left (`<log>.old`) is there */
+  hasOld = false
 
   /**
    * With `sync` (the default) the file is opened O_DSYNC: each append returns only once its bytes are on
@@ -94,64 +48,51 @@ export class WriteAheadLog {
     private readonly sync = true,
   ) {}
 
-  /** set by `open` when it repaired the log */
-  repaired: RepairReport | undefined
+  get oldPath(): string {
+    return `${this.path}.old`
+  }
 
   /**
    * Reads every batch after `snapshotSeq`. A torn final record (an append that was never acknowledged) is
    * zeroed; a damaged record anywhere else stops start-up, unless `repair` is set.
    */
   async open(opts: WalOpenOptions = {}): Promise<Batch[]> {
-    let bytes = Buffer.alloc(0)
-    let created = false
-    try {
-      bytes = await readFile(this.path)
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new StoreOpenError(this.path, (e as Error).message)
-      created = true
-    }
     const snapshotSeq = opts.snapshotSeq ?? 0
-    const scan = scanLog(bytes, snapshotSeq)
-    if (scan.damage && !opts.repair) throw this.damaged(scan.damage, bytes)
+    const segments = await readSegments(this.path, snapshotSeq)
+    const bad = segments.find((s) => s.scan.damage)
+    if (bad && !opts.repair) throw damagedError(bad, bad.scan.damage!)
+    if (bad) this.repaired = await repair(segments)
+    this.hasOld = segments.length > 1
+    const active = segments.at(-1)!
+    await this.openActive(active.bytes === undefined)
+    this.size = active.scan.end
+    if (active.scan.tornBytes > 0) {
+      // a torn append, never acknowledged: back to zero fill, so the next record is written over zeros
+      await this.writeAt(Buffer.alloc(active.scan.tornBytes), active.scan.end)
+      await this.syncData()
+    }
+    return segments.flatMap((s) => s.scan.batches).filter((b) => b.s > snapshotSeq)
+  }
+
+  private async openActive(create: boolean): Promise<void> {
     const { O_CREAT, O_DSYNC, O_RDWR } = constants
     const fd = await call<number>((cb) => open(this.path, O_RDWR | O_CREAT | (this.sync ? O_DSYNC : 0), 0o644, cb))
     this.fd = fd
-    if (created) await syncDir(dirname(this.path))
-    this.size = scan.end
-    this.allocated = bytes.length
-    if (scan.damage) {
-      const copy = await keepCopy(this.path)
-      await call((cb) => ftruncate(fd, scan.end, cb))
-      await call((cb) => fdatasync(fd, cb))
-      this.allocated = scan.end
-      const droppedRecords = countIntactAfter(bytes, scan.damage.offset)
-      const droppedBytes = lastNonZero(bytes, scan.end) - scan.end
-      const message = `repaired ${this.path}: dropped record ${scan.damage.record} at byte ${scan.damage.offset} (${scan.damage.reason}) ` +
-        `and ${droppedRecords} intact record(s) after it, ${droppedBytes} bytes in all; the original is kept as ${copy}`
-      this.repaired = { copy, damage: scan.damage, droppedRecords, droppedBytes, message }
-    } else if (scan.tornBytes > 0) {
-      // a torn append, never acknowledged: back to zero fill, so the next record is written over zeros
-      await this.writeAt(Buffer.alloc(scan.tornBytes), scan.end)
-      await call((cb) => fdatasync(fd, cb))
-    }
-    return scan.batches.filter((b) => b.s > snapshotSeq)
+    if (create) await syncDir(dirname(this.path))
+    this.allocated = (await call<{ size: number }>((cb) => fstat(fd, cb))).size
+    this.size = 0
   }
 
-  private damaged(d: Damage, bytes: Buffer): StoreOpenError {
-    const after = countIntactAfter(bytes, d.offset)
-    return new StoreOpenError(
-      this.path,
-      `record ${d.record} of the write-ahead log, at byte ${d.offset}, is damaged: ${d.reason}`,
-      `Nothing was changed. Keep a copy of the directory, then start once with --repair to drop record ${d.record} and ` +
-        `everything after it (${after} intact record(s); the log is first copied to ${this.path}.damaged-<n>), or restore the files from a backup, or start with --memory.`,
-    )
+  private async syncData(): Promise<void> {
+    const fd = this.fd
+    if (fd !== undefined) await call((cb) => fdatasync(fd, cb))
   }
 
   private async writeAt(buf: Buffer, position: number): Promise<void> {
     const fd = this.fd
     if (fd === undefined) throw new Error('write-ahead log is not open')
     const written = await call<number>((cb) => write(fd, buf, 0, buf.length, position, cb))
-    // a short write leaves a torn line that the next open cuts; never acknowledge it
+    // a short write leaves a torn record that the next open drops; never acknowledge it
     if (written !== buf.length) throw new Error(`short write to ${this.path} (${written} of ${buf.length} bytes)`)
   }
 
@@ -168,7 +109,24 @@ export class WriteAheadLog {
     this.size = end
   }
 
-  /** Empties the log once its batches are safely in the snapshot. */
+  /** Makes the active file `<log>.old` and starts a new, empty one (between appends; no `.old` may exist). */
+  async rotate(): Promise<void> {
+    if (this.hasOld) throw new Error(`${this.oldPath} is still there: the previous compaction has not finished`)
+    await this.close()
+    await call((cb) => rename(this.path, this.oldPath, cb))
+    this.hasOld = true
+    await this.openActive(true) // syncs the directory: the rename and the new file together
+  }
+
+  /** Removes `<log>.old` once a snapshot holds everything in it. */
+  async dropOld(): Promise<void> {
+    if (!this.hasOld) return
+    await call((cb) => rm(this.oldPath, { force: true }, cb))
+    await syncDir(dirname(this.path))
+    this.hasOld = false
+  }
+
+  /** Empties the active file once its batches are safely in the snapshot (at start, nothing else running). */
   async truncate(): Promise<void> {
     const fd = this.fd
     if (fd === undefined) return
