@@ -1,9 +1,11 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { mkdtemp, open, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openFileStore } from './file-store.js'
 import { StoreOpenError } from './state.js'
+import { encodeRecord, scanLog, type Batch } from './wal-format.js'
 
 let dir: string
 let file: string
@@ -15,16 +17,23 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-/** The log's batch lines: its text up to the zero fill. */
-async function logLines(path: string): Promise<string[]> {
-  const text = await readFile(path, 'utf8')
-  return text.slice(0, text.indexOf('\0') === -1 ? undefined : text.indexOf('\0')).trim().split('\n')
+/** The log's batches. */
+async function logBatches(path: string): Promise<Batch[]> {
+  return scanLog(await readFile(path)).batches
+}
+
+/** Writes the first `bytes` bytes of a record at the log's end, as a crash during the append could leave it. */
+async function tearAppend(path: string, batch: Batch, bytes: number): Promise<void> {
+  const end = scanLog(await readFile(path)).end
+  const fh = await open(path, 'r+')
+  await fh.write(encodeRecord(batch), 0, bytes, end)
+  await fh.close()
 }
 
 describe('file store', () => {
   it('creates the file on first open and keeps what was synced across a restart', async () => {
     const a = await openFileStore(file)
-    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ version: 1, seq: 0, namespaces: {} })
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ version: 2, seq: 0, namespaces: {} })
     a.put('t:x', 'orders', 'o1', { order_id: 'o1', status: 201 })
     a.put('t:x', 'orders', 'o2', { order_id: 'o2', status: 201 })
     a.delete('t:x', 'orders', 'o2')
@@ -52,9 +61,9 @@ describe('file store', () => {
     for (let i = 0; i < 500; i++) s.put('t:x', 'c', String(i), { i })
     await s.sync()
     expect(s.flushes).toBe(1)
-    const lines = await logLines(`${file}.wal`)
-    expect(lines).toHaveLength(1)
-    expect(JSON.parse(lines[0]!).ops).toHaveLength(500)
+    const batches = await logBatches(`${file}.wal`)
+    expect(batches).toHaveLength(1)
+    expect(batches[0]!.ops).toHaveLength(500)
     await s.close()
   })
 
@@ -62,9 +71,8 @@ describe('file store', () => {
     const s = await openFileStore(file)
     for (let i = 0; i < 100; i++) s.put('t:x', 'c', 'same', { i })
     await s.sync()
-    const [line] = await logLines(`${file}.wal`)
-    const batch = JSON.parse(line!)
-    expect(batch.ops).toEqual([{ o: 'put', n: 't:x', c: 'c', k: 'same', v: { i: 99 } }])
+    const [batch] = await logBatches(`${file}.wal`)
+    expect(batch!.ops).toEqual([{ o: 'put', n: 't:x', c: 'c', k: 'same', v: { i: 99 } }])
     await s.close()
   })
 
@@ -73,7 +81,7 @@ describe('file store', () => {
     s.put('t:x', 'c', 'kept', { ok: true })
     await s.sync()
     await s.close()
-    await writeFile(`${file}.wal`, `${await readFile(`${file}.wal`, 'utf8')}{"s":2,"ops":[{"o":"put","n":"t:x","c":"c","k":"torn"`)
+    await tearAppend(`${file}.wal`, { s: 2, ops: [{ o: 'put', n: 't:x', c: 'c', k: 'torn', v: { torn: 'x'.repeat(1500) } }] }, 500)
     const r = await openFileStore(file)
     expect(r.get('t:x', 'c', 'kept')).toEqual({ ok: true })
     expect(r.get('t:x', 'c', 'torn')).toBeUndefined()
@@ -89,7 +97,7 @@ describe('file store', () => {
     const s = await openFileStore(file)
     s.put('t:x', 'c', 'name', { account_name: 'lh测试商家', poi_name: '望京店' })
     await s.sync() // then a crash: no close, so the log still holds the line
-    await writeFile(`${file}.wal`, `${await readFile(`${file}.wal`, 'utf8')}{"s":9,"ops":[{"o":"put","n":"t:x","c":"c","k":"半`)
+    await tearAppend(`${file}.wal`, { s: 2, ops: [{ o: 'put', n: 't:x', c: 'c', k: '半', v: { name: '半'.repeat(600) } }] }, 700)
     const r = await openFileStore(file)
     r.put('t:x', 'c', 'later', { name: '实物周边' })
     await r.sync()
@@ -100,10 +108,10 @@ describe('file store', () => {
     await again.close()
   })
 
-  it('stops on a damaged log line that is not the last', async () => {
+  it('stops on a damaged log record that is not the last', async () => {
     await openFileStore(file).then((s) => s.close())
-    await writeFile(`${file}.wal`, 'garbage\n{"s":1,"ops":[]}\n')
-    await expect(openFileStore(file)).rejects.toThrow(/sandbox\.json\.wal: line 1 of the write-ahead log is damaged/)
+    await writeFile(`${file}.wal`, Buffer.concat([Buffer.from('garbage\n'), encodeRecord({ s: 1, ops: [] })]))
+    await expect(openFileStore(file)).rejects.toThrow(/sandbox\.json\.wal: record 1 of the write-ahead log, at byte 0, is damaged/)
   })
 
   it('refuses a corrupt data file with the path and the reason, and leaves it untouched', async () => {
@@ -117,7 +125,7 @@ describe('file store', () => {
 
   it('refuses a JSON file that is not a sandbox data file', async () => {
     await writeFile(file, '{"posts":[]}')
-    await expect(openFileStore(file)).rejects.toThrow(/is not a sandbox data file \(version/)
+    await expect(openFileStore(file)).rejects.toThrow(/is not a sandbox data file of version 2 \(version: missing\)/)
   })
 
   it('refuses an unreadable path with the reason', async () => {
@@ -140,7 +148,9 @@ describe('file store', () => {
     }
     s.put('t:x', 'c', 'last', { done: true })
     await s.sync()
+    await s.settled() // the compaction runs in the background
     expect((await stat(`${file}.wal`)).size).toBeLessThan((await stat(file)).size)
+    expect(existsSync(`${file}.wal.old`)).toBe(false)
     await s.close()
     const r = await openFileStore(file)
     expect(r.count('t:x', 'c')).toBe(3001)

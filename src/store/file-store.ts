@@ -1,14 +1,23 @@
 /**
  * Opens the JSON-file store: lowdb snapshot (`<file>`) + write-ahead log (`<file>.wal`) + a lock file
- * (`<file>.lock`) so two sandboxes never write one file. A corrupt or unreadable file stops start-up.
+ * (`<file>.lock`) so two sandboxes never write one file. A corrupt or unreadable file stops start-up, and is
+ * never replaced. Paths are resolved through symlinks first, so every name of one file shares one lock.
  */
-import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises'
-import { dirname, resolve } from 'node:path'
-import { Low } from 'lowdb'
-import { DataFile } from 'lowdb/node'
-import { applyOp, dbStateSchema, EMPTY_STATE, StoreOpenError, type DbState } from './state.js'
+import { lstat, mkdir, open, readFile, realpath, rm, writeFile } from 'node:fs/promises'
+import { basename, dirname, join, resolve } from 'node:path'
+import { Low, Memory } from 'lowdb'
+import { tenantRegistryProblem } from '../tenants/tenants.check.js'
+import { applyOp, EMPTY_STATE, StoreOpenError, stateProblem, type DbState } from './state.js'
+import { snapshotTempPath, writeSnapshot } from './snapshot-writer.js'
 import { Store } from './store.js'
 import { syncDir, WriteAheadLog } from './wal.js'
+
+export interface FileStoreOptions {
+  /** false: acknowledge writes once written to the file (a killed process loses nothing; a power cut may) */
+  fsync?: boolean
+  /** a damaged log is copied to `<file>.wal.damaged-<n>`, then cut before its damaged record (Store.repaired says what went) */
+  repair?: boolean
+}
 
 function isAlive(pid: number): boolean {
   try {
@@ -33,18 +42,51 @@ async function takeLock(lockPath: string, dataPath: string): Promise<void> {
   await writeFile(lockPath, String(process.pid))
 }
 
-/** Reads the snapshot into db.data; false when there is no file yet (lowdb's read() keeps the default then). */
-async function readSnapshot(db: Low<DbState>, path: string): Promise<boolean> {
-  let data: DbState | null
+/** The snapshot, or undefined when there is no file yet. Anything but a sandbox data object is refused. */
+async function readSnapshot(path: string): Promise<DbState | undefined> {
+  let text: string
   try {
-    data = await db.adapter.read()
+    text = await readFile(path, 'utf8')
   } catch (e) {
-    const reason = e instanceof SyntaxError ? `it is not valid JSON (${e.message})` : (e as Error).message
-    throw new StoreOpenError(path, reason)
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw new StoreOpenError(path, (e as Error).message)
   }
-  if (data === null) return false
-  db.data = data
-  return true
+  let data: unknown
+  try {
+    data = JSON.parse(text) // keeps keys such as "__proto__" as own keys
+  } catch (e) {
+    throw new StoreOpenError(path, `it is not valid JSON (${(e as Error).message})`)
+  }
+  const problem = stateProblem(data)
+  if (problem) throw new StoreOpenError(path, problem)
+  return data as DbState
+}
+
+/** The file's real path (through symlinks, its directory's too), so every name of a file shares one lock. */
+async function realPath(file: string): Promise<string> {
+  const path = resolve(file)
+  try {
+    await mkdir(dirname(path), { recursive: true })
+    return await realpath(path)
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new StoreOpenError(path, (e as Error).message)
+  }
+  const link = await lstat(path).catch(() => undefined)
+  if (link?.isSymbolicLink()) throw new StoreOpenError(path, 'it is a symlink to a file that does not exist', 'Create the file it points to, or point --data at a real path.')
+  return join(await realpath(dirname(path)), basename(path))
+}
+
+/**
+ * The temporary file a snapshot is written to before its rename. One left behind (a crash or a full disk during
+ * a compaction) was never renamed, so it holds nothing the snapshot and log lack; it is removed while the lock
+ * is held, so it neither keeps the disk full nor gets in the way of the next compaction.
+ */
+async function removeStaleTemp(path: string): Promise<void> {
+  const temp = snapshotTempPath(path)
+  const st = await lstat(temp).catch(() => undefined)
+  if (!st) return
+  if (!st.isFile()) throw new StoreOpenError(path, `${temp} (where its snapshot is written before the rename) is not a regular file`, `Remove ${temp}, then start again.`)
+  await rm(temp)
 }
 
 async function fsyncFile(path: string): Promise<number> {
@@ -57,49 +99,41 @@ async function fsyncFile(path: string): Promise<number> {
   }
 }
 
-/**
- * Opens (or creates) the data file and replays its log. Throws StoreOpenError with the path and the reason.
- * `fsync: false` acknowledges writes once written to the file (a killed process loses nothing; a power cut may).
- */
-export async function openFileStore(file: string, opts: { fsync?: boolean } = {}): Promise<Store> {
-  const path = resolve(file)
-  try {
-    await mkdir(dirname(path), { recursive: true })
-  } catch (e) {
-    throw new StoreOpenError(path, (e as Error).message)
-  }
+/** Opens (or creates) the data file and replays its log. Throws StoreOpenError with the path and the reason. */
+export async function openFileStore(file: string, opts: FileStoreOptions = {}): Promise<Store> {
+  const path = await realPath(file)
   const lockPath = `${path}.lock`
   await takeLock(lockPath, path)
+  let log: WriteAheadLog | undefined
   try {
-    const db = new Low<DbState>(new DataFile<DbState>(path, { parse: JSON.parse, stringify: (d) => JSON.stringify(d) }), EMPTY_STATE())
-    const existed = await readSnapshot(db, path)
-    if (existed) {
-      const r = dbStateSchema.safeParse(db.data)
-      if (!r.success) {
-        const issue = r.error.issues[0]
-        throw new StoreOpenError(path, `it is not a sandbox data file (${issue?.path.join('.') || 'root'}: ${issue?.message})`)
-      }
-    } else {
-      db.data = EMPTY_STATE()
-    }
-    const log = new WriteAheadLog(`${path}.wal`, opts.fsync ?? true)
-    const batches = await log.open()
+    await removeStaleTemp(path)
+    const snapshot = await readSnapshot(path)
+    // lowdb holds the state in memory; the snapshot is written by snapshot-writer.ts, piece by piece
+    const db = new Low<DbState>(new Memory<DbState>(), snapshot ?? EMPTY_STATE())
+    log = new WriteAheadLog(`${path}.wal`, opts.fsync ?? true)
+    const batches = await log.open({ snapshotSeq: db.data.seq, repair: opts.repair ?? false })
     for (const b of batches) {
-      if (b.s <= db.data.seq) continue
       for (const op of b.ops) applyOp(db.data, op)
       db.data.seq = b.s
     }
-    const writeSnapshot = async (d: Low<DbState>): Promise<number> => {
-      await d.write() // a temporary file renamed over the snapshot (steno)
-      const bytes = await fsyncFile(path)
-      await syncDir(dirname(path)) // the rename itself, before the log it replaces is emptied
-      return bytes
+    const problem = tenantRegistryProblem(db.data)
+    if (problem) {
+      throw new StoreOpenError(path, problem, 'Correct that record in the file (or move the file away), or start with --memory.')
     }
-    let snapshotBytes = 0
-    if (!existed) snapshotBytes = await writeSnapshot(db)
-    else snapshotBytes = (await fsyncFile(path))
-    return new Store(db, { log, writeSnapshot, snapshotBytes, release: () => rm(lockPath, { force: true }) })
+    let snapshotBytes: number
+    if (!snapshot || log.hasOld) {
+      // a new file, or a compaction the last run did not finish: fold everything now, before serving
+      snapshotBytes = await writeSnapshot(path, db.data, db.data.seq)
+      await log.dropOld()
+      await log.truncate()
+    } else {
+      snapshotBytes = await fsyncFile(path)
+    }
+    const opened = log
+    const save = (state: DbState, seq: number) => writeSnapshot(path, state, seq)
+    return new Store(db, { log: opened, writeSnapshot: save, snapshotBytes, release: () => rm(lockPath, { force: true }) })
   } catch (e) {
+    await log?.close()
     await rm(lockPath, { force: true })
     throw e
   }

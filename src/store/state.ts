@@ -2,8 +2,6 @@
  * The shape of everything the sandbox persists, and the mutation records the write-ahead log carries.
  * Namespaces: `sys` (the tenant registry) and `t:<client_key>` (one per tenant: its data, clock, jobs, …).
  */
-import { z } from 'zod'
-
 /** One stored record; always a plain JSON object in the platform's snake_case. */
 export type Doc = Record<string, unknown>
 /** collection name → record id → record */
@@ -12,7 +10,7 @@ export type NamespaceData = Record<string, Record<string, Doc>>
 /** The whole database as lowdb holds it and the snapshot file stores it. */
 export interface DbState {
   /** format version of the data file */
-  version: 1
+  version: 2
   /** sequence number of the last mutation batch folded into this state */
   seq: number
   /** namespace → collections */
@@ -25,29 +23,52 @@ export type Op =
   | { o: 'del'; n: string; c: string; k: string }
   | { o: 'ns'; n: string; v: NamespaceData | null }
 
-export const EMPTY_STATE = (): DbState => ({ version: 1, seq: 0, namespaces: {} })
+export const STATE_VERSION = 2
+export const EMPTY_STATE = (): DbState => ({ version: STATE_VERSION, seq: 0, namespaces: {} })
 
-const docSchema = z.record(z.string(), z.unknown())
-const namespaceSchema = z.record(z.string(), z.record(z.string(), docSchema))
+/** A JSON object (not null, not an array). */
+export const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x)
 
-/** Validates a snapshot read from disk. */
-export const dbStateSchema = z.object({
-  version: z.literal(1),
-  seq: z.number().int().nonnegative(),
-  namespaces: z.record(z.string(), namespaceSchema),
-})
+/**
+ * Where a namespace map breaks the shape namespace → collection → id → record (objects all the way), or
+ * undefined. Checks in place without copying, so keys such as "__proto__" stay the own keys JSON.parse made.
+ */
+function namespaceProblem(ns: unknown, at: string): string | undefined {
+  if (!isObject(ns)) return `${at} is not an object`
+  for (const c of Object.keys(ns)) {
+    const coll = ns[c]
+    if (!isObject(coll)) return `${at}/${c} is not an object`
+    for (const k of Object.keys(coll)) if (!isObject(coll[k])) return `record ${at}/${c}/${k} is not an object`
+  }
+  return undefined
+}
 
-/** Validates one log line. */
-export const batchSchema = z.object({
-  s: z.number().int().positive(),
-  ops: z.array(
-    z.discriminatedUnion('o', [
-      z.object({ o: z.literal('put'), n: z.string(), c: z.string(), k: z.string(), v: docSchema }),
-      z.object({ o: z.literal('del'), n: z.string(), c: z.string(), k: z.string() }),
-      z.object({ o: z.literal('ns'), n: z.string(), v: namespaceSchema.nullable() }),
-    ]),
-  ),
-})
+/** What makes a parsed snapshot not a sandbox data file of this version, or undefined. */
+export function stateProblem(x: unknown): string | undefined {
+  if (!isObject(x)) return `it holds ${x === null ? 'null' : Array.isArray(x) ? 'an array' : `a ${typeof x}`}, not a sandbox data object`
+  if (x.version !== STATE_VERSION) return `it is not a sandbox data file of version ${STATE_VERSION} (version: ${JSON.stringify(x.version) ?? 'missing'})`
+  if (typeof x.seq !== 'number' || !Number.isInteger(x.seq) || x.seq < 0) return 'its seq is not a non-negative integer'
+  if (!isObject(x.namespaces)) return 'its namespaces is not an object'
+  for (const n of Object.keys(x.namespaces)) {
+    const p = namespaceProblem(x.namespaces[n], n)
+    if (p) return p
+  }
+  return undefined
+}
+
+const isStr = (x: unknown): x is string => typeof x === 'string'
+
+function isOp(x: unknown): x is Op {
+  if (!isObject(x) || !isStr(x.n)) return false
+  if (x.o === 'put') return isStr(x.c) && isStr(x.k) && isObject(x.v)
+  if (x.o === 'del') return isStr(x.c) && isStr(x.k)
+  return x.o === 'ns' && (x.v === null || namespaceProblem(x.v, x.n) === undefined)
+}
+
+/** Whether a parsed log record holds a batch (checked in place, nothing copied). */
+export function isBatch(x: unknown): x is { s: number; ops: Op[] } {
+  return isObject(x) && Number.isInteger(x.s) && (x.s as number) > 0 && Array.isArray(x.ops) && x.ops.every(isOp)
+}
 
 /**
  * An own property of a record map, never an inherited one: ids such as "constructor" or "__proto__" are
@@ -84,8 +105,9 @@ export class StoreOpenError extends Error {
   constructor(
     readonly path: string,
     readonly reason: string,
+    advice = 'The sandbox never replaces a file it cannot read; fix or move it, or start with --memory.',
   ) {
-    super(`cannot open data file ${path}: ${reason}. The sandbox never replaces a file it cannot read; fix or move it, or start with --memory.`)
+    super(`cannot open data file ${path}: ${reason}. ${advice}`)
     this.name = 'StoreOpenError'
   }
 }

@@ -11,6 +11,7 @@ class ManualLog {
   private waiting: Array<{ resolve: () => void; reject: (e: Error) => void }> = []
   append(batch: Batch): Promise<void> {
     this.batches.push(structuredClone(batch))
+    this.size += 1
     return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }))
   }
   /** Finishes the oldest append that is still running. */
@@ -22,15 +23,37 @@ class ManualLog {
   get running(): number {
     return this.waiting.length
   }
+  hasOld = false
+  async rotate(): Promise<void> {
+    this.hasOld = true
+    this.size = 0
+  }
+  async dropOld(): Promise<void> {
+    this.hasOld = false
+  }
   async truncate(): Promise<void> {}
   async close(): Promise<void> {}
 }
 
-function manualStore(): { store: Store; log: ManualLog } {
+/** Snapshot writes that finish when the test says so. */
+class ManualSnapshots {
+  started: Array<{ seq: number; keys: string[] }> = []
+  private waiting: Array<() => void> = []
+  write = (state: DbState, seq: number): Promise<number> => {
+    this.started.push({ seq, keys: Object.keys(state.namespaces['t:x']?.c ?? {}) })
+    return new Promise((resolve) => this.waiting.push(() => resolve(100)))
+  }
+  finish(): void {
+    this.waiting.shift()!()
+  }
+}
+
+function manualStore(): { store: Store; log: ManualLog; snapshots: ManualSnapshots } {
   const log = new ManualLog()
+  const snapshots = new ManualSnapshots()
   const db = new Low<DbState>(new Memory<DbState>(), EMPTY_STATE())
-  const store = new Store(db, { log: log as unknown as WriteAheadLog, writeSnapshot: async () => 0, release: async () => undefined, snapshotBytes: 0 })
-  return { store, log }
+  const store = new Store(db, { log: log as unknown as WriteAheadLog, writeSnapshot: snapshots.write, release: async () => undefined, snapshotBytes: 0 })
+  return { store, log, snapshots }
 }
 
 const turn = () => new Promise<void>((r) => setImmediate(r))
@@ -90,5 +113,51 @@ describe('store batching', () => {
     await expect(store.sync()).rejects.toThrow(StoreWriteError)
     await turn()
     expect(log.batches).toHaveLength(1)
+  })
+})
+
+describe('compaction', () => {
+  it('runs in the background: batches go on being written and answered while the snapshot is written', async () => {
+    const { store, log, snapshots } = manualStore()
+    store.put('t:x', 'c', 'a', { v: 1 })
+    await turn()
+    log.finish()
+    await store.sync()
+    const compacted = store.compact()
+    await turn()
+    // the log was rotated between two appends, and the snapshot of batch 1 is being written
+    expect(log.hasOld).toBe(true)
+    expect(snapshots.started).toEqual([{ seq: 1, keys: ['a'] }])
+    expect(store.compacting).toBe(true)
+    store.put('t:x', 'c', 'b', { v: 2 })
+    const answered = store.sync()
+    await turn()
+    log.finish()
+    expect(await state(answered)).toBe('resolved')
+    expect(keys(log.batches[1])).toEqual(['b'])
+    expect(log.batches[1]!.s).toBe(2)
+    expect(store.compacting).toBe(true)
+    expect(await state(compacted)).toBe('pending')
+    snapshots.finish()
+    await compacted
+    expect(store.compacting).toBe(false)
+    expect(log.hasOld).toBe(false)
+  })
+
+  it('does not start a second compaction while one runs', async () => {
+    const { store, log, snapshots } = manualStore()
+    store.put('t:x', 'c', 'a', { v: 1 })
+    await turn()
+    log.finish()
+    void store.compact()
+    await turn()
+    store.put('t:x', 'c', 'b', { v: 2 })
+    await turn()
+    log.finish()
+    await store.sync()
+    expect(snapshots.started).toHaveLength(1)
+    snapshots.finish()
+    await store.settled()
+    expect(store.compacting).toBe(false)
   })
 })

@@ -6,41 +6,16 @@
  */
 import { Low, Memory } from 'lowdb'
 import { applyOp, EMPTY_STATE, own, type DbState, type Doc, type NamespaceData, type Op } from './state.js'
-import type { WriteAheadLog } from './wal.js'
+import { deferred, StoreWriteError, type Deferred, type Durability } from './durability.js'
+import type { RepairReport } from './wal.js'
 
-/** What the store needs from a persistence backend (nothing, for the memory store). */
-export interface Durability {
-  log: WriteAheadLog
-  /** Durably rewrites the snapshot with the given state. */
-  writeSnapshot(db: Low<DbState>): Promise<number>
-  /** Releases the file lock. */
-  release(): Promise<void>
-  /** snapshot size after the last compaction, in bytes */
-  snapshotBytes: number
-}
-
-interface Deferred {
-  promise: Promise<void>
-  resolve: () => void
-  reject: (e: Error) => void
-}
-
-function deferred(): Deferred {
-  let resolve!: () => void
-  let reject!: (e: Error) => void
-  const promise = new Promise<void>((res, rej) => {
-    resolve = res
-    reject = rej
-  })
-  promise.catch(() => undefined)
-  return { promise, resolve, reject }
-}
+export { StoreWriteError, type Durability } from './durability.js'
 
 /** Compaction starts once the log is at least this big and bigger than the snapshot. */
 const MIN_COMPACT_BYTES = 4 * 1024 * 1024
+/** Closing folds the log into the snapshot only while both are this small (so a shutdown stays quick). */
+const CLOSE_COMPACT_BYTES = 16 * 1024 * 1024
 
-/** Thrown to callers of `sync()` when the disk refused a write. */
-export class StoreWriteError extends Error {}
 
 export class Store {
   /** pending ops keyed by target, so a burst touching one record writes it once */
@@ -54,6 +29,8 @@ export class Store {
   private scheduled = false
   private failure: Error | undefined
   private compactNext = false
+  /** the compaction running in the background, settled (never rejected) when it is done */
+  private compaction: Promise<void> | undefined
   /** number of batches flushed (for tests and the bench) */
   flushes = 0
 
@@ -61,6 +38,11 @@ export class Store {
     private readonly db: Low<DbState>,
     private readonly durability?: Durability,
   ) {}
+
+  /** What opening with `repair` dropped from a damaged log (undefined when nothing was repaired). */
+  get repaired(): RepairReport | undefined {
+    return this.durability?.log.repaired
+  }
 
   /** True when mutations are written to a file. */
   get persistent(): boolean {
@@ -175,37 +157,72 @@ export class Store {
     if (this.next) this.flush()
   }
 
-  /** Folds the log into the snapshot now (after a bulk load, on shutdown). */
+  /** Folds the log into the snapshot now (after a bulk load, on shutdown); resolves once it is done. */
   async compact(): Promise<void> {
     if (!this.durability || this.failure) return
+    if (this.compaction) await this.compaction
     this.compactNext = true
     this.next ??= deferred()
     this.schedule()
     await this.sync()
+    await this.compaction
+    const failed = this.failure as Error | undefined // set meanwhile, by the compaction
+    if (failed) throw new StoreWriteError(failed.message)
+  }
+
+  /** True while a compaction runs in the background (for tests and the bench). */
+  get compacting(): boolean {
+    return this.compaction !== undefined
+  }
+
+  /** Resolves once no compaction is running (for tests and the bench). */
+  async settled(): Promise<void> {
+    while (this.compaction) await this.compaction
   }
 
   private async write(d: Durability, ops: Op[]): Promise<void> {
-    const seq = ++this.state.seq
-    const compact = this.compactNext || (d.log.size >= MIN_COMPACT_BYTES && d.log.size > d.snapshotBytes)
+    if (ops.length > 0) await d.log.append({ s: ++this.state.seq, ops })
+    const due = this.compactNext || (d.log.size >= MIN_COMPACT_BYTES && d.log.size > d.snapshotBytes)
     this.compactNext = false
-    if (compact) {
-      d.snapshotBytes = await d.writeSnapshot(this.db)
-      await d.log.truncate()
-    } else {
-      await d.log.append({ s: seq, ops })
-    }
+    if (due && !this.compaction) await this.startCompaction(d)
   }
 
-  /** Flushes what is pending and releases the files. */
+  /**
+   * Rotates the log here, between two appends, then writes the snapshot in the background: batches go on being
+   * appended (to the new log) and answered while it is written. `.old` is removed once the snapshot is in place.
+   */
+  private async startCompaction(d: Durability): Promise<void> {
+    if (d.log.size === 0 && !d.log.hasOld) return // the snapshot already holds everything
+    if (d.log.size > 0) {
+      if (d.log.hasOld) return
+      await d.log.rotate()
+    }
+    const seq = this.state.seq
+    this.compaction = (async () => {
+      d.snapshotBytes = await d.writeSnapshot(this.state, seq)
+      await d.log.dropOld()
+    })().then(
+      () => { this.compaction = undefined },
+      (e: Error) => {
+        // the log still holds everything; but like a failed append, acknowledge nothing more
+        this.failure ??= e
+        this.compaction = undefined
+      },
+    )
+  }
+
+  /** Flushes what is pending, lets a running compaction finish, and releases the files. */
   async close(): Promise<void> {
     while (this.next || this.inFlight) {
       if (!this.inFlight) this.flush()
       await this.inFlight
     }
-    if (this.durability) {
-      if (this.durability.log.size > 0 && !this.failure) await this.compact()
-      await this.durability.log.close()
-      await this.durability.release()
+    await this.compaction
+    const d = this.durability
+    if (d) {
+      if (d.log.size > 0 && !this.failure && d.log.size + d.snapshotBytes <= CLOSE_COMPACT_BYTES) await this.compact()
+      await d.log.close()
+      await d.release()
     }
   }
 }

@@ -31,7 +31,7 @@ export class OauthService {
     if (tenant.record.client_secret !== input.client_secret) throw wrongSecret()
     const nowMs = tenant.clock.nowMs()
     const record: TokenRecord = {
-      access_token: tenant.random.clientToken(),
+      access_token: this.freshToken(tenant),
       client_key: tenant.key,
       create_time_ms: nowMs,
       expires_at_ms: nowMs + TOKEN_TTL_SECONDS * 1000,
@@ -46,6 +46,16 @@ export class OauthService {
     this.db.clients.put(tenant.key, { recent: previous ? [record.access_token, previous] : [record.access_token] })
     tenant.scheduler.schedule(TOKEN_EXPIRE_JOB, record.expires_at_ms, { access_token: record.access_token })
     return { access_token: record.access_token, expires_in: TOKEN_TTL_SECONDS }
+  }
+
+  /**
+   * A token string never issued before. A reset or a snapshot restore rewinds the tenant's random stream, but
+   * every issued token stays in `sys/tokens`, so a draw that repeats one is drawn again (deterministically).
+   */
+  private freshToken(tenant: Tenant): string {
+    let token = tenant.random.clientToken()
+    while (this.db.tokens.get(token)) token = tenant.random.clientToken()
+    return token
   }
 
   private update(token: string | undefined, fn: (t: TokenRecord) => TokenRecord): void {

@@ -1,0 +1,37 @@
+/** What the store needs from its persistence backend, and the promise plumbing of its batches. */
+import type { DbState } from './state.js'
+import type { WriteAheadLog } from './wal.js'
+
+/** What the store needs from a persistence backend (nothing, for the memory store). */
+export interface Durability {
+  log: WriteAheadLog
+  /**
+   * Durably writes a snapshot of the live state holding every batch up to `seq` (and maybe later ones, which the
+   * log still has), without blocking the event loop; returns its size in bytes.
+   */
+  writeSnapshot(state: DbState, seq: number): Promise<number>
+  /** Releases the file lock. */
+  release(): Promise<void>
+  /** snapshot size after the last compaction, in bytes */
+  snapshotBytes: number
+}
+
+export interface Deferred {
+  promise: Promise<void>
+  resolve: () => void
+  reject: (e: Error) => void
+}
+
+export function deferred(): Deferred {
+  let resolve!: () => void
+  let reject!: (e: Error) => void
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res
+    reject = rej
+  })
+  promise.catch(() => undefined)
+  return { promise, resolve, reject }
+}
+
+/** Thrown to callers of `sync()` when the disk refused a write. */
+export class StoreWriteError extends Error {}

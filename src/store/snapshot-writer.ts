@@ -1,0 +1,82 @@
+/**
+ * Writes the snapshot (`<file>`) without stopping the server: the state is serialised record by record into
+ * 1 MiB pieces, each written before the next is made, so the event loop serves requests between pieces and
+ * memory holds one piece, never the whole text. The pieces go to a temporary file that is synced and renamed
+ * over the snapshot.
+ *
+ * Mutations go on while it writes, so the snapshot is fuzzy, as a database's fuzzy checkpoint: it holds every
+ * batch up to `seq` and maybe some of the later ones. That is sound because the log keeps every batch after
+ * `seq` until the snapshot is renamed, and batches are idempotent (whole-record puts, deletes, whole-namespace
+ * replacements): replaying them in order over the snapshot ends in the same state, whatever it already held.
+ */
+import { close, constants, fdatasync, open, rename, rm, write } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import { own, type DbState } from './state.js'
+import { syncDir } from './wal.js'
+
+const PIECE_BYTES = 1 << 20
+
+function call<T = void>(fn: (cb: (e: NodeJS.ErrnoException | null, v?: T) => void) => void): Promise<T> {
+  return new Promise((resolve, reject) => fn((e, v) => (e ? reject(e) : resolve(v as T))))
+}
+
+/** The temporary file a snapshot is written to before its rename. */
+export const snapshotTempPath = (path: string): string => join(dirname(path), `.${basename(path)}.tmp`)
+
+/** Serialises `state` as of batch `seq` (fuzzy, see above) into `path`, durably; returns its size in bytes. */
+export async function writeSnapshot(path: string, state: DbState, seq: number): Promise<number> {
+  const temp = snapshotTempPath(path)
+  const fd = await call<number>((cb) => open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC, 0o644, cb))
+  let bytes = 0
+  let piece: string[] = []
+  let pieceLength = 0
+  const flush = async (): Promise<void> => {
+    const buf = Buffer.from(piece.join(''))
+    piece = []
+    pieceLength = 0
+    for (let off = 0; off < buf.length; ) off += await call<number>((cb) => write(fd, buf, off, buf.length - off, bytes + off, cb))
+    bytes += buf.length
+  }
+  const put = async (text: string): Promise<void> => {
+    piece.push(text)
+    pieceLength += text.length
+    if (pieceLength >= PIECE_BYTES) await flush() // the event loop serves requests while this is written
+  }
+  try {
+    await put(`{"version":${state.version},"seq":${seq},"namespaces":{`)
+    let firstNs = true
+    for (const n of Object.keys(state.namespaces)) {
+      const ns = own(state.namespaces, n)
+      if (!ns) continue // dropped since (a later batch in the log drops it again)
+      await put(`${firstNs ? '' : ','}${JSON.stringify(n)}:{`)
+      firstNs = false
+      let firstColl = true
+      for (const c of Object.keys(ns)) {
+        const coll = own(ns, c)
+        if (!coll) continue
+        await put(`${firstColl ? '' : ','}${JSON.stringify(c)}:{`)
+        firstColl = false
+        let firstRec = true
+        for (const k of Object.keys(coll)) {
+          const rec = own(coll, k)
+          if (!rec) continue
+          await put(`${firstRec ? '' : ','}${JSON.stringify(k)}:${JSON.stringify(rec)}`)
+          firstRec = false
+        }
+        await put('}')
+      }
+      await put('}')
+    }
+    await put('}}')
+    await flush()
+    await call((cb) => fdatasync(fd, cb))
+  } catch (e) {
+    await call((cb) => close(fd, cb)).catch(() => undefined)
+    await call((cb) => rm(temp, { force: true }, cb)).catch(() => undefined)
+    throw e
+  }
+  await call((cb) => close(fd, cb))
+  await call((cb) => rename(temp, path, cb))
+  await syncDir(dirname(path)) // the rename itself, before the log it replaces is dropped
+  return bytes
+}
