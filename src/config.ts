@@ -23,6 +23,7 @@ export const configSchema = z.object({
   host: z.string().min(1).default('127.0.0.1'),
   data: z.string().min(1).default('./.douyin-sandbox/sandbox.json'),
   memory: z.boolean().default(false),
+  repair: z.boolean().default(false),
   seed: z.string().min(1).default('douyin-sandbox'),
   frozen_at_ms: instant.optional(),
   log_level: z.enum(LOG_LEVELS).default('info'),
@@ -53,6 +54,7 @@ export const USAGE = `usage: douyin-sandbox start [options]   (in a checkout: np
   --host <addr>          address to bind (HOST, default 127.0.0.1)
   --data <file>          JSON data file (DATA_FILE, default ./.douyin-sandbox/sandbox.json)
   --memory               keep everything in memory, write nothing (MEMORY=1)
+  --repair               on a damaged log: keep a copy, drop the damaged record and all after it, start (REPAIR=1)
   --seed <s>             seed of ids, codes and tokens (SEED, default douyin-sandbox)
   --frozen-at <t>        start every clock frozen at t: Unix seconds or ISO date (FROZEN_AT)
   --log-level <l>        silent|error|warn|info|debug (LOG_LEVEL, default info)
@@ -70,7 +72,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config & { h
       strict: true,
       allowPositionals: false,
       options: {
-        port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' }, memory: { type: 'boolean' },
+        port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' }, memory: { type: 'boolean' }, repair: { type: 'boolean' },
         seed: { type: 'string' }, 'frozen-at': { type: 'string' }, 'log-level': { type: 'string' },
         'body-limit': { type: 'string' }, 'request-timeout': { type: 'string' }, fsync: { type: 'string' }, help: { type: 'boolean', short: 'h' },
       },
@@ -89,6 +91,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config & { h
   const raw = {
     port: pick('port'), host: pick('host'), data: pick('data'), seed: pick('seed'),
     memory: values.memory === true || memoryEnv === '1' || memoryEnv === 'true',
+    repair: values.repair === true || env.REPAIR === '1' || env.REPAIR === 'true',
     frozen_at_ms: pick('frozen-at'), log_level: pick('log-level'), body_limit: pick('body-limit'), fsync: pick('fsync'),
     request_timeout: pick('request-timeout'),
   }

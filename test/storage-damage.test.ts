@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openFileStore } from '../src/store/file-store.js'
 import { StoreOpenError } from '../src/store/state.js'
 import { HEADER_BYTES, scanLog } from '../src/store/wal-format.js'
-import { runMain } from './helpers/process.js'
+import { runMain, startMain } from './helpers/process.js'
 
 let dir: string
 let file: string
@@ -121,6 +121,20 @@ describe('a damaged write-ahead log', () => {
 })
 
 describe('repair', () => {
+  it('starts the server with --repair after it refused, keeping a copy and saying what it dropped', async () => {
+    const r = await nineRecords()
+    await setByte(r[2]!.offset + HEADER_BYTES + 5, 0)
+    expect((await runMain(['--port', '0', '--data', file])).code).toBe(1)
+    const s = await startMain(['--port', '0', '--data', file, '--repair'])
+    try {
+      expect(s.output()).toContain(`repaired ${wal}: dropped record 3 at byte ${r[2]!.offset}`)
+      expect((await fetch(`${s.url}/sandbox/health`)).status).toBe(200)
+      expect((await readdir(dir)).filter((f) => f.includes('.damaged-'))).toEqual(['sandbox.json.wal.damaged-1'])
+    } finally {
+      await s.stop('SIGTERM')
+    }
+  })
+
   it('keeps a copy of the log, then drops the damaged record and everything after it, and says what it dropped', async () => {
     const r = await nineRecords()
     await setByte(Math.floor((r[2]!.offset + r[2]!.end) / 2), 0)
