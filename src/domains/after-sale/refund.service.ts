@@ -7,13 +7,28 @@ import type { Tenant } from '../../tenants/tenant.js'
 import { settingsOf } from '../../tenants/settings.js'
 import type { WebhooksService } from '../../webhooks/webhooks.service.js'
 import { CERT_STATUS, fulfilmentData, ITEM_STATUS, type CertificateRecord } from '../fulfilment/fulfilment.store.js'
-import { goodsData } from '../goods/goods.store.js'
 import type { LedgerService } from '../settle/ledger.service.js'
 import { syncOrderStatus } from '../trade/order-status.js'
 import { tradeData, type OrderRecord } from '../trade/trade.store.js'
-import { amountOnlyForService, noPendingAudit, nothingToRefund, orderNotFound, refundRefused, rejectNeedsReason } from './after-sale.errors.js'
-import { AFTER_SALE_STATUS, afterSaleData, REFUND_STATUS, REFUND_TYPE, type AfterSaleRecord, type RefundBy } from './after-sale.store.js'
+import {
+  amountOnlyForService,
+  noPendingAudit,
+  nothingToRefund,
+  orderNotFound,
+  refundRefused,
+  rejectNeedsReason,
+} from './after-sale.errors.js'
+import {
+  AFTER_SALE_STATUS,
+  afterSaleData,
+  REFUND_STATUS,
+  REFUND_TYPE,
+  type AfterSaleRecord,
+  type RefundBy,
+} from './after-sale.store.js'
+import { goodsData } from '../goods/goods.store.js'
 import { checkRefund } from './refund.rules.js'
+import { restock, unitsRefunded } from './restock.js'
 
 export const AUDIT_TIMEOUT_JOB = 'after_sale.audit_timeout'
 
@@ -70,29 +85,57 @@ export class RefundService {
       })
     } else {
       const unused = all.filter((c) => c.status === CERT_STATUS.UNUSED)
-      chosen = input.by === 'customer_service' && unused.length === 0 ? all.filter((c) => c.status === CERT_STATUS.USED) : unused
+      chosen =
+        input.by === 'customer_service' && unused.length === 0
+          ? all.filter((c) => c.status === CERT_STATUS.USED)
+          : unused
     }
     if (chosen.length === 0) throw nothingToRefund(order.order_id)
     const viaSpi = this.spi?.handles(t, chosen) ?? false
-    const rules = input.merchant_audit === true ? { needAudit: true } : checkRefund(t, input.by, product, all, chosen, viaSpi)
+    const rules =
+      input.merchant_audit === true ? { needAudit: true } : checkRefund(t, input.by, product, all, chosen, viaSpi)
     const needAudit = rules.needAudit || (viaSpi && input.by === 'user')
     const now = t.clock.now()
     const whole = chosen.length === all.length
     const total = input.amount ?? chosen.reduce((s, c) => s + c.amount.pay_amount, 0)
-    if (input.amount !== undefined && input.amount > order.pay_amount) throw refundRefused(`amount ${input.amount} exceeds the order's pay_amount ${order.pay_amount}`)
+    if (input.amount !== undefined && input.amount > order.pay_amount)
+      throw refundRefused(`amount ${input.amount} exceeds the order's pay_amount ${order.pay_amount}`)
     const rec: AfterSaleRecord = {
-      after_sale_id: t.random.id(), seq: t.nextSeq('after_sale'), order_id: order.order_id, by: input.by,
+      after_sale_id: t.random.id(),
+      seq: t.nextSeq('after_sale'),
+      order_id: order.order_id,
+      by: input.by,
       refund_type: input.amount !== undefined ? REFUND_TYPE.AMOUNT : whole ? REFUND_TYPE.WHOLE : REFUND_TYPE.PARTIAL,
-      status: AFTER_SALE_STATUS.AUDITING, refund_amount: total, reason: input.reason ?? '', need_audit: needAudit, audit_job_id: null,
-      audit_result: '', reject_reason: '', audit_time: 0, create_time: now, update_time: now, complete_time: 0,
-      items: input.amount !== undefined ? [] : chosen.map((c) => ({
-        certificate_id: c.certificate_id, order_item_id: c.order_item_id, code: c.code, refund_amount: c.amount.pay_amount,
-        is_verified: c.status === CERT_STATUS.USED, refund_status: REFUND_STATUS.REFUNDING, previous_status: c.status,
-      })),
+      status: AFTER_SALE_STATUS.AUDITING,
+      refund_amount: total,
+      reason: input.reason ?? '',
+      need_audit: needAudit,
+      audit_job_id: null,
+      audit_result: '',
+      reject_reason: '',
+      audit_time: 0,
+      create_time: now,
+      update_time: now,
+      complete_time: 0,
+      items:
+        input.amount !== undefined
+          ? []
+          : chosen.map((c) => ({
+              certificate_id: c.certificate_id,
+              order_item_id: c.order_item_id,
+              code: c.code,
+              refund_amount: c.amount.pay_amount,
+              is_verified: c.status === CERT_STATUS.USED,
+              refund_status: REFUND_STATUS.REFUNDING,
+              previous_status: c.status,
+            })),
     }
     if (!needAudit) return this.complete(t, rec)
-    for (const item of rec.items) this.setCert(t, item.certificate_id, CERT_STATUS.REFUND_APPLYING, ITEM_STATUS.REFUNDING)
-    const job = t.scheduler.schedule(AUDIT_TIMEOUT_JOB, (now + settingsOf(t).refund_audit_timeout_seconds) * 1000, { after_sale_id: rec.after_sale_id })
+    for (const item of rec.items)
+      this.setCert(t, item.certificate_id, CERT_STATUS.REFUND_APPLYING, ITEM_STATUS.REFUNDING)
+    const job = t.scheduler.schedule(AUDIT_TIMEOUT_JOB, (now + settingsOf(t).refund_audit_timeout_seconds) * 1000, {
+      after_sale_id: rec.after_sale_id,
+    })
     const waiting = { ...rec, audit_job_id: job.job_id }
     afterSaleData(t).afterSales.put(rec.after_sale_id, waiting)
     syncOrderStatus(t, order.order_id)
@@ -104,18 +147,38 @@ export class RefundService {
       this.webhooks.emit(t, {
         event: 'life_hermes_akte_after_sale_audit',
         content: {
-          account_id: t.record.account_id, order_id: order.order_id, certificate_id: item.certificate_id, refund_amount: item.refund_amount,
-          refund_time: now, apply_reason: { code: [1], reason_items: [{ code: 1, msg: rec.reason || '用户申请退款' }], additional_msg: rec.reason },
+          account_id: t.record.account_id,
+          order_id: order.order_id,
+          certificate_id: item.certificate_id,
+          refund_amount: item.refund_amount,
+          refund_time: now,
+          apply_reason: {
+            code: [1],
+            reason_items: [{ code: 1, msg: rec.reason || '用户申请退款' }],
+            additional_msg: rec.reason,
+          },
         },
       })
     }
     return waiting
   }
 
-  private setCert(t: Tenant, id: string, status: number, itemStatus: number, refund?: { amount: number; time: number }): CertificateRecord {
+  private setCert(
+    t: Tenant,
+    id: string,
+    status: number,
+    itemStatus: number,
+    refund?: { amount: number; time: number },
+  ): CertificateRecord {
     const d = fulfilmentData(t)
     const c = d.certificates.get(id)!
-    const next = { ...c, status, item_status: itemStatus, item_update_time: t.clock.now(), ...(refund ? { refund_amount: refund.amount, refund_time: refund.time } : {}) }
+    const next = {
+      ...c,
+      status,
+      item_status: itemStatus,
+      item_update_time: t.clock.now(),
+      ...(refund ? { refund_amount: refund.amount, refund_time: refund.time } : {}),
+    }
     d.certificates.put(id, next)
     return next
   }
@@ -124,24 +187,42 @@ export class RefundService {
   private complete(t: Tenant, rec: AfterSaleRecord): AfterSaleRecord {
     const now = t.clock.now()
     const order = tradeData(t).orders.get(rec.order_id)!
-    const before = this.unitsRefunded(t, order)
+    const before = unitsRefunded(t, order)
     for (const item of rec.items) {
-      const c = this.setCert(t, item.certificate_id, CERT_STATUS.REFUNDED, ITEM_STATUS.REFUNDED, { amount: item.refund_amount, time: now })
+      const c = this.setCert(t, item.certificate_id, CERT_STATUS.REFUNDED, ITEM_STATUS.REFUNDED, {
+        amount: item.refund_amount,
+        time: now,
+      })
       if (item.is_verified) this.ledger.reverse(t, c, item.refund_amount)
       this.webhooks.emit(t, {
         event: 'life_trade_certificate_notify',
-        content: { action: 'refund_success', msg_time: now, certificate: { certificate_id: c.certificate_id, order_id: c.order_id, account_id: t.record.account_id } },
+        content: {
+          action: 'refund_success',
+          msg_time: now,
+          certificate: { certificate_id: c.certificate_id, order_id: c.order_id, account_id: t.record.account_id },
+        },
       })
     }
-    this.restock(t, order, this.unitsRefunded(t, order) - before)
+    restock(t, order, unitsRefunded(t, order) - before)
     const done: AfterSaleRecord = {
-      ...rec, status: AFTER_SALE_STATUS.REFUNDED, update_time: now, complete_time: now, audit_job_id: null,
+      ...rec,
+      status: AFTER_SALE_STATUS.REFUNDED,
+      update_time: now,
+      complete_time: now,
+      audit_job_id: null,
       items: rec.items.map((i) => ({ ...i, refund_status: REFUND_STATUS.REFUNDED })),
     }
     afterSaleData(t).afterSales.put(rec.after_sale_id, done)
     syncOrderStatus(t, rec.order_id)
     const decidedByMerchant = rec.audit_result === 'approve'
-    if (!decidedByMerchant && this.spi?.handles(t, rec.items.map((i) => fulfilmentData(t).certificates.get(i.certificate_id)!))) this.spi.notice(t, done)
+    if (
+      !decidedByMerchant &&
+      this.spi?.handles(
+        t,
+        rec.items.map((i) => fulfilmentData(t).certificates.get(i.certificate_id)!),
+      )
+    )
+      this.spi.notice(t, done)
     return done
   }
 
@@ -150,32 +231,28 @@ export class RefundService {
     const rec = afterSaleData(t).afterSales.get(afterSaleId)
     if (!rec || rec.status !== AFTER_SALE_STATUS.AUDITING) return undefined
     if (rec.audit_job_id) t.scheduler.cancel(rec.audit_job_id)
-    const audited = { ...rec, audit_result: approve ? 'approve' : 'reject', audit_time: t.clock.now(), reject_reason: approve ? '' : reason }
+    const audited = {
+      ...rec,
+      audit_result: approve ? 'approve' : 'reject',
+      audit_time: t.clock.now(),
+      reject_reason: approve ? '' : reason,
+    }
     return approve ? this.complete(t, audited) : this.reject(t, audited)
   }
 
-  /** Units whose every certificate is refunded (a pack unit is all of its sub-items). */
-  private unitsRefunded(t: Tenant, order: OrderRecord): number {
-    const certs = this.certsOf(t, order)
-    const perUnit = Math.max(1, Math.round(certs.length / order.count))
-    let n = 0
-    for (let i = 0; i < order.count; i++) if (certs.slice(i * perUnit, (i + 1) * perUnit).every((c) => c.status === CERT_STATUS.REFUNDED)) n++
-    return n
-  }
-
-  private restock(t: Tenant, order: OrderRecord, units: number): void {
-    if (units <= 0) return
-    const { products } = goodsData(t)
-    const p = products.get(order.product_id)
-    if (!p) return
-    const s = p.stock
-    const stock = s.limit_type === 1 ? { ...s, sold_qty: s.sold_qty - units, avail_qty: s.avail_qty + units } : { ...s, sold_qty: s.sold_qty - units, stock_qty: s.stock_qty - units }
-    products.put(p.product_id, { ...p, stock })
-  }
-
   /** The merchant's answer (akte/after_sale/order/audit/): approve pays the refund, reject needs a reason. */
-  audit(t: Tenant, b: { order_id: string; certificate_id?: string | undefined; audit_status: boolean; reject_reason?: string | undefined }): AfterSaleRecord {
-    const pending = afterSaleData(t).afterSales.values().filter((r) => r.order_id === b.order_id && r.status === AFTER_SALE_STATUS.AUDITING)
+  audit(
+    t: Tenant,
+    b: {
+      order_id: string
+      certificate_id?: string | undefined
+      audit_status: boolean
+      reject_reason?: string | undefined
+    },
+  ): AfterSaleRecord {
+    const pending = afterSaleData(t)
+      .afterSales.values()
+      .filter((r) => r.order_id === b.order_id && r.status === AFTER_SALE_STATUS.AUDITING)
     const rec = pending.find((r) => !b.certificate_id || r.items.some((i) => i.certificate_id === b.certificate_id))
     if (!rec) throw noPendingAudit(b.order_id)
     if (!b.audit_status && !b.reject_reason?.trim()) throw rejectNeedsReason()
@@ -187,7 +264,14 @@ export class RefundService {
       const back = item.previous_status === CERT_STATUS.USED ? ITEM_STATUS.DONE : ITEM_STATUS.AVAILABLE
       this.setCert(t, item.certificate_id, item.previous_status, back)
     }
-    const done = { ...rec, status: AFTER_SALE_STATUS.REJECTED, update_time: t.clock.now(), complete_time: t.clock.now(), audit_job_id: null, items: rec.items.map((i) => ({ ...i, refund_status: REFUND_STATUS.CLOSED })) }
+    const done = {
+      ...rec,
+      status: AFTER_SALE_STATUS.REJECTED,
+      update_time: t.clock.now(),
+      complete_time: t.clock.now(),
+      audit_job_id: null,
+      items: rec.items.map((i) => ({ ...i, refund_status: REFUND_STATUS.CLOSED })),
+    }
     afterSaleData(t).afterSales.put(rec.after_sale_id, done)
     syncOrderStatus(t, rec.order_id)
     return done
@@ -203,6 +287,11 @@ export class RefundService {
 
   /** Refunds chosen certificates as the system, with no audit (expiry). */
   systemRefund(t: Tenant, orderId: string, certs: CertificateRecord[]): AfterSaleRecord {
-    return this.request(t, { order_id: orderId, certificate_ids: certs.map((c) => c.certificate_id), by: 'system', reason: '券过期系统退款' })
+    return this.request(t, {
+      order_id: orderId,
+      certificate_ids: certs.map((c) => c.certificate_id),
+      by: 'system',
+      reason: '券过期系统退款',
+    })
   }
 }
