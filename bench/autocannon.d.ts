@@ -1,7 +1,17 @@
 // Minimal types for the parts of autocannon the bench uses (the package ships none).
 declare module 'autocannon' {
-  interface Histogram { average: number; p50: number; p99: number }
-  interface Result { requests: Histogram; latency: Histogram; non2xx: number; errors: number; timeouts: number }
+  interface Histogram {
+    average: number
+    p50: number
+    p99: number
+  }
+  interface Result {
+    requests: Histogram
+    latency: Histogram
+    non2xx: number
+    errors: number
+    timeouts: number
+  }
   interface Request {
     method?: string
     path?: string

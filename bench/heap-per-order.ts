@@ -6,11 +6,23 @@ import { openMemoryStore } from '../src/store/store.js'
 const store = await openMemoryStore()
 const sandbox = createSandbox({ store, frozenAtMs: Date.UTC(2022, 4, 31, 16), log: createLog('error') })
 const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-  const res = await sandbox.fetch(new Request(`http://bench${path}`, { method, headers: { 'content-type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) }))
+  const res = await sandbox.fetch(
+    new Request(`http://bench${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }),
+  )
   return ((await res.json()) as { data: Record<string, any> }).data
 }
 const t = sandbox.tenants.default().record
-const token = (await call('POST', '/oauth/client_token/', { client_key: t.client_key, client_secret: t.client_secret, grant_type: 'client_credential' })).access_token as string
+const token = (
+  await call('POST', '/oauth/client_token/', {
+    client_key: t.client_key,
+    client_secret: t.client_secret,
+    grant_type: 'client_credential',
+  })
+).access_token as string
 const body = JSON.parse(readFileSync('test/fixtures/seed-003-product-save.json', 'utf8'))
 body.sku.attr_key_value_map.limit_rule = JSON.stringify({ is_limit: false })
 body.sku.stock = { limit_type: 2, stock_qty: 0 }
@@ -25,5 +37,9 @@ globalThis.gc!()
 const h1 = process.memoryUsage().heapUsed
 const ns = store.exportNamespace('t:awsandboxdefault')
 let total = 0
-for (const [c, recs] of Object.entries(ns)) { const n = JSON.stringify(recs).length; total += n; console.log(c.padEnd(22), Object.keys(recs).length, (n / N).toFixed(0)) }
+for (const [c, recs] of Object.entries(ns)) {
+  const n = JSON.stringify(recs).length
+  total += n
+  console.log(c.padEnd(22), Object.keys(recs).length, (n / N).toFixed(0))
+}
 console.log('heap per order', ((h1 - h0) / N).toFixed(0), 'json per order', (total / N).toFixed(0))

@@ -16,7 +16,12 @@ export interface Child {
 }
 
 /** Starts `node <args>` (or any command) and waits for the URL it prints. */
-export function start(command: string, args: string[], ready: RegExp = /READY (\S+)/, timeoutMs = 120_000): Promise<Child> {
+export function start(
+  command: string,
+  args: string[],
+  ready: RegExp = /READY (\S+)/,
+  timeoutMs = 120_000,
+): Promise<Child> {
   const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
   return new Promise((resolve, reject) => {
@@ -30,13 +35,16 @@ export function start(command: string, args: string[], ready: RegExp = /READY (\
       if (m) {
         clearTimeout(timer)
         resolve({
-          url: m[1]!, child, output: () => out,
-          stop: () => new Promise((res) => {
-            if (child.exitCode !== null) return res()
-            child.on('exit', () => res())
-            child.kill('SIGTERM')
-            setTimeout(() => child.kill('SIGKILL'), 3000).unref()
-          }),
+          url: m[1]!,
+          child,
+          output: () => out,
+          stop: () =>
+            new Promise((res) => {
+              if (child.exitCode !== null) return res()
+              child.on('exit', () => res())
+              child.kill('SIGTERM')
+              setTimeout(() => child.kill('SIGKILL'), 3000).unref()
+            }),
         })
       }
     }
@@ -50,11 +58,15 @@ export function start(command: string, args: string[], ready: RegExp = /READY (\
 }
 
 /** The node flags `npm run start:dist` gives the server (package.json is the one place they are set). */
-export const SERVER_FLAGS: string[] = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> })
-  .scripts['start:dist']!.split(' ').filter((a) => a.startsWith('--'))
+export const SERVER_FLAGS: string[] = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }
+).scripts['start:dist']!.split(' ').filter((a) => a.startsWith('--'))
 
 /** A bench server through tsx, with the server's node flags. */
-export const tsx = (file: string, ...args: string[]): [string, string[]] => [process.execPath, [...SERVER_FLAGS, '--import', 'tsx', file, ...args]]
+export const tsx = (file: string, ...args: string[]): [string, string[]] => [
+  process.execPath,
+  [...SERVER_FLAGS, '--import', 'tsx', file, ...args],
+]
 
 export interface Measured {
   rps: number
@@ -66,7 +78,12 @@ export interface Measured {
 /** One autocannon run. */
 export async function load(opts: Parameters<typeof autocannon>[0]): Promise<Measured> {
   const r = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...opts })
-  return { rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, bad: r.non2xx + r.errors + r.timeouts }
+  return {
+    rps: Math.round(r.requests.average),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    bad: r.non2xx + r.errors + r.timeouts,
+  }
 }
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!

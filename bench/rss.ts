@@ -26,7 +26,11 @@ function status(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 }
 
 async function call(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${base}${path}`, { method, headers: { 'content-type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) })
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
   const data = ((await res.json()) as { data: Record<string, any> }).data
   if (data.error_code !== 0) throw new Error(`${path}: ${data.description}`)
   return data
@@ -36,11 +40,24 @@ async function call(base: string, method: string, path: string, body?: unknown, 
 export async function serverRss(orders: number, how: 'compiled' | 'tsx'): Promise<RssResult> {
   const flags = [...SERVER_FLAGS, ...(process.env.NODE_FLAGS ?? '').split(' ').filter(Boolean)] // NODE_FLAGS: extra ones, for experiments
   const entry = [...flags, ...(how === 'compiled' ? ['dist/src/main.js'] : ['--import', 'tsx', 'src/main.ts'])]
-  const s = await start(process.execPath, [...entry, '--port', '0', '--memory', '--log-level', 'error', '--frozen-at', FROZEN_AT], /listening on (http:\/\/\S+)/)
+  const s = await start(
+    process.execPath,
+    [...entry, '--port', '0', '--memory', '--log-level', 'error', '--frozen-at', FROZEN_AT],
+    /listening on (http:\/\/\S+)/,
+  )
   try {
-    const tenant = JSON.parse(readFileSync(new URL('../fixtures/tenants.json', import.meta.url), 'utf8')).default_tenant as { client_key: string; client_secret: string }
-    const token = (await call(s.url, 'POST', '/oauth/client_token/', { client_key: tenant.client_key, client_secret: tenant.client_secret, grant_type: 'client_credential' })).access_token as string
-    const body = JSON.parse(readFileSync(new URL('../test/fixtures/seed-003-product-save.json', import.meta.url), 'utf8'))
+    const tenant = JSON.parse(readFileSync(new URL('../fixtures/tenants.json', import.meta.url), 'utf8'))
+      .default_tenant as { client_key: string; client_secret: string }
+    const token = (
+      await call(s.url, 'POST', '/oauth/client_token/', {
+        client_key: tenant.client_key,
+        client_secret: tenant.client_secret,
+        grant_type: 'client_credential',
+      })
+    ).access_token as string
+    const body = JSON.parse(
+      readFileSync(new URL('../test/fixtures/seed-003-product-save.json', import.meta.url), 'utf8'),
+    )
     body.sku.attr_key_value_map.limit_rule = JSON.stringify({ is_limit: false })
     body.sku.stock = { limit_type: 2, stock_qty: 0 }
     body.sku.attr_key_value_map.stock_info = JSON.stringify({ limit_type: 2 })
@@ -49,12 +66,24 @@ export async function serverRss(orders: number, how: 'compiled' | 'tsx'): Promis
     let refused = 0
     const t0 = performance.now()
     const r = await autocannon({
-      url: s.url, connections: CONNECTIONS, amount: orders,
-      requests: [{ method: 'POST', path: '/sandbox/orders', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ product_id: saved.product_id }),
-        onResponse: (_status, resBody) => { if (!resBody.includes('"error_code":0,')) refused++ } }],
+      url: s.url,
+      connections: CONNECTIONS,
+      amount: orders,
+      requests: [
+        {
+          method: 'POST',
+          path: '/sandbox/orders',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ product_id: saved.product_id }),
+          onResponse: (_status, resBody) => {
+            if (!resBody.includes('"error_code":0,')) refused++
+          },
+        },
+      ],
     })
     const seconds = (performance.now() - t0) / 1000
-    if (refused + r.non2xx + r.errors + r.timeouts > 0) throw new Error(`${refused + r.non2xx} purchases refused, ${r.errors + r.timeouts} errors`)
+    if (refused + r.non2xx + r.errors + r.timeouts > 0)
+      throw new Error(`${refused + r.non2xx} purchases refused, ${r.errors + r.timeouts} errors`)
     await new Promise((res) => setTimeout(res, QUIET_MS))
     const pid = s.child.pid!
     return { orders, rss: status(pid, 'VmRSS'), peak: status(pid, 'VmHWM'), seconds: Math.round(seconds) }
@@ -65,5 +94,6 @@ export async function serverRss(orders: number, how: 'compiled' | 'tsx'): Promis
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const n = Number(process.argv[2] ?? 100000)
-  for (const how of (process.argv[3] ?? 'compiled,tsx').split(',') as ('compiled' | 'tsx')[]) process.stdout.write(`${how}: ${JSON.stringify(await serverRss(n, how))}\n`)
+  for (const how of (process.argv[3] ?? 'compiled,tsx').split(',') as ('compiled' | 'tsx')[])
+    process.stdout.write(`${how}: ${JSON.stringify(await serverRss(n, how))}\n`)
 }

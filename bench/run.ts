@@ -20,20 +20,58 @@ const say = (l = '') => {
 
 async function flows(): Promise<{ sandbox: Measured; query: Measured; prism: Measured | null; hono: Measured }> {
   const poolFile = join(tmpdir(), `sandbox-pool-${process.pid}.json`)
-  const sb = await start(...tsx('bench/servers/sandbox-flow.ts', poolFile, String(Number(process.env.BENCH_POOL ?? 40000))))
-  const pool = JSON.parse(readFileSync(poolFile, 'utf8')) as { token: string; poi_id: string; account_id: string; codes: string[]; order_ids: string[] }
+  const sb = await start(
+    ...tsx('bench/servers/sandbox-flow.ts', poolFile, String(Number(process.env.BENCH_POOL ?? 40000))),
+  )
+  const pool = JSON.parse(readFileSync(poolFile, 'utf8')) as {
+    token: string
+    poi_id: string
+    account_id: string
+    codes: string[]
+    order_ids: string[]
+  }
   let next = 0
   const headers = { 'content-type': 'application/json', 'access-token': pool.token }
   const sandbox = await load({
-    url: sb.url, headers,
+    url: sb.url,
+    headers,
     requests: [
-      { method: 'GET', setupRequest: (req) => ({ ...req, path: `/goodlife/v1/fulfilment/certificate/prepare/?code=${pool.codes[next++ % pool.codes.length]}` }),
-        onResponse: (_s, body, ctx) => { const d = JSON.parse(body).data; ctx.vt = d.verify_token; ctx.enc = d.certificates?.[0]?.encrypted_code } },
-      { method: 'POST', path: '/goodlife/v1/fulfilment/certificate/verify/', setupRequest: (req, ctx) => ({ ...req, body: JSON.stringify({ verify_token: ctx.vt, poi_id: pool.poi_id, encrypted_codes: [ctx.enc] }) }) },
+      {
+        method: 'GET',
+        setupRequest: (req) => ({
+          ...req,
+          path: `/goodlife/v1/fulfilment/certificate/prepare/?code=${pool.codes[next++ % pool.codes.length]}`,
+        }),
+        onResponse: (_s, body, ctx) => {
+          const d = JSON.parse(body).data
+          ctx.vt = d.verify_token
+          ctx.enc = d.certificates?.[0]?.encrypted_code
+        },
+      },
+      {
+        method: 'POST',
+        path: '/goodlife/v1/fulfilment/certificate/verify/',
+        setupRequest: (req, ctx) => ({
+          ...req,
+          body: JSON.stringify({ verify_token: ctx.vt, poi_id: pool.poi_id, encrypted_codes: [ctx.enc] }),
+        }),
+      },
     ],
   })
   let o = 0
-  const query = await load({ url: sb.url, headers, requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/goodlife/v1/trade/order/query/?account_id=${pool.account_id}&order_id=${pool.order_ids[o++ % pool.order_ids.length]}&page_num=1&page_size=10` }) }] })
+  const query = await load({
+    url: sb.url,
+    headers,
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (req) => ({
+          ...req,
+          path: `/goodlife/v1/trade/order/query/?account_id=${pool.account_id}&order_id=${pool.order_ids[o++ % pool.order_ids.length]}&page_num=1&page_size=10`,
+        }),
+      },
+    ],
+  })
   await sb.stop()
   const hono = await start(...tsx('bench/servers/bare-hono.ts'))
   const bare = await load({ url: `${hono.url}/goodlife/v1/fulfilment/certificate/prepare/?code=1` })
@@ -42,13 +80,30 @@ async function flows(): Promise<{ sandbox: Measured; query: Measured; prism: Mea
   let prism: Measured | null = null
   if (existsSync(spec)) {
     const port = await freePort()
-    const p = await start(process.execPath, [join(ROOT, 'node_modules/@stoplight/prism-cli/dist/index.js'), 'mock', spec, '-p', String(port), '-h', '127.0.0.1'], /(Prism is listening on) http/)
+    const p = await start(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules/@stoplight/prism-cli/dist/index.js'),
+        'mock',
+        spec,
+        '-p',
+        String(port),
+        '-h',
+        '127.0.0.1',
+      ],
+      /(Prism is listening on) http/,
+    )
     p.url = `http://127.0.0.1:${port}`
     prism = await load({
-      url: p.url, headers,
+      url: p.url,
+      headers,
       requests: [
         { method: 'GET', path: '/goodlife/v1/fulfilment/certificate/prepare/?code=104930181552' },
-        { method: 'POST', path: '/goodlife/v1/fulfilment/certificate/verify/', body: JSON.stringify({ verify_token: 'x', poi_id: pool.poi_id, encrypted_codes: ['x'] }) },
+        {
+          method: 'POST',
+          path: '/goodlife/v1/fulfilment/certificate/verify/',
+          body: JSON.stringify({ verify_token: 'x', poi_id: pool.poi_id, encrypted_codes: ['x'] }),
+        },
       ],
     })
     await p.stop()
@@ -57,12 +112,19 @@ async function flows(): Promise<{ sandbox: Measured; query: Measured; prism: Mea
 }
 
 async function coldStart(): Promise<number> {
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT })
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+    cwd: ROOT,
+  })
   const times: number[] = []
   for (let i = 0; i < 5; i++) {
     const t0 = performance.now()
-    const s = await start(process.execPath, ['dist/src/cli.js', 'start', '--port', '0', '--memory', '--log-level', 'error'], /listening on (http:\/\/\S+)/)
-    while ((await fetch(`${s.url}/sandbox/health`).catch(() => null))?.status !== 200) await new Promise((r) => setTimeout(r, 5))
+    const s = await start(
+      process.execPath,
+      ['dist/src/cli.js', 'start', '--port', '0', '--memory', '--log-level', 'error'],
+      /listening on (http:\/\/\S+)/,
+    )
+    while ((await fetch(`${s.url}/sandbox/health`).catch(() => null))?.status !== 200)
+      await new Promise((r) => setTimeout(r, 5))
     times.push(performance.now() - t0)
     await s.stop()
   }
@@ -87,7 +149,11 @@ async function inProcessStart(): Promise<{ importMs: number; startMs: number }> 
 
 async function scenarios(): Promise<number> {
   const t0 = performance.now()
-  execFileSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'scenario', '--all'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1e7 })
+  execFileSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'scenario', '--all'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1e7,
+  })
   return Math.round(performance.now() - t0)
 }
 
@@ -106,34 +172,58 @@ const nosync100 = rows.find((r) => r.kind === 'file-nosync')!.rps
 
 say(`# Benchmarks`)
 say()
-say(`Run ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}; autocannon, ${CONNECTIONS} connections, ${SECONDS} s per run. Ratios are from this one run.`)
+say(
+  `Run ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}; autocannon, ${CONNECTIONS} connections, ${SECONDS} s per run. Ratios are from this one run.`,
+)
 say()
 say('## Flow throughput (requests/s)')
 say()
 say('| server | what | req/s | p50 ms | p99 ms | errors |')
 say('|---|---|---:|---:|---:|---:|')
-say(`| douyin-sandbox (memory) | prepare + verify of fresh coupons | ${f.sandbox.rps} | ${f.sandbox.p50} | ${f.sandbox.p99} | ${f.sandbox.bad} |`)
-say(`| douyin-sandbox (memory) | trade/order/query by order_id | ${f.query.rps} | ${f.query.p50} | ${f.query.p99} | ${f.query.bad} |`)
-if (f.prism) say(`| Prism 5.14 (community OpenAPI) | prepare + verify (static examples) | ${f.prism.rps} | ${f.prism.p50} | ${f.prism.p99} | ${f.prism.bad} |`)
+say(
+  `| douyin-sandbox (memory) | prepare + verify of fresh coupons | ${f.sandbox.rps} | ${f.sandbox.p50} | ${f.sandbox.p99} | ${f.sandbox.bad} |`,
+)
+say(
+  `| douyin-sandbox (memory) | trade/order/query by order_id | ${f.query.rps} | ${f.query.p50} | ${f.query.p99} | ${f.query.bad} |`,
+)
+if (f.prism)
+  say(
+    `| Prism 5.14 (community OpenAPI) | prepare + verify (static examples) | ${f.prism.rps} | ${f.prism.p50} | ${f.prism.p99} | ${f.prism.bad} |`,
+  )
 say(`| bare Hono on @hono/node-server | small JSON | ${f.hono.rps} | ${f.hono.p50} | ${f.hono.p99} | ${f.hono.bad} |`)
 say()
-say(`- prepare+verify vs Prism: ${f.prism ? `${(f.sandbox.rps / f.prism.rps).toFixed(1)}×` : 'n/a (shared/ not beside the checkout)'} (target ≥ 10×)`)
+say(
+  `- prepare+verify vs Prism: ${f.prism ? `${(f.sandbox.rps / f.prism.rps).toFixed(1)}×` : 'n/a (shared/ not beside the checkout)'} (target ≥ 10×)`,
+)
 say(`- prepare+verify vs bare Hono: ${pct(f.sandbox.rps, f.hono.rps)} (target ≥ 40 %)`)
 say()
 say('## Mutating requests/s by state size (POST /oauth/client_token/)')
 say()
 say('| store | certificate records | req/s | p50 ms | p99 ms | errors | on disk |')
 say('|---|---:|---:|---:|---:|---:|---:|')
-for (const r of rows) say(`| ${r.kind === 'file-nosync' ? 'file, --fsync off' : r.kind} | ${r.records} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.bad} | ${r.kind !== 'memory' ? `${(r.size / 1e6).toFixed(1)} MB` : '-'} |`)
+for (const r of rows)
+  say(
+    `| ${r.kind === 'file-nosync' ? 'file, --fsync off' : r.kind} | ${r.records} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.bad} | ${r.kind !== 'memory' ? `${(r.size / 1e6).toFixed(1)} MB` : '-'} |`,
+  )
 say()
-say(`- file store at 100k records: ${pct(file100, mem100)} of memory with every answered write fdatasync'd (target ≥ 50 %); ${pct(nosync100, mem100)} with \`--fsync off\` (every answered write in the file, not forced to the device)`)
+say(
+  `- file store at 100k records: ${pct(file100, mem100)} of memory with every answered write fdatasync'd (target ≥ 50 %); ${pct(nosync100, mem100)} with \`--fsync off\` (every answered write in the file, not forced to the device)`,
+)
 say()
 say('## Start, memory, scenarios')
 say()
-say(`- cold start of the installed command (\`node dist/src/cli.js start --memory\`, what \`npx douyin-sandbox start\` runs) to its first 200: ${cold} ms (median of 5; target < 500 ms)`)
-say(`- \`startSandbox()\` of the testing kit, in process, to its first answer: ${inProc.startMs} ms (median of 5, target < 100 ms), after importing the kit once (${inProc.importMs} ms)`)
-say(`- RSS of the server process (\`node dist/src/main.js --memory\`) holding ${orders} orders bought over HTTP (autocannon, ${CONNECTIONS} connections, ${rssCompiled.seconds} s), ${QUIET_MS / 1000} s after the load: ${rssCompiled.rss} MB, peak ${rssCompiled.peak} MB (target < 300 MB at 100k orders); the same under \`npm start\` (tsx): ${rssTsx.rss} MB, peak ${rssTsx.peak} MB`)
+say(
+  `- cold start of the installed command (\`node dist/src/cli.js start --memory\`, what \`npx douyin-sandbox start\` runs) to its first 200: ${cold} ms (median of 5; target < 500 ms)`,
+)
+say(
+  `- \`startSandbox()\` of the testing kit, in process, to its first answer: ${inProc.startMs} ms (median of 5, target < 100 ms), after importing the kit once (${inProc.importMs} ms)`,
+)
+say(
+  `- RSS of the server process (\`node dist/src/main.js --memory\`) holding ${orders} orders bought over HTTP (autocannon, ${CONNECTIONS} connections, ${rssCompiled.seconds} s), ${QUIET_MS / 1000} s after the load: ${rssCompiled.rss} MB, peak ${rssCompiled.peak} MB (target < 300 MB at 100k orders); the same under \`npm start\` (tsx): ${rssTsx.rss} MB, peak ${rssTsx.peak} MB`,
+)
 say(`- the whole scenario suite (${'npm run scenario -- --all'}, in-process sandbox): ${scen} ms (target < 10 s)`)
-const analysis = existsSync(join(ROOT, 'bench/analysis.md')) ? `\n${readFileSync(join(ROOT, 'bench/analysis.md'), 'utf8')}` : ''
+const analysis = existsSync(join(ROOT, 'bench/analysis.md'))
+  ? `\n${readFileSync(join(ROOT, 'bench/analysis.md'), 'utf8')}`
+  : ''
 writeFileSync(join(ROOT, 'bench/RESULTS.md'), `${lines.join('\n')}\n${analysis}`)
 process.stdout.write('\nwrote bench/RESULTS.md\n')

@@ -14,12 +14,20 @@ import { SERVER_FLAGS } from './lib.js'
 const ROOT = fileURLToPath(new URL('../', import.meta.url))
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 6)
 const CONNECTIONS = 10
-const BODY = JSON.stringify({ client_key: 'awsandboxdefault', client_secret: 'sandbox-default-secret-0000000000', grant_type: 'client_credential' })
+const BODY = JSON.stringify({
+  client_key: 'awsandboxdefault',
+  client_secret: 'sandbox-default-secret-0000000000',
+  grant_type: 'client_credential',
+})
 
 type Kind = 'memory' | 'file' | 'file-nosync'
 
 async function startServer(kind: Kind, records: number, file: string) {
-  const child = spawn(process.execPath, [...SERVER_FLAGS, '--import', 'tsx', 'bench/bench-server.ts', kind, String(records), file], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(
+    process.execPath,
+    [...SERVER_FLAGS, '--import', 'tsx', 'bench/bench-server.ts', kind, String(records), file],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  )
   const url = await new Promise<string>((resolve, reject) => {
     let out = ''
     child.stdout.on('data', (d: Buffer) => {
@@ -29,7 +37,14 @@ async function startServer(kind: Kind, records: number, file: string) {
     })
     child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)))
   })
-  return { url, stop: () => new Promise<void>((res) => { child.on('exit', () => res()); child.kill('SIGTERM') }) }
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((res) => {
+        child.on('exit', () => res())
+        child.kill('SIGTERM')
+      }),
+  }
 }
 
 async function measure(kind: Kind, records: number) {
@@ -38,19 +53,39 @@ async function measure(kind: Kind, records: number) {
   const server = await startServer(kind, records, file)
   try {
     const result = await autocannon({
-      url: `${server.url}/oauth/client_token/`, method: 'POST', body: BODY,
-      headers: { 'content-type': 'application/json' }, connections: CONNECTIONS, duration: DURATION_S,
+      url: `${server.url}/oauth/client_token/`,
+      method: 'POST',
+      body: BODY,
+      headers: { 'content-type': 'application/json' },
+      connections: CONNECTIONS,
+      duration: DURATION_S,
     })
     const bad = result.non2xx + result.errors + result.timeouts
     const size = kind === 'memory' ? 0 : (await stat(file)).size + (await stat(`${file}.wal`)).size
-    return { kind, records, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, bad, size }
+    return {
+      kind,
+      records,
+      rps: Math.round(result.requests.average),
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      bad,
+      size,
+    }
   } finally {
     await server.stop()
     await rm(dir, { recursive: true, force: true })
   }
 }
 
-export interface ScaleRow { kind: Kind; records: number; rps: number; p50: number; p99: number; bad: number; size: number }
+export interface ScaleRow {
+  kind: Kind
+  records: number
+  rps: number
+  p50: number
+  p99: number
+  bad: number
+  size: number
+}
 
 /** Mutating requests/s with 1k, 10k and 100k certificate records, memory and file store. */
 export async function scale(): Promise<ScaleRow[]> {

@@ -9,7 +9,8 @@ import { parseArgs } from 'node:util'
 import { runScenarios } from './runner.js'
 import { SCENARIOS } from './index.js'
 
-const USAGE = 'usage: douyin-sandbox scenario <name> | --all | --list [--target <webhook URL>] [--spi <SPI base URL>] [--sandbox <URL>] [--skip-challenge]'
+const USAGE =
+  'usage: douyin-sandbox scenario <name> | --all | --list [--target <webhook URL>] [--spi <SPI base URL>] [--sandbox <URL>] [--skip-challenge]'
 
 /** Runs the command with these arguments; resolves with the exit code. */
 export async function scenarioCommand(argv: string[]): Promise<number> {
@@ -17,8 +18,13 @@ export async function scenarioCommand(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     options: {
-      all: { type: 'boolean' }, list: { type: 'boolean' }, target: { type: 'string' }, spi: { type: 'string' }, sandbox: { type: 'string' },
-      'skip-challenge': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      all: { type: 'boolean' },
+      list: { type: 'boolean' },
+      target: { type: 'string' },
+      spi: { type: 'string' },
+      sandbox: { type: 'string' },
+      'skip-challenge': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
     },
   })
   if (values.help || (!values.all && !values.list && positionals.length === 0)) {
@@ -35,10 +41,18 @@ export async function scenarioCommand(argv: string[]): Promise<number> {
     process.stderr.write(`unknown scenario(s): ${unknown.join(', ')} (douyin-sandbox scenario --list)\n`)
     return 2
   }
-  const report = await runScenarios(chosen.filter((s) => typeof s !== 'string'), {
-    sandboxUrl: values.sandbox, target: values.target, spiBase: values.spi, skipChallenge: values['skip-challenge'] === true,
-    log: (line) => process.stdout.write(`${line}\n`),
-  })
-  process.stdout.write(`\n${report.passed} passed, ${report.failed} failed${report.skipped ? `, ${report.skipped} skipped` : ''}\n`)
+  const report = await runScenarios(
+    chosen.filter((s) => typeof s !== 'string'),
+    {
+      sandboxUrl: values.sandbox,
+      target: values.target,
+      spiBase: values.spi,
+      skipChallenge: values['skip-challenge'] === true,
+      log: (line) => process.stdout.write(`${line}\n`),
+    },
+  )
+  process.stdout.write(
+    `\n${report.passed} passed, ${report.failed} failed${report.skipped ? `, ${report.skipped} skipped` : ''}\n`,
+  )
   return report.failed > 0 ? 1 : 0
 }

@@ -8,4 +8,12 @@ import { scenario as postVerifyRefund } from './post-verify-refund.js'
 import { scenario as productAudit } from './product-audit.js'
 import { scenario as thirdPartyCodes } from './third-party-codes.js'
 
-export const SCENARIOS: readonly Scenario[] = [productAudit, comboPackVisits, cancelWithinHour, partialRefundPack, noPartialExpiry, postVerifyRefund, thirdPartyCodes]
+export const SCENARIOS: readonly Scenario[] = [
+  productAudit,
+  comboPackVisits,
+  cancelWithinHour,
+  partialRefundPack,
+  noPartialExpiry,
+  postVerifyRefund,
+  thirdPartyCodes,
+]

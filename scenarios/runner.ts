@@ -27,11 +27,21 @@ export interface RunReport {
 async function inProcessSandbox(): Promise<{ url: string; close: () => Promise<void> }> {
   const sandbox = createSandbox({ store: await openMemoryStore(), log: createLog('error') })
   const server = await listen(sandbox, { port: 0, host: '127.0.0.1', requestTimeout: 30 })
-  return { url: server.url, close: async () => { await server.close(); await sandbox.close() } }
+  return {
+    url: server.url,
+    close: async () => {
+      await server.close()
+      await sandbox.close()
+    },
+  }
 }
 
 async function control(base: string, method: string, path: string, body: unknown, key?: string) {
-  const res = await fetch(base + path, { method, headers: { 'content-type': 'application/json', ...(key ? { 'x-sandbox-client-key': key } : {}) }, body: JSON.stringify(body) })
+  const res = await fetch(base + path, {
+    method,
+    headers: { 'content-type': 'application/json', ...(key ? { 'x-sandbox-client-key': key } : {}) },
+    body: JSON.stringify(body),
+  })
   return ((await res.json()) as { data: Record<string, unknown> & { error_code: number; description: string } }).data
 }
 
@@ -49,17 +59,29 @@ export async function runScenarios(scenarios: readonly Scenario[], opts: RunOpti
         continue
       }
       log(`● ${s.name} — ${s.description}`)
-      const tenant = (await control(base, 'POST', '/sandbox/tenants', { frozen_at: SCENARIO_START })) as unknown as Tenant
+      const tenant = (await control(base, 'POST', '/sandbox/tenants', {
+        frozen_at: SCENARIO_START,
+      })) as unknown as Tenant
       merchant?.trust(tenant.client_key, tenant.client_secret)
       await control(base, 'PUT', '/sandbox/settings', { merch_permission: true }, tenant.client_key)
       const hook = opts.target ?? merchant!.url
       const skip = opts.skipChallenge ? '?skip_challenge=true' : ''
       const reg = await control(base, 'PUT', `/sandbox/webhooks${skip}`, { url: hook }, tenant.client_key)
       const spiBase = opts.spiBase ?? merchant?.spiBase
-      if (spiBase) await control(base, 'PUT', '/sandbox/spi', Object.fromEntries(['pre_create_order', 'issue_code', 'refund_apply', 'refund_notice'].map((n) => [n, `${spiBase}/${n}`])), tenant.client_key)
+      if (spiBase)
+        await control(
+          base,
+          'PUT',
+          '/sandbox/spi',
+          Object.fromEntries(
+            ['pre_create_order', 'issue_code', 'refund_apply', 'refund_notice'].map((n) => [n, `${spiBase}/${n}`]),
+          ),
+          tenant.client_key,
+        )
       const ctx = new ScenarioContext({ baseUrl: base, tenant, log, ...(merchant && !opts.target ? { merchant } : {}) })
       try {
-        if (reg.error_code !== 0) throw new ScenarioFailure(`registering the webhook target ${hook}: ${reg.description}`)
+        if (reg.error_code !== 0)
+          throw new ScenarioFailure(`registering the webhook target ${hook}: ${reg.description}`)
         await s.run(ctx)
         report.passed++
         log(`  ✓ ${s.name}`)

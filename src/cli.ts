@@ -12,7 +12,10 @@ const TENANTS_HELP = `usage: douyin-sandbox tenants [--sandbox <URL>]
   --sandbox <URL>   the running sandbox (default http://127.0.0.1:8787)`
 
 async function tenantsCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { sandbox: { type: 'string' }, help: { type: 'boolean', short: 'h' } } })
+  const { values } = parseArgs({
+    args: argv,
+    options: { sandbox: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  })
   if (values.help) {
     process.stdout.write(`${TENANTS_HELP}\n`)
     return 0
@@ -20,9 +23,21 @@ async function tenantsCommand(argv: string[]): Promise<number> {
   const url = (values.sandbox ?? 'http://127.0.0.1:8787').replace(/\/+$/, '')
   try {
     const res = await fetch(`${url}/sandbox/tenants`)
-    const { data } = (await res.json()) as { data: { tenants: Array<{ is_default: boolean; client_key: string; client_secret: string; account_id: string; poi_ids: string[] }> } }
+    const { data } = (await res.json()) as {
+      data: {
+        tenants: Array<{
+          is_default: boolean
+          client_key: string
+          client_secret: string
+          account_id: string
+          poi_ids: string[]
+        }>
+      }
+    }
     for (const t of data.tenants) {
-      process.stdout.write(`${t.is_default ? '*' : ' '} ${t.client_key}  secret=${t.client_secret}  account_id=${t.account_id}  poi_ids=${t.poi_ids.join(',')}\n`)
+      process.stdout.write(
+        `${t.is_default ? '*' : ' '} ${t.client_key}  secret=${t.client_secret}  account_id=${t.account_id}  poi_ids=${t.poi_ids.join(',')}\n`,
+      )
     }
     return 0
   } catch (e) {

@@ -19,7 +19,12 @@ const instant = z.string().transform((v, ctx) => {
 })
 
 export const configSchema = z.object({
-  port: z.coerce.number().int('must be a whole number').min(0, 'must be 0–65535').max(65535, 'must be 0–65535').default(8787),
+  port: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(0, 'must be 0–65535')
+    .max(65535, 'must be 0–65535')
+    .default(8787),
   host: z.string().min(1).default('127.0.0.1'),
   data: z.string().min(1).default('./.douyin-sandbox/sandbox.json'),
   memory: z.boolean().default(false),
@@ -28,8 +33,16 @@ export const configSchema = z.object({
   frozen_at_ms: instant.optional(),
   log_level: z.enum(LOG_LEVELS).default('info'),
   fsync: z.enum(['on', 'off']).default('on'),
-  body_limit: z.coerce.number().int('must be a whole number of bytes').min(1024, 'must be at least 1024 bytes').default(1024 * 1024),
-  request_timeout: z.coerce.number().int('must be a whole number of seconds').min(1, 'must be at least 1 second').default(30),
+  body_limit: z.coerce
+    .number()
+    .int('must be a whole number of bytes')
+    .min(1024, 'must be at least 1024 bytes')
+    .default(1024 * 1024),
+  request_timeout: z.coerce
+    .number()
+    .int('must be a whole number of seconds')
+    .min(1, 'must be at least 1 second')
+    .default(30),
 })
 
 export type Config = z.infer<typeof configSchema>
@@ -72,9 +85,18 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config & { h
       strict: true,
       allowPositionals: false,
       options: {
-        port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' }, memory: { type: 'boolean' }, repair: { type: 'boolean' },
-        seed: { type: 'string' }, 'frozen-at': { type: 'string' }, 'log-level': { type: 'string' },
-        'body-limit': { type: 'string' }, 'request-timeout': { type: 'string' }, fsync: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        data: { type: 'string' },
+        memory: { type: 'boolean' },
+        repair: { type: 'boolean' },
+        seed: { type: 'string' },
+        'frozen-at': { type: 'string' },
+        'log-level': { type: 'string' },
+        'body-limit': { type: 'string' },
+        'request-timeout': { type: 'string' },
+        fsync: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
       },
     })
     values = parsed.values
@@ -89,10 +111,16 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config & { h
   }
   const memoryEnv = env.MEMORY
   const raw = {
-    port: pick('port'), host: pick('host'), data: pick('data'), seed: pick('seed'),
+    port: pick('port'),
+    host: pick('host'),
+    data: pick('data'),
+    seed: pick('seed'),
     memory: values.memory === true || memoryEnv === '1' || memoryEnv === 'true',
     repair: values.repair === true || env.REPAIR === '1' || env.REPAIR === 'true',
-    frozen_at_ms: pick('frozen-at'), log_level: pick('log-level'), body_limit: pick('body-limit'), fsync: pick('fsync'),
+    frozen_at_ms: pick('frozen-at'),
+    log_level: pick('log-level'),
+    body_limit: pick('body-limit'),
+    fsync: pick('fsync'),
     request_timeout: pick('request-timeout'),
   }
   const result = configSchema.safeParse(raw)
@@ -113,7 +141,11 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config & { h
  * gateway would. Node looks for such clients every `connectionsCheckingInterval` (30 s by default), so the
  * interval shrinks to at most 1 s (half the timeout when shorter) for the limit to hold within about a second.
  */
-export function requestTimeoutOptions(seconds: number): { requestTimeout: number; headersTimeout: number; connectionsCheckingInterval: number } {
+export function requestTimeoutOptions(seconds: number): {
+  requestTimeout: number
+  headersTimeout: number
+  connectionsCheckingInterval: number
+} {
   const ms = seconds * 1000
   return { requestTimeout: ms, headersTimeout: ms, connectionsCheckingInterval: Math.min(1000, ms / 2) }
 }

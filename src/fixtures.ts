@@ -6,7 +6,6 @@ import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 import { packageFile } from './core/package-files.js'
 
-
 export const poiSchema = z.object({ poi_id: z.string().regex(/^\d+$/), poi_name: z.string() })
 
 export const tenantFixtureSchema = z.object({
@@ -29,8 +28,13 @@ export const categorySchema = z.object({
 })
 
 export const templateAttrSchema = z.object({
-  key: z.string(), name: z.string(), desc: z.string(), is_required: z.boolean(), is_multi: z.boolean(),
-  value_type: z.string(), value_demo: z.string(),
+  key: z.string(),
+  name: z.string(),
+  desc: z.string(),
+  is_required: z.boolean(),
+  is_multi: z.boolean(),
+  value_type: z.string(),
+  value_demo: z.string(),
 })
 
 export const templateSchema = z.object({

@@ -86,14 +86,26 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
   const faults = new Faults(seed)
   const dispatcher = new Dispatcher({ store: deps.store, outbound, log, timeoutMs: deps.webhookTimeoutMs, faults })
   const tenants = new Tenants({
-    store: deps.store, realTime, handlers, seed, frozenAtMs: deps.frozenAtMs, fixtures,
-    seeders: [(t) => t.record.is_default && void updateSettings(t, settingsSchema.partial().parse(fixtures.defaultTenant.settings))],
+    store: deps.store,
+    realTime,
+    handlers,
+    seed,
+    frozenAtMs: deps.frozenAtMs,
+    fixtures,
+    seeders: [
+      (t) =>
+        t.record.is_default && void updateSettings(t, settingsSchema.partial().parse(fixtures.defaultTenant.settings)),
+    ],
     onScheduleChange: () => ticker?.poke(),
     afterJob: (t) => dispatcher.pass(t),
   })
   const webhooks = new WebhooksService(deps.store, dispatcher)
   handlers.set(RETRY_JOB, (_t, job) => job.payload)
-  ticker = new Ticker(realTime, () => tenants.all(), (m) => log('warn', m))
+  ticker = new Ticker(
+    realTime,
+    () => tenants.all(),
+    (m) => log('warn', m),
+  )
   const oauth = new OauthService(oauthStore(deps.store), tenants)
   handlers.set(TOKEN_EXPIRE_JOB, oauth.expireToken)
   const catalog = new CatalogService(fixtures.categories, fixtures.templates)
@@ -105,7 +117,10 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
   tenants.ensureDefault()
 
   const core: HttpCore = {
-    realTime, platformClock: () => tenants.default().clock, log, bodyLimit: deps.bodyLimit ?? 1024 * 1024,
+    realTime,
+    platformClock: () => tenants.default().clock,
+    log,
+    bodyLimit: deps.bodyLimit ?? 1024 * 1024,
     logids: new SeededRandom(memoryHolder(seedState(seed, 'sys/logid'))),
   }
   const ledger = new LedgerService()
@@ -123,19 +138,42 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
   handlers.set(ISSUE_DEADLINE_JOB, spi.deadline)
   handlers.set(REFUND_APPLY_JOB, refundSpi.applyJob)
   handlers.set(REFUND_NOTICE_JOB, refundSpi.noticeJob)
-  const purchases = new PurchaseService(webhooks, (t, o, c) => {
-    expiry.schedule(t, o, c)
-    spi.startIssuing(t, o, c)
-  }, spi.merchantIssues)
+  const purchases = new PurchaseService(
+    webhooks,
+    (t, o, c) => {
+      expiry.schedule(t, o, c)
+      spi.startIssuing(t, o, c)
+    },
+    spi.merchantIssues,
+  )
   const app = buildApp(core, {
-    store: deps.store, version, tenants, oauth, webhooks, journal: new Journal(), faults, goods: { catalog, products, lifecycle, views }, refunds, spi, refundSpi,
-    verify: new VerifyService(webhooks, ledger.onVerified), fulfilmentViews: new FulfilmentViews(), purchases,
+    store: deps.store,
+    version,
+    tenants,
+    oauth,
+    webhooks,
+    journal: new Journal(),
+    faults,
+    goods: { catalog, products, lifecycle, views },
+    refunds,
+    spi,
+    refundSpi,
+    verify: new VerifyService(webhooks, ledger.onVerified),
+    fulfilmentViews: new FulfilmentViews(),
+    purchases,
   })
   ticker.poke()
   for (const t of tenants.all()) if (webhooks.outbox(t).some((e) => e.status === 'pending')) dispatcher.poke(t)
 
   return {
-    app, tenants, oauth, webhooks, dispatcher, store: deps.store, version, jobHandlers: handlers,
+    app,
+    tenants,
+    oauth,
+    webhooks,
+    dispatcher,
+    store: deps.store,
+    version,
+    jobHandlers: handlers,
     fetch: (req, env) => app.fetch(req, env),
     close: async () => {
       ticker?.stop()

@@ -13,21 +13,27 @@ export interface Listening {
 }
 
 /** Listens on `host:port` (0 picks a free port); rejects when the address cannot be bound. */
-export function listen(sandbox: Pick<Sandbox, 'fetch'>, opts: { port: number; host: string; requestTimeout: number }): Promise<Listening> {
+export function listen(
+  sandbox: Pick<Sandbox, 'fetch'>,
+  opts: { port: number; host: string; requestTimeout: number },
+): Promise<Listening> {
   return new Promise((resolve, reject) => {
     const serverOptions = requestTimeoutOptions(opts.requestTimeout)
-    const server = serve({ fetch: sandbox.fetch, port: opts.port, hostname: opts.host, serverOptions }, (info: AddressInfo) => {
-      const host = info.family === 'IPv6' ? `[${info.address}]` : info.address
-      resolve({
-        url: `http://${host}:${info.port}`,
-        port: info.port,
-        close: () =>
-          new Promise<void>((done) => {
-            server.close(() => done())
-            if ('closeAllConnections' in server) server.closeAllConnections()
-          }),
-      })
-    })
+    const server = serve(
+      { fetch: sandbox.fetch, port: opts.port, hostname: opts.host, serverOptions },
+      (info: AddressInfo) => {
+        const host = info.family === 'IPv6' ? `[${info.address}]` : info.address
+        resolve({
+          url: `http://${host}:${info.port}`,
+          port: info.port,
+          close: () =>
+            new Promise<void>((done) => {
+              server.close(() => done())
+              if ('closeAllConnections' in server) server.closeAllConnections()
+            }),
+        })
+      },
+    )
     server.once('error', reject)
   })
 }

@@ -2,14 +2,23 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
 
 const CATEGORY = '/goodlife/v1/goods/category/get/'
-const tokenBody = { client_key: DEFAULT_TENANT.client_key, client_secret: DEFAULT_TENANT.client_secret, grant_type: 'client_credential' }
+const tokenBody = {
+  client_key: DEFAULT_TENANT.client_key,
+  client_secret: DEFAULT_TENANT.client_secret,
+  grant_type: 'client_credential',
+}
 
 describe('POST /oauth/client_token/', () => {
   it('issues a clt. token valid 7200 s in the oauth shape', async () => {
     const { api } = await makeSandbox()
     const r = await api.post('/oauth/client_token/', tokenBody)
     expect(r.body).toEqual({
-      data: { access_token: expect.stringMatching(/^clt\.[0-9a-f]{32}[A-Za-z0-9]{22}$/), expires_in: 7200, error_code: 0, description: '' },
+      data: {
+        access_token: expect.stringMatching(/^clt\.[0-9a-f]{32}[A-Za-z0-9]{22}$/),
+        expires_in: 7200,
+        error_code: 0,
+        description: '',
+      },
       message: 'success',
     })
   })
@@ -17,7 +26,10 @@ describe('POST /oauth/client_token/', () => {
   it('accepts a form-encoded body', async () => {
     const { api } = await makeSandbox()
     const raw = new URLSearchParams(tokenBody).toString()
-    const r = await api.request('POST', '/oauth/client_token', { raw, headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+    const r = await api.request('POST', '/oauth/client_token', {
+      raw,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    })
     expect(r.body.data.error_code).toBe(0)
     expect(r.body.data.access_token).toMatch(/^clt\./)
   })
@@ -70,7 +82,9 @@ describe('access-token check on /goodlife/', () => {
     await api.post('/sandbox/clock/advance', { seconds: 7199 })
     expect((await api.get(CATEGORY, { 'access-token': token })).body.data.error_code).toBe(0)
     const adv = await api.post('/sandbox/clock/advance', { seconds: 1 })
-    expect(adv.body.data.ran).toEqual([expect.objectContaining({ kind: 'oauth.token_expire', payload: { access_token: token } })])
+    expect(adv.body.data.ran).toEqual([
+      expect.objectContaining({ kind: 'oauth.token_expire', payload: { access_token: token } }),
+    ])
     const r = await api.get(CATEGORY, { 'access-token': token })
     expect(r.body.data.error_code).toBe(2190008)
     expect(r.body.extra.error_code).toBe(2190008)
@@ -101,7 +115,10 @@ describe('access-token check on /goodlife/', () => {
     const foreign = await api.get(`${CATEGORY}?account_id=7000000000000000001`, { 'access-token': token })
     expect(foreign.body.data.error_code).toBe(2119005)
     expect(foreign.body.data.description).toContain('account_id 7000000000000000001')
-    const body = await api.request('POST', '/goodlife/v1/goods/product/save/', { body: { account_id: '7000000000000000001' }, headers: { 'access-token': token } })
+    const body = await api.request('POST', '/goodlife/v1/goods/product/save/', {
+      body: { account_id: '7000000000000000001' },
+      headers: { 'access-token': token },
+    })
     expect(body.body.data.error_code).toBe(2119005)
   })
 

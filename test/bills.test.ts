@@ -12,14 +12,32 @@ async function setup(count = 4) {
   b.product.attr_key_value_map.RefundPolicy = '1'
   b.product.attr_key_value_map.refund_need_merchant_confirm = 'false'
   const p = await publish(made.api, b)
-  const o = await buy(made.api, { product_id: p.product_id, count, discounts: [{ merchant_discount_amount: 400, platform_discount_amount: 200 }] })
+  const o = await buy(made.api, {
+    product_id: p.product_id,
+    count,
+    discounts: [{ merchant_discount_amount: 400, platform_discount_amount: 200 }],
+  })
   const h = async () => ({ 'access-token': await made.api.token() })
   const verify = async (i: number) => {
-    const prep = (await made.api.get(`/goodlife/v1/fulfilment/certificate/prepare/?code=${o.certificates[i].code}`, await h())).body.data
-    const res = (await made.api.post('/goodlife/v1/fulfilment/certificate/verify/', { verify_token: prep.verify_token, poi_id: POI, encrypted_codes: [o.certificates[i].encrypted_code] }, await h())).body.data
+    const prep = (
+      await made.api.get(`/goodlife/v1/fulfilment/certificate/prepare/?code=${o.certificates[i].code}`, await h())
+    ).body.data
+    const res = (
+      await made.api.post(
+        '/goodlife/v1/fulfilment/certificate/verify/',
+        { verify_token: prep.verify_token, poi_id: POI, encrypted_codes: [o.certificates[i].encrypted_code] },
+        await h(),
+      )
+    ).body.data
     return res.verify_results[0]
   }
-  const catering = async (qs = '') => (await made.api.get(`/goodlife/v1/settle/bill/catering_query/?account_id=${ACC}&bill_date=${DAY}&cursor=0&size=50${qs}`, await h())).body.data
+  const catering = async (qs = '') =>
+    (
+      await made.api.get(
+        `/goodlife/v1/settle/bill/catering_query/?account_id=${ACC}&bill_date=${DAY}&cursor=0&size=50${qs}`,
+        await h(),
+      )
+    ).body.data
   const advance = (seconds: number) => made.api.post('/sandbox/clock/advance', { seconds })
   return { ...made, p, o, h, verify, catering, advance }
 }
@@ -35,8 +53,21 @@ describe('bills', () => {
     expect(records).toHaveLength(1)
     const c = s.o.certificates[0]
     expect(records[0]).toMatchObject({
-      account_id: ACC, settle_type: 1, settle_type_desc: '总店结算', fund_amount_type: 1, status: 0, certificate_id: c.certificate_id, code: c.code,
-      poi_id: POI, bill_date: DAY, amount: { original: 996, pay: c.amount.pay_amount, merchant_ticket: c.amount.merchant_ticket_amount, platform_ticket: c.amount.platform_discount_amount },
+      account_id: ACC,
+      settle_type: 1,
+      settle_type_desc: '总店结算',
+      fund_amount_type: 1,
+      status: 0,
+      certificate_id: c.certificate_id,
+      code: c.code,
+      poi_id: POI,
+      bill_date: DAY,
+      amount: {
+        original: 996,
+        pay: c.amount.pay_amount,
+        merchant_ticket: c.amount.merchant_ticket_amount,
+        platform_ticket: c.amount.platform_discount_amount,
+      },
     })
     const commission = Math.round((996 - c.amount.merchant_ticket_amount) * 0.025)
     expect(records[0].amount).toMatchObject({ commission, goods: 996 - c.amount.merchant_ticket_amount - commission })
@@ -48,8 +79,16 @@ describe('bills', () => {
     const v0 = await s.verify(0)
     const v1 = await s.verify(1)
     await s.advance(3599)
-    await s.api.post('/goodlife/v1/fulfilment/certificate/cancel/', { verify_id: v0.verify_id, certificate_id: v0.certificate_id }, await s.h())
-    await s.api.post('/sandbox/refunds', { order_id: s.o.order.order_id, certificate_ids: [v1.certificate_id], by: 'customer_service' })
+    await s.api.post(
+      '/goodlife/v1/fulfilment/certificate/cancel/',
+      { verify_id: v0.verify_id, certificate_id: v0.certificate_id },
+      await s.h(),
+    )
+    await s.api.post('/sandbox/refunds', {
+      order_id: s.o.order.order_id,
+      certificate_ids: [v1.certificate_id],
+      by: 'customer_service',
+    })
     await s.advance(7200)
     expect((await s.catering()).ledger_records).toEqual([])
   })
@@ -60,29 +99,53 @@ describe('bills', () => {
     const v = await s.verify(2)
     await s.advance(3601)
     await s.api.post('/sandbox/refunds', { order_id: s.o.order.order_id, certificate_ids: [v.certificate_id] })
-    await s.api.post('/goodlife/v1/akte/after_sale/order/audit/', { order_id: s.o.order.order_id, audit_status: true }, await s.h())
+    await s.api.post(
+      '/goodlife/v1/akte/after_sale/order/audit/',
+      { order_id: s.o.order.order_id, audit_status: true },
+      await s.h(),
+    )
     const records = (await s.catering()).ledger_records
     expect(records.map((r: { fund_amount_type: number }) => r.fund_amount_type)).toEqual([1, 2])
     expect(records[1].amount).toEqual(records[0].amount)
     await s.advance(7200)
-    const settled = (await s.api.get(`/goodlife/v1/settle/ledger/query/?account_id=${ACC}&bill_date=${DAY}&cursor=0&size=10`, await s.h())).body.data.ledger_records
+    const settled = (
+      await s.api.get(
+        `/goodlife/v1/settle/ledger/query/?account_id=${ACC}&bill_date=${DAY}&cursor=0&size=10`,
+        await s.h(),
+      )
+    ).body.data.ledger_records
     expect(settled.map((r: { status: number }) => r.status)).toEqual([2, 2])
     expect(settled[0].ledger_time).toBe(GOODS_NOW_MS / 1000 + 3601 + 7200)
-    const byCert = (await s.api.get(`/goodlife/v1/settle/ledger/query_record_by_cert/?certificate_ids=${v.certificate_id}`, await s.h())).body.data.records
+    const byCert = (
+      await s.api.get(
+        `/goodlife/v1/settle/ledger/query_record_by_cert/?certificate_ids=${v.certificate_id}`,
+        await s.h(),
+      )
+    ).body.data.records
     expect(byCert.map((r: { fund_amount_type: number }) => r.fund_amount_type)).toEqual([1, 2])
   })
 
-  it('reconciles: the day\'s merchant receivable is what stayed verified minus what was reversed', async () => {
+  it("reconciles: the day's merchant receivable is what stayed verified minus what was reversed", async () => {
     const s = await setup(4)
     const v = [await s.verify(0), await s.verify(1), await s.verify(2)]
     await s.advance(3601)
-    await s.api.post('/sandbox/refunds', { order_id: s.o.order.order_id, certificate_ids: [v[1].certificate_id], by: 'customer_service' })
-    const records = (await s.catering()).ledger_records as Array<{ fund_amount_type: number; amount: { goods: number }; certificate_id: string }>
-    const net = records.reduce((sum, r) => sum + (r.fund_amount_type === 1 ? r.amount.goods : -r.amount.goods), 0)
-    const standing = [0, 2].map((i) => s.o.certificates[i]).map((c) => {
-      const base = c.amount.original_amount - c.amount.merchant_ticket_amount
-      return base - Math.round(base * 0.025)
+    await s.api.post('/sandbox/refunds', {
+      order_id: s.o.order.order_id,
+      certificate_ids: [v[1].certificate_id],
+      by: 'customer_service',
     })
+    const records = (await s.catering()).ledger_records as Array<{
+      fund_amount_type: number
+      amount: { goods: number }
+      certificate_id: string
+    }>
+    const net = records.reduce((sum, r) => sum + (r.fund_amount_type === 1 ? r.amount.goods : -r.amount.goods), 0)
+    const standing = [0, 2]
+      .map((i) => s.o.certificates[i])
+      .map((c) => {
+        const base = c.amount.original_amount - c.amount.merchant_ticket_amount
+        return base - Math.round(base * 0.025)
+      })
     expect(net).toBe(standing[0]! + standing[1]!)
   })
 
@@ -90,17 +153,37 @@ describe('bills', () => {
     const s = await setup(3)
     for (let i = 0; i < 3; i++) await s.verify(i)
     await s.advance(3601)
-    const p1 = (await s.api.get(`/goodlife/v1/settle/bill/catering_query/?account_id=${ACC}&bill_date=${DAY}&cursor=0&size=2`, await s.h())).body.data
+    const p1 = (
+      await s.api.get(
+        `/goodlife/v1/settle/bill/catering_query/?account_id=${ACC}&bill_date=${DAY}&cursor=0&size=2`,
+        await s.h(),
+      )
+    ).body.data
     expect(p1).toMatchObject({ has_more: true, cursor: '2' })
-    const p2 = (await s.api.get(`/goodlife/v1/settle/bill/catering_query/?root_account_id=${ACC}&bill_date=${DAY}&cursor=2&size=2`, await s.h())).body.data
+    const p2 = (
+      await s.api.get(
+        `/goodlife/v1/settle/bill/catering_query/?root_account_id=${ACC}&bill_date=${DAY}&cursor=2&size=2`,
+        await s.h(),
+      )
+    ).body.data
     expect(p2.ledger_records).toHaveLength(1)
     expect(p2.has_more).toBe(false)
-    const bad = async (qs: string) => (await s.api.get(`/goodlife/v1/settle/bill/catering_query/?${qs}`, await s.h())).body.data
-    expect((await bad(`account_id=${ACC}&bill_date=${DAY}&cursor=0&size=51`)).description).toContain('size must be 1–50')
-    expect((await bad(`bill_date=${DAY}&cursor=0&size=5`)).description).toContain('account_id or root_account_id is required')
-    expect((await bad(`account_id=${ACC}&bill_date=20220601&cursor=0&size=5`)).description).toContain('bill_date: must be YYYY-MM-DD')
+    const bad = async (qs: string) =>
+      (await s.api.get(`/goodlife/v1/settle/bill/catering_query/?${qs}`, await s.h())).body.data
+    expect((await bad(`account_id=${ACC}&bill_date=${DAY}&cursor=0&size=51`)).description).toContain(
+      'size must be 1–50',
+    )
+    expect((await bad(`bill_date=${DAY}&cursor=0&size=5`)).description).toContain(
+      'account_id or root_account_id is required',
+    )
+    expect((await bad(`account_id=${ACC}&bill_date=20220601&cursor=0&size=5`)).description).toContain(
+      'bill_date: must be YYYY-MM-DD',
+    )
     expect((await bad(`root_account_id=7000000000000000001&bill_date=${DAY}&cursor=0&size=5`)).error_code).toBe(2119005)
     const tooMany = Array.from({ length: 51 }, (_, i) => `7${String(i).padStart(18, '0')}`).join(',')
-    expect((await s.api.get(`/goodlife/v1/settle/ledger/query_record_by_cert/?certificate_ids=${tooMany}`, await s.h())).body.data.description).toContain('1–50 ids')
+    expect(
+      (await s.api.get(`/goodlife/v1/settle/ledger/query_record_by_cert/?certificate_ids=${tooMany}`, await s.h())).body
+        .data.description,
+    ).toContain('1–50 ids')
   })
 })

@@ -23,7 +23,10 @@ describe('douyin-sandbox CLI', () => {
     const sb = await startSandbox()
     try {
       // async: the sandbox answers from this process, so the event loop must stay free
-      const r = await promisify(execFile)(process.execPath, [...BIN, 'tenants', '--sandbox', sb.url], { encoding: 'utf8', timeout: 20_000 })
+      const r = await promisify(execFile)(process.execPath, [...BIN, 'tenants', '--sandbox', sb.url], {
+        encoding: 'utf8',
+        timeout: 20_000,
+      })
       expect(r.stdout).toContain('* awsandboxdefault  secret=sandbox-default-secret-0000000000')
     } finally {
       await sb.close()

@@ -1,7 +1,13 @@
 /** The typed client and the testing kit, used the way a user's suite would. */
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
 import { OPERATIONS, SandboxApiError, type OperationOutput } from '../src/client/index.js'
-import { startReceiver, startSandbox, verifySpiSignature, verifyWebhookSignature, type RunningSandbox } from '../src/testing/index.js'
+import {
+  startReceiver,
+  startSandbox,
+  verifySpiSignature,
+  verifyWebhookSignature,
+  type RunningSandbox,
+} from '../src/testing/index.js'
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 
@@ -28,11 +34,20 @@ describe('startSandbox() and SandboxClient', () => {
     const { order, certificates } = await c.buy({ product_id: saved.product_id, count: 2 })
     const first = certificates[0]!
     const prep = await c.op.certificatePrepare({ code: first.code })
-    const v = await c.op.certificateVerify({ verify_token: prep.verify_token, poi_id: t.credentials.poi_ids[0]!, encrypted_codes: [first.encrypted_code] })
+    const v = await c.op.certificateVerify({
+      verify_token: prep.verify_token,
+      poi_id: t.credentials.poi_ids[0]!,
+      encrypted_codes: [first.encrypted_code],
+    })
     expect(v.verify_results[0]?.result).toBe(0)
     expectTypeOf(v.verify_results[0]!.verify_id).toEqualTypeOf<string>()
     await c.advance(3601)
-    const orders = await c.op.tradeOrderQuery({ account_id: t.credentials.account_id, order_id: order.order_id, page_num: 1, page_size: 1 })
+    const orders = await c.op.tradeOrderQuery({
+      account_id: t.credentials.account_id,
+      order_id: order.order_id,
+      page_num: 1,
+      page_size: 1,
+    })
     expect(orders.orders[0]?.certificate.map((x) => x.item_status)).toEqual([1, 100])
     expect((await c.journal({ path: '/verify/' })).count).toBe(1)
   })
@@ -42,8 +57,16 @@ describe('startSandbox() and SandboxClient', () => {
       .goodsProductOperate({ account_id: sb.defaultTenant.account_id, product_id: '7000000000000000001', op_type: 1 })
       .catch((e: unknown) => e)
     expect(err).toBeInstanceOf(SandboxApiError)
-    expect(err).toMatchObject({ operation: 'goodsProductOperate', method: 'POST', path: '/goodlife/v1/goods/product/operate/', errorCode: 4000001, status: 200 })
-    expect((err as Error).message).toMatch(/^goodsProductOperate \(POST \/goodlife\/v1\/goods\/product\/operate\/\) failed: 4000001 /)
+    expect(err).toMatchObject({
+      operation: 'goodsProductOperate',
+      method: 'POST',
+      path: '/goodlife/v1/goods/product/operate/',
+      errorCode: 4000001,
+      status: 200,
+    })
+    expect((err as Error).message).toMatch(
+      /^goodsProductOperate \(POST \/goodlife\/v1\/goods\/product\/operate\/\) failed: 4000001 /,
+    )
   })
 
   it('answers attempt() with a union that narrows to the data or the error', async () => {
@@ -67,7 +90,9 @@ describe('startSandbox() and SandboxClient', () => {
   })
 
   it('refuses a malformed frozenAt instead of starting at NaN', async () => {
-    await expect(startSandbox({ frozenAt: 'yesterday' })).rejects.toThrow(/frozenAt must be Unix seconds or an ISO-8601 date/)
+    await expect(startSandbox({ frozenAt: 'yesterday' })).rejects.toThrow(
+      /frozenAt must be Unix seconds or an ISO-8601 date/,
+    )
     const numeric = await startSandbox({ frozenAt: '1767196800' })
     expect((await numeric.client.clock()).now).toBe(1767196800)
     await numeric.close()
@@ -76,7 +101,9 @@ describe('startSandbox() and SandboxClient', () => {
 
 describe('the typed client covers the contracts', () => {
   it('has one operation per documented operationId, under its own id', () => {
-    const doc = JSON.parse(readFileSync(new URL('../openapi/openapi.json', import.meta.url), 'utf8')) as { paths?: Record<string, unknown> }
+    const doc = JSON.parse(readFileSync(new URL('../openapi/openapi.json', import.meta.url), 'utf8')) as {
+      paths?: Record<string, unknown>
+    }
     const documented = Object.values(doc.paths ?? {})
       .flatMap((item) => Object.values(item as Record<string, { operationId?: string }>))
       .map((op) => op.operationId)
@@ -104,10 +131,14 @@ describe('receiver and signature verifiers', () => {
       expect(hook.signature_ok).toBe(true)
       expect(receiver.badSignatures()).toEqual([])
       // the verifier agrees with an independent SHA-1 of secret + raw body
-      const expected = createHash('sha1').update(t.credentials.client_secret + hook.body).digest('hex')
+      const expected = createHash('sha1')
+        .update(t.credentials.client_secret + hook.body)
+        .digest('hex')
       expect(hook.headers['x-douyin-signature']).toBe(expected)
       expect(verifyWebhookSignature({ clientSecret: 'wrong', body: hook.body, signature: expected })).toBe(false)
-      await expect(receiver.waitFor('no_such_event', { timeoutMs: 50 })).rejects.toThrow(/no "no_such_event" arrival within 50 ms/)
+      await expect(receiver.waitFor('no_such_event', { timeoutMs: 50 })).rejects.toThrow(
+        /no "no_such_event" arrival within 50 ms/,
+      )
     } finally {
       await receiver.close()
     }
@@ -116,8 +147,12 @@ describe('receiver and signature verifiers', () => {
   it('checks SPI signatures over the sorted query and the raw body', () => {
     const body = '{"order_id":"1"}'
     const sign = createHash('sha256').update(`s3cret&client_key=ck&timestamp=1&http_body=${body}`).digest('hex')
-    expect(verifySpiSignature({ clientSecret: 's3cret', query: 'timestamp=1&client_key=ck&sign=x', body, sign })).toBe(true)
+    expect(verifySpiSignature({ clientSecret: 's3cret', query: 'timestamp=1&client_key=ck&sign=x', body, sign })).toBe(
+      true,
+    )
     expect(verifySpiSignature({ clientSecret: 's3cret', query: 'timestamp=2&client_key=ck', body, sign })).toBe(false)
-    expect(verifySpiSignature({ clientSecret: 's3cret', query: 'timestamp=1&client_key=ck', body, sign: undefined })).toBe(false)
+    expect(
+      verifySpiSignature({ clientSecret: 's3cret', query: 'timestamp=1&client_key=ck', body, sign: undefined }),
+    ).toBe(false)
   })
 })

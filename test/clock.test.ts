@@ -5,7 +5,15 @@ describe('virtual clock', () => {
   it('starts frozen at the configured instant', async () => {
     const { api } = await makeSandbox()
     const c = (await api.get('/sandbox/clock')).body.data.clock
-    expect(c).toEqual({ now: FROZEN_AT_MS / 1000, now_ms: FROZEN_AT_MS, iso: '2025-12-31T16:00:00.000Z', frozen: true, offset_seconds: 0, pending_jobs: 0, next_job_at: null })
+    expect(c).toEqual({
+      now: FROZEN_AT_MS / 1000,
+      now_ms: FROZEN_AT_MS,
+      iso: '2025-12-31T16:00:00.000Z',
+      frozen: true,
+      offset_seconds: 0,
+      pending_jobs: 0,
+      next_job_at: null,
+    })
   })
 
   it('runs due jobs in time order at their own due time when advanced', async () => {
@@ -24,7 +32,11 @@ describe('virtual clock', () => {
     const r = await api.post('/sandbox/clock/advance', { seconds: 60 })
     expect(r.body.data.ran.map((j: { result: string }) => j.result)).toEqual(['a', 'b', 'c'])
     const base = now / 1000
-    expect(seen).toEqual([['a', base + 10], ['b', base + 10], ['c', base + 30]])
+    expect(seen).toEqual([
+      ['a', base + 10],
+      ['b', base + 10],
+      ['c', base + 30],
+    ])
     expect(r.body.data.clock.now).toBe(base + 60)
     expect(r.body.data.clock.pending_jobs).toBe(1)
     expect(r.body.data.clock.next_job_at).toBe(base + 90)
@@ -49,7 +61,9 @@ describe('virtual clock', () => {
     const t = sandbox.tenants.default()
     t.scheduler.schedule('no.such.kind', t.clock.nowMs() + 1000)
     const r = await api.post('/sandbox/clock/advance', { seconds: 2 })
-    expect(r.body.data.ran).toEqual([expect.objectContaining({ kind: 'no.such.kind', error: 'no handler for job kind no.such.kind' })])
+    expect(r.body.data.ran).toEqual([
+      expect.objectContaining({ kind: 'no.such.kind', error: 'no handler for job kind no.such.kind' }),
+    ])
   })
 
   it('freezes at a later instant by running the jobs up to it, and refuses the past', async () => {

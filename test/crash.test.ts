@@ -81,13 +81,26 @@ async function burst(url: string, jobs: Job[], kill: () => Promise<unknown>): Pr
   let killing: Promise<unknown> | undefined
 
   const send = async (job: Job) => {
-    const init: RequestInit = job.kind === 'tenant'
-      ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ client_key: job.client_key }) }
-      : {
-        method: 'POST', headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ client_key: DEFAULT_TENANT.client_key, client_secret: DEFAULT_TENANT.client_secret, grant_type: 'client_credential' }),
-      }
-    const res = await fetch(url + (job.kind === 'tenant' ? '/sandbox/tenants' : '/oauth/client_token/'), { ...init, signal: AbortSignal.timeout(10_000) })
+    const init: RequestInit =
+      job.kind === 'tenant'
+        ? {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ client_key: job.client_key }),
+          }
+        : {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({
+              client_key: DEFAULT_TENANT.client_key,
+              client_secret: DEFAULT_TENANT.client_secret,
+              grant_type: 'client_credential',
+            }),
+          }
+    const res = await fetch(url + (job.kind === 'tenant' ? '/sandbox/tenants' : '/oauth/client_token/'), {
+      ...init,
+      signal: AbortSignal.timeout(10_000),
+    })
     const body = (await res.json()) as { data?: { error_code?: number; client_key?: string; access_token?: string } }
     if (res.status !== 200 || body.data?.error_code !== 0) return
     if (job.kind === 'tenant' && body.data.client_key === job.client_key) ackedTenants.push(job.client_key)
@@ -163,7 +176,9 @@ describe('kill -9 during a burst of writes', () => {
     const s = await start(file)
     const listed = await fetch(`${s.url}/sandbox/tenants`, { signal: AbortSignal.timeout(10_000) })
     expect(listed.status).toBe(200)
-    const body = (await listed.json()) as { data: { error_code: number; tenants: Array<{ client_key: string; is_default: boolean }> } }
+    const body = (await listed.json()) as {
+      data: { error_code: number; tenants: Array<{ client_key: string; is_default: boolean }> }
+    }
     expect(body.data.error_code).toBe(0)
     const present = new Set(body.data.tenants.map((t) => t.client_key))
     const lost = [...acked].filter((k) => !present.has(k))
@@ -177,7 +192,10 @@ describe('kill -9 during a burst of writes', () => {
     // every acknowledged token is still known: valid (the latest ones) or replaced (2190008), never "not issued" (2190002)
     const unknown: string[] = []
     for (const token of tokens) {
-      const res = await fetch(s.url + CATEGORY, { headers: { 'access-token': token }, signal: AbortSignal.timeout(10_000) })
+      const res = await fetch(s.url + CATEGORY, {
+        headers: { 'access-token': token },
+        signal: AbortSignal.timeout(10_000),
+      })
       const code = ((await res.json()) as { data: { error_code: number } }).data.error_code
       if (code !== 0 && code !== 2190008) unknown.push(`${token} → ${code}`)
     }
@@ -185,7 +203,10 @@ describe('kill -9 during a burst of writes', () => {
 
     // and it still takes writes after the crashes
     const after = await fetch(`${s.url}/sandbox/tenants`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ client_key: 'crash-after' }), signal: AbortSignal.timeout(10_000),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ client_key: 'crash-after' }),
+      signal: AbortSignal.timeout(10_000),
     })
     expect(((await after.json()) as { data: { error_code: number } }).data.error_code).toBe(0)
     await s.stop('SIGTERM')

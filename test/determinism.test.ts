@@ -5,14 +5,24 @@ import { makeSandbox, type Api } from './helpers/harness.js'
 async function script(api: Api): Promise<string[]> {
   const out: string[] = []
   const push = (r: { text: string }) => out.push(r.text)
-  const t = await api.post('/oauth/client_token/', { client_key: 'awsandboxdefault', client_secret: 'sandbox-default-secret-0000000000', grant_type: 'client_credential' })
+  const t = await api.post('/oauth/client_token/', {
+    client_key: 'awsandboxdefault',
+    client_secret: 'sandbox-default-secret-0000000000',
+    grant_type: 'client_credential',
+  })
   push(t)
   const token = t.body.data.access_token as string
   push(await api.get('/goodlife/v1/goods/category/get/?query_category_type=1', { 'access-token': token }))
   push(await api.get('/goodlife/v1/goods/category/get/', { 'access-token': 'clt.bad' }))
   const tenant = await api.post('/sandbox/tenants', {})
   push(tenant)
-  push(await api.post('/oauth/client_token/', { client_key: tenant.body.data.client_key, client_secret: tenant.body.data.client_secret, grant_type: 'client_credential' }))
+  push(
+    await api.post('/oauth/client_token/', {
+      client_key: tenant.body.data.client_key,
+      client_secret: tenant.body.data.client_secret,
+      grant_type: 'client_credential',
+    }),
+  )
   push(await api.post('/sandbox/clock/advance', { seconds: 7200 }))
   push(await api.get('/goodlife/v1/goods/category/get/', { 'access-token': token }))
   push(await api.get('/sandbox/tenants'))
@@ -33,11 +43,15 @@ describe('determinism', () => {
     expect(a[0]).not.toEqual(b[0])
   })
 
-  it('keeps a tenant\'s stream independent of other tenants\' traffic', async () => {
+  it("keeps a tenant's stream independent of other tenants' traffic", async () => {
     const quiet = await makeSandbox({ seed: 'same' })
     const busy = await makeSandbox({ seed: 'same' })
     await busy.api.post('/sandbox/tenants', { client_key: 'noisy' })
-    for (let i = 0; i < 5; i++) await busy.api.token({ client_key: 'noisy', client_secret: busy.sandbox.tenants.require('noisy').record.client_secret })
+    for (let i = 0; i < 5; i++)
+      await busy.api.token({
+        client_key: 'noisy',
+        client_secret: busy.sandbox.tenants.require('noisy').record.client_secret,
+      })
     expect(await busy.api.token()).toBe(await quiet.api.token())
   })
 })

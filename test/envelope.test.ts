@@ -61,11 +61,18 @@ describe('envelope', () => {
 })
 
 describe('bad input never yields a 500', () => {
-  const tokenBody = { client_key: DEFAULT_TENANT.client_key, client_secret: DEFAULT_TENANT.client_secret, grant_type: 'client_credential' }
+  const tokenBody = {
+    client_key: DEFAULT_TENANT.client_key,
+    client_secret: DEFAULT_TENANT.client_secret,
+    grant_type: 'client_credential',
+  }
 
   it('refuses malformed JSON with 2100005 naming the problem', async () => {
     const { api } = await makeSandbox()
-    const r = await api.request('POST', '/sandbox/clock/advance', { raw: '{"seconds": 1', headers: { 'content-type': 'application/json' } })
+    const r = await api.request('POST', '/sandbox/clock/advance', {
+      raw: '{"seconds": 1',
+      headers: { 'content-type': 'application/json' },
+    })
     expect(r.status).toBe(200)
     expect(r.body.data.error_code).toBe(2100005)
     expect(r.body.data.description).toContain('not valid JSON')
@@ -84,10 +91,16 @@ describe('bad input never yields a 500', () => {
 
   it('refuses a wrong content type', async () => {
     const { api } = await makeSandbox()
-    const r = await api.request('POST', '/sandbox/clock/advance', { raw: 'seconds=1', headers: { 'content-type': 'text/plain' } })
+    const r = await api.request('POST', '/sandbox/clock/advance', {
+      raw: 'seconds=1',
+      headers: { 'content-type': 'text/plain' },
+    })
     expect(r.body.data.error_code).toBe(2100005)
     expect(r.body.data.description).toContain('Content-Type must be application/json, got text/plain')
-    const form = await api.request('POST', '/sandbox/clock/advance', { raw: 'seconds=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+    const form = await api.request('POST', '/sandbox/clock/advance', {
+      raw: 'seconds=1',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    })
     expect(form.body.data.error_code).toBe(2100005)
     expect(form.body.data.description).toContain('is not accepted here')
   })
@@ -103,15 +116,31 @@ describe('bad input never yields a 500', () => {
   it('refuses a body over the limit even without a content-length', async () => {
     const { sandbox } = await makeSandbox({ bodyLimit: 4096 })
     const chunk = new TextEncoder().encode('x'.repeat(3000))
-    const stream = new ReadableStream({ start(c) { c.enqueue(chunk); c.enqueue(chunk); c.close() } })
-    const res = await sandbox.fetch(new Request('http://x/sandbox/tenants', { method: 'POST', body: stream, headers: { 'content-type': 'application/json' }, duplex: 'half' } as RequestInit))
+    const stream = new ReadableStream({
+      start(c) {
+        c.enqueue(chunk)
+        c.enqueue(chunk)
+        c.close()
+      },
+    })
+    const res = await sandbox.fetch(
+      new Request('http://x/sandbox/tenants', {
+        method: 'POST',
+        body: stream,
+        headers: { 'content-type': 'application/json' },
+        duplex: 'half',
+      } as RequestInit),
+    )
     expect(res.status).toBe(413)
     expect(((await res.json()) as { data: { error_code: number } }).data.error_code).toBe(2100005)
   })
 
   it('refuses deeply nested JSON', async () => {
     const { api } = await makeSandbox()
-    const r = await api.request('POST', '/sandbox/tenants', { raw: '['.repeat(10_000) + ']'.repeat(10_000), headers: { 'content-type': 'application/json' } })
+    const r = await api.request('POST', '/sandbox/tenants', {
+      raw: '['.repeat(10_000) + ']'.repeat(10_000),
+      headers: { 'content-type': 'application/json' },
+    })
     expect(r.status).toBe(200)
     expect(r.body.data.description).toContain('nests deeper than 64 levels')
   })
@@ -131,7 +160,10 @@ describe('bad input never yields a 500', () => {
   it('answers a JSON value that is not an object by naming the body', async () => {
     const { api } = await makeSandbox()
     for (const raw of ['[1,2]', '"text"', '12', 'null']) {
-      const r = await api.request('POST', '/sandbox/clock/advance', { raw, headers: { 'content-type': 'application/json' } })
+      const r = await api.request('POST', '/sandbox/clock/advance', {
+        raw,
+        headers: { 'content-type': 'application/json' },
+      })
       expect(r.status).toBe(200)
       expect(r.body.data.error_code).toBe(2100005)
     }
@@ -146,11 +178,15 @@ describe('bodies on a real port', () => {
     try {
       const { request } = await import('node:http')
       const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const req = request(`${server.url}/sandbox/tenants`, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
-          let body = ''
-          res.on('data', (d) => (body += d))
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
-        })
+        const req = request(
+          `${server.url}/sandbox/tenants`,
+          { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } },
+          (res) => {
+            let body = ''
+            res.on('data', (d) => (body += d))
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+          },
+        )
         req.on('error', reject)
         req.write(`{"pad":"${'x'.repeat(3000)}`)
         req.write(`${'x'.repeat(3000)}"}`)
@@ -158,7 +194,11 @@ describe('bodies on a real port', () => {
       })
       expect(answer.status).toBe(413)
       expect(JSON.parse(answer.body).data.description).toContain('larger than the limit of 4096 bytes')
-      const ok = await fetch(`${server.url}/sandbox/clock/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"seconds":5}' })
+      const ok = await fetch(`${server.url}/sandbox/clock/advance`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"seconds":5}',
+      })
       expect(((await ok.json()) as { data: { error_code: number } }).data.error_code).toBe(0)
     } finally {
       await server.close()

@@ -26,8 +26,13 @@ describe('example product bodies', () => {
 
   it('answers the bare body with bare=true, so curl can pipe it into product/save', async () => {
     const t = await sb.newTenant()
-    const res = await fetch(`${sb.url}/sandbox/examples/product_save?kind=combo_pack&bare=true`, { headers: { 'x-sandbox-client-key': t.credentials.client_key } })
-    const body = (await res.json()) as { account_id: string; product: { product_form_type: number; attr_key_value_map: { combination_rule: string } } }
+    const res = await fetch(`${sb.url}/sandbox/examples/product_save?kind=combo_pack&bare=true`, {
+      headers: { 'x-sandbox-client-key': t.credentials.client_key },
+    })
+    const body = (await res.json()) as {
+      account_id: string
+      product: { product_form_type: number; attr_key_value_map: { combination_rule: string } }
+    }
     expect(body.account_id).toBe(t.credentials.account_id)
     expect(body.product.product_form_type).toBe(2)
     expect(JSON.parse(body.product.attr_key_value_map.combination_rule)).toMatchObject({ refund_mode: 2 })

@@ -17,7 +17,8 @@ function product(opts: { days: number; autoRenew?: boolean }) {
 
 async function statuses(api: Api, orderId: string) {
   const h = { 'access-token': await api.token() }
-  const certs = (await api.get(`/goodlife/v1/fulfilment/certificate/query/?order_id=${orderId}`, h)).body.data.certificates as { status: number; expire_time: number }[]
+  const certs = (await api.get(`/goodlife/v1/fulfilment/certificate/query/?order_id=${orderId}`, h)).body.data
+    .certificates as { status: number; expire_time: number }[]
   return certs.map((c) => ({ status: c.status, expire_time: c.expire_time }))
 }
 
@@ -33,7 +34,13 @@ describe('coupon expiry', () => {
     expect((await api.get('/sandbox/clock')).body.data.clock.pending_jobs).toBe(pendingBefore + 1)
     const ran = expiries((await api.post('/sandbox/clock/advance', { seconds: 3 * DAY })).body.data.ran as Ran[])
     expect(ran).toHaveLength(1)
-    expect(ran[0]!.result).toMatchObject({ orders: 5, refunded: 10, closed: 0, renewed: 0, order_ids: orders.map((o) => o.order.order_id) })
+    expect(ran[0]!.result).toMatchObject({
+      orders: 5,
+      refunded: 10,
+      closed: 0,
+      renewed: 0,
+      order_ids: orders.map((o) => o.order.order_id),
+    })
     for (const o of orders) expect((await statuses(api, o.order.order_id)).map((c) => c.status)).toEqual([4, 4])
   })
 
@@ -47,7 +54,10 @@ describe('coupon expiry', () => {
     const [b] = await statuses(api, second.order.order_id)
     expect(b!.expire_time - a!.expire_time).toBe(DAY)
     const ran = expiries((await api.post('/sandbox/clock/advance', { seconds: 3 * DAY })).body.data.ran as Ran[])
-    expect(ran.map((j) => [j.due_at, j.result.order_id])).toEqual([[a!.expire_time + 1, first.order.order_id], [b!.expire_time + 1, second.order.order_id]])
+    expect(ran.map((j) => [j.due_at, j.result.order_id])).toEqual([
+      [a!.expire_time + 1, first.order.order_id],
+      [b!.expire_time + 1, second.order.order_id],
+    ])
   })
 
   it('extends unused auto_renew coupons once by 30 days, then refunds them at the second expiry', async () => {
@@ -56,8 +66,12 @@ describe('coupon expiry', () => {
     const o = await buy(api, { product_id: p.product_id, count: 2 })
     const [before] = await statuses(api, o.order.order_id)
     const first = expiries((await api.post('/sandbox/clock/advance', { seconds: 3 * DAY })).body.data.ran as Ran[])
-    expect(first.map((j) => j.result)).toEqual([expect.objectContaining({ renewed: 2, expire_time: before!.expire_time + 30 * DAY })])
-    expect(await statuses(api, o.order.order_id)).toEqual([1, 1].map((status) => ({ status, expire_time: before!.expire_time + 30 * DAY })))
+    expect(first.map((j) => j.result)).toEqual([
+      expect.objectContaining({ renewed: 2, expire_time: before!.expire_time + 30 * DAY }),
+    ])
+    expect(await statuses(api, o.order.order_id)).toEqual(
+      [1, 1].map((status) => ({ status, expire_time: before!.expire_time + 30 * DAY })),
+    )
     const second = expiries((await api.post('/sandbox/clock/advance', { seconds: 30 * DAY })).body.data.ran as Ran[])
     expect(second.map((j) => j.result)).toEqual([expect.objectContaining({ refunded: 2, renewed: 0 })])
     expect((await statuses(api, o.order.order_id)).map((c) => c.status)).toEqual([4, 4])
@@ -68,8 +82,17 @@ describe('coupon expiry', () => {
     const p = await publish(api, product({ days: 1 }))
     const o = await buy(api, { product_id: p.product_id, count: 2 })
     const h = { 'access-token': await api.token() }
-    const prep = (await api.get(`/goodlife/v1/fulfilment/certificate/prepare/?code=${o.certificates[0].code}`, h)).body.data
-    const verified = await api.post('/goodlife/v1/fulfilment/certificate/verify/', { verify_token: prep.verify_token, poi_id: DEFAULT_TENANT.poi_id, encrypted_codes: [prep.certificates[0].encrypted_code] }, h)
+    const prep = (await api.get(`/goodlife/v1/fulfilment/certificate/prepare/?code=${o.certificates[0].code}`, h)).body
+      .data
+    const verified = await api.post(
+      '/goodlife/v1/fulfilment/certificate/verify/',
+      {
+        verify_token: prep.verify_token,
+        poi_id: DEFAULT_TENANT.poi_id,
+        encrypted_codes: [prep.certificates[0].encrypted_code],
+      },
+      h,
+    )
     expect(verified.body.data.verify_results[0].result).toBe(0)
     const ran = expiries((await api.post('/sandbox/clock/advance', { seconds: 3 * DAY })).body.data.ran as Ran[])
     expect(ran[0]!.result).toMatchObject({ orders: 1, refunded: 1 })

@@ -18,13 +18,27 @@ describe('combo coupon packs (组合券包)', () => {
     const ids = new Set(r.data.sub_products.map((s: { product_id: string }) => s.product_id))
     expect(ids.size).toBe(8)
     expect(ids.has(r.data.product_id)).toBe(false)
-    const d = (await api.get(`/goodlife/v1/goods/product/draft/get/?product_ids=${r.data.product_id}`, h)).body.data.product_drafts[0]
+    const d = (await api.get(`/goodlife/v1/goods/product/draft/get/?product_ids=${r.data.product_id}`, h)).body.data
+      .product_drafts[0]
     expect(d.product).toMatchObject({ product_form_type: 2, refund_mode: 1 })
     expect(d.sku.actual_amount).toBe(7 * 1500 + 3900)
-    expect(d.product.sub_products.map((s: { name: string }) => s.name)).toEqual([...Array(7).fill('咖啡券'), 'loopy联名杯子'])
-    expect(d.product.sub_products[0]).toMatchObject({ item_type: 1, out_sub_id: 'POS-COFFEE', combination_id: r.data.product_id, sku_id: expect.stringMatching(/^7\d{18}$/) })
+    expect(d.product.sub_products.map((s: { name: string }) => s.name)).toEqual([
+      ...Array(7).fill('咖啡券'),
+      'loopy联名杯子',
+    ])
+    expect(d.product.sub_products[0]).toMatchObject({
+      item_type: 1,
+      out_sub_id: 'POS-COFFEE',
+      combination_id: r.data.product_id,
+      sku_id: expect.stringMatching(/^7\d{18}$/),
+    })
     await api.post('/sandbox/clock/advance', { seconds: 60 })
-    const bySub = (await api.get(`/goodlife/v1/goods/product/online/get/?account_id=${ACC}&product_ids=${r.data.sub_products[7].product_id}`, h)).body.data.product_onlines
+    const bySub = (
+      await api.get(
+        `/goodlife/v1/goods/product/online/get/?account_id=${ACC}&product_ids=${r.data.sub_products[7].product_id}`,
+        h,
+      )
+    ).body.data.product_onlines
     expect(bySub[0].product.product_id).toBe(r.data.product_id)
   })
 
@@ -32,9 +46,12 @@ describe('combo coupon packs (组合券包)', () => {
     const { api, token, h } = await setup()
     const r = await save(api, token, packBody('drinks', drinksPack(), { refund_mode: 2 }))
     expect(r.data.error_code).toBe(0)
-    const d = (await api.get(`/goodlife/v1/goods/product/draft/get/?product_ids=${r.data.product_id}`, h)).body.data.product_drafts[0]
+    const d = (await api.get(`/goodlife/v1/goods/product/draft/get/?product_ids=${r.data.product_id}`, h)).body.data
+      .product_drafts[0]
     expect(d.product.refund_mode).toBe(2)
-    expect(d.product.sub_products.map((s: { item_type: number }) => s.item_type)).toEqual([1, 1, 101, 101, 102, 102, 102])
+    expect(d.product.sub_products.map((s: { item_type: number }) => s.item_type)).toEqual([
+      1, 1, 101, 101, 102, 102, 102,
+    ])
     expect(d.product.sub_products[2].discount).toBe(50)
     expect(d.product.sub_products[4]).toMatchObject({ threshold_amount: 6000, reduction_amount: 1000 })
   })
@@ -43,14 +60,18 @@ describe('combo coupon packs (组合券包)', () => {
     const { api, token } = await setup()
     const first = await save(api, token, packBody('again', coffeePack()))
     const second = await save(api, token, packBody('again', coffeePack()))
-    expect(second.data.sub_products.map((s: { product_id: string }) => s.product_id)).toEqual(first.data.sub_products.map((s: { product_id: string }) => s.product_id))
+    expect(second.data.sub_products.map((s: { product_id: string }) => s.product_id)).toEqual(
+      first.data.sub_products.map((s: { product_id: string }) => s.product_id),
+    )
   })
 
   it('fails the pack price check when the sub-items do not add up to the pack price', async () => {
     const { api, token } = await setup()
     const r = await save(api, token, packBody('mismatch', coffeePack(), { actual_amount: 14000 }))
     expect(r.data.error_code).toBe(2100005)
-    expect(r.data.description).toContain(`pack price check failed: the sub-items' actual_amount add up to 14400 fen but sku.actual_amount is 14000 fen`)
+    expect(r.data.description).toContain(
+      `pack price check failed: the sub-items' actual_amount add up to 14400 fen but sku.actual_amount is 14000 fen`,
+    )
   })
 
   it('needs the merch permission for 实物周边 sub-items', async () => {
@@ -64,7 +85,10 @@ describe('combo coupon packs (组合券包)', () => {
     const r = await save(api, token, b)
     expect(r.data.error_code).toBe(2190004)
     expect(r.data.description).toContain('items[7]: 实物周边 sub-items need the merch permission')
-    await api.request('PUT', '/sandbox/settings', { body: { merch_permission: true }, headers: { 'x-sandbox-client-key': 'no-merch' } })
+    await api.request('PUT', '/sandbox/settings', {
+      body: { merch_permission: true },
+      headers: { 'x-sandbox-client-key': 'no-merch' },
+    })
     expect((await save(api, token, b)).data.error_code).toBe(0)
   })
 
@@ -72,18 +96,53 @@ describe('combo coupon packs (组合券包)', () => {
     const { api, token } = await setup()
     const sport = packBody('sport', coffeePack())
     sport.product.category_id = 3001001
-    expect((await save(api, token, sport)).data.description).toContain('combo packs are published in food (美食) categories only; 运动健身·游泳馆·游泳馆 is not one')
+    expect((await save(api, token, sport)).data.description).toContain(
+      'combo packs are published in food (美食) categories only; 运动健身·游泳馆·游泳馆 is not one',
+    )
     const presale = packBody('presale', coffeePack(), { product_type: 3 })
-    expect((await save(api, token, presale)).data.description).toContain('a combo pack is a 团购 (1), 代金券 (11) or 次卡 (15), not product_type 3')
+    expect((await save(api, token, presale)).data.description).toContain(
+      'a combo pack is a 团购 (1), 代金券 (11) or 次卡 (15), not product_type 3',
+    )
   })
 
   it('checks the combination rule and names what is wrong', async () => {
     const { api, token } = await setup()
     const cases: Array<[PackItem[] | string, string]> = [
-      [[{ item_type: 101, name: '折扣券', actual_amount: 100, origin_amount: 100 }, { item_type: 1, name: 'a', actual_amount: 1, origin_amount: 1 }], 'items[0]: a 折扣券 (item_type 101) needs discount'],
-      [[{ item_type: 102, name: '满减', actual_amount: 100, origin_amount: 100, threshold_amount: 1000, reduction_amount: 1000 }, { item_type: 1, name: 'a', actual_amount: 1, origin_amount: 1 }], 'items[0].reduction_amount must be below threshold_amount'],
-      [[{ item_type: 1, name: 'a', actual_amount: 500, origin_amount: 400 }, { item_type: 1, name: 'b', actual_amount: 1, origin_amount: 1 }], 'items[0].origin_amount (400) is below its actual_amount (500)'],
-      [[{ item_type: 7, name: 'a', actual_amount: 1, origin_amount: 1 }, { item_type: 1, name: 'b', actual_amount: 1, origin_amount: 1 }], 'combination_rule: items[0].item_type'],
+      [
+        [
+          { item_type: 101, name: '折扣券', actual_amount: 100, origin_amount: 100 },
+          { item_type: 1, name: 'a', actual_amount: 1, origin_amount: 1 },
+        ],
+        'items[0]: a 折扣券 (item_type 101) needs discount',
+      ],
+      [
+        [
+          {
+            item_type: 102,
+            name: '满减',
+            actual_amount: 100,
+            origin_amount: 100,
+            threshold_amount: 1000,
+            reduction_amount: 1000,
+          },
+          { item_type: 1, name: 'a', actual_amount: 1, origin_amount: 1 },
+        ],
+        'items[0].reduction_amount must be below threshold_amount',
+      ],
+      [
+        [
+          { item_type: 1, name: 'a', actual_amount: 500, origin_amount: 400 },
+          { item_type: 1, name: 'b', actual_amount: 1, origin_amount: 1 },
+        ],
+        'items[0].origin_amount (400) is below its actual_amount (500)',
+      ],
+      [
+        [
+          { item_type: 7, name: 'a', actual_amount: 1, origin_amount: 1 },
+          { item_type: 1, name: 'b', actual_amount: 1, origin_amount: 1 },
+        ],
+        'combination_rule: items[0].item_type',
+      ],
       [[{ item_type: 1, name: 'only', actual_amount: 1, origin_amount: 1 }], 'items: Too small'],
       ['not json', 'combination_rule: must be a JSON string'],
     ]
@@ -96,10 +155,17 @@ describe('combo coupon packs (组合券包)', () => {
     }
     const noRule = packBody('no-rule', coffeePack())
     delete noRule.product.attr_key_value_map.combination_rule
-    expect((await save(api, token, noRule)).data.description).toContain('combination_rule is required when product_form_type is 2')
+    expect((await save(api, token, noRule)).data.description).toContain(
+      'combination_rule is required when product_form_type is 2',
+    )
     const ordinary = productBody('ordinary-with-rule')
-    ordinary.product.attr_key_value_map.combination_rule = packBody('x', coffeePack()).product.attr_key_value_map.combination_rule
-    expect((await save(api, token, ordinary)).data.description).toContain('only a combo pack (product_form_type 2) has a combination_rule')
+    ordinary.product.attr_key_value_map.combination_rule = packBody(
+      'x',
+      coffeePack(),
+    ).product.attr_key_value_map.combination_rule
+    expect((await save(api, token, ordinary)).data.description).toContain(
+      'only a combo pack (product_form_type 2) has a combination_rule',
+    )
   })
 
   it('refuses to operate, free-audit or restock a sub-product on its own', async () => {
@@ -107,20 +173,50 @@ describe('combo coupon packs (组合券包)', () => {
     const r = await save(api, token, packBody('subs', coffeePack()))
     await api.post('/sandbox/clock/advance', { seconds: 60 })
     const sub = r.data.sub_products[0].product_id
-    const op = await api.post('/goodlife/v1/goods/product/operate/', { account_id: ACC, product_id: sub, op_type: 2 }, h)
-    expect(op.body.data).toMatchObject({ error_code: 4000002, description: expect.stringContaining(`is a sub-product of combo pack ${r.data.product_id}`) })
-    const fa = await api.post('/goodlife/v1/akte/goods/product/free_audit/', { account_id: ACC, product_id: sub, stock_qty: 3 }, h)
+    const op = await api.post(
+      '/goodlife/v1/goods/product/operate/',
+      { account_id: ACC, product_id: sub, op_type: 2 },
+      h,
+    )
+    expect(op.body.data).toMatchObject({
+      error_code: 4000002,
+      description: expect.stringContaining(`is a sub-product of combo pack ${r.data.product_id}`),
+    })
+    const fa = await api.post(
+      '/goodlife/v1/akte/goods/product/free_audit/',
+      { account_id: ACC, product_id: sub, stock_qty: 3 },
+      h,
+    )
     expect(fa.body.data.error_code).toBe(4000002)
-    expect((await api.post('/goodlife/v1/goods/product/operate/', { account_id: ACC, product_id: r.data.product_id, op_type: 2 }, h)).body.data.error_code).toBe(0)
+    expect(
+      (
+        await api.post(
+          '/goodlife/v1/goods/product/operate/',
+          { account_id: ACC, product_id: r.data.product_id, op_type: 2 },
+          h,
+        )
+      ).body.data.error_code,
+    ).toBe(0)
   })
 
-  it('refuses a free_audit that changes the pack\'s actual price', async () => {
+  it("refuses a free_audit that changes the pack's actual price", async () => {
     const { api, token, h } = await setup()
     const r = await save(api, token, packBody('frozen-price', coffeePack()))
     await api.post('/sandbox/clock/advance', { seconds: 60 })
-    const fa = await api.post('/goodlife/v1/goods/product/free_audit/', { account_id: ACC, product_id: r.data.product_id, actual_amount: 9900 }, h)
-    expect(fa.body.data).toMatchObject({ error_code: 4000002, description: expect.stringContaining('may not change the actual price of a combo pack') })
-    const same = await api.post('/goodlife/v1/goods/product/free_audit/', { account_id: ACC, product_id: r.data.product_id, actual_amount: 14400, stock_qty: 10 }, h)
+    const fa = await api.post(
+      '/goodlife/v1/goods/product/free_audit/',
+      { account_id: ACC, product_id: r.data.product_id, actual_amount: 9900 },
+      h,
+    )
+    expect(fa.body.data).toMatchObject({
+      error_code: 4000002,
+      description: expect.stringContaining('may not change the actual price of a combo pack'),
+    })
+    const same = await api.post(
+      '/goodlife/v1/goods/product/free_audit/',
+      { account_id: ACC, product_id: r.data.product_id, actual_amount: 14400, stock_qty: 10 },
+      h,
+    )
     expect(same.body.data.error_code).toBe(0)
   })
 })
@@ -130,17 +226,40 @@ describe('goods/sku/batch_save', () => {
     const { api, token, h } = await setup()
     const single = await save(api, token, productBody('single'))
     const sku = productBody('x').sku
-    const refused = await api.post('/goodlife/v1/goods/sku/batch_save/', { account_id: ACC, product_id: single.data.product_id, skus: [sku] }, h)
+    const refused = await api.post(
+      '/goodlife/v1/goods/sku/batch_save/',
+      { account_id: ACC, product_id: single.data.product_id, skus: [sku] },
+      h,
+    )
     expect(refused.body.data.description).toContain('sku/batch_save is for multi-SKU products')
     const multi = productBody('multi')
     delete multi.sku
     const m = await save(api, token, multi)
-    const r = await api.post('/goodlife/v1/akte/goods/sku/batch_save/', { account_id: ACC, out_id: 'multi', skus: [{ ...sku, out_sku_id: 'A' }, { ...sku, out_sku_id: 'B', sku_name: '大份' }] }, h)
+    const r = await api.post(
+      '/goodlife/v1/akte/goods/sku/batch_save/',
+      {
+        account_id: ACC,
+        out_id: 'multi',
+        skus: [
+          { ...sku, out_sku_id: 'A' },
+          { ...sku, out_sku_id: 'B', sku_name: '大份' },
+        ],
+      },
+      h,
+    )
     expect(Object.keys(r.body.data.sku_ids)).toEqual(['A', 'B'])
-    const d = (await api.get(`/goodlife/v1/goods/product/draft/get/?product_ids=${m.data.product_id}`, h)).body.data.product_drafts[0]
+    const d = (await api.get(`/goodlife/v1/goods/product/draft/get/?product_ids=${m.data.product_id}`, h)).body.data
+      .product_drafts[0]
     expect(d.skus.map((s: { sku_name: string }) => s.sku_name)).toEqual(['测试', '大份'])
-    const del = await api.post('/goodlife/v1/goods/sku/batch_save/', { account_id: ACC, out_id: 'multi', skus: [{ ...sku, out_sku_id: 'A', status: -1 }] }, h)
+    const del = await api.post(
+      '/goodlife/v1/goods/sku/batch_save/',
+      { account_id: ACC, out_id: 'multi', skus: [{ ...sku, out_sku_id: 'A', status: -1 }] },
+      h,
+    )
     expect(del.body.data.error_code).toBe(0)
-    expect((await api.get(`/goodlife/v1/goods/product/draft/get/?product_ids=${m.data.product_id}`, h)).body.data.product_drafts[0].skus).toHaveLength(1)
+    expect(
+      (await api.get(`/goodlife/v1/goods/product/draft/get/?product_ids=${m.data.product_id}`, h)).body.data
+        .product_drafts[0].skus,
+    ).toHaveLength(1)
   })
 })

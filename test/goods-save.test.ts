@@ -10,13 +10,19 @@ async function setup() {
 }
 
 describe('goods/template/get', () => {
-  it('answers seed 004\'s template for 团购 in 北京菜, plus the combo-pack attribute', async () => {
+  it("answers seed 004's template for 团购 in 北京菜, plus the combo-pack attribute", async () => {
     const { api, h } = await setup()
     const r = await api.get('/goodlife/v1/goods/template/get/?product_type=1&category_id=1001001', h)
     const keys = r.body.data.product_attrs.map((a: { key: string }) => a.key)
     expect(keys.slice(0, 4)).toEqual(['appointment', 'auto_renew', 'bring_out_meal', 'can_no_use_date'])
     expect(r.body.data.product_attrs.find((a: { key: string }) => a.key === 'image_list')).toEqual({
-      desc: '', is_multi: true, is_required: true, key: 'image_list', name: '封面图', value_demo: '', value_type: 'IMAGE',
+      desc: '',
+      is_multi: true,
+      is_required: true,
+      key: 'image_list',
+      name: '封面图',
+      value_demo: '',
+      value_type: 'IMAGE',
     })
     expect(keys).toContain('combination_rule')
     expect(r.body.data.sku_attrs.map((a: { key: string }) => a.key)).toContain('code_source_type')
@@ -51,16 +57,28 @@ describe('goods/template/get', () => {
 })
 
 describe('goods/product/save', () => {
-  it('accepts seed 003\'s request example verbatim', async () => {
+  it("accepts seed 003's request example verbatim", async () => {
     const { api, h } = await setup()
     const r = await api.post('/goodlife/v1/goods/product/save/', seedSaveRequest(), h)
     expect(r.body.data.error_code).toBe(0)
     expect(r.body.data.product_id).toMatch(/^7\d{18}$/)
-    const draft = await api.get(`/goodlife/v1/goods/product/draft/get/?account_id=${ACC}&out_ids=migrate_openapi_0711_03`, h)
+    const draft = await api.get(
+      `/goodlife/v1/goods/product/draft/get/?account_id=${ACC}&out_ids=migrate_openapi_0711_03`,
+      h,
+    )
     const d = draft.body.data.product_drafts[0]
     expect(d.draft_status).toBe(10)
-    expect(d.product).toMatchObject({ product_id: r.body.data.product_id, product_name: 'migrate_openapi_0711_03', category_full_name: '美食·地方菜·北京菜', biz_line: 1 })
-    expect(d.sku).toMatchObject({ actual_amount: 996, origin_amount: 1399, stock: { limit_type: 1, stock_qty: 500, avail_qty: 500, frozen_qty: 0, sold_qty: 0, sold_count: 0 } })
+    expect(d.product).toMatchObject({
+      product_id: r.body.data.product_id,
+      product_name: 'migrate_openapi_0711_03',
+      category_full_name: '美食·地方菜·北京菜',
+      biz_line: 1,
+    })
+    expect(d.sku).toMatchObject({
+      actual_amount: 996,
+      origin_amount: 1399,
+      stock: { limit_type: 1, stock_qty: 500, avail_qty: 500, frozen_qty: 0, sold_qty: 0, sold_count: 0 },
+    })
     expect(d.product.attr_key_value_map.use_date).toBe(seedSaveRequest().product.attr_key_value_map.use_date)
   })
 
@@ -85,12 +103,15 @@ describe('goods/product/save', () => {
     b.product.attr_key_value_map.shiny_new_key = '1'
     b.sku.attr_key_value_map.also_unknown = 'x'
     const r = await save(api, token, b)
-    expect(r.data.description).toContain('product.attr_key_value_map has keys the template cannot recognise: shiny_new_key')
+    expect(r.data.description).toContain(
+      'product.attr_key_value_map has keys the template cannot recognise: shiny_new_key',
+    )
     expect(r.data.description).toContain('sku.attr_key_value_map has keys the template cannot recognise: also_unknown')
     await api.request('PUT', '/sandbox/settings', { body: { strict_attrs: false } })
     const relaxed = await save(api, token, b)
     expect(relaxed.data.error_code).toBe(0)
-    const d = (await api.get(`/goodlife/v1/goods/product/draft/get/?product_ids=${relaxed.data.product_id}`, h)).body.data.product_drafts[0]
+    const d = (await api.get(`/goodlife/v1/goods/product/draft/get/?product_ids=${relaxed.data.product_id}`, h)).body
+      .data.product_drafts[0]
     expect(d.product.attr_key_value_map.shiny_new_key).toBeUndefined()
   })
 
@@ -122,10 +143,14 @@ describe('goods/product/save', () => {
     expect(d[0].product.product_name).toBe('第二版')
     const typeChange = productBody('same')
     typeChange.product.product_type = 11
-    expect((await save(api, token, typeChange)).data.description).toContain('product.product_type cannot change on update (was 1, got 11)')
+    expect((await save(api, token, typeChange)).data.description).toContain(
+      'product.product_type cannot change on update (was 1, got 11)',
+    )
     const lineChange = productBody('same')
     lineChange.product.biz_line = 3
-    expect((await save(api, token, lineChange)).data.description).toContain('product.biz_line cannot change on update (was 1, got 3)')
+    expect((await save(api, token, lineChange)).data.description).toContain(
+      'product.biz_line cannot change on update (was 1, got 3)',
+    )
   })
 
   it('refuses a POI the account has no relation to with 2137000328', async () => {
@@ -134,7 +159,9 @@ describe('goods/product/save', () => {
     b.product.pois = [{ poi_id: '6601137575719602180' }]
     const r = await save(api, token, b)
     expect(r.data.error_code).toBe(2137000328)
-    expect(r.data.description).toBe(`当前商品归属账户-${ACC},和门店-6601137575719602180无认领或使用关系 (pois[].poi_id must be one of the account's POIs)`)
+    expect(r.data.description).toBe(
+      `当前商品归属账户-${ACC},和门店-6601137575719602180无认领或使用关系 (pois[].poi_id must be one of the account's POIs)`,
+    )
     expect(r.extra.error_code).toBe(2137000328)
   })
 
@@ -148,10 +175,12 @@ describe('goods/product/save', () => {
     expect((await save(api, token, flipped)).data.description).toContain('must be before sold_end_time')
     const pricey = productBody('pricey')
     pricey.sku.actual_amount = 2000
-    expect((await save(api, token, pricey)).data.description).toContain('sku.origin_amount (1399) is below sku.actual_amount (2000)')
+    expect((await save(api, token, pricey)).data.description).toContain(
+      'sku.origin_amount (1399) is below sku.actual_amount (2000)',
+    )
   })
 
-  it('refuses an account_id in the body that is not the tenant\'s', async () => {
+  it("refuses an account_id in the body that is not the tenant's", async () => {
     const { api, token } = await setup()
     const b = productBody('other-account')
     b.account_id = '7000000000000000001'

@@ -29,7 +29,17 @@ interface Answer {
 let running: Awaited<ReturnType<typeof startMain>>
 let port: number
 beforeAll(async () => {
-  running = await startMain(['--memory', '--port', '0', '--log-level', 'error', '--request-timeout', String(REQUEST_TIMEOUT_S), '--body-limit', String(BODY_LIMIT)])
+  running = await startMain([
+    '--memory',
+    '--port',
+    '0',
+    '--log-level',
+    'error',
+    '--request-timeout',
+    String(REQUEST_TIMEOUT_S),
+    '--body-limit',
+    String(BODY_LIMIT),
+  ])
   port = Number(new URL(running.url).port)
 })
 afterAll(async () => {
@@ -49,10 +59,12 @@ async function open(): Promise<Connection> {
     socket,
     received: () => received,
     isClosed: () => closed,
-    closed: new Promise((resolve) => socket.once('close', () => {
-      closed = true
-      resolve(performance.now() - start)
-    })),
+    closed: new Promise((resolve) =>
+      socket.once('close', () => {
+        closed = true
+        resolve(performance.now() - start)
+      }),
+    ),
   }
 }
 
@@ -69,13 +81,16 @@ function exchange(conn: Connection, request: string): Promise<Answer> {
       const length = /\r\ncontent-length: *(\d+)/i.exec(head)
       let body: string | undefined
       if (length) body = rest.length >= Number(length[1]) ? rest.slice(0, Number(length[1])) : undefined
-      else if (/\r\ntransfer-encoding: *chunked/i.test(head)) body = rest.endsWith('0\r\n\r\n') ? dechunk(rest) : undefined
+      else if (/\r\ntransfer-encoding: *chunked/i.test(head))
+        body = rest.endsWith('0\r\n\r\n') ? dechunk(rest) : undefined
       if (body === undefined) return
       conn.socket.off('data', check)
       resolve({ status: Number(head.split(' ')[1]), body: Buffer.from(body, 'latin1').toString('utf8') })
     }
     conn.socket.on('data', check)
-    void conn.closed.then(() => reject(new Error(`connection closed before a whole answer: ${conn.received().slice(from)}`)))
+    void conn.closed.then(() =>
+      reject(new Error(`connection closed before a whole answer: ${conn.received().slice(from)}`)),
+    )
     conn.socket.write(request)
   })
 }
@@ -98,7 +113,9 @@ const get = (path: string) => `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`
 describe('request limits of the real server', () => {
   it('cuts off clients that stall in their body or headers with 408, while another connection is served', async () => {
     const slowBody = await open()
-    slowBody.socket.write(`POST /sandbox/tenants HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"client_key":"slo`)
+    slowBody.socket.write(
+      `POST /sandbox/tenants HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"client_key":"slo`,
+    )
     const slowHeaders = await open()
     slowHeaders.socket.write('GET /sandbox/tenants HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: 1')
     const normal = await open()
@@ -132,9 +149,14 @@ describe('request limits of the real server', () => {
 
     const over = await exchange(conn, post('/sandbox/clock/advance', padded(BODY_LIMIT + 1)))
     expect(over.status).toBe(413)
-    const envelope = JSON.parse(over.body) as { data: { error_code: number; description: string }; extra: { error_code: number } }
+    const envelope = JSON.parse(over.body) as {
+      data: { error_code: number; description: string }
+      extra: { error_code: number }
+    }
     expect(envelope.data.error_code).toBe(2100005)
-    expect(envelope.data.description).toBe(`参数不合法: request body is larger than the limit of ${BODY_LIMIT} bytes (BODY_LIMIT)`)
+    expect(envelope.data.description).toBe(
+      `参数不合法: request body is larger than the limit of ${BODY_LIMIT} bytes (BODY_LIMIT)`,
+    )
     expect(envelope.extra.error_code).toBe(2100005)
     conn.socket.destroy()
   })

@@ -21,7 +21,15 @@ describe('openapi/openapi.json', () => {
     const doc = JSON.parse(committed()) as { paths: Record<string, Record<string, { tags: string[] }>> }
     expect(doc.paths['/oauth/client_token/']?.post?.tags).toEqual(['oauth'])
     expect(doc.paths['/goodlife/v1/goods/category/get/']?.get?.tags).toEqual(['goods'])
-    for (const p of ['/sandbox/health', '/sandbox/tenants', '/sandbox/reset', '/sandbox/clock', '/sandbox/clock/advance', '/sandbox/clock/freeze', '/sandbox/clock/unfreeze']) {
+    for (const p of [
+      '/sandbox/health',
+      '/sandbox/tenants',
+      '/sandbox/reset',
+      '/sandbox/clock',
+      '/sandbox/clock/advance',
+      '/sandbox/clock/freeze',
+      '/sandbox/clock/unfreeze',
+    ]) {
       const ops = Object.values(doc.paths[p] ?? {})
       expect(ops.length, p).toBeGreaterThan(0)
       for (const op of ops) expect(op.tags).toEqual(['sandbox'])

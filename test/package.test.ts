@@ -22,7 +22,13 @@ let consumer: string
 /** Runs a command in the consumer project; resolves with its output, whatever its exit code. */
 async function sh(cmd: string, args: string[], env: Record<string, string> = {}) {
   try {
-    const r = await run(cmd, args, { cwd: consumer, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 240_000, maxBuffer: 1e7 })
+    const r = await run(cmd, args, {
+      cwd: consumer,
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+      timeout: 240_000,
+      maxBuffer: 1e7,
+    })
     return { code: 0, out: r.stdout + r.stderr }
   } catch (e) {
     const x = e as { code?: number; stdout?: string; stderr?: string }
@@ -33,7 +39,10 @@ async function sh(cmd: string, args: string[], env: Record<string, string> = {})
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sandbox-consumer-'))
   await run('npm', ['pack', '--pack-destination', dir], { cwd: ROOT, timeout: 240_000, maxBuffer: 1e7 })
-  const tarball = join(dir, readdirSync(dir).find((f) => f.endsWith('.tgz'))!)
+  const tarball = join(
+    dir,
+    readdirSync(dir).find((f) => f.endsWith('.tgz'))!,
+  )
   consumer = join(dir, 'app')
   await run('mkdir', ['-p', consumer])
   writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'merchant-app', private: true, type: 'module' }))
@@ -41,22 +50,39 @@ beforeAll(async () => {
     join(consumer, 'tsconfig.json'),
     JSON.stringify({
       compilerOptions: {
-        target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, skipLibCheck: false, noEmit: true, types: ['node'],
-        noUncheckedIndexedAccess: true, lib: ['ES2023'],
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        strict: true,
+        skipLibCheck: false,
+        noEmit: true,
+        types: ['node'],
+        noUncheckedIndexedAccess: true,
+        lib: ['ES2023'],
       },
       include: ['typed.ts'],
     }),
   )
   for (const [file, code] of examples) writeFileSync(join(consumer, file), code)
-  const ours = (name: string) => (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies[name]!
-  const installed = await sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball, `typescript@${ours('typescript')}`, '@types/node@latest', `vitest@${ours('vitest')}`])
+  const ours = (name: string) =>
+    (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> })
+      .devDependencies[name]!
+  const installed = await sh('npm', [
+    'install',
+    '--no-audit',
+    '--no-fund',
+    '--prefer-offline',
+    tarball,
+    `typescript@${ours('typescript')}`,
+    '@types/node@latest',
+    `vitest@${ours('vitest')}`,
+  ])
   if (installed.code !== 0) throw new Error(`npm install in the consumer project failed:\n${installed.out}`)
 }, 300_000)
 
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true })
 })
-
 
 describe('installed from the packed tarball into another project', () => {
   it('has every README example it runs', () => {
@@ -76,7 +102,12 @@ describe('installed from the packed tarball into another project', () => {
     expect(ok.out).toBe('')
     expect(ok.code).toBe(0)
     const typed = examples.get('typed.ts')!
-    writeFileSync(join(consumer, 'typed.ts'), typed.replace("reason: '图片不清晰'", "reson: '图片不清晰'").replace('.map((r) => r.verify_id)', '.map((r) => r.verify_idd)'))
+    writeFileSync(
+      join(consumer, 'typed.ts'),
+      typed
+        .replace("reason: '图片不清晰'", "reson: '图片不清晰'")
+        .replace('.map((r) => r.verify_id)', '.map((r) => r.verify_idd)'),
+    )
     const bad = await sh('npx', ['tsc', '-p', '.'])
     writeFileSync(join(consumer, 'typed.ts'), typed)
     expect(bad.code).not.toBe(0)
@@ -91,7 +122,10 @@ describe('installed from the packed tarball into another project', () => {
   })
 
   it('starts with npx douyin-sandbox, serves the curl flow, and stops within 2 s of SIGTERM to its PID', async () => {
-    const child = spawn('npx', ['douyin-sandbox', 'start', '--port', '0', '--memory'], { cwd: consumer, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn('npx', ['douyin-sandbox', 'start', '--port', '0', '--memory'], {
+      cwd: consumer,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     const url = await listeningUrl(child)
     try {
       expect((await fetch(`${url}/sandbox/health`)).status).toBe(200)

@@ -26,15 +26,23 @@ describe('restart with the file store', () => {
 
     const second = await makeSandbox({ store: await openFileStore(file) })
     const tenants = (await second.api.get('/sandbox/tenants')).body.data.tenants
-    expect(tenants.map((t: { client_key: string }) => t.client_key).sort()).toEqual([DEFAULT_TENANT.client_key, 'suite-b'].sort())
+    expect(tenants.map((t: { client_key: string }) => t.client_key).sort()).toEqual(
+      [DEFAULT_TENANT.client_key, 'suite-b'].sort(),
+    )
     expect(tenants.find((t: { client_key: string }) => t.client_key === 'suite-b').client_secret).toBe(b.client_secret)
     const category = '/goodlife/v1/goods/category/get/'
     expect((await second.api.get(category, { 'access-token': tokenA })).body.data.error_code).toBe(0)
     expect((await second.api.get(category, { 'access-token': tokenB })).body.data.error_code).toBe(0)
     const clockB = (await second.api.get('/sandbox/clock', { 'x-sandbox-client-key': 'suite-b' })).body.data.clock
     expect(clockB.pending_jobs).toBe(1)
-    const adv = await second.api.post('/sandbox/clock/advance', { seconds: 7100 }, { 'x-sandbox-client-key': 'suite-b' })
-    expect(adv.body.data.ran).toEqual([expect.objectContaining({ kind: 'oauth.token_expire', payload: { access_token: tokenB } })])
+    const adv = await second.api.post(
+      '/sandbox/clock/advance',
+      { seconds: 7100 },
+      { 'x-sandbox-client-key': 'suite-b' },
+    )
+    expect(adv.body.data.ran).toEqual([
+      expect.objectContaining({ kind: 'oauth.token_expire', payload: { access_token: tokenB } }),
+    ])
     expect((await second.api.get(category, { 'access-token': tokenB })).body.data.error_code).toBe(2190008)
     await second.sandbox.close()
   })
@@ -67,7 +75,9 @@ describe('start-up', () => {
     expect(r.stderr).toContain('--port / PORT')
     const env = await runMain([], { FROZEN_AT: 'yesterday', PORT: '0' })
     expect(env.code).toBe(2)
-    expect(env.stderr).toContain('--frozen-at / FROZEN_AT: must be Unix seconds or an ISO-8601 date (e.g. 2026-01-01T00:00:00+08:00) (got "yesterday")')
+    expect(env.stderr).toContain(
+      '--frozen-at / FROZEN_AT: must be Unix seconds or an ISO-8601 date (e.g. 2026-01-01T00:00:00+08:00) (got "yesterday")',
+    )
     const flag = await runMain(['--prot', '1'])
     expect(flag.code).toBe(2)
     expect(flag.stderr).toContain("Unknown option '--prot'")

@@ -24,13 +24,31 @@ async function setup(body: Body) {
   const o = await buy(made.api, { product_id: p.product_id })
   const h = async () => ({ 'access-token': await made.api.token() })
   const verify = async (n: number) => {
-    const prep = (await made.api.get(`/goodlife/v1/fulfilment/certificate/prepare/?code=${o.certificates[0].code}`, await h())).body.data
+    const prep = (
+      await made.api.get(`/goodlife/v1/fulfilment/certificate/prepare/?code=${o.certificates[0].code}`, await h())
+    ).body.data
     const codes = prep.certificates.slice(0, n).map((c: { encrypted_code: string }) => c.encrypted_code)
-    return (await made.api.post('/goodlife/v1/fulfilment/certificate/verify/', { verify_token: prep.verify_token, poi_id: POI, encrypted_codes: codes }, await h())).body.data.verify_results
+    return (
+      await made.api.post(
+        '/goodlife/v1/fulfilment/certificate/verify/',
+        { verify_token: prep.verify_token, poi_id: POI, encrypted_codes: codes },
+        await h(),
+      )
+    ).body.data.verify_results
   }
-  const refund = async (body: object) => (await made.api.post('/sandbox/refunds', { order_id: o.order.order_id, ...body })).body.data
-  const statuses = async () => (await made.api.get(`/goodlife/v1/fulfilment/certificate/query/?order_id=${o.order.order_id}`, await h())).body.data.certificates.map((c: { status: number }) => c.status)
-  const order = async () => (await made.api.get(`/goodlife/v1/trade/order/query/?account_id=${DEFAULT_TENANT.account_id}&order_id=${o.order.order_id}&page_num=1&page_size=1`, await h())).body.data.orders[0]
+  const refund = async (body: object) =>
+    (await made.api.post('/sandbox/refunds', { order_id: o.order.order_id, ...body })).body.data
+  const statuses = async () =>
+    (
+      await made.api.get(`/goodlife/v1/fulfilment/certificate/query/?order_id=${o.order.order_id}`, await h())
+    ).body.data.certificates.map((c: { status: number }) => c.status)
+  const order = async () =>
+    (
+      await made.api.get(
+        `/goodlife/v1/trade/order/query/?account_id=${DEFAULT_TENANT.account_id}&order_id=${o.order.order_id}&page_num=1&page_size=1`,
+        await h(),
+      )
+    ).body.data.orders[0]
   return { ...made, p, o, h, verify, refund, statuses, order }
 }
 
@@ -40,26 +58,37 @@ describe.each([1, 2] as const)('refund_mode %i: rows common to both tables', (mo
     const r = await s.refund({ by: 'user' })
     expect(r.after_sale).toMatchObject({ status: 2, refund_type: 1, refund_amount: 7000, initiator: 'user' })
     expect(await s.statuses()).toEqual([4, 4, 4])
-    expect(await s.order()).toMatchObject({ order_status: 101, certificate: [{ item_status: 301 }, { item_status: 301 }, { item_status: 301 }] })
+    expect(await s.order()).toMatchObject({
+      order_status: 101,
+      certificate: [{ item_status: 301 }, { item_status: 301 }, { item_status: 301 }],
+    })
   })
 
-  it('user, after verification (抖音码) → refund within 3 days, with the merchant\'s audit; not a second later', async () => {
+  it("user, after verification (抖音码) → refund within 3 days, with the merchant's audit; not a second later", async () => {
     const s = await setup(pack(mode))
     const [v] = await s.verify(1)
     await s.api.post('/sandbox/clock/advance', { seconds: 3 * 86400 })
     const ok = await s.refund({ by: 'user', certificate_ids: [v.certificate_id] })
-    expect(ok.after_sale).toMatchObject({ status: 1, refund_info_list: [{ certificate_id: v.certificate_id, is_verified: true }] })
+    expect(ok.after_sale).toMatchObject({
+      status: 1,
+      refund_info_list: [{ certificate_id: v.certificate_id, is_verified: true }],
+    })
     const s2 = await setup(pack(mode))
     const [v2] = await s2.verify(1)
     await s2.api.post('/sandbox/clock/advance', { seconds: 3 * 86400 + 1 })
     const late = await s2.refund({ by: 'user', certificate_ids: [v2.certificate_id] })
-    expect(late).toMatchObject({ error_code: 4000002, description: expect.stringContaining('must be requested within 259200 s (3 days)') })
+    expect(late).toMatchObject({
+      error_code: 4000002,
+      description: expect.stringContaining('must be requested within 259200 s (3 days)'),
+    })
   })
 
   it('system, at expiry, nothing used → whole-order refund', async () => {
     const s = await setup(pack(mode, { days: 1 }))
     const adv = await s.api.post('/sandbox/clock/advance', { seconds: 3 * 86400 })
-    expect(adv.body.data.ran.find((j: { kind: string }) => j.kind === 'coupon.expire').result).toMatchObject({ refunded: 3 })
+    expect(adv.body.data.ran.find((j: { kind: string }) => j.kind === 'coupon.expire').result).toMatchObject({
+      refunded: 3,
+    })
     expect(await s.statuses()).toEqual([4, 4, 4])
     expect((await s.order()).order_status).toBe(101)
   })
@@ -69,12 +98,20 @@ describe.each([1, 2] as const)('refund_mode %i: rows common to both tables', (mo
     expect((await whole.refund({ by: 'customer_service' })).after_sale).toMatchObject({ status: 2, refund_type: 1 })
     const part = await setup(pack(mode))
     const certs = part.o.certificates
-    expect((await part.refund({ by: 'customer_service', certificate_ids: [certs[2].certificate_id] })).after_sale).toMatchObject({ refund_type: 2, refund_amount: 1000 })
+    expect(
+      (await part.refund({ by: 'customer_service', certificate_ids: [certs[2].certificate_id] })).after_sale,
+    ).toMatchObject({ refund_type: 2, refund_amount: 1000 })
     expect(await part.statuses()).toEqual([1, 1, 4])
     const amount = await setup(pack(mode))
-    expect((await amount.refund({ by: 'customer_service', amount: 500 })).after_sale).toMatchObject({ refund_type: 3, refund_amount: 500, status: 2 })
+    expect((await amount.refund({ by: 'customer_service', amount: 500 })).after_sale).toMatchObject({
+      refund_type: 3,
+      refund_amount: 500,
+      status: 2,
+    })
     expect(await amount.statuses()).toEqual([1, 1, 1])
-    expect((await amount.refund({ by: 'user', amount: 500 })).description).toContain('is for by: "customer_service" only')
+    expect((await amount.refund({ by: 'user', amount: 500 })).description).toContain(
+      'is for by: "customer_service" only',
+    )
   })
 
   it('customer service, partly used → may force the unused part or the whole order', async () => {
@@ -85,13 +122,20 @@ describe.each([1, 2] as const)('refund_mode %i: rows common to both tables', (mo
     const w = await setup(pack(mode))
     await w.verify(1)
     const all = w.o.certificates.map((c: { certificate_id: string }) => c.certificate_id)
-    expect((await w.refund({ by: 'customer_service', certificate_ids: all })).after_sale).toMatchObject({ status: 2, refund_type: 1 })
+    expect((await w.refund({ by: 'customer_service', certificate_ids: all })).after_sale).toMatchObject({
+      status: 2,
+      refund_type: 1,
+    })
   })
 
   it('customer service, all used → whole-order refund', async () => {
     const s = await setup(pack(mode))
     await s.verify(3)
-    expect((await s.refund({ by: 'customer_service' })).after_sale).toMatchObject({ status: 2, refund_amount: 7000, refund_type: 1 })
+    expect((await s.refund({ by: 'customer_service' })).after_sale).toMatchObject({
+      status: 2,
+      refund_amount: 7000,
+      refund_type: 1,
+    })
     expect(await s.statuses()).toEqual([4, 4, 4])
   })
 })
@@ -119,7 +163,10 @@ describe('table b: 不支持部分退 (refund_mode 2)', () => {
     const s = await setup(pack(2))
     await s.verify(1)
     const r = await s.refund({ by: 'user' })
-    expect(r).toMatchObject({ error_code: 4000002, description: expect.stringContaining('does not support partial refunds (不支持部分退)') })
+    expect(r).toMatchObject({
+      error_code: 4000002,
+      description: expect.stringContaining('does not support partial refunds (不支持部分退)'),
+    })
     expect(await s.statuses()).toEqual([2, 1, 1])
   })
 
@@ -127,14 +174,30 @@ describe('table b: 不支持部分退 (refund_mode 2)', () => {
     const s = await setup(pack(2, { days: 1 }))
     await s.verify(1)
     const adv = await s.api.post('/sandbox/clock/advance', { seconds: 3 * 86400 })
-    expect(adv.body.data.ran.find((j: { kind: string }) => j.kind === 'coupon.expire').result).toMatchObject({ closed: 2 })
+    expect(adv.body.data.ran.find((j: { kind: string }) => j.kind === 'coupon.expire').result).toMatchObject({
+      closed: 2,
+    })
     expect(await s.statuses()).toEqual([2, 2, 2])
-    const events = (await s.api.get('/sandbox/webhooks/outbox')).body.data.events.filter((e: { event: string }) => e.event === 'life_trade_certificate_notify')
-    const auto = events.map((e: { body: string }) => JSON.parse(JSON.parse(e.body).content)).filter((c: { verify_source?: string }) => c.verify_source === 'expire_auto')
+    const events = (await s.api.get('/sandbox/webhooks/outbox')).body.data.events.filter(
+      (e: { event: string }) => e.event === 'life_trade_certificate_notify',
+    )
+    const auto = events
+      .map((e: { body: string }) => JSON.parse(JSON.parse(e.body).content))
+      .filter((c: { verify_source?: string }) => c.verify_source === 'expire_auto')
     expect(auto).toHaveLength(2)
     expect(auto[0].action).toBe('verify')
-    const bills = (await s.api.get(`/goodlife/v1/settle/ledger/query_record_by_cert/?certificate_ids=${s.o.certificates[2].certificate_id}`, await s.h())).body.data.records
-    expect(bills).toEqual([expect.objectContaining({ fund_amount_type: 1, fund_amount: expect.objectContaining({ goods: expect.any(Number) }) })])
+    const bills = (
+      await s.api.get(
+        `/goodlife/v1/settle/ledger/query_record_by_cert/?certificate_ids=${s.o.certificates[2].certificate_id}`,
+        await s.h(),
+      )
+    ).body.data.records
+    expect(bills).toEqual([
+      expect.objectContaining({
+        fund_amount_type: 1,
+        fund_amount: expect.objectContaining({ goods: expect.any(Number) }),
+      }),
+    ])
   })
 })
 
@@ -151,7 +214,7 @@ describe('ordinary products follow RefundPolicy', () => {
     expect((await a.refund({ by: 'user' })).after_sale.status).toBe(2)
   })
 
-  it('puts a conditional (3) refund through the merchant\'s audit', async () => {
+  it("puts a conditional (3) refund through the merchant's audit", async () => {
     const cond = productBody(`rp3-${Math.random()}`)
     cond.product.attr_key_value_map.RefundPolicy = '3'
     cond.product.attr_key_value_map.refund_need_merchant_confirm = 'false'

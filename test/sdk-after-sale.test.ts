@@ -15,24 +15,53 @@ describe('official SDK on after-sales and bills', () => {
     const o = await buy(ctx.api, { product_id: p.product_id, count: 2 })
     const c = sdkClient()
     let accessToken = await sdkToken()
-    const prep = await c.certificatePrepare(new sdk.CertificatePrepareRequest({ accessToken, code: o.certificates[0].code }))
-    await c.certificateVerify(new sdk.CertificateVerifyRequest({ accessToken, verifyToken: prep.data.verifyToken, poiId: DEFAULT_TENANT.poi_id, encryptedCodes: [o.certificates[0].encrypted_code] }))
+    const prep = await c.certificatePrepare(
+      new sdk.CertificatePrepareRequest({ accessToken, code: o.certificates[0].code }),
+    )
+    await c.certificateVerify(
+      new sdk.CertificateVerifyRequest({
+        accessToken,
+        verifyToken: prep.data.verifyToken,
+        poiId: DEFAULT_TENANT.poi_id,
+        encryptedCodes: [o.certificates[0].encrypted_code],
+      }),
+    )
     await ctx.api.post('/sandbox/clock/advance', { seconds: 3601 })
-    await ctx.api.post('/sandbox/refunds', { order_id: o.order.order_id, certificate_ids: [o.certificates[1].certificate_id] })
+    await ctx.api.post('/sandbox/refunds', {
+      order_id: o.order.order_id,
+      certificate_ids: [o.certificates[1].certificate_id],
+    })
     accessToken = await sdkToken()
 
-    const detail = await c.orderDetailGet(new sdk.OrderDetailGetRequest({ accessToken, accountId: ACC, orderId: o.order.order_id }))
+    const detail = await c.orderDetailGet(
+      new sdk.OrderDetailGetRequest({ accessToken, accountId: ACC, orderId: o.order.order_id }),
+    )
     expect(detail.data.afterSaleOrderList[0].status).toBe(1)
-    const audited = await c.afterSaleOrderAudit(new sdk.AfterSaleOrderAuditRequest({ accessToken, accountId: ACC, orderId: o.order.order_id, auditStatus: true }))
+    const audited = await c.afterSaleOrderAudit(
+      new sdk.AfterSaleOrderAuditRequest({ accessToken, accountId: ACC, orderId: o.order.order_id, auditStatus: true }),
+    )
     expect(audited.data.reentry).toBe(false)
-    const after = await c.orderDetailGet(new sdk.OrderDetailGetRequest({ accessToken, accountId: ACC, orderId: o.order.order_id, certificateId: o.certificates[1].certificate_id }))
+    const after = await c.orderDetailGet(
+      new sdk.OrderDetailGetRequest({
+        accessToken,
+        accountId: ACC,
+        orderId: o.order.order_id,
+        certificateId: o.certificates[1].certificate_id,
+      }),
+    )
     expect(after.data.afterSaleOrderList[0].status).toBe(2)
 
-    const catering = await c.billCateringQuery(new sdk.BillCateringQueryRequest({ accessToken, accountId: ACC, billDate: '2022-06-01', cursor: '0', size: 10 }))
+    const catering = await c.billCateringQuery(
+      new sdk.BillCateringQueryRequest({ accessToken, accountId: ACC, billDate: '2022-06-01', cursor: '0', size: 10 }),
+    )
     expect(catering.data.ledgerRecords).toHaveLength(1)
-    const ledger = await c.ledgerQuery(new sdk.LedgerQueryRequest({ accessToken, accountId: ACC, billDate: '2022-06-01', cursor: '0', size: 10 }))
+    const ledger = await c.ledgerQuery(
+      new sdk.LedgerQueryRequest({ accessToken, accountId: ACC, billDate: '2022-06-01', cursor: '0', size: 10 }),
+    )
     expect(ledger.data.ledgerRecords[0].certificate.certificateId).toBe(o.certificates[0].certificate_id)
-    const byCert = await c.queryRecordByCert(new sdk.QueryRecordByCertRequest({ accessToken, certificateIds: [o.certificates[0].certificate_id] }))
+    const byCert = await c.queryRecordByCert(
+      new sdk.QueryRecordByCertRequest({ accessToken, certificateIds: [o.certificates[0].certificate_id] }),
+    )
     expect(byCert.data.records).toHaveLength(1)
   })
 
@@ -43,7 +72,16 @@ describe('official SDK on after-sales and bills', () => {
     const o = await buy(ctx.api, { product_id: p.product_id })
     await ctx.api.post('/sandbox/refunds', { order_id: o.order.order_id })
     const accessToken = await sdkToken()
-    const err = await sdkClient().afterSaleOrderAudit(new sdk.AfterSaleOrderAuditRequest({ accessToken, accountId: ACC, orderId: o.order.order_id, auditStatus: false })).catch((e: unknown) => e)
+    const err = await sdkClient()
+      .afterSaleOrderAudit(
+        new sdk.AfterSaleOrderAuditRequest({
+          accessToken,
+          accountId: ACC,
+          orderId: o.order.order_id,
+          auditStatus: false,
+        }),
+      )
+      .catch((e: unknown) => e)
     expect(err).toMatchObject({ code: '2100005' })
   })
 })

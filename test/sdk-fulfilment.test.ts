@@ -14,29 +14,60 @@ describe('official SDK at the till', () => {
     const accessToken = await sdkToken()
     const c = sdkClient()
 
-    const prep = await c.certificatePrepare(new sdk.CertificatePrepareRequest({ accessToken, encryptedData: order.certificates[7].encrypted_data, poiId: DEFAULT_TENANT.poi_id }))
+    const prep = await c.certificatePrepare(
+      new sdk.CertificatePrepareRequest({
+        accessToken,
+        encryptedData: order.certificates[7].encrypted_data,
+        poiId: DEFAULT_TENANT.poi_id,
+      }),
+    )
     expect(prep.data.orderId).toBe(order.order.order_id)
     expect(prep.data.certificates).toHaveLength(8)
     const encryptedCodes = prep.data.certificates.slice(0, 2).map((x: { encryptedCode: string }) => x.encryptedCode)
-    const verified = await c.certificateVerify(new sdk.CertificateVerifyRequest({ accessToken, verifyToken: prep.data.verifyToken, poiId: DEFAULT_TENANT.poi_id, encryptedCodes }))
+    const verified = await c.certificateVerify(
+      new sdk.CertificateVerifyRequest({
+        accessToken,
+        verifyToken: prep.data.verifyToken,
+        poiId: DEFAULT_TENANT.poi_id,
+        encryptedCodes,
+      }),
+    )
     expect(verified.data.verifyResults.map((r: { result: number }) => r.result)).toEqual([0, 0])
     const first = verified.data.verifyResults[0]
 
     const got = await c.certificateGet(new sdk.CertificateGetRequest({ accessToken, encryptedCode: encryptedCodes[0] }))
     expect(got.data.certificate.status).toBe(2)
-    const listed = await c.certificateQuery(new sdk.CertificateQueryRequest({ accessToken, orderId: order.order.order_id }))
+    const listed = await c.certificateQuery(
+      new sdk.CertificateQueryRequest({ accessToken, orderId: order.order.order_id }),
+    )
     expect(listed.data.certificates).toHaveLength(8)
-    const records = await c.verifyRecordQuery(new sdk.VerifyRecordQueryRequest({ accessToken, accountId: ACC, cursor: '0', size: 10 }))
+    const records = await c.verifyRecordQuery(
+      new sdk.VerifyRecordQueryRequest({ accessToken, accountId: ACC, cursor: '0', size: 10 }),
+    )
     expect(records.data.records).toHaveLength(2)
     expect(records.data.recordsV2[0].canCancel).toBe(true)
 
-    await c.certificateCancel(new sdk.CertificateCancelRequest({ accessToken, verifyId: first.verifyId, certificateId: first.certificateId }))
-    const after = await c.certificateGet(new sdk.CertificateGetRequest({ accessToken, encryptedCode: encryptedCodes[0] }))
+    await c.certificateCancel(
+      new sdk.CertificateCancelRequest({ accessToken, verifyId: first.verifyId, certificateId: first.certificateId }),
+    )
+    const after = await c.certificateGet(
+      new sdk.CertificateGetRequest({ accessToken, encryptedCode: encryptedCodes[0] }),
+    )
     expect(after.data.certificate.status).toBe(1)
 
-    const orders = await c.tradeOrderQuery(new sdk.TradeOrderQueryRequest({ accessToken, accountId: ACC, orderId: order.order.order_id, pageNum: 1, pageSize: 10 }))
+    const orders = await c.tradeOrderQuery(
+      new sdk.TradeOrderQueryRequest({
+        accessToken,
+        accountId: ACC,
+        orderId: order.order.order_id,
+        pageNum: 1,
+        pageSize: 10,
+      }),
+    )
     expect(orders.data.orders[0].certificate).toHaveLength(8)
-    const akte = await c.akteOrderQuery(new sdk.AkteOrderQueryRequest({ accessToken, accountId: ACC, orderStatus: 201, pageNum: 1, pageSize: 10 }))
+    const akte = await c.akteOrderQuery(
+      new sdk.AkteOrderQueryRequest({ accessToken, accountId: ACC, orderStatus: 201, pageNum: 1, pageSize: 10 }),
+    )
     expect(akte.data.orders[0].orderId).toBe(order.order.order_id)
   })
 
@@ -45,11 +76,28 @@ describe('official SDK at the till', () => {
     const order = await buy(ctx.api, { product_id: p.product_id })
     const accessToken = await sdkToken()
     const c = sdkClient()
-    const prep = await c.certificatePrepare(new sdk.CertificatePrepareRequest({ accessToken, code: order.certificates[0].code }))
-    const v = await c.certificateVerify(new sdk.CertificateVerifyRequest({ accessToken, verifyToken: prep.data.verifyToken, poiId: DEFAULT_TENANT.poi_id, encryptedCodes: [prep.data.certificates[0].encryptedCode] }))
+    const prep = await c.certificatePrepare(
+      new sdk.CertificatePrepareRequest({ accessToken, code: order.certificates[0].code }),
+    )
+    const v = await c.certificateVerify(
+      new sdk.CertificateVerifyRequest({
+        accessToken,
+        verifyToken: prep.data.verifyToken,
+        poiId: DEFAULT_TENANT.poi_id,
+        encryptedCodes: [prep.data.certificates[0].encryptedCode],
+      }),
+    )
     await ctx.api.post('/sandbox/clock/advance', { seconds: 3601 })
     const fresh = await sdkToken()
-    const err = await c.certificateCancel(new sdk.CertificateCancelRequest({ accessToken: fresh, verifyId: v.data.verifyResults[0].verifyId, certificateId: v.data.verifyResults[0].certificateId })).catch((e: unknown) => e)
+    const err = await c
+      .certificateCancel(
+        new sdk.CertificateCancelRequest({
+          accessToken: fresh,
+          verifyId: v.data.verifyResults[0].verifyId,
+          certificateId: v.data.verifyResults[0].certificateId,
+        }),
+      )
+      .catch((e: unknown) => e)
     expect(err).toMatchObject({ code: '4000112' })
   })
 })

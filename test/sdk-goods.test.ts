@@ -12,14 +12,25 @@ function saveRequest(accessToken: string) {
   const b = seedSaveRequest()
   const p = b.product
   const product = new sdk.GoodsProductSaveRequestProduct({
-    outId: 'sdk-product', productName: 'SDK 套餐', productType: p.product_type, bizLine: p.biz_line, categoryId: String(p.category_id),
-    accountName: p.account_name, soldStartTime: String(p.sold_start_time), soldEndTime: String(p.sold_end_time),
+    outId: 'sdk-product',
+    productName: 'SDK 套餐',
+    productType: p.product_type,
+    bizLine: p.biz_line,
+    categoryId: String(p.category_id),
+    accountName: p.account_name,
+    soldStartTime: String(p.sold_start_time),
+    soldEndTime: String(p.sold_end_time),
     pois: p.pois.map((x: { poi_id: string }) => new sdk.GoodsProductSaveRequestProductPoisItem({ poiId: x.poi_id })),
-    attrKeyValueMap: p.attr_key_value_map, telephone: p.telephone,
+    attrKeyValueMap: p.attr_key_value_map,
+    telephone: p.telephone,
   })
   const s = b.sku
   const sku = new sdk.GoodsProductSaveRequestSku({
-    skuName: s.sku_name, actualAmount: s.actual_amount, originAmount: s.origin_amount, status: s.status, attrKeyValueMap: s.attr_key_value_map,
+    skuName: s.sku_name,
+    actualAmount: s.actual_amount,
+    originAmount: s.origin_amount,
+    status: s.status,
+    attrKeyValueMap: s.attr_key_value_map,
     stock: new sdk.GoodsProductSaveRequestSkuStock({ limitType: s.stock.limit_type, stockQty: s.stock.stock_qty }),
   })
   return new sdk.GoodsProductSaveRequest({ accessToken, accountId: ACC, product, sku })
@@ -29,22 +40,30 @@ describe('official SDK on goods', () => {
   it('gets the template, saves, audits, operates, edits, restocks and reads drafts and online products', async () => {
     const accessToken = await sdkToken()
     const c = sdkClient()
-    const tpl = await c.goodsTemplateGet(new sdk.GoodsTemplateGetRequest({ accessToken, categoryId: '1001001', productType: '1' }))
+    const tpl = await c.goodsTemplateGet(
+      new sdk.GoodsTemplateGetRequest({ accessToken, categoryId: '1001001', productType: '1' }),
+    )
     expect(tpl.data.productAttrs.length).toBeGreaterThan(20)
-    const akteTpl = await c.akteGoodsTemplateGet(new sdk.AkteGoodsTemplateGetRequest({ accessToken, categoryId: '1001001', productType: '1' }))
+    const akteTpl = await c.akteGoodsTemplateGet(
+      new sdk.AkteGoodsTemplateGetRequest({ accessToken, categoryId: '1001001', productType: '1' }),
+    )
     expect(akteTpl.data.skuAttrs.map((a: { key: string }) => a.key)).toContain('code_source_type')
 
     const saved = await c.goodsProductSave(saveRequest(accessToken))
     const productId = saved.data.productId as string
     expect(productId).toMatch(/^7\d{18}$/)
 
-    const drafts = await c.productDraftGet(new sdk.ProductDraftGetRequest({ accessToken, accountId: ACC, productIds: [productId] }))
+    const drafts = await c.productDraftGet(
+      new sdk.ProductDraftGetRequest({ accessToken, accountId: ACC, productIds: [productId] }),
+    )
     expect(drafts.data.productDrafts[0].draftStatus).toBe(10)
     const draftPage = await c.draftQuery(new sdk.DraftQueryRequest({ accessToken, accountId: ACC, count: 5 }))
     expect(draftPage.data.products).toHaveLength(1)
 
     await ctx.api.post('/sandbox/clock/advance', { seconds: 60 })
-    const online = await c.goodsProductOnlineGet(new sdk.GoodsProductOnlineGetRequest({ accessToken, accountId: ACC, productIds: [productId] }))
+    const online = await c.goodsProductOnlineGet(
+      new sdk.GoodsProductOnlineGetRequest({ accessToken, accountId: ACC, productIds: [productId] }),
+    )
     expect(online.data.productOnlines[0].onlineStatus).toBe(1)
 
     await c.productOperate(new sdk.ProductOperateRequest({ accessToken, accountId: ACC, productId, opType: 2 }))
@@ -52,15 +71,26 @@ describe('official SDK on goods', () => {
     expect(page.data.products.map((x: { product: { productId: string } }) => x.product.productId)).toEqual([productId])
 
     await c.productFreeAudit(new sdk.ProductFreeAuditRequest({ accessToken, accountId: ACC, productId, stockQty: 300 }))
-    await c.goodsStockSync(new sdk.GoodsStockSyncRequest({ accessToken, accountId: ACC, outId: 'sdk-product', stock: new sdk.GoodsStockSyncRequestStock({ limitType: 1, stockQty: 250 }) }))
-    const after = await c.goodsProductOnlineGet(new sdk.GoodsProductOnlineGetRequest({ accessToken, accountId: ACC, outIds: ['sdk-product'] }))
+    await c.goodsStockSync(
+      new sdk.GoodsStockSyncRequest({
+        accessToken,
+        accountId: ACC,
+        outId: 'sdk-product',
+        stock: new sdk.GoodsStockSyncRequestStock({ limitType: 1, stockQty: 250 }),
+      }),
+    )
+    const after = await c.goodsProductOnlineGet(
+      new sdk.GoodsProductOnlineGetRequest({ accessToken, accountId: ACC, outIds: ['sdk-product'] }),
+    )
     expect(Number(after.data.productOnlines[0].sku.stock.stockQty)).toBe(250)
   })
 
   it('gets a business error as a thrown error with its code', async () => {
     const accessToken = await sdkToken()
     const err = await sdkClient()
-      .productOperate(new sdk.ProductOperateRequest({ accessToken, accountId: ACC, productId: '7000000000000000001', opType: 1 }))
+      .productOperate(
+        new sdk.ProductOperateRequest({ accessToken, accountId: ACC, productId: '7000000000000000001', opType: 1 }),
+      )
       .catch((e: unknown) => e)
     expect(err).toMatchObject({ code: '4000001' })
   })

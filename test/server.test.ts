@@ -48,7 +48,9 @@ describe('npm start', () => {
       const api2 = over(second.url)
       const tenants = (await api2.get('/sandbox/tenants')).body.data.tenants as Array<{ client_key: string }>
       expect(tenants.map((t) => t.client_key)).toContain('survivor')
-      expect((await api2.get('/goodlife/v1/goods/category/get/', { 'access-token': token })).body.data.error_code).toBe(0)
+      expect((await api2.get('/goodlife/v1/goods/category/get/', { 'access-token': token })).body.data.error_code).toBe(
+        0,
+      )
     } finally {
       await second.stop()
     }
@@ -58,7 +60,10 @@ describe('npm start', () => {
 describe('stopping by the PID a script holds', () => {
   it('npm start stops within 2 s of SIGTERM to npm, releasing the port and the data-file lock', async () => {
     const file = join(dir, 'sandbox.json')
-    const child = spawn('npm', ['start', '--', '--port', '0', '--data', file], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn('npm', ['start', '--', '--port', '0', '--data', file], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     const url = await listeningUrl(child)
     expect((await fetch(`${url}/sandbox/health`)).status).toBe(200)
     const closed = msUntilClosed(url)

@@ -9,11 +9,18 @@ const newReceiver = useReceivers()
 /** An independent check of x-life-sign: SHA-256 of secret&sorted query&http_body=raw body. */
 function expectedSign(req: Received): string {
   const q = new URL(`http://x${req.path}`).searchParams
-  const params = [...q.keys()].filter((k) => k !== 'sign').sort().map((k) => `${k}=${q.get(k)}`)
-  return createHash('sha256').update([DEFAULT_TENANT.client_secret, ...params, `http_body=${req.body}`].join('&')).digest('hex')
+  const params = [...q.keys()]
+    .filter((k) => k !== 'sign')
+    .sort()
+    .map((k) => `${k}=${q.get(k)}`)
+  return createHash('sha256')
+    .update([DEFAULT_TENANT.client_secret, ...params, `http_body=${req.body}`].join('&'))
+    .digest('hex')
 }
 
-async function setup(replies: Record<string, (req: Received, n: number) => { status: number; body?: string } | 'hang'>) {
+async function setup(
+  replies: Record<string, (req: Received, n: number) => { status: number; body?: string } | 'hang'>,
+) {
   const made = await makeSandbox({ frozenAtMs: GOODS_NOW_MS })
   const rx = await newReceiver()
   const counts: Record<string, number> = {}
@@ -23,7 +30,14 @@ async function setup(replies: Record<string, (req: Received, n: number) => { sta
     return replies[name]?.(req, counts[name]!) ?? { status: 200, body: '{"data":{"error_code":0,"description":""}}' }
   }
   const base = rx.url.replace('/douyin/webhook', '/spi')
-  await made.api.request('PUT', '/sandbox/spi', { body: { pre_create_order: `${base}/pre_create_order`, issue_code: `${base}/issue_code`, refund_apply: `${base}/refund_apply`, refund_notice: `${base}/refund_notice` } })
+  await made.api.request('PUT', '/sandbox/spi', {
+    body: {
+      pre_create_order: `${base}/pre_create_order`,
+      issue_code: `${base}/issue_code`,
+      refund_apply: `${base}/refund_apply`,
+      refund_notice: `${base}/refund_notice`,
+    },
+  })
   const b = productBody(`tp-${Math.random()}`)
   b.sku.attr_key_value_map.code_source_type = '2'
   b.product.attr_key_value_map.RefundPolicy = '1'
@@ -34,11 +48,17 @@ async function setup(replies: Record<string, (req: Received, n: number) => { sta
   return { ...made, rx, p, calls, h }
 }
 
-const ok = (data: object) => ({ status: 200, body: JSON.stringify({ data: { error_code: 0, description: '', ...data } }) })
+const ok = (data: object) => ({
+  status: 200,
+  body: JSON.stringify({ data: { error_code: 0, description: '', ...data } }),
+})
 
 describe('SPI signing and pre-create', () => {
-  it('signs every SPI call the platform\'s way and lets error_code 0 through', async () => {
-    const s = await setup({ issue_code: (req) => ok({ result: 1, codes: JSON.parse(req.body).certificates.map((_: unknown, i: number) => `TP${i}`) }) })
+  it("signs every SPI call the platform's way and lets error_code 0 through", async () => {
+    const s = await setup({
+      issue_code: (req) =>
+        ok({ result: 1, codes: JSON.parse(req.body).certificates.map((_: unknown, i: number) => `TP${i}`) }),
+    })
     const r = await s.api.post('/sandbox/orders', { product_id: s.p.product_id, count: 2 })
     expect(r.body.data.error_code).toBe(0)
     const pre = s.calls('pre_create_order')[0]!
@@ -48,13 +68,29 @@ describe('SPI signing and pre-create', () => {
     expect(pre.headers['x-life-clientkey']).toBe(DEFAULT_TENANT.client_key)
     expect(pre.headers['x-life-sign']).toBe(expectedSign(pre))
     expect(pre.headers['x-bytedance-logid']).toMatch(/^\d{14}[0-9A-F]{20}$/)
-    expect(JSON.parse(pre.body)).toMatchObject({ order_id: r.body.data.order.order_id, count: 2, order_type: 21, original_amount: 1992, currency_code: 'CNY' })
+    expect(JSON.parse(pre.body)).toMatchObject({
+      order_id: r.body.data.order.order_id,
+      count: 2,
+      order_type: 21,
+      original_amount: 1992,
+      currency_code: 'CNY',
+    })
   })
 
-  it('refuses the purchase with the merchant\'s reason code, and lets it through on a timeout or an invalid reply', async () => {
-    const s = await setup({ pre_create_order: (_r, n) => (n === 1 ? ok({ error_code: 7, description: '价格不一致' }) : n === 2 ? { status: 200, body: 'oops' } : { status: 500 }) })
+  it("refuses the purchase with the merchant's reason code, and lets it through on a timeout or an invalid reply", async () => {
+    const s = await setup({
+      pre_create_order: (_r, n) =>
+        n === 1
+          ? ok({ error_code: 7, description: '价格不一致' })
+          : n === 2
+            ? { status: 200, body: 'oops' }
+            : { status: 500 },
+    })
     const refused = await s.api.post('/sandbox/orders', { product_id: s.p.product_id })
-    expect(refused.body.data).toMatchObject({ error_code: 4000002, description: expect.stringContaining('pre_create_order: 7 价格校验失败 (价格不一致)') })
+    expect(refused.body.data).toMatchObject({
+      error_code: 4000002,
+      description: expect.stringContaining('pre_create_order: 7 价格校验失败 (价格不一致)'),
+    })
     expect((await s.api.post('/sandbox/orders', { product_id: s.p.product_id })).body.data.error_code).toBe(0)
     expect((await s.api.post('/sandbox/orders', { product_id: s.p.product_id })).body.data.error_code).toBe(0)
   })
@@ -66,7 +102,11 @@ describe('issue_code SPI', () => {
     const r = (await s.api.post('/sandbox/orders', { product_id: s.p.product_id })).body.data
     expect(r.certificates[0].code).toBe('')
     await s.sandbox.tenants.default().scheduler.runDue()
-    const v = await s.api.post('/goodlife/v1/fulfilment/certificate/verify/', { poi_id: DEFAULT_TENANT.poi_id, order_id: r.order.order_id, codes: ['MERCHANT-A'] }, await s.h())
+    const v = await s.api.post(
+      '/goodlife/v1/fulfilment/certificate/verify/',
+      { poi_id: DEFAULT_TENANT.poi_id, order_id: r.order.order_id, codes: ['MERCHANT-A'] },
+      await s.h(),
+    )
     expect(v.body.data.verify_results[0]).toMatchObject({ result: 0, origin_code: 'MERCHANT-A' })
     expect(s.calls('issue_code')[0]!.headers['x-life-sign']).toBe(expectedSign(s.calls('issue_code')[0]!))
   })
@@ -91,23 +131,40 @@ describe('issue_code SPI', () => {
     expect(log.map((d: { attempt: number }) => d.attempt).reverse()).toEqual([1, 2, 3, 4, 5, 6, 7])
   })
 
-  it('waits for the async callback within 10 minutes; after that the order fails and refunds through the merchant\'s audit', async () => {
+  it("waits for the async callback within 10 minutes; after that the order fails and refunds through the merchant's audit", async () => {
     const s = await setup({ issue_code: () => ok({ result: 0 }), refund_apply: () => ok({ result: 1 }) })
     const r = (await s.api.post('/sandbox/orders', { product_id: s.p.product_id })).body.data
     await s.sandbox.tenants.default().scheduler.runDue()
     await s.api.post('/sandbox/clock/advance', { seconds: 599 })
-    const cb = await s.api.post('/goodlife/v1/fulfilment/create/callback/', { order_id: r.order.order_id, result: 1, codes: ['ASYNC-1'] }, await s.h())
-    expect(cb.body.data.certificate_info_list).toEqual([{ certificate_id: r.certificates[0].certificate_id, code: 'ASYNC-1' }])
+    const cb = await s.api.post(
+      '/goodlife/v1/fulfilment/create/callback/',
+      { order_id: r.order.order_id, result: 1, codes: ['ASYNC-1'] },
+      await s.h(),
+    )
+    expect(cb.body.data.certificate_info_list).toEqual([
+      { certificate_id: r.certificates[0].certificate_id, code: 'ASYNC-1' },
+    ])
 
     const s2 = await setup({ issue_code: () => ok({ result: 0 }), refund_apply: () => ok({ result: 1 }) })
     const r2 = (await s2.api.post('/sandbox/orders', { product_id: s2.p.product_id })).body.data
     await s2.sandbox.tenants.default().scheduler.runDue()
     const adv = await s2.api.post('/sandbox/clock/advance', { seconds: 600 })
-    expect(adv.body.data.ran.map((j: { kind: string }) => j.kind)).toEqual(expect.arrayContaining(['spi.issue_deadline', 'spi.refund_apply']))
-    expect(JSON.parse(s2.calls('refund_apply')[0]!.body)).toMatchObject({ order_id: r2.order.order_id, refund_amount: 996 })
-    const late = await s2.api.post('/goodlife/v1/fulfilment/create/callback/', { order_id: r2.order.order_id, result: 1, codes: ['TOO-LATE'] }, await s2.h())
+    expect(adv.body.data.ran.map((j: { kind: string }) => j.kind)).toEqual(
+      expect.arrayContaining(['spi.issue_deadline', 'spi.refund_apply']),
+    )
+    expect(JSON.parse(s2.calls('refund_apply')[0]!.body)).toMatchObject({
+      order_id: r2.order.order_id,
+      refund_amount: 996,
+    })
+    const late = await s2.api.post(
+      '/goodlife/v1/fulfilment/create/callback/',
+      { order_id: r2.order.order_id, result: 1, codes: ['TOO-LATE'] },
+      await s2.h(),
+    )
     expect(late.body.data.description).toContain('issuing failed')
-    const certs = (await s2.api.get(`/goodlife/v1/fulfilment/certificate/query/?order_id=${r2.order.order_id}`, await s2.h())).body.data.certificates
+    const certs = (
+      await s2.api.get(`/goodlife/v1/fulfilment/certificate/query/?order_id=${r2.order.order_id}`, await s2.h())
+    ).body.data.certificates
     expect(certs[0].status).toBe(4)
   })
 
@@ -116,7 +173,12 @@ describe('issue_code SPI', () => {
     const r = (await s.api.post('/sandbox/orders', { product_id: s.p.product_id })).body.data
     await s.sandbox.tenants.default().scheduler.runDue()
     expect(s.calls('refund_apply')).toHaveLength(0)
-    const a = (await s.api.get(`/goodlife/v1/akte/after_sale/order_detail/get/?account_id=${DEFAULT_TENANT.account_id}&order_id=${r.order.order_id}`, await s.h())).body.data
+    const a = (
+      await s.api.get(
+        `/goodlife/v1/akte/after_sale/order_detail/get/?account_id=${DEFAULT_TENANT.account_id}&order_id=${r.order.order_id}`,
+        await s.h(),
+      )
+    ).body.data
     expect(a.after_sale_order_list[0]).toMatchObject({ status: 2, initiator: 'system' })
   })
 })
@@ -135,25 +197,48 @@ describe('refund SPIs', () => {
     expect(as.status).toBe(1)
     await s.sandbox.tenants.default().scheduler.runDue()
     const apply = s.calls('refund_apply')[0]!
-    expect(JSON.parse(apply.body)).toMatchObject({ biz_uniq_key: as.after_sale_id, refund_info_list: [{ certificate: { code: 'R-1' } }] })
+    expect(JSON.parse(apply.body)).toMatchObject({
+      biz_uniq_key: as.after_sale_id,
+      refund_info_list: [{ certificate: { code: 'R-1' } }],
+    })
     expect(apply.headers['x-life-sign']).toBe(expectedSign(apply))
-    const noReason = await s.api.post('/goodlife/v1/fulfilment/refund/audit/', { after_sale_id: as.after_sale_id, result: 2 }, await s.h())
+    const noReason = await s.api.post(
+      '/goodlife/v1/fulfilment/refund/audit/',
+      { after_sale_id: as.after_sale_id, result: 2 },
+      await s.h(),
+    )
     expect(noReason.body.data.description).toContain('reason is required')
-    const approved = await s.api.post('/goodlife/v1/fulfilment/refund/audit/', { order_id: r.order.order_id, biz_uniq_key: as.after_sale_id, audit_result: 1, refund_fee_amount: 0 }, await s.h())
+    const approved = await s.api.post(
+      '/goodlife/v1/fulfilment/refund/audit/',
+      { order_id: r.order.order_id, biz_uniq_key: as.after_sale_id, audit_result: 1, refund_fee_amount: 0 },
+      await s.h(),
+    )
     expect(approved.body.data).toMatchObject({ error_code: 0, status: 2 })
   })
 
   it('retries a failing refund_apply hourly and takes a rejection only with the code echoed', async () => {
-    const { s, r } = await issued({ refund_apply: (_q, n) => (n === 1 ? { status: 500 } : n === 2 ? ok({ result: 2 }) : ok({ result: 2, codes: ['R-1'], reason: '已使用' })) })
+    const { s, r } = await issued({
+      refund_apply: (_q, n) =>
+        n === 1 ? { status: 500 } : n === 2 ? ok({ result: 2 }) : ok({ result: 2, codes: ['R-1'], reason: '已使用' }),
+    })
     const as = (await s.api.post('/sandbox/refunds', { order_id: r.order.order_id })).body.data.after_sale
     await s.sandbox.tenants.default().scheduler.runDue()
     await s.api.post('/sandbox/clock/advance', { seconds: 3599 })
     expect(s.calls('refund_apply')).toHaveLength(1)
     await s.api.post('/sandbox/clock/advance', { seconds: 1 })
     expect(s.calls('refund_apply')).toHaveLength(2)
-    const pending = (await s.api.get(`/goodlife/v1/akte/after_sale/order_detail/get/?account_id=${DEFAULT_TENANT.account_id}&order_id=${r.order.order_id}`, await s.h())).body.data.after_sale_order_list[0]
+    const pending = (
+      await s.api.get(
+        `/goodlife/v1/akte/after_sale/order_detail/get/?account_id=${DEFAULT_TENANT.account_id}&order_id=${r.order.order_id}`,
+        await s.h(),
+      )
+    ).body.data.after_sale_order_list[0]
     expect(pending.status).toBe(1)
-    const done = await s.api.post('/goodlife/v1/fulfilment/refund/audit/', { after_sale_id: as.after_sale_id, result: 2, reason: '券已使用' }, await s.h())
+    const done = await s.api.post(
+      '/goodlife/v1/fulfilment/refund/audit/',
+      { after_sale_id: as.after_sale_id, result: 2, reason: '券已使用' },
+      await s.h(),
+    )
     expect(done.body.data.status).toBe(3)
   })
 
@@ -162,7 +247,10 @@ describe('refund SPIs', () => {
     await s.api.post('/sandbox/refunds', { order_id: r.order.order_id, by: 'customer_service' })
     await s.sandbox.tenants.default().scheduler.runDue()
     const notice = s.calls('refund_notice')[0]!
-    expect(JSON.parse(notice.body)).toMatchObject({ order_id: r.order.order_id, notice_list: [{ code: 'R-1', audit_result: 1 }] })
+    expect(JSON.parse(notice.body)).toMatchObject({
+      order_id: r.order.order_id,
+      notice_list: [{ code: 'R-1', audit_result: 1 }],
+    })
     expect(notice.headers['x-life-sign']).toBe(expectedSign(notice))
   })
 })
@@ -170,7 +258,9 @@ describe('refund SPIs', () => {
 describe('SPI faults', () => {
   it('drops an issue_code call by fault injection; the retry then issues the codes', async () => {
     const s = await setup({ issue_code: () => ok({ result: 1, codes: ['AFTER-DROP'] }) })
-    await s.api.request('PUT', '/sandbox/faults', { body: { faults: [{ target: 'spi', event: 'issue_code', action: 'drop', times: 1 }] } })
+    await s.api.request('PUT', '/sandbox/faults', {
+      body: { faults: [{ target: 'spi', event: 'issue_code', action: 'drop', times: 1 }] },
+    })
     const r = (await s.api.post('/sandbox/orders', { product_id: s.p.product_id })).body.data
     await s.sandbox.tenants.default().scheduler.runDue()
     expect(s.calls('issue_code')).toHaveLength(0)
@@ -178,7 +268,11 @@ describe('SPI faults', () => {
     expect(log[0]).toMatchObject({ outcome: 'failed', error: 'dropped by fault injection' })
     await s.api.post('/sandbox/clock/advance', { seconds: 10 })
     expect(s.calls('issue_code')).toHaveLength(1)
-    const v = await s.api.post('/goodlife/v1/fulfilment/certificate/verify/', { poi_id: DEFAULT_TENANT.poi_id, order_id: r.order.order_id, codes: ['AFTER-DROP'] }, await s.h())
+    const v = await s.api.post(
+      '/goodlife/v1/fulfilment/certificate/verify/',
+      { poi_id: DEFAULT_TENANT.poi_id, order_id: r.order.order_id, codes: ['AFTER-DROP'] },
+      await s.h(),
+    )
     expect(v.body.data.verify_results[0]).toMatchObject({ result: 0, origin_code: 'AFTER-DROP' })
   })
 })

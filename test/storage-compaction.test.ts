@@ -43,7 +43,12 @@ async function rotatedMidCompaction(): Promise<void> {
 }
 
 async function expectAll(s: Store): Promise<void> {
-  expect(['a', 'b', 'c', 'd'].map((k) => s.get('t:x', 'c', k))).toEqual([{ k: 'a', s: 1 }, { k: 'b', s: 5 }, { k: 'c', s: 3 }, { k: 'd', s: 4 }])
+  expect(['a', 'b', 'c', 'd'].map((k) => s.get('t:x', 'c', k))).toEqual([
+    { k: 'a', s: 1 },
+    { k: 'b', s: 5 },
+    { k: 'c', s: 3 },
+    { k: 'd', s: 4 },
+  ])
   // the unfinished compaction was finished before serving: one snapshot, an empty log, no leftovers
   expect(existsSync(`${file}.wal.old`)).toBe(false)
   expect(existsSync(join(dir, '.sandbox.json.tmp'))).toBe(false)

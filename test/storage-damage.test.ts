@@ -39,7 +39,7 @@ async function nineRecords(): Promise<Array<{ offset: number; end: number }>> {
   const scan = scanLog(bytes)
   expect(scan.batches).toHaveLength(9)
   const records: Array<{ offset: number; end: number }> = []
-  for (let at = 0; at < scan.end; ) {
+  for (let at = 0; at < scan.end;) {
     const end = bytes.indexOf(0x0a, at) + 1
     records.push({ offset: at, end })
     at = end
@@ -53,7 +53,10 @@ async function setByte(position: number, value: number): Promise<void> {
   await fh.close()
 }
 
-const hash = async (path: string): Promise<string> => createHash('sha256').update(await readFile(path)).digest('hex')
+const hash = async (path: string): Promise<string> =>
+  createHash('sha256')
+    .update(await readFile(path))
+    .digest('hex')
 
 async function expectRefused(record: number, offset: number): Promise<void> {
   const before = { wal: await hash(wal), snapshot: await hash(file), files: (await readdir(dir)).sort() }
@@ -97,13 +100,13 @@ describe('a damaged write-ahead log', () => {
     await expectRefused(9, r[8]!.offset)
   })
 
-  it('refuses start-up on a changed length digit in the last record\'s header', async () => {
+  it("refuses start-up on a changed length digit in the last record's header", async () => {
     const r = await nineRecords()
     await setByte(r[8]!.offset + 3, '9'.charCodeAt(0)) // first digit of the payload length: now far past the file
     await expectRefused(9, r[8]!.offset)
   })
 
-  it('refuses start-up on the last record\'s newline replaced', async () => {
+  it("refuses start-up on the last record's newline replaced", async () => {
     const r = await nineRecords()
     await setByte(r[8]!.end - 1, ' '.charCodeAt(0))
     await expectRefused(9, r[8]!.offset)
@@ -114,7 +117,9 @@ describe('a damaged write-ahead log', () => {
     await setByte(r[2]!.offset + HEADER_BYTES + 5, 0)
     const run = await runMain(['--port', '0', '--data', file])
     expect(run.code).toBe(1)
-    expect(run.stderr).toContain(`cannot open data file ${wal}: record 3 of the write-ahead log, at byte ${r[2]!.offset}, is damaged`)
+    expect(run.stderr).toContain(
+      `cannot open data file ${wal}: record 3 of the write-ahead log, at byte ${r[2]!.offset}, is damaged`,
+    )
     expect(run.stderr).toContain('--repair')
     expect(run.stderr).not.toMatch(/\n\s+at /)
   })
@@ -140,7 +145,11 @@ describe('repair', () => {
     await setByte(Math.floor((r[2]!.offset + r[2]!.end) / 2), 0)
     const original = await hash(wal)
     const s = await openFileStore(file, { repair: true })
-    expect(s.repaired).toMatchObject({ copy: `${wal}.damaged-1`, damage: { record: 3, offset: r[2]!.offset }, droppedRecords: 6 })
+    expect(s.repaired).toMatchObject({
+      copy: `${wal}.damaged-1`,
+      damage: { record: 3, offset: r[2]!.offset },
+      droppedRecords: 6,
+    })
     expect(s.repaired!.droppedBytes).toBe(r[8]!.end - r[2]!.offset)
     expect(s.repaired!.message).toContain(`dropped record 3 at byte ${r[2]!.offset}`)
     expect(await hash(`${wal}.damaged-1`)).toBe(original)

@@ -22,7 +22,12 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-interface TenantCreds { client_key: string; client_secret: string; account_id: string; pois: Array<{ poi_id: string }> }
+interface TenantCreds {
+  client_key: string
+  client_secret: string
+  account_id: string
+  pois: Array<{ poi_id: string }>
+}
 
 async function open(): Promise<{ api: Api; close: () => Promise<void> }> {
   const { api, sandbox } = await makeSandbox({ store: await openFileStore(file), frozenAtMs: GOODS_NOW_MS })
@@ -46,11 +51,17 @@ async function saveProduct(api: Api, t: TenantCreds, outId: string, name: string
 }
 
 async function drafts(api: Api, t: TenantCreds): Promise<Array<{ out_id: string; product_id: string; name: string }>> {
-  const r = await api.get(`/goodlife/v1/goods/product/draft/query/?account_id=${t.account_id}&count=50`, { 'access-token': await api.token(t) })
+  const r = await api.get(`/goodlife/v1/goods/product/draft/query/?account_id=${t.account_id}&count=50`, {
+    'access-token': await api.token(t),
+  })
   expect(r.body.data.error_code, r.text).toBe(0)
-  return r.body.data.products.map((d: { product: { out_id: string; product_id: string; product_name: string } }) => ({
-    out_id: d.product.out_id, product_id: d.product.product_id, name: d.product.product_name,
-  })).sort((a: { out_id: string }, b: { out_id: string }) => a.out_id.localeCompare(b.out_id))
+  return r.body.data.products
+    .map((d: { product: { out_id: string; product_id: string; product_name: string } }) => ({
+      out_id: d.product.out_id,
+      product_id: d.product.product_id,
+      name: d.product.product_name,
+    }))
+    .sort((a: { out_id: string }, b: { out_id: string }) => a.out_id.localeCompare(b.out_id))
 }
 
 describe('keys named like Object.prototype members', () => {
@@ -61,7 +72,9 @@ describe('keys named like Object.prototype members', () => {
     const ids = new Map<string, string>()
     for (const k of KEYS) ids.set(k, await saveProduct(first.api, t, k, `v1-${k}`))
     const h = { 'x-sandbox-client-key': '__proto__' }
-    expect((await first.api.post('/sandbox/snapshots', { name: 'before' }, h)).body.data.snapshot.records).toBeGreaterThan(0)
+    expect(
+      (await first.api.post('/sandbox/snapshots', { name: 'before' }, h)).body.data.snapshot.records,
+    ).toBeGreaterThan(0)
     for (const k of KEYS) await saveProduct(first.api, t, k, `v2-${k}`)
     await saveProduct(first.api, t, 'later', 'later')
     expect((await first.api.post('/sandbox/snapshots/before/restore', {}, h)).body.data.error_code).toBe(0)
@@ -75,13 +88,17 @@ describe('keys named like Object.prototype members', () => {
     expect(replayed.map((d) => d.name).sort()).toEqual(KEYS.map((k) => `v1-${k}`).sort())
     // the same out_id is the same product: no duplicate
     for (const k of KEYS) expect(await saveProduct(second.api, t, k, `v3-${k}`)).toBe(ids.get(k))
-    expect((await drafts(second.api, t))).toHaveLength(KEYS.length)
+    expect(await drafts(second.api, t)).toHaveLength(KEYS.length)
     await second.close() // compaction: the snapshot file now holds everything
 
     const third = await open()
     const compacted = await drafts(third.api, t)
-    expect(compacted.map((d) => [d.out_id, d.product_id, d.name])).toEqual(KEYS.map((k) => [k, ids.get(k), `v3-${k}`]).sort((a, b) => a[0]!.localeCompare(b[0]!)))
-    expect((await third.api.get('/sandbox/snapshots', h)).body.data.snapshots.map((s: { name: string }) => s.name)).toEqual(['before'])
+    expect(compacted.map((d) => [d.out_id, d.product_id, d.name])).toEqual(
+      KEYS.map((k) => [k, ids.get(k), `v3-${k}`]).sort((a, b) => a[0]!.localeCompare(b[0]!)),
+    )
+    expect(
+      (await third.api.get('/sandbox/snapshots', h)).body.data.snapshots.map((s: { name: string }) => s.name),
+    ).toEqual(['before'])
     await third.close()
   })
 

@@ -22,10 +22,21 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-const refusal = (p: Promise<unknown>): Promise<Error> => p.then(() => { throw new Error('opened') }, (e: Error) => e)
+const refusal = (p: Promise<unknown>): Promise<Error> =>
+  p.then(
+    () => {
+      throw new Error('opened')
+    },
+    (e: Error) => e,
+  )
 
 describe('a data file that is not a sandbox data object', () => {
-  it.each([['null', 'null'], ['[]', 'an array'], ['42', 'a number'], ['"text"', 'a string']])('refuses %s and leaves it as it was', async (text, what) => {
+  it.each([
+    ['null', 'null'],
+    ['[]', 'an array'],
+    ['42', 'a number'],
+    ['"text"', 'a string'],
+  ])('refuses %s and leaves it as it was', async (text, what) => {
     await writeFile(file, text)
     const err = await refusal(openFileStore(file))
     expect(err).toBeInstanceOf(StoreOpenError)
@@ -49,17 +60,23 @@ describe('a tenant record of the wrong shape', () => {
     const before = await readFile(file, 'utf8')
     const run = await runMain(['--port', '0', '--data', file])
     expect(run.code).toBe(1)
-    expect(run.stderr).toContain(`cannot open data file ${file}: tenant record sys/tenants/awsandboxdefault: field client_key must be a string, but is 12345 (number)`)
+    expect(run.stderr).toContain(
+      `cannot open data file ${file}: tenant record sys/tenants/awsandboxdefault: field client_key must be a string, but is 12345 (number)`,
+    )
     expect(run.stderr).not.toMatch(/\n\s+at /)
     expect(await readFile(file, 'utf8')).toBe(before)
   })
 
-  it('names other fields too, and a client_key that is not the record\'s key', async () => {
+  it("names other fields too, and a client_key that is not the record's key", async () => {
     await withDefaultTenant((rec) => (rec.pois = 'none'))
-    expect((await refusal(openFileStore(file))).message).toContain('tenant record sys/tenants/awsandboxdefault: field pois must be an array of { poi_id, poi_name } strings, but is "none" (string)')
+    expect((await refusal(openFileStore(file))).message).toContain(
+      'tenant record sys/tenants/awsandboxdefault: field pois must be an array of { poi_id, poi_name } strings, but is "none" (string)',
+    )
     for (const f of [file, `${file}.wal`]) await rm(f)
     await withDefaultTenant((rec) => (rec.client_key = 'someone-else'))
-    expect((await refusal(openFileStore(file))).message).toContain('field client_key is "someone-else", not the record\'s key')
+    expect((await refusal(openFileStore(file))).message).toContain(
+      'field client_key is "someone-else", not the record\'s key',
+    )
   })
 })
 
@@ -123,6 +140,8 @@ describe('a snapshot temp file left behind (a crash or a full disk during compac
 
   it('refuses, naming it, when something other than a file stands in its place', async () => {
     await mkdir(join(dir, '.sandbox.json.tmp'))
-    expect((await refusal(openFileStore(file))).message).toContain(`${join(dir, '.sandbox.json.tmp')} (where its snapshot is written before the rename) is not a regular file`)
+    expect((await refusal(openFileStore(file))).message).toContain(
+      `${join(dir, '.sandbox.json.tmp')} (where its snapshot is written before the rename) is not a regular file`,
+    )
   })
 })

@@ -8,7 +8,15 @@ describe('tenants', () => {
     const { api } = await makeSandbox()
     const r = await api.get('/sandbox/tenants')
     expect(r.body.data.tenants).toEqual([
-      expect.objectContaining({ ...{ client_key: DEFAULT_TENANT.client_key, client_secret: DEFAULT_TENANT.client_secret, account_id: DEFAULT_TENANT.account_id }, is_default: true, poi_ids: ['123123123123', '7010000000000000001'] }),
+      expect.objectContaining({
+        ...{
+          client_key: DEFAULT_TENANT.client_key,
+          client_secret: DEFAULT_TENANT.client_secret,
+          account_id: DEFAULT_TENANT.account_id,
+        },
+        is_default: true,
+        poi_ids: ['123123123123', '7010000000000000001'],
+      }),
     ])
   })
 
@@ -86,7 +94,9 @@ describe('tenants', () => {
     expect(r.body.data.clock.now).toBe(1767196800)
     expect(r.body.data.clock.pending_jobs).toBe(0)
     expect(sandbox.tenants.default().repo.collection('products').get('p1')).toBeUndefined()
-    expect((await api.get('/sandbox/clock', { 'x-sandbox-client-key': 'tenant-b' })).body.data.clock.now).toBe(1767196800 + 600)
+    expect((await api.get('/sandbox/clock', { 'x-sandbox-client-key': 'tenant-b' })).body.data.clock.now).toBe(
+      1767196800 + 600,
+    )
     expect((await api.get(CATEGORY, { 'access-token': token })).body.data.error_code).toBe(0)
   })
 })

@@ -24,7 +24,7 @@ describe('client tokens', () => {
     expect((await api.get('/goodlife/v1/goods/category/get/', h(issued[0]!))).body.data.error_code).toBe(2190008)
   })
 
-  it('after a reset, the next token differs from the tenant\'s first one', async () => {
+  it("after a reset, the next token differs from the tenant's first one", async () => {
     const { api } = await makeSandbox()
     const first = await api.token()
     await api.post('/sandbox/reset')

@@ -20,7 +20,15 @@ describe('POST /sandbox/orders (a consumer buys)', () => {
     await s.api.request('PUT', '/sandbox/webhooks?skip_challenge=true', { body: { url: rx.url } })
     const p = await publish(s.api, productBody('buy-1'))
     const r = await buy(s.api, { product_id: p.product_id, count: 3, open_id: 'user-a' })
-    expect(r.order).toMatchObject({ order_type: 21, order_status: 201, count: 3, original_amount: 2988, pay_amount: 2988, open_id: 'user-a', sku_name: '测试' })
+    expect(r.order).toMatchObject({
+      order_type: 21,
+      order_status: 201,
+      count: 3,
+      original_amount: 2988,
+      pay_amount: 2988,
+      open_id: 'user-a',
+      sku_name: '测试',
+    })
     expect(r.certificates).toHaveLength(3)
     for (const c of r.certificates) {
       expect(c.code).toMatch(/^\d{12}$/)
@@ -29,28 +37,57 @@ describe('POST /sandbox/orders (a consumer buys)', () => {
       expect(c.expire_time).toBe(Date.parse('2033-03-03T23:59:59+08:00') / 1000)
     }
     expect(r.order.certificate.map((c: { item_status: number }) => c.item_status)).toEqual([100, 100, 100])
-    const d = (await s.api.get(`/goodlife/v1/goods/product/draft/get/?product_ids=${p.product_id}`, { 'access-token': await s.api.token() })).body.data.product_drafts[0]
-    expect(d.sku.stock).toEqual({ limit_type: 1, stock_qty: 500, avail_qty: 497, frozen_qty: 0, sold_qty: 3, sold_count: 3 })
+    const d = (
+      await s.api.get(`/goodlife/v1/goods/product/draft/get/?product_ids=${p.product_id}`, {
+        'access-token': await s.api.token(),
+      })
+    ).body.data.product_drafts[0]
+    expect(d.sku.stock).toEqual({
+      limit_type: 1,
+      stock_qty: 500,
+      avail_qty: 497,
+      frozen_qty: 0,
+      sold_qty: 3,
+      sold_count: 3,
+    })
     await s.sandbox.dispatcher.settle(s.sandbox.tenants.default())
     const paid = rx.received.find((x) => x.json.event === 'life_trade_order_notify')!
     expect(paid.json.from_user_id).toBe('user-a')
     expect(JSON.parse(paid.json.content as string)).toEqual({
-      action: 'pay_success', msg_time: NOW, order: { order_id: r.order.order_id, account_id: ACC, pay_amount: 2988, original_amount: 2988, create_time: NOW, pay_time: NOW },
+      action: 'pay_success',
+      msg_time: NOW,
+      order: {
+        order_id: r.order.order_id,
+        account_id: ACC,
+        pay_amount: 2988,
+        original_amount: 2988,
+        create_time: NOW,
+        pay_time: NOW,
+      },
     })
   })
 
   it('gives a combo pack one certificate per sub-item per unit, with the pack split as amounts', async () => {
     const s = await setup()
     const p = await publish(s.api, packBody('buy-pack', coffeePack()))
-    const r = await buy(s.api, { product_id: p.product_id, count: 2, discounts: [{ merchant_discount_amount: 1000, platform_discount_amount: 440 }] })
+    const r = await buy(s.api, {
+      product_id: p.product_id,
+      count: 2,
+      discounts: [{ merchant_discount_amount: 1000, platform_discount_amount: 440 }],
+    })
     expect(r.certificates).toHaveLength(16)
     expect(r.order).toMatchObject({ original_amount: 28800, pay_amount: 27360, discount_amount: 1440 })
-    const sum = (k: string) => r.certificates.reduce((t: number, c: { amount: Record<string, number> }) => t + c.amount[k]!, 0)
+    const sum = (k: string) =>
+      r.certificates.reduce((t: number, c: { amount: Record<string, number> }) => t + c.amount[k]!, 0)
     expect(sum('pay_amount')).toBe(27360)
     expect(sum('original_amount')).toBe(28800)
     expect(sum('merchant_ticket_amount')).toBe(1000)
     const cup = r.certificates.find((c: { sub_item_name: string }) => c.sub_item_name === 'loopy联名杯子')
-    expect(cup).toMatchObject({ combination_id: p.product_id, out_good_id: 'POS-CUP', sub_product_id: p.sub_products[7]!.product_id })
+    expect(cup).toMatchObject({
+      combination_id: p.product_id,
+      out_good_id: 'POS-CUP',
+      sub_product_id: p.sub_products[7]!.product_id,
+    })
     expect(cup.amount.pay_amount).toBeGreaterThan(r.certificates[0].amount.pay_amount)
   })
 
@@ -63,7 +100,10 @@ describe('POST /sandbox/orders (a consumer buys)', () => {
       [{ product_id: pack.sub_products[0]!.product_id }, 'sub-products cannot be sold alone'],
       [{ product_id: '7000000000000000001' }, 'no product product_id 7000000000000000001'],
       [{}, 'product_id or out_id is required'],
-      [{ out_id: 'pack-sub', pay_amount: 1 , discounts: [{ platform_discount_amount: 5 }] }, 'pay_amount 1 must equal original_amount'],
+      [
+        { out_id: 'pack-sub', pay_amount: 1, discounts: [{ platform_discount_amount: 5 }] },
+        'pay_amount 1 must equal original_amount',
+      ],
     ]
     for (const [body, text] of cases) {
       const r = await s.api.post('/sandbox/orders', body)
@@ -75,7 +115,11 @@ describe('POST /sandbox/orders (a consumer buys)', () => {
   it('keeps within stock and within limit_rule per open_id', async () => {
     const s = await setup()
     const p = await publish(s.api, productBody('limited'))
-    await s.api.post('/goodlife/v1/goods/stock/sync/', { account_id: ACC, product_id: p.product_id, stock: { limit_type: 1, stock_qty: 12 } }, s.h)
+    await s.api.post(
+      '/goodlife/v1/goods/stock/sync/',
+      { account_id: ACC, product_id: p.product_id, stock: { limit_type: 1, stock_qty: 12 } },
+      s.h,
+    )
     await buy(s.api, { product_id: p.product_id, count: 9, open_id: 'greedy' })
     const over = await s.api.post('/sandbox/orders', { product_id: p.product_id, count: 1, open_id: 'greedy' })
     expect(over.body.data.description).toContain('limit_rule of product')
@@ -116,27 +160,37 @@ describe('trade/order/query', () => {
       await s.api.post('/sandbox/clock/advance', { seconds: 10 })
     }
     const h = { 'access-token': await s.api.token() }
-    const q = async (qs: string) => (await s.api.get(`/goodlife/v1/trade/order/query/?account_id=${ACC}&${qs}`, h)).body.data
+    const q = async (qs: string) =>
+      (await s.api.get(`/goodlife/v1/trade/order/query/?account_id=${ACC}&${qs}`, h)).body.data
     const one = await q(`order_id=${orders[2].order_id}&page_num=1&page_size=10`)
     expect(one.orders.map((o: { order_id: string }) => o.order_id)).toEqual([orders[2].order_id])
     expect(one.orders[0].certificate).toHaveLength(1)
-    expect(one.orders[0].products).toEqual([{ product_id: p.product_id, sku_id: expect.any(String), product_name: '套餐-q', num: 1 }])
+    expect(one.orders[0].products).toEqual([
+      { product_id: p.product_id, sku_id: expect.any(String), product_name: '套餐-q', num: 1 },
+    ])
     const page = await q('order_status=201&page_num=2&page_size=2')
     expect(page.page).toEqual({ page_num: 2, page_size: 2, total: 5 })
     expect(page.orders.map((o: { order_id: string }) => o.order_id)).toEqual([orders[2].order_id, orders[1].order_id])
-    const alice = await q(`open_id=alice&create_order_start_time=${NOW}&create_order_end_time=${NOW + 15}&page_num=1&page_size=10`)
+    const alice = await q(
+      `open_id=alice&create_order_start_time=${NOW}&create_order_end_time=${NOW + 15}&page_num=1&page_size=10`,
+    )
     expect(alice.orders.map((o: { order_id: string }) => o.order_id)).toEqual([orders[1].order_id, orders[0].order_id])
-    const akte = (await s.api.get(`/goodlife/v1/akte/order/query/?account_id=${ACC}&open_id=bob&page_num=1&page_size=10`, h)).body.data
+    const akte = (
+      await s.api.get(`/goodlife/v1/akte/order/query/?account_id=${ACC}&open_id=bob&page_num=1&page_size=10`, h)
+    ).body.data
     expect(akte.page.total).toBe(3)
   })
 
   it('refuses bad paging, unpaired windows and a query with no mode', async () => {
     const s = await setup()
-    const q = async (qs: string) => (await s.api.get(`/goodlife/v1/trade/order/query/?account_id=${ACC}&${qs}`, s.h)).body.data
+    const q = async (qs: string) =>
+      (await s.api.get(`/goodlife/v1/trade/order/query/?account_id=${ACC}&${qs}`, s.h)).body.data
     expect((await q('order_status=201&page_num=1&page_size=101')).description).toContain('page_size must be 1–100')
     expect((await q('order_status=201&page_num=0&page_size=10')).description).toContain('page_num starts at 1')
     expect((await q('order_status=201&page_size=10')).description).toContain('page_num is required')
-    expect((await q('create_order_start_time=1&page_num=1&page_size=10')).description).toContain('create_order_start_time and create_order_end_time go together')
+    expect((await q('create_order_start_time=1&page_num=1&page_size=10')).description).toContain(
+      'create_order_start_time and create_order_end_time go together',
+    )
     expect((await q('page_num=1&page_size=10')).description).toContain('three documented query modes')
   })
 })

@@ -11,41 +11,86 @@ async function setup() {
   const h = async () => ({ 'access-token': await made.api.token() })
   const p = await publish(made.api, productBody('queries'))
   const order = await buy(made.api, { product_id: p.product_id, count: 3 })
-  const prep = (await made.api.get(`/goodlife/v1/fulfilment/certificate/prepare/?code=${order.certificates[0].code}`, await h())).body.data
-  const verified = (await made.api.post('/goodlife/v1/fulfilment/certificate/verify/', { verify_token: prep.verify_token, poi_id: POI, encrypted_codes: prep.certificates.slice(0, 2).map((c: { encrypted_code: string }) => c.encrypted_code) }, await h())).body.data.verify_results
+  const prep = (
+    await made.api.get(`/goodlife/v1/fulfilment/certificate/prepare/?code=${order.certificates[0].code}`, await h())
+  ).body.data
+  const verified = (
+    await made.api.post(
+      '/goodlife/v1/fulfilment/certificate/verify/',
+      {
+        verify_token: prep.verify_token,
+        poi_id: POI,
+        encrypted_codes: prep.certificates.slice(0, 2).map((c: { encrypted_code: string }) => c.encrypted_code),
+      },
+      await h(),
+    )
+  ).body.data.verify_results
   return { ...made, h, order, verified }
 }
 
 describe('certificate queries', () => {
   it('hides the plain code while a coupon is unused or its verification still cancellable', async () => {
     const s = await setup()
-    const get = async (i: number) => (await s.api.get(`/goodlife/v1/fulfilment/certificate/get/?encrypted_code=${encodeURIComponent(s.order.certificates[i].encrypted_code)}`, await s.h())).body.data.certificate
+    const get = async (i: number) =>
+      (
+        await s.api.get(
+          `/goodlife/v1/fulfilment/certificate/get/?encrypted_code=${encodeURIComponent(s.order.certificates[i].encrypted_code)}`,
+          await s.h(),
+        )
+      ).body.data.certificate
     expect((await get(2)).code).toBeUndefined()
     expect((await get(0)).code).toBeUndefined()
     await s.api.post('/sandbox/clock/advance', { seconds: 3601 })
     const used = await get(0)
     expect(used).toMatchObject({ code: s.order.certificates[0].code, status: 2, verify: { can_cancel: false } })
-    expect((await s.api.get(`/goodlife/v1/fulfilment/certificate/get/?encrypted_code=${encodeURIComponent(s.order.certificates[0].encrypted_code)}`, await s.h())).body.data.certificate_v2).toEqual(used)
+    expect(
+      (
+        await s.api.get(
+          `/goodlife/v1/fulfilment/certificate/get/?encrypted_code=${encodeURIComponent(s.order.certificates[0].encrypted_code)}`,
+          await s.h(),
+        )
+      ).body.data.certificate_v2,
+    ).toEqual(used)
   })
 
   it('queries by order_id or by encrypted_code, not both and not neither', async () => {
     const s = await setup()
-    const byOrder = (await s.api.get(`/goodlife/v1/fulfilment/certificate/query/?order_id=${s.order.order.order_id}`, await s.h())).body.data
+    const byOrder = (
+      await s.api.get(`/goodlife/v1/fulfilment/certificate/query/?order_id=${s.order.order.order_id}`, await s.h())
+    ).body.data
     expect(byOrder.certificates.map((c: { status: number }) => c.status)).toEqual([2, 2, 1])
-    const one = (await s.api.get(`/goodlife/v1/fulfilment/certificate/query/?encrypted_code=${encodeURIComponent(s.order.certificates[2].encrypted_code)}`, await s.h())).body.data
+    const one = (
+      await s.api.get(
+        `/goodlife/v1/fulfilment/certificate/query/?encrypted_code=${encodeURIComponent(s.order.certificates[2].encrypted_code)}`,
+        await s.h(),
+      )
+    ).body.data
     expect(one.certificates).toHaveLength(1)
-    const both = (await s.api.get(`/goodlife/v1/fulfilment/certificate/query/?order_id=1&encrypted_code=x`, await s.h())).body.data
+    const both = (
+      await s.api.get(`/goodlife/v1/fulfilment/certificate/query/?order_id=1&encrypted_code=x`, await s.h())
+    ).body.data
     expect(both.description).toContain('exactly one of encrypted_code and order_id')
-    expect((await s.api.get('/goodlife/v1/fulfilment/certificate/query/', await s.h())).body.data.error_code).toBe(2100005)
+    expect((await s.api.get('/goodlife/v1/fulfilment/certificate/query/', await s.h())).body.data.error_code).toBe(
+      2100005,
+    )
   })
 
   it('lists the verify history newest first with can_cancel, status and cursor paging', async () => {
     const s = await setup()
-    await s.api.post('/goodlife/v1/fulfilment/certificate/cancel/', { verify_id: s.verified[1].verify_id, certificate_id: s.verified[1].certificate_id }, await s.h())
-    const q = async (qs: string) => (await s.api.get(`/goodlife/v1/fulfilment/certificate/verify_record/query/?account_id=${ACC}&${qs}`, await s.h())).body.data
+    await s.api.post(
+      '/goodlife/v1/fulfilment/certificate/cancel/',
+      { verify_id: s.verified[1].verify_id, certificate_id: s.verified[1].certificate_id },
+      await s.h(),
+    )
+    const q = async (qs: string) =>
+      (await s.api.get(`/goodlife/v1/fulfilment/certificate/verify_record/query/?account_id=${ACC}&${qs}`, await s.h()))
+        .body.data
     const all = await q('cursor=0&size=10')
     expect(all.total).toBe(2)
-    expect(all.records.map((r: { verify_id: string; status: number }) => [r.verify_id, r.status])).toEqual([[s.verified[1].verify_id, 2], [s.verified[0].verify_id, 1]])
+    expect(all.records.map((r: { verify_id: string; status: number }) => [r.verify_id, r.status])).toEqual([
+      [s.verified[1].verify_id, 2],
+      [s.verified[0].verify_id, 1],
+    ])
     expect(all.records[0]).toMatchObject({ cancel_time: GOODS_NOW_MS / 1000, can_cancel: false })
     expect(all.records[0].code).toBeUndefined()
     expect(all.records[1]).toMatchObject({ can_cancel: true, verify_type: 4 })
@@ -69,24 +114,37 @@ describe('concurrency', () => {
     const token = await s.api.token()
     const tokens: string[] = []
     for (let i = 0; i < 200; i++) {
-      const p = await s.api.get(`/goodlife/v1/fulfilment/certificate/prepare/?code=${target.code}`, { 'access-token': token })
+      const p = await s.api.get(`/goodlife/v1/fulfilment/certificate/prepare/?code=${target.code}`, {
+        'access-token': token,
+      })
       tokens.push(p.body.data.verify_token)
     }
     const server = await listen(s.sandbox)
     try {
-      const answers = await Promise.all(tokens.map(async (vt) => {
-        const res = await fetch(`${server.url}/goodlife/v1/fulfilment/certificate/verify/`, {
-          method: 'POST', headers: { 'content-type': 'application/json', 'access-token': token },
-          body: JSON.stringify({ verify_token: vt, poi_id: POI, encrypted_codes: [target.encrypted_code] }),
-        })
-        return ((await res.json()) as { data: { verify_results: Array<{ result: number }> } }).data.verify_results[0]!.result
-      }))
+      const answers = await Promise.all(
+        tokens.map(async (vt) => {
+          const res = await fetch(`${server.url}/goodlife/v1/fulfilment/certificate/verify/`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'access-token': token },
+            body: JSON.stringify({ verify_token: vt, poi_id: POI, encrypted_codes: [target.encrypted_code] }),
+          })
+          return ((await res.json()) as { data: { verify_results: Array<{ result: number }> } }).data.verify_results[0]!
+            .result
+        }),
+      )
       expect(answers.filter((r) => r === 0)).toHaveLength(1)
       expect(answers.filter((r) => r === 4000102)).toHaveLength(199)
     } finally {
       await server.close()
     }
-    const records = (await s.api.get(`/goodlife/v1/fulfilment/certificate/verify_record/query/?account_id=${ACC}&cursor=0&size=50`, await s.h())).body.data
-    expect(records.records.filter((r: { certificate_id: string }) => r.certificate_id === target.certificate_id)).toHaveLength(1)
+    const records = (
+      await s.api.get(
+        `/goodlife/v1/fulfilment/certificate/verify_record/query/?account_id=${ACC}&cursor=0&size=50`,
+        await s.h(),
+      )
+    ).body.data
+    expect(
+      records.records.filter((r: { certificate_id: string }) => r.certificate_id === target.certificate_id),
+    ).toHaveLength(1)
   })
 })

@@ -10,10 +10,19 @@ async function setup() {
   const made = await makeSandbox({ frozenAtMs: GOODS_NOW_MS })
   const token = await made.api.token()
   const h = async () => ({ 'access-token': await made.api.token() })
-  const prepare = async (qs: string) => (await made.api.get(`/goodlife/v1/fulfilment/certificate/prepare/?${qs}`, await h())).body.data
-  const verify = async (body: object) => (await made.api.post('/goodlife/v1/fulfilment/certificate/verify/', body, await h())).body.data
-  const cancel = async (body: object) => (await made.api.post('/goodlife/v1/fulfilment/certificate/cancel/', body, await h())).body.data
-  const get = async (enc: string) => (await made.api.get(`/goodlife/v1/fulfilment/certificate/get/?encrypted_code=${encodeURIComponent(enc)}`, await h())).body.data
+  const prepare = async (qs: string) =>
+    (await made.api.get(`/goodlife/v1/fulfilment/certificate/prepare/?${qs}`, await h())).body.data
+  const verify = async (body: object) =>
+    (await made.api.post('/goodlife/v1/fulfilment/certificate/verify/', body, await h())).body.data
+  const cancel = async (body: object) =>
+    (await made.api.post('/goodlife/v1/fulfilment/certificate/cancel/', body, await h())).body.data
+  const get = async (enc: string) =>
+    (
+      await made.api.get(
+        `/goodlife/v1/fulfilment/certificate/get/?encrypted_code=${encodeURIComponent(enc)}`,
+        await h(),
+      )
+    ).body.data
   return { ...made, token, h, prepare, verify, cancel, get }
 }
 
@@ -30,20 +39,29 @@ describe('certificate/prepare', () => {
     const byCode = await s.prepare(`code=${a.certificates[0].code}`)
     expect(byCode.verify_token).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
     expect(byCode.order_id).toBe(a.order.order_id)
-    expect(byCode.certificates.map((c: { certificate_id: string }) => c.certificate_id)).toEqual(a.certificates.map((c: { certificate_id: string }) => c.certificate_id))
+    expect(byCode.certificates.map((c: { certificate_id: string }) => c.certificate_id)).toEqual(
+      a.certificates.map((c: { certificate_id: string }) => c.certificate_id),
+    )
     expect(byCode.certificates[0].code).toBeUndefined()
     expect(byCode.certificates_v2).toEqual(byCode.certificates)
-    const both = await s.prepare(`code=${a.certificates[0].code}&encrypted_data=${encodeURIComponent(b.certificates[0].encrypted_data)}`)
+    const both = await s.prepare(
+      `code=${a.certificates[0].code}&encrypted_data=${encodeURIComponent(b.certificates[0].encrypted_data)}`,
+    )
     expect(both.order_id).toBe(b.order.order_id)
   })
 
   it('names an unknown code, a missing one, and a QR payload that was not URL-encoded', async () => {
     const s = await setup()
     const a = await oneCoupon(s, 5)
-    expect(await s.prepare('code=000000000000')).toMatchObject({ error_code: 4000101, description: '券码不存在: code 000000000000' })
+    expect(await s.prepare('code=000000000000')).toMatchObject({
+      error_code: 4000101,
+      description: '券码不存在: code 000000000000',
+    })
     expect((await s.prepare('poi_id=1')).description).toContain('code or encrypted_data is required')
     // a '+' sent unencoded arrives as a space, as on the platform
-    const raw = (a.certificates as Array<{ encrypted_data: string }>).map((c) => c.encrypted_data).find((d) => d.includes('+'))
+    const raw = (a.certificates as Array<{ encrypted_data: string }>)
+      .map((c) => c.encrypted_data)
+      .find((d) => d.includes('+'))
     expect(raw).toBeDefined()
     expect((await s.prepare(`encrypted_data=${raw}`)).description).toContain('is it URL-encoded?')
   })
@@ -56,20 +74,48 @@ describe('certificate/verify (抖音码)', () => {
     await s.api.request('PUT', '/sandbox/webhooks?skip_challenge=true', { body: { url: rx.url } })
     const a = await oneCoupon(s)
     const p = await s.prepare(`code=${a.certificates[0].code}`)
-    const v = await s.verify({ verify_token: p.verify_token, poi_id: POI, encrypted_codes: [p.certificates[0].encrypted_code] })
-    expect(v.verify_results).toEqual([{
-      result: 0, msg: '验券成功', code: p.certificates[0].encrypted_code, origin_code: a.certificates[0].code, verify_id: expect.stringMatching(/^7\d{18}$/),
-      certificate_id: a.certificates[0].certificate_id, account_id: DEFAULT_TENANT.account_id, order_id: a.order.order_id, product_id: a.order.products[0].product_id,
-      out_good_id: '', verify_time: GOODS_NOW_MS / 1000,
-    }])
+    const v = await s.verify({
+      verify_token: p.verify_token,
+      poi_id: POI,
+      encrypted_codes: [p.certificates[0].encrypted_code],
+    })
+    expect(v.verify_results).toEqual([
+      {
+        result: 0,
+        msg: '验券成功',
+        code: p.certificates[0].encrypted_code,
+        origin_code: a.certificates[0].code,
+        verify_id: expect.stringMatching(/^7\d{18}$/),
+        certificate_id: a.certificates[0].certificate_id,
+        account_id: DEFAULT_TENANT.account_id,
+        order_id: a.order.order_id,
+        product_id: a.order.products[0].product_id,
+        out_good_id: '',
+        verify_time: GOODS_NOW_MS / 1000,
+      },
+    ])
     const got = await s.get(a.certificates[0].encrypted_code)
-    expect(got.certificate).toMatchObject({ status: 2, verify: { verify_id: v.verify_results[0].verify_id, can_cancel: true, verify_type: 4, verifier_unique_id: '开放平台API' } })
+    expect(got.certificate).toMatchObject({
+      status: 2,
+      verify: {
+        verify_id: v.verify_results[0].verify_id,
+        can_cancel: true,
+        verify_type: 4,
+        verifier_unique_id: '开放平台API',
+      },
+    })
     expect(got.certificate.code).toBeUndefined()
-    const orders = await s.api.get(`/goodlife/v1/trade/order/query/?account_id=${DEFAULT_TENANT.account_id}&order_id=${a.order.order_id}&page_num=1&page_size=1`, await s.h())
+    const orders = await s.api.get(
+      `/goodlife/v1/trade/order/query/?account_id=${DEFAULT_TENANT.account_id}&order_id=${a.order.order_id}&page_num=1&page_size=1`,
+      await s.h(),
+    )
     expect(orders.body.data.orders[0]).toMatchObject({ order_status: 1, certificate: [{ item_status: 1 }] })
     await s.sandbox.dispatcher.settle(s.sandbox.tenants.default())
     const ev = rx.received.find((x) => x.json.event === 'life_trade_certificate_notify')!
-    expect(JSON.parse(ev.json.content as string)).toMatchObject({ action: 'verify', certificate: { certificate_id: a.certificates[0].certificate_id, order_id: a.order.order_id } })
+    expect(JSON.parse(ev.json.content as string)).toMatchObject({
+      action: 'verify',
+      certificate: { certificate_id: a.certificates[0].certificate_id, order_id: a.order.order_id },
+    })
   })
 
   it('refuses a second verification of the same coupon', async () => {
@@ -90,12 +136,29 @@ describe('certificate/verify (抖音码)', () => {
     const a = await oneCoupon(s, 2)
     const p = await s.prepare(`code=${a.certificates[0].code}`)
     await s.verify({ verify_token: p.verify_token, poi_id: POI, encrypted_codes: [p.certificates[0].encrypted_code] })
-    expect(await s.verify({ verify_token: p.verify_token, poi_id: POI, encrypted_codes: [p.certificates[1].encrypted_code] })).toMatchObject({ error_code: 4000109 })
+    expect(
+      await s.verify({
+        verify_token: p.verify_token,
+        poi_id: POI,
+        encrypted_codes: [p.certificates[1].encrypted_code],
+      }),
+    ).toMatchObject({ error_code: 4000109 })
     const p2 = await s.prepare(`code=${a.certificates[1].code}`)
     await s.api.post('/sandbox/clock/advance', { seconds: 1801 })
-    expect(await s.verify({ verify_token: p2.verify_token, poi_id: POI, encrypted_codes: [p2.certificates[0].encrypted_code] })).toMatchObject({ error_code: 4000110 })
-    const other = (await s.api.post('/sandbox/tenants', { client_key: 'other-till', frozen_at: GOODS_NOW_MS / 1000 })).body.data
-    const foreign = await s.api.post('/goodlife/v1/fulfilment/certificate/verify/', { verify_token: p2.verify_token, poi_id: other.poi_ids[0], encrypted_codes: ['x'] }, { 'access-token': await s.api.token(other) })
+    expect(
+      await s.verify({
+        verify_token: p2.verify_token,
+        poi_id: POI,
+        encrypted_codes: [p2.certificates[0].encrypted_code],
+      }),
+    ).toMatchObject({ error_code: 4000110 })
+    const other = (await s.api.post('/sandbox/tenants', { client_key: 'other-till', frozen_at: GOODS_NOW_MS / 1000 }))
+      .body.data
+    const foreign = await s.api.post(
+      '/goodlife/v1/fulfilment/certificate/verify/',
+      { verify_token: p2.verify_token, poi_id: other.poi_ids[0], encrypted_codes: ['x'] },
+      { 'access-token': await s.api.token(other) },
+    )
     expect(foreign.body.data.error_code).toBe(4000108)
     expect((await s.verify({ poi_id: POI, encrypted_codes: ['x'] })).description).toContain('verify_token is required')
   })
@@ -105,9 +168,17 @@ describe('certificate/verify (抖音码)', () => {
     const a = await oneCoupon(s)
     const b = await oneCoupon(s)
     const p = await s.prepare(`code=${a.certificates[0].code}`)
-    const v = await s.verify({ verify_token: p.verify_token, poi_id: '7010000000000000001', encrypted_codes: [b.certificates[0].encrypted_code, 'nope'] })
+    const v = await s.verify({
+      verify_token: p.verify_token,
+      poi_id: '7010000000000000001',
+      encrypted_codes: [b.certificates[0].encrypted_code, 'nope'],
+    })
     expect(v.verify_results.map((r: { result: number }) => r.result)).toEqual([4000106, 4000101])
-    const wrongPoi = await s.verify({ verify_token: (await s.prepare(`code=${a.certificates[0].code}`)).verify_token, poi_id: '999', encrypted_codes: [a.certificates[0].encrypted_code] })
+    const wrongPoi = await s.verify({
+      verify_token: (await s.prepare(`code=${a.certificates[0].code}`)).verify_token,
+      poi_id: '999',
+      encrypted_codes: [a.certificates[0].encrypted_code],
+    })
     expect(wrongPoi.verify_results[0]).toMatchObject({ result: 4000107, msg: '该门店不可核销此券' })
     const days = productBody('short')
     days.product.attr_key_value_map.use_date = JSON.stringify({ use_date_type: 2, day_duration: 1 })
@@ -117,7 +188,11 @@ describe('certificate/verify (抖音码)', () => {
     const c = await buy(s.api, { product_id: pr.product_id })
     const pc = await s.prepare(`code=${c.certificates[0].code}`)
     await s.api.post('/sandbox/clock/advance', { seconds: 2 * 86400 })
-    const expired = await s.verify({ verify_token: pc.verify_token, poi_id: POI, encrypted_codes: [c.certificates[0].encrypted_code] })
+    const expired = await s.verify({
+      verify_token: pc.verify_token,
+      poi_id: POI,
+      encrypted_codes: [c.certificates[0].encrypted_code],
+    })
     expect(expired.error_code).toBe(4000110)
     expect(await s.prepare(`code=${c.certificates[0].code}`)).toMatchObject({ error_code: 4000104 })
   })
@@ -128,13 +203,21 @@ describe('certificate/verify (抖音码)', () => {
     const order = await buy(s.api, { product_id: p.product_id })
     const visit = async (n: number) => {
       const prep = await s.prepare(`code=${order.certificates[0].code}`)
-      return s.verify({ verify_token: prep.verify_token, poi_id: POI, encrypted_codes: prep.certificates.slice(0, n).map((c: { encrypted_code: string }) => c.encrypted_code) })
+      return s.verify({
+        verify_token: prep.verify_token,
+        poi_id: POI,
+        encrypted_codes: prep.certificates.slice(0, n).map((c: { encrypted_code: string }) => c.encrypted_code),
+      })
     }
     const first = await visit(1)
     expect(first.verify_results[0]).toMatchObject({ result: 0, out_good_id: 'POS-COFFEE', product_id: p.product_id })
     await s.api.post('/sandbox/clock/advance', { seconds: 86400 })
     const second = await visit(6)
-    expect(second.verify_results.every((r: { result: number; out_good_id: string }) => r.result === 0 && r.out_good_id === 'POS-COFFEE')).toBe(true)
+    expect(
+      second.verify_results.every(
+        (r: { result: number; out_good_id: string }) => r.result === 0 && r.out_good_id === 'POS-COFFEE',
+      ),
+    ).toBe(true)
     const before = (await s.prepare(`code=${order.certificates[0].code}`)).certificates
     expect(before.map((c: { sub_item_name: string }) => c.sub_item_name)).toEqual(['loopy联名杯子'])
     await s.api.post('/sandbox/clock/advance', { seconds: 86400 })
@@ -149,18 +232,32 @@ describe('certificate/cancel', () => {
     const s = await setup()
     const a = await oneCoupon(s, 2)
     const p = await s.prepare(`code=${a.certificates[0].code}`)
-    const v = (await s.verify({ verify_token: p.verify_token, poi_id: POI, encrypted_codes: p.certificates.map((c: { encrypted_code: string }) => c.encrypted_code) })).verify_results
+    const v = (
+      await s.verify({
+        verify_token: p.verify_token,
+        poi_id: POI,
+        encrypted_codes: p.certificates.map((c: { encrypted_code: string }) => c.encrypted_code),
+      })
+    ).verify_results
     await s.api.post('/sandbox/clock/advance', { seconds: 3599 })
-    expect(await s.cancel({ verify_id: v[0].verify_id, certificate_id: v[0].certificate_id })).toMatchObject({ error_code: 0 })
+    expect(await s.cancel({ verify_id: v[0].verify_id, certificate_id: v[0].certificate_id })).toMatchObject({
+      error_code: 0,
+    })
     expect((await s.get(a.certificates[0].encrypted_code)).certificate.status).toBe(1)
-    expect(await s.cancel({ verify_id: v[0].verify_id, certificate_id: v[0].certificate_id })).toMatchObject({ error_code: 4000113 })
+    expect(await s.cancel({ verify_id: v[0].verify_id, certificate_id: v[0].certificate_id })).toMatchObject({
+      error_code: 4000113,
+    })
     await s.api.post('/sandbox/clock/advance', { seconds: 2 })
     const late = await s.cancel({ verify_id: v[1].verify_id, certificate_id: v[1].certificate_id })
     expect(late.error_code).toBe(4000112)
     expect(late.description).toContain(`cancellable until ${GOODS_NOW_MS / 1000 + 3600}`)
     const again = await s.prepare(`code=${a.certificates[0].code}`)
-    expect(again.certificates.map((c: { certificate_id: string }) => c.certificate_id)).toEqual([a.certificates[0].certificate_id])
-    expect(await s.cancel({ verify_id: '7000000000000000001', certificate_id: v[0].certificate_id })).toMatchObject({ error_code: 4000114 })
+    expect(again.certificates.map((c: { certificate_id: string }) => c.certificate_id)).toEqual([
+      a.certificates[0].certificate_id,
+    ])
+    expect(await s.cancel({ verify_id: '7000000000000000001', certificate_id: v[0].certificate_id })).toMatchObject({
+      error_code: 4000114,
+    })
   })
 })
 
@@ -174,7 +271,11 @@ describe('三方码 (code_source_type 2)', () => {
     expect(await s.prepare(`code=${o.certificates[0].code}`)).toMatchObject({ error_code: 4000111 })
     const direct = await s.verify({ poi_id: POI, order_id: o.order.order_id, codes: [o.certificates[0].code] })
     expect(direct.verify_results[0]).toMatchObject({ result: 0, origin_code: o.certificates[0].code })
-    const timed = await s.verify({ poi_id: POI, order_id: o.order.order_id, code_with_time_list: [{ code: o.certificates[1].code, verify_time: GOODS_NOW_MS / 1000 - 60 }] })
+    const timed = await s.verify({
+      poi_id: POI,
+      order_id: o.order.order_id,
+      code_with_time_list: [{ code: o.certificates[1].code, verify_time: GOODS_NOW_MS / 1000 - 60 }],
+    })
     expect(timed.verify_results[0]).toMatchObject({ result: 0, verify_time: GOODS_NOW_MS / 1000 - 60 })
     expect((await s.verify({ poi_id: POI, codes: ['1'] })).description).toContain('order_id is required')
   })

@@ -32,12 +32,19 @@ describe('webhooks across a restart', () => {
 
     rx.reply = () => ({ status: 200, body: '{}' })
     const second = await makeSandbox({ store: await openFileStore(file) })
-    expect((await second.api.get('/sandbox/webhooks')).body.data).toMatchObject({ webhook: { url: rx.url }, pending_events: 1 })
+    expect((await second.api.get('/sandbox/webhooks')).body.data).toMatchObject({
+      webhook: { url: rx.url },
+      pending_events: 1,
+    })
     await second.api.post('/sandbox/clock/advance', { seconds: 60 })
     expect(rx.received).toHaveLength(3)
     expect(rx.received[2]!.body).toBe(rx.received[1]!.body)
     const log = (await second.api.get('/sandbox/webhooks/deliveries')).body.data.deliveries
-    expect(log.map((d: { attempt: number; outcome: string }) => `${d.attempt}:${d.outcome}`)).toEqual(['2:delivered', '1:failed', '1:delivered'])
+    expect(log.map((d: { attempt: number; outcome: string }) => `${d.attempt}:${d.outcome}`)).toEqual([
+      '2:delivered',
+      '1:failed',
+      '1:delivered',
+    ])
     await second.sandbox.close()
   })
 
@@ -47,7 +54,12 @@ describe('webhooks across a restart', () => {
     await first.api.post('/sandbox/webhooks/events', { event: 'life_product_common_audit', content })
     await first.sandbox.close()
     const store = await openFileStore(file)
-    store.put('sys', 'webhook_targets', DEFAULT_TENANT.client_key, { client_key: DEFAULT_TENANT.client_key, url: rx.url, registered_at: 0, challenge_skipped: true })
+    store.put('sys', 'webhook_targets', DEFAULT_TENANT.client_key, {
+      client_key: DEFAULT_TENANT.client_key,
+      url: rx.url,
+      registered_at: 0,
+      challenge_skipped: true,
+    })
     const second = await makeSandbox({ store })
     await rx.waitFor(1)
     expect(rx.received[0]!.json.event).toBe('life_product_common_audit')

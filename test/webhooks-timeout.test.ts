@@ -6,7 +6,7 @@ import { useReceivers } from './helpers/receiver.js'
 const newReceiver = useReceivers()
 
 describe('a hanging receiver', () => {
-  it('is cut at 5 s and retried later, while another tenant\'s deliveries go on', async () => {
+  it("is cut at 5 s and retried later, while another tenant's deliveries go on", async () => {
     const { sandbox, api } = await makeSandbox()
     const hang = await newReceiver()
     const fine = await newReceiver()
@@ -29,7 +29,10 @@ describe('a hanging receiver', () => {
     const [attempt] = (await api.get('/sandbox/webhooks/deliveries')).body.data.deliveries
     expect(attempt).toMatchObject({ status: null, error: 'timed out after 5000 ms', outcome: 'failed' })
     expect(attempt.latency_ms).toBeGreaterThanOrEqual(4900)
-    expect((await api.get('/sandbox/webhooks/outbox')).body.data.events[0]).toMatchObject({ status: 'pending', attempts: 1 })
+    expect((await api.get('/sandbox/webhooks/outbox')).body.data.events[0]).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+    })
     const otherLog = (await api.get('/sandbox/webhooks/deliveries', h)).body.data.deliveries
     expect(otherLog.map((d: { outcome: string }) => d.outcome)).toEqual(['delivered'])
   })

@@ -7,11 +7,21 @@ import { useReceivers } from './helpers/receiver.js'
 const receiver = useReceivers()
 
 const orderContent = (orderId: string) => ({
-  action: 'pay_success', msg_time: 1767196800,
-  order: { order_id: orderId, account_id: DEFAULT_TENANT.account_id, pay_amount: 8800, original_amount: 9900, create_time: 1767196800, pay_time: 1767196800 },
+  action: 'pay_success',
+  msg_time: 1767196800,
+  order: {
+    order_id: orderId,
+    account_id: DEFAULT_TENANT.account_id,
+    pay_amount: 8800,
+    original_amount: 9900,
+    create_time: 1767196800,
+    pay_time: 1767196800,
+  },
 })
 const certContent = (certId: string, action: string) => ({
-  action, msg_time: 1767196800, certificate: { certificate_id: certId, order_id: '7000000000000000009', account_id: DEFAULT_TENANT.account_id },
+  action,
+  msg_time: 1767196800,
+  certificate: { certificate_id: certId, order_id: '7000000000000000009', account_id: DEFAULT_TENANT.account_id },
 })
 
 async function emit(api: Api, event: string, content: object, headers: Record<string, string> = {}) {
@@ -33,7 +43,12 @@ describe('webhook registration', () => {
     const sent = JSON.parse(rx.received[0]!.body)
     expect(sent).toEqual({ event: 'verify_webhook', client_key: '', content: { challenge: expect.any(Number) } })
     expect(rx.received[0]!.headers['content-type']).toBe('application/json')
-    expect(r.body.data.webhook).toEqual({ client_key: DEFAULT_TENANT.client_key, url: rx.url, registered_at: 1767196800, challenge_skipped: false })
+    expect(r.body.data.webhook).toEqual({
+      client_key: DEFAULT_TENANT.client_key,
+      url: rx.url,
+      registered_at: 1767196800,
+      challenge_skipped: false,
+    })
     expect((await api.get('/sandbox/webhooks')).body.data.webhook.url).toBe(rx.url)
   })
 
@@ -43,7 +58,9 @@ describe('webhook registration', () => {
     rx.reply = () => ({ status: 200, body: '{"ok":true}' })
     const r = await api.request('PUT', '/sandbox/webhooks', { body: { url: rx.url } })
     expect(r.body.data.error_code).toBe(3000001)
-    expect(r.body.data.description).toMatch(/did not pass the challenge: expected a reply \{"challenge":\d+\}, got "\{\\"ok\\":true\}"/)
+    expect(r.body.data.description).toMatch(
+      /did not pass the challenge: expected a reply \{"challenge":\d+\}, got "\{\\"ok\\":true\}"/,
+    )
     expect((await api.get('/sandbox/webhooks')).body.data.webhook).toBeNull()
     rx.reply = () => ({ status: 404, body: 'nope' })
     const notFound = await api.request('PUT', '/sandbox/webhooks', { body: { url: rx.url } })
@@ -83,12 +100,18 @@ describe('webhook delivery', () => {
     expect(got.method).toBe('POST')
     expect(got.headers['content-type']).toBe('application/json')
     expect(Object.keys(got.json)).toEqual(['event', 'client_key', 'from_user_id', 'content', 'log_id', 'msg_id'])
-    expect(got.json).toMatchObject({ event: 'life_trade_order_notify', client_key: DEFAULT_TENANT.client_key, from_user_id: '' })
+    expect(got.json).toMatchObject({
+      event: 'life_trade_order_notify',
+      client_key: DEFAULT_TENANT.client_key,
+      from_user_id: '',
+    })
     expect(typeof got.json.content).toBe('string')
     expect(JSON.parse(got.json.content as string)).toEqual(orderContent('7000000000000000001'))
     expect(got.json.log_id).toMatch(/^20260101000000[0-9A-F]{20}$/)
     expect(got.headers['msg-id']).toBe(got.json.msg_id)
-    const expected = createHash('sha1').update(DEFAULT_TENANT.client_secret + got.body).digest('hex')
+    const expected = createHash('sha1')
+      .update(DEFAULT_TENANT.client_secret + got.body)
+      .digest('hex')
     expect(got.headers['x-douyin-signature']).toBe(expected)
     const wrong = createHash('sha1').update(`not-the-secret${got.body}`).digest('hex')
     expect(got.headers['x-douyin-signature']).not.toBe(wrong)
@@ -145,12 +168,16 @@ describe('webhook delivery', () => {
     const attempts = [...log.deliveries].reverse()
     expect(attempts.map((d: { attempt: number }) => d.attempt)).toEqual([1, 2, 3, 4])
     expect(attempts.map((d: { virtual_time: number }) => d.virtual_time - 1767196800)).toEqual([0, 60, 360, 1260])
-    expect(attempts.every((d: { error: string; status: number }) => d.error === 'HTTP 500' && d.status === 500)).toBe(true)
+    expect(attempts.every((d: { error: string; status: number }) => d.error === 'HTTP 500' && d.status === 500)).toBe(
+      true,
+    )
     const outbox = (await api.get('/sandbox/webhooks/outbox')).body.data.events
-    expect(outbox).toEqual([expect.objectContaining({ event_id: ev.event_id, status: 'failed', attempts: 4, last_error: 'HTTP 500' })])
+    expect(outbox).toEqual([
+      expect.objectContaining({ event_id: ev.event_id, status: 'failed', attempts: 4, last_error: 'HTTP 500' }),
+    ])
   })
 
-  it('delivers an entity\'s events in order while an earlier one is being retried; other entities go on', async () => {
+  it("delivers an entity's events in order while an earlier one is being retried; other entities go on", async () => {
     const { sandbox, api } = await makeSandbox()
     const rx = await receiver()
     await api.request('PUT', '/sandbox/webhooks?skip_challenge=true', { body: { url: rx.url } })
@@ -160,7 +187,11 @@ describe('webhook delivery', () => {
     await emit(api, 'life_trade_certificate_notify', certContent('7000000000000000011', 'verify_cancel'))
     await emit(api, 'life_trade_certificate_notify', certContent('7000000000000000022', 'verify'))
     await settle(sandbox)
-    const seen = () => rx.received.map((r) => { const c = JSON.parse(r.json.content as string); return `${c.certificate.certificate_id.slice(-2)}:${c.action}` })
+    const seen = () =>
+      rx.received.map((r) => {
+        const c = JSON.parse(r.json.content as string)
+        return `${c.certificate.certificate_id.slice(-2)}:${c.action}`
+      })
     expect(seen()).toEqual(['11:verify', '22:verify'])
     await api.post('/sandbox/clock/advance', { seconds: 60 })
     expect(seen()).toEqual(['11:verify', '22:verify', '11:verify', '11:verify_cancel'])
@@ -182,7 +213,10 @@ describe('webhook delivery', () => {
     const { sandbox, api } = await makeSandbox()
     const rx = await receiver()
     await api.request('PUT', '/sandbox/webhooks', { body: { url: rx.url } })
-    rx.reply = (req) => (req.json.event === 'life_product_status_change' ? { status: 400, body: 'bad product' } : { status: 200, body: '{"data":{"error_code":0}}' })
+    rx.reply = (req) =>
+      req.json.event === 'life_product_status_change'
+        ? { status: 400, body: 'bad product' }
+        : { status: 200, body: '{"data":{"error_code":0}}' }
     await emit(api, 'life_trade_order_notify', orderContent('7000000000000000003'))
     await emit(api, 'life_product_status_change', { product_id: '7000000000000000200', status: 'GOODS_ONLINE' })
     await settle(sandbox)
@@ -191,9 +225,25 @@ describe('webhook delivery', () => {
     const failed = (await api.get('/sandbox/webhooks/deliveries?status=failed')).body.data.deliveries
     expect(failed).toHaveLength(1)
     expect(failed[0]).toMatchObject({
-      event: 'life_product_status_change', entity_type: 'product', entity_id: '7000000000000000200', url: rx.url, attempt: 1,
-      status: 400, response_excerpt: 'bad product', error: 'HTTP 400', outcome: 'failed', redelivery: false, virtual_time: 1767196800,
-      request: { method: 'POST', headers: { 'content-type': 'application/json', 'msg-id': expect.any(String), 'x-douyin-signature': expect.stringMatching(/^[0-9a-f]{40}$/) } },
+      event: 'life_product_status_change',
+      entity_type: 'product',
+      entity_id: '7000000000000000200',
+      url: rx.url,
+      attempt: 1,
+      status: 400,
+      response_excerpt: 'bad product',
+      error: 'HTTP 400',
+      outcome: 'failed',
+      redelivery: false,
+      virtual_time: 1767196800,
+      request: {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'msg-id': expect.any(String),
+          'x-douyin-signature': expect.stringMatching(/^[0-9a-f]{40}$/),
+        },
+      },
     })
     expect(failed[0].latency_ms).toBeGreaterThanOrEqual(0)
     expect(failed[0].real_time).toMatch(/^\d{4}-\d\d-\d\dT/)
@@ -201,7 +251,9 @@ describe('webhook delivery', () => {
     expect(byEvent.deliveries.map((d: { outcome: string }) => d.outcome)).toEqual(['delivered'])
     const byEntity = (await api.get('/sandbox/webhooks/deliveries?entity_id=7000000000000000003')).body.data
     expect(byEntity.total).toBe(1)
-    expect(byEntity.deliveries[0].request.body).toBe(rx.received.find((r) => r.json.event === 'life_trade_order_notify')!.body)
+    expect(byEntity.deliveries[0].request.body).toBe(
+      rx.received.find((r) => r.json.event === 'life_trade_order_notify')!.body,
+    )
   })
 
   it('redelivers a logged event with the same body and Msg-Id', async () => {
@@ -212,7 +264,12 @@ describe('webhook delivery', () => {
     await settle(sandbox)
     const first = (await api.get('/sandbox/webhooks/deliveries')).body.data.deliveries[0]
     const r = await api.post(`/sandbox/webhooks/deliveries/${first.delivery_id}/redeliver`)
-    expect(r.body.data.delivery).toMatchObject({ redelivery: true, attempt: 2, outcome: 'delivered', event_id: first.event_id })
+    expect(r.body.data.delivery).toMatchObject({
+      redelivery: true,
+      attempt: 2,
+      outcome: 'delivered',
+      event_id: first.event_id,
+    })
     expect(rx.received).toHaveLength(2)
     expect(rx.received[1]!.body).toBe(rx.received[0]!.body)
     expect(rx.received[1]!.headers['msg-id']).toBe(rx.received[0]!.headers['msg-id'])
@@ -220,7 +277,7 @@ describe('webhook delivery', () => {
     expect(missing.body.data.error_code).toBe(4000001)
   })
 
-  it('delivers a given-up event by redelivery and lets the entity\'s next events go', async () => {
+  it("delivers a given-up event by redelivery and lets the entity's next events go", async () => {
     const { sandbox, api } = await makeSandbox()
     const rx = await receiver()
     await api.request('PUT', '/sandbox/webhooks?skip_challenge=true', { body: { url: rx.url } })
@@ -237,7 +294,10 @@ describe('webhook delivery', () => {
 
   it('refuses by hand an event whose content does not fit the catalogue, naming the field', async () => {
     const { api } = await makeSandbox()
-    const r = await api.post('/sandbox/webhooks/events', { event: 'life_trade_order_notify', content: { action: 'pay_success' } })
+    const r = await api.post('/sandbox/webhooks/events', {
+      event: 'life_trade_order_notify',
+      content: { action: 'pay_success' },
+    })
     expect(r.body.data.error_code).toBe(2100005)
     expect(r.body.data.description).toContain('msg_time is required')
     const unknown = await api.post('/sandbox/webhooks/events', { event: 'life_nothing', content: {} })

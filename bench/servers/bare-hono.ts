@@ -5,4 +5,6 @@ import { Hono } from 'hono'
 
 const app = new Hono()
 app.all('*', (c) => c.json({ data: { error_code: 0, description: 'success' } }))
-serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => process.stdout.write(`READY http://127.0.0.1:${info.port}\n`))
+serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
+  process.stdout.write(`READY http://127.0.0.1:${info.port}\n`),
+)

@@ -9,16 +9,33 @@ export type Item = PackItem
 
 /** The testing kit's builders for this scenario's tenant, at the scenario's start time. */
 function builders(ctx: ScenarioContext) {
-  return productBuilders({ account_id: ctx.tenant.account_id, poi_ids: ctx.tenant.poi_ids, now: Date.parse(SCENARIO_START) / 1000 })
+  return productBuilders({
+    account_id: ctx.tenant.account_id,
+    poi_ids: ctx.tenant.poi_ids,
+    now: Date.parse(SCENARIO_START) / 1000,
+  })
 }
 
 /** An ordinary 团购 product for this tenant; `attrs` override product attributes, `skuAttrs` sku attributes. */
-export function product(ctx: ScenarioContext, outId: string, name: string, attrs: Record<string, string> = {}, skuAttrs: Record<string, string> = {}): Json {
+export function product(
+  ctx: ScenarioContext,
+  outId: string,
+  name: string,
+  attrs: Record<string, string> = {},
+  skuAttrs: Record<string, string> = {},
+): Json {
   return builders(ctx).groupon({ out_id: outId, name, attrs, sku_attrs: skuAttrs })
 }
 
 /** A combo pack (product_form_type 2) of `items`, priced at their sum. */
-export function pack(ctx: ScenarioContext, outId: string, name: string, items: PackItem[], refundMode: 1 | 2, attrs: Record<string, string> = {}): Json {
+export function pack(
+  ctx: ScenarioContext,
+  outId: string,
+  name: string,
+  items: PackItem[],
+  refundMode: 1 | 2,
+  attrs: Record<string, string> = {},
+): Json {
   return builders(ctx).comboPack({ out_id: outId, name, items, refund_mode: refundMode, attrs })
 }
 
@@ -26,17 +43,34 @@ export function pack(ctx: ScenarioContext, outId: string, name: string, items: P
 export async function publish(ctx: ScenarioContext, body: Json): Promise<Json> {
   const saved = ctx.ok(await ctx.api('POST', '/goodlife/v1/goods/product/save/', body), 'product/save')
   await ctx.advance(60)
-  const online = await ctx.api('GET', `/goodlife/v1/goods/product/online/get/?account_id=${ctx.tenant.account_id}&product_ids=${saved.product_id}`)
+  const online = await ctx.api(
+    'GET',
+    `/goodlife/v1/goods/product/online/get/?account_id=${ctx.tenant.account_id}&product_ids=${saved.product_id}`,
+  )
   ctx.expect(online.product_onlines?.[0]?.online_status === 1, 'the product to be online after its audit', online)
   return saved
 }
 
 /** prepare + verify of the first `n` usable coupons of the order holding `code`. */
 export async function verifyAtTill(ctx: ScenarioContext, code: string, n: number): Promise<Json[]> {
-  const prep = ctx.ok(await ctx.api('GET', `/goodlife/v1/fulfilment/certificate/prepare/?code=${code}&poi_id=${ctx.tenant.poi_ids[0]}`), 'certificate/prepare')
+  const prep = ctx.ok(
+    await ctx.api('GET', `/goodlife/v1/fulfilment/certificate/prepare/?code=${code}&poi_id=${ctx.tenant.poi_ids[0]}`),
+    'certificate/prepare',
+  )
   const codes = (prep.certificates as Json[]).slice(0, n).map((c) => c.encrypted_code)
-  const v = ctx.ok(await ctx.api('POST', '/goodlife/v1/fulfilment/certificate/verify/', { verify_token: prep.verify_token, poi_id: ctx.tenant.poi_ids[0], encrypted_codes: codes }), 'certificate/verify')
-  ctx.expect((v.verify_results as Json[]).every((r) => r.result === 0), `all ${n} coupons verified`, v.verify_results)
+  const v = ctx.ok(
+    await ctx.api('POST', '/goodlife/v1/fulfilment/certificate/verify/', {
+      verify_token: prep.verify_token,
+      poi_id: ctx.tenant.poi_ids[0],
+      encrypted_codes: codes,
+    }),
+    'certificate/verify',
+  )
+  ctx.expect(
+    (v.verify_results as Json[]).every((r) => r.result === 0),
+    `all ${n} coupons verified`,
+    v.verify_results,
+  )
   return v.verify_results
 }
 

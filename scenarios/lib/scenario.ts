@@ -56,13 +56,17 @@ export class ScenarioContext {
 
   private async http(method: string, path: string, body: unknown, headers: Record<string, string>): Promise<Json> {
     const res = await fetch(this.opts.baseUrl + path, {
-      method, headers: { 'content-type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body),
+      method,
+      headers: { 'content-type': 'application/json', ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
     })
     const text = await res.text()
     try {
       return JSON.parse(text)
     } catch {
-      throw new ScenarioFailure(`${method} ${path} answered HTTP ${res.status} with a body that is not JSON: ${text.slice(0, 200)}`)
+      throw new ScenarioFailure(
+        `${method} ${path} answered HTTP ${res.status} with a body that is not JSON: ${text.slice(0, 200)}`,
+      )
     }
   }
 
@@ -76,7 +80,18 @@ export class ScenarioContext {
   /** A platform call with a client token (renewed when it expires or is replaced); returns `data`. */
   async api(method: string, path: string, body?: unknown): Promise<Json> {
     for (let i = 0; i < 2; i++) {
-      this.token ??= (await this.http('POST', '/oauth/client_token/', { client_key: this.tenant.client_key, client_secret: this.tenant.client_secret, grant_type: 'client_credential' }, {})).data.access_token
+      this.token ??= (
+        await this.http(
+          'POST',
+          '/oauth/client_token/',
+          {
+            client_key: this.tenant.client_key,
+            client_secret: this.tenant.client_secret,
+            grant_type: 'client_credential',
+          },
+          {},
+        )
+      ).data.access_token
       const r = await this.http(method, path, body, { 'access-token': this.token! })
       if (r.data?.error_code === 2190008 || r.data?.error_code === 2190002) {
         this.token = undefined
@@ -89,7 +104,12 @@ export class ScenarioContext {
   }
 
   private note(request: string, data: Json): void {
-    const entry: TimelineEntry = { step: this.current, virtual_time: 0, request, result: data?.error_code === 0 ? 'ok' : `${data?.error_code}: ${data?.description}` }
+    const entry: TimelineEntry = {
+      step: this.current,
+      virtual_time: 0,
+      request,
+      result: data?.error_code === 0 ? 'ok' : `${data?.error_code}: ${data?.description}`,
+    }
     this.timeline.push(entry)
     this.opts.log?.(`    ${request} → ${entry.result}`)
   }
@@ -97,7 +117,9 @@ export class ScenarioContext {
   /** A named step: runs `fn`, then reports what fired at the target meanwhile. */
   async step<T>(title: string, fn: () => Promise<T>): Promise<T> {
     this.current = title
-    const clock = (await this.http('GET', '/sandbox/clock', undefined, { 'x-sandbox-client-key': this.tenant.client_key })).data.clock
+    const clock = (
+      await this.http('GET', '/sandbox/clock', undefined, { 'x-sandbox-client-key': this.tenant.client_key })
+    ).data.clock
     this.opts.log?.(`  ▸ ${title}  (virtual ${clock.iso})`)
     const result = await fn()
     const fired = await this.firedSinceLastStep()
@@ -107,10 +129,17 @@ export class ScenarioContext {
   }
 
   private async firedSinceLastStep(): Promise<string[]> {
-    const log = (await this.http('GET', '/sandbox/webhooks/deliveries?limit=1000', undefined, { 'x-sandbox-client-key': this.tenant.client_key })).data
+    const log = (
+      await this.http('GET', '/sandbox/webhooks/deliveries?limit=1000', undefined, {
+        'x-sandbox-client-key': this.tenant.client_key,
+      })
+    ).data
     const fresh = (log.deliveries as Json[]).filter((d) => d.seq > this.seenDeliveries).reverse()
     if (fresh.length > 0) this.seenDeliveries = Math.max(...fresh.map((d) => d.seq))
-    return fresh.map((d) => `${d.event}${d.event === 'life_trade_certificate_notify' ? `(${JSON.parse(JSON.parse(d.request.body).content).action})` : ''} ${d.outcome}`)
+    return fresh.map(
+      (d) =>
+        `${d.event}${d.event === 'life_trade_certificate_notify' ? `(${JSON.parse(JSON.parse(d.request.body).content).action})` : ''} ${d.outcome}`,
+    )
   }
 
   /** Moves the tenant's virtual clock instead of sleeping; returns the jobs that ran. */
@@ -121,7 +150,10 @@ export class ScenarioContext {
 
   /** Stops the scenario unless `ok`. */
   expect(ok: boolean, expected: string, actual?: unknown): void {
-    if (!ok) throw new ScenarioFailure(`step "${this.current}": expected ${expected}${actual === undefined ? '' : `, got ${JSON.stringify(actual).slice(0, 500)}`}`)
+    if (!ok)
+      throw new ScenarioFailure(
+        `step "${this.current}": expected ${expected}${actual === undefined ? '' : `, got ${JSON.stringify(actual).slice(0, 500)}`}`,
+      )
   }
 
   /** Expects a platform answer to succeed and returns it. */
@@ -133,7 +165,12 @@ export class ScenarioContext {
   /** Webhook events the platform sent so far (from the delivery log), oldest first. */
   async events(event?: string): Promise<Json[]> {
     const q = event ? `&event=${event}` : ''
-    const log = await this.http('GET', `/sandbox/webhooks/deliveries?limit=1000${q}`, undefined, { 'x-sandbox-client-key': this.tenant.client_key })
-    return (log.data.deliveries as Json[]).filter((d) => d.redelivery === false).reverse().map((d) => ({ ...JSON.parse(d.request.body), outcome: d.outcome, status: d.status }))
+    const log = await this.http('GET', `/sandbox/webhooks/deliveries?limit=1000${q}`, undefined, {
+      'x-sandbox-client-key': this.tenant.client_key,
+    })
+    return (log.data.deliveries as Json[])
+      .filter((d) => d.redelivery === false)
+      .reverse()
+      .map((d) => ({ ...JSON.parse(d.request.body), outcome: d.outcome, status: d.status }))
   }
 }

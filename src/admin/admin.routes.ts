@@ -21,9 +21,13 @@ export function registerAdminRoutes(app: OpenAPIHono<Env>, tenants: Tenants, ver
 
   app.openapi(contract.getClockRoute, (c) => c.json(ok(c, { clock: describeClock(c.get('tenant')!) }), 200))
 
-  app.openapi(contract.advanceClockRoute, async (c) => c.json(ok(c, await advanceClock(c.get('tenant')!, c.req.valid('json').seconds)), 200))
+  app.openapi(contract.advanceClockRoute, async (c) =>
+    c.json(ok(c, await advanceClock(c.get('tenant')!, c.req.valid('json').seconds)), 200),
+  )
 
-  app.openapi(contract.freezeClockRoute, async (c) => c.json(ok(c, await freezeClock(c.get('tenant')!, c.req.valid('json').at)), 200))
+  app.openapi(contract.freezeClockRoute, async (c) =>
+    c.json(ok(c, await freezeClock(c.get('tenant')!, c.req.valid('json').at)), 200),
+  )
 
   app.openapi(contract.unfreezeClockRoute, (c) => c.json(ok(c, unfreezeClock(c.get('tenant')!)), 200))
 }

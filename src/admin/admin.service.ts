@@ -39,7 +39,10 @@ export function tenantView(r: TenantRecord) {
   }
 }
 
-export function createTenant(tenants: Tenants, body: { client_key?: string | undefined; seed?: string | undefined; frozen_at?: number | string | undefined }) {
+export function createTenant(
+  tenants: Tenants,
+  body: { client_key?: string | undefined; seed?: string | undefined; frozen_at?: number | string | undefined },
+) {
   const input: CreateTenantInput = {
     client_key: body.client_key,
     seed: body.seed,
@@ -49,19 +52,27 @@ export function createTenant(tenants: Tenants, body: { client_key?: string | und
 }
 
 /** Advances the tenant's clock; jobs run at their own due times, in order. */
-export async function advanceClock(t: Tenant, seconds: number): Promise<{ clock: ReturnType<typeof describeClock>; ran: JobRun[] }> {
+export async function advanceClock(
+  t: Tenant,
+  seconds: number,
+): Promise<{ clock: ReturnType<typeof describeClock>; ran: JobRun[] }> {
   const ran = await t.scheduler.advance(seconds * 1000)
   return { clock: describeClock(t), ran }
 }
 
 /** Freezes the clock, at `at` if given: a later instant first runs the jobs up to it; an earlier one is refused. */
-export async function freezeClock(t: Tenant, at: number | string | undefined): Promise<{ clock: ReturnType<typeof describeClock>; ran: JobRun[] }> {
+export async function freezeClock(
+  t: Tenant,
+  at: number | string | undefined,
+): Promise<{ clock: ReturnType<typeof describeClock>; ran: JobRun[] }> {
   let ran: JobRun[] = []
   if (at !== undefined) {
     const atMs = parseInstant(at, 'at')
     const nowMs = t.clock.nowMs()
     if (atMs < nowMs - 999) {
-      throw invalidParams(`at (${new Date(atMs).toISOString()}) is before the tenant's virtual now (${new Date(nowMs).toISOString()}); time never goes back — POST /sandbox/reset or create a tenant with frozen_at`)
+      throw invalidParams(
+        `at (${new Date(atMs).toISOString()}) is before the tenant's virtual now (${new Date(nowMs).toISOString()}); time never goes back — POST /sandbox/reset or create a tenant with frozen_at`,
+      )
     }
     t.clock.freeze()
     if (atMs > nowMs) ran = await t.scheduler.advance(atMs - nowMs)
@@ -79,15 +90,33 @@ export function unfreezeClock(t: Tenant): { clock: ReturnType<typeof describeClo
 /** A 双杯券×2 + 饮品5折券×2 + 满60减10×3 pack (the shape of the combo-pack document's examples). */
 const EXAMPLE_PACK = [
   ...Array.from({ length: 2 }, () => ({ item_type: 1, name: '双杯券', actual_amount: 2800, origin_amount: 3600 })),
-  ...Array.from({ length: 2 }, () => ({ item_type: 101, name: '饮品5折券', actual_amount: 100, origin_amount: 100, discount: 50 })),
-  ...Array.from({ length: 3 }, () => ({ item_type: 102, name: '满60减10', actual_amount: 100, origin_amount: 100, threshold_amount: 6000, reduction_amount: 1000 })),
+  ...Array.from({ length: 2 }, () => ({
+    item_type: 101,
+    name: '饮品5折券',
+    actual_amount: 100,
+    origin_amount: 100,
+    discount: 50,
+  })),
+  ...Array.from({ length: 3 }, () => ({
+    item_type: 102,
+    name: '满60减10',
+    actual_amount: 100,
+    origin_amount: 100,
+    threshold_amount: 6000,
+    reduction_amount: 1000,
+  })),
 ]
 
 /** A product/save body of `kind` valid at the tenant's virtual now, with a fresh out_id (the seq of the tenant). */
 export function exampleSaveBody(t: Tenant, kind: string, refundMode: 1 | 2): ProductSaveBody {
   const r = t.record
   const now = t.clock.now()
-  const b = productBuilders({ account_id: r.account_id, poi_ids: r.pois.map((p) => p.poi_id), account_name: r.account_name, now })
+  const b = productBuilders({
+    account_id: r.account_id,
+    poi_ids: r.pois.map((p) => p.poi_id),
+    account_name: r.account_name,
+    now,
+  })
   const out_id = `example-${kind}-${t.nextSeq('example')}`
   if (kind === 'voucher') return b.voucher({ out_id })
   if (kind === 'time_card') return b.timeCard({ out_id })

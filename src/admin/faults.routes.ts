@@ -16,7 +16,11 @@ export function registerFaultRoutes(app: OpenAPIHono<Env>, faults: Faults): void
 /** (METHOD path) → operationId, from the app's OpenAPI registry; `{param}` segments match anything. */
 function operationIndex(app: OpenAPIHono<Env>): (method: string, path: string) => string | undefined {
   const routes = app.openAPIRegistry.definitions.flatMap((d) => (d.type === 'route' ? [d.route] : []))
-  const table = routes.map((r) => ({ method: r.method.toUpperCase(), re: new RegExp(`^${r.path.replace(/\{[^}]+\}/g, '[^/]+')}$`), id: r.operationId }))
+  const table = routes.map((r) => ({
+    method: r.method.toUpperCase(),
+    re: new RegExp(`^${r.path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+    id: r.operationId,
+  }))
   return (method, path) => table.find((r) => r.method === method && r.re.test(path))?.id
 }
 
@@ -31,8 +35,16 @@ export function applyFaults(app: OpenAPIHono<Env>, faults: Faults) {
     lookup ??= operationIndex(app)
     const cached = (c.req.bodyCache as Record<string, Promise<unknown> | undefined>).json
     const body = cached ? await cached.catch(() => ({})) : {}
-    const params = { ...(body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {}), ...c.req.query() }
-    const rule = faults.forRequest(t, { method: c.req.method, path: c.req.path, operation: lookup(c.req.method, c.req.path), params })
+    const params = {
+      ...(body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {}),
+      ...c.req.query(),
+    }
+    const rule = faults.forRequest(t, {
+      method: c.req.method,
+      path: c.req.path,
+      operation: lookup(c.req.method, c.req.path),
+      params,
+    })
     if (!rule) return next()
     if (rule.latency) await sleep(rule.latency)
     if (rule.drop_connection) {
@@ -41,7 +53,11 @@ export function applyFaults(app: OpenAPIHono<Env>, faults: Faults) {
         incoming.socket.destroy()
         return new Response(null, { status: 499 })
       }
-      throw new SandboxError(ERROR_CODES.BUSY.code, `${ERROR_CODES.BUSY.text}: connection dropped by fault ${rule.id}`, { status: 503 })
+      throw new SandboxError(
+        ERROR_CODES.BUSY.code,
+        `${ERROR_CODES.BUSY.text}: connection dropped by fault ${rule.id}`,
+        { status: 503 },
+      )
     }
     if (rule.error_code !== undefined) {
       const known = Object.values(ERROR_CODES).find((e) => e.code === rule.error_code)

@@ -19,11 +19,16 @@ export interface RequestInfo {
   params: Record<string, unknown>
 }
 
-function fieldMatches(params: Record<string, unknown>, match: Record<string, string | number | boolean> | undefined): boolean {
+function fieldMatches(
+  params: Record<string, unknown>,
+  match: Record<string, string | number | boolean> | undefined,
+): boolean {
   if (!match) return true
   return Object.entries(match).every(([k, want]) => {
     const got = Object.hasOwn(params, k) ? params[k] : undefined
-    return Array.isArray(got) ? got.map(String).includes(String(want)) : got !== undefined && String(got) === String(want)
+    return Array.isArray(got)
+      ? got.map(String).includes(String(want))
+      : got !== undefined && String(got) === String(want)
   })
 }
 
@@ -62,35 +67,59 @@ export class Faults {
   /** The first rule that fires for `matches`, counted down (and removed when used up). */
   private fire(t: Tenant, matches: (r: Stored) => boolean): Stored | undefined {
     const rules = this.list(t)
-    const i = rules.findIndex((r) => matches(r) && (r.probability === undefined || this.random(t).uint32() / 0x1_0000_0000 < r.probability))
+    const i = rules.findIndex(
+      (r) => matches(r) && (r.probability === undefined || this.random(t).uint32() / 0x1_0000_0000 < r.probability),
+    )
     if (i < 0) return undefined
     const rule = rules[i]!
     if (rule.times !== undefined) {
       const left = rule.times - 1
-      const next = left > 0 ? rules.map((r, j) => (j === i ? { ...r, times: left } : r)) : rules.filter((_, j) => j !== i)
+      const next =
+        left > 0 ? rules.map((r, j) => (j === i ? { ...r, times: left } : r)) : rules.filter((_, j) => j !== i)
       this.coll(t).put('rules', { rules: next })
     }
     return rule
   }
 
   /** A request fault for this request, if one fires. */
-  forRequest(t: Tenant, req: RequestInfo): (z.infer<typeof requestFaultSchema> & { id: string; latency?: number }) | undefined {
+  forRequest(
+    t: Tenant,
+    req: RequestInfo,
+  ): (z.infer<typeof requestFaultSchema> & { id: string; latency?: number }) | undefined {
     const rule = this.fire(t, (r) => {
       if ('target' in r) return false
       const rr = r as z.infer<typeof requestFaultSchema>
       const opOk = rr.operation === undefined || rr.operation === req.operation
-      const pathOk = rr.path === undefined || rr.path === req.path || `${rr.path}/` === req.path || rr.path === `${req.path}/`
-      return opOk && pathOk && (rr.method === undefined || rr.method.toUpperCase() === req.method) && fieldMatches(req.params, rr.match)
+      const pathOk =
+        rr.path === undefined || rr.path === req.path || `${rr.path}/` === req.path || rr.path === `${req.path}/`
+      return (
+        opOk &&
+        pathOk &&
+        (rr.method === undefined || rr.method.toUpperCase() === req.method) &&
+        fieldMatches(req.params, rr.match)
+      )
     }) as (z.infer<typeof requestFaultSchema> & { id: string }) | undefined
     if (!rule) return undefined
     const l = rule.latency_ms
-    const latency = l === undefined ? undefined : typeof l === 'number' ? l : l.min + Math.floor((this.random(t).uint32() / 0x1_0000_0000) * (l.max - l.min + 1))
+    const latency =
+      l === undefined
+        ? undefined
+        : typeof l === 'number'
+          ? l
+          : l.min + Math.floor((this.random(t).uint32() / 0x1_0000_0000) * (l.max - l.min + 1))
     return { ...rule, ...(latency === undefined ? {} : { latency }) }
   }
 
   /** An outbound fault for a webhook event or an SPI call, if one fires. */
-  forOutbound(t: Tenant, target: 'webhook' | 'spi', event: string): { action: 'drop' | 'delay' | 'duplicate'; delay_ms: number } | undefined {
-    const rule = this.fire(t, (r) => 'target' in r && r.target === target && (r.event === undefined || r.event === event))
+  forOutbound(
+    t: Tenant,
+    target: 'webhook' | 'spi',
+    event: string,
+  ): { action: 'drop' | 'delay' | 'duplicate'; delay_ms: number } | undefined {
+    const rule = this.fire(
+      t,
+      (r) => 'target' in r && r.target === target && (r.event === undefined || r.event === event),
+    )
     if (!rule || !('target' in rule)) return undefined
     return { action: rule.action, delay_ms: rule.delay_ms ?? 0 }
   }

@@ -3,23 +3,54 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { envelopeOf, jsonResponses } from '../http/envelope.schema.js'
 
 const entrySchema = z
-  .object({ seq: z.number().int(), method: z.string(), path: z.string(), query: z.string(), body: z.string(), status: z.number().int(), error_code: z.number().int().nullable(), latency_ms: z.number(), virtual_time: z.number().int(), logid: z.string() })
+  .object({
+    seq: z.number().int(),
+    method: z.string(),
+    path: z.string(),
+    query: z.string(),
+    body: z.string(),
+    status: z.number().int(),
+    error_code: z.number().int().nullable(),
+    latency_ms: z.number(),
+    virtual_time: z.number().int(),
+    logid: z.string(),
+  })
   .openapi('JournalEntry')
 const tenantHeader = z.object({ 'x-sandbox-client-key': z.string().optional() })
 
 export const getRoute = createRoute({
-  method: 'get', path: '/sandbox/journal', tags: ['sandbox'], operationId: 'sandboxJournal', summary: 'the tenant\'s requests, newest first (requests without a tenant go to the default tenant)',
+  method: 'get',
+  path: '/sandbox/journal',
+  tags: ['sandbox'],
+  operationId: 'sandboxJournal',
+  summary: "the tenant's requests, newest first (requests without a tenant go to the default tenant)",
   request: {
     headers: tenantHeader,
     query: z.object({
-      path: z.string().optional().openapi({ description: 'part of the path' }), method: z.string().optional(), error_code: z.string().regex(/^-?\d+$/).optional(),
-      since: z.string().regex(/^\d+$/).optional().openapi({ description: 'virtual Unix seconds' }), limit: z.string().regex(/^\d+$/).optional().openapi({ description: 'default 100, at most 2000' }),
+      path: z.string().optional().openapi({ description: 'part of the path' }),
+      method: z.string().optional(),
+      error_code: z
+        .string()
+        .regex(/^-?\d+$/)
+        .optional(),
+      since: z.string().regex(/^\d+$/).optional().openapi({ description: 'virtual Unix seconds' }),
+      limit: z.string().regex(/^\d+$/).optional().openapi({ description: 'default 100, at most 2000' }),
     }),
   },
-  responses: jsonResponses(envelopeOf('SandboxJournal', z.object({ entries: z.array(entrySchema), count: z.number().int() })), 'the entries and how many matched'),
+  responses: jsonResponses(
+    envelopeOf('SandboxJournal', z.object({ entries: z.array(entrySchema), count: z.number().int() })),
+    'the entries and how many matched',
+  ),
 })
 export const deleteRoute = createRoute({
-  method: 'delete', path: '/sandbox/journal', tags: ['sandbox'], operationId: 'sandboxClearJournal', summary: 'empty the tenant\'s journal',
+  method: 'delete',
+  path: '/sandbox/journal',
+  tags: ['sandbox'],
+  operationId: 'sandboxClearJournal',
+  summary: "empty the tenant's journal",
   request: { headers: tenantHeader },
-  responses: jsonResponses(envelopeOf('SandboxClearJournal', z.object({ cleared: z.number().int() })), 'how many entries went'),
+  responses: jsonResponses(
+    envelopeOf('SandboxClearJournal', z.object({ cleared: z.number().int() })),
+    'how many entries went',
+  ),
 })

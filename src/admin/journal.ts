@@ -41,10 +41,23 @@ export class Journal {
     this.rings.set(key, ring)
   }
 
-  list(key: string, f: { path?: string | undefined; error_code?: number | undefined; since?: number | undefined; method?: string | undefined; limit: number }): { entries: JournalEntry[]; count: number } {
-    const all = (this.rings.get(key) ?? []).filter((e) =>
-      (!f.path || e.path.includes(f.path)) && (f.error_code === undefined || e.error_code === f.error_code) &&
-      (f.since === undefined || e.virtual_time >= f.since) && (!f.method || e.method === f.method.toUpperCase()))
+  list(
+    key: string,
+    f: {
+      path?: string | undefined
+      error_code?: number | undefined
+      since?: number | undefined
+      method?: string | undefined
+      limit: number
+    },
+  ): { entries: JournalEntry[]; count: number } {
+    const all = (this.rings.get(key) ?? []).filter(
+      (e) =>
+        (!f.path || e.path.includes(f.path)) &&
+        (f.error_code === undefined || e.error_code === f.error_code) &&
+        (f.since === undefined || e.virtual_time >= f.since) &&
+        (!f.method || e.method === f.method.toUpperCase()),
+    )
     const kept = all.slice(-JOURNAL_SIZE)
     return { entries: kept.slice(-f.limit).reverse(), count: kept.length }
   }
@@ -66,8 +79,15 @@ export class Journal {
       const text = c.req.method === 'GET' ? '' : await c.req.text().catch(() => '')
       const q = c.req.url.indexOf('?')
       this.add(t.key, {
-        method: c.req.method, path: c.req.path, query: q < 0 ? '' : c.req.url.slice(q + 1), body: text.slice(0, JOURNAL_BODY_CHARS), status: c.res.status,
-        error_code: errorCode, latency_ms: realTime() - started, virtual_time: t.clock.now(), logid: logidOf(c),
+        method: c.req.method,
+        path: c.req.path,
+        query: q < 0 ? '' : c.req.url.slice(q + 1),
+        body: text.slice(0, JOURNAL_BODY_CHARS),
+        status: c.res.status,
+        error_code: errorCode,
+        latency_ms: realTime() - started,
+        virtual_time: t.clock.now(),
+        logid: logidOf(c),
       })
     }
   }
@@ -77,7 +97,19 @@ export function registerJournalRoutes(app: OpenAPIHono<Env>, journal: Journal): 
   app.openapi(getRoute, (c) => {
     const q = c.req.valid('query')
     const limit = Math.min(Math.max(Number(q.limit ?? 100), 1), JOURNAL_SIZE)
-    return c.json(ok(c, journal.list(c.get('tenant')!.key, { path: q.path, method: q.method, error_code: q.error_code === undefined ? undefined : Number(q.error_code), since: q.since === undefined ? undefined : Number(q.since), limit })), 200)
+    return c.json(
+      ok(
+        c,
+        journal.list(c.get('tenant')!.key, {
+          path: q.path,
+          method: q.method,
+          error_code: q.error_code === undefined ? undefined : Number(q.error_code),
+          since: q.since === undefined ? undefined : Number(q.since),
+          limit,
+        }),
+      ),
+      200,
+    )
   })
   app.openapi(deleteRoute, (c) => c.json(ok(c, { cleared: journal.clear(c.get('tenant')!.key) }), 200))
 }

@@ -14,9 +14,21 @@ export function registerSandboxGoodsRoutes(app: OpenAPIHono<Env>, lifecycle: Pro
     const t = c.get('tenant')!
     const body = c.req.valid('json')
     const rec = findProduct(t, { product_id: c.req.valid('param').product_id })
-    if (rec.draft_status !== DRAFT.IN_AUDIT) throw platformError('STATE_CONFLICT', `product ${rec.product_id} is not in audit (draft_status ${rec.draft_status})`)
+    if (rec.draft_status !== DRAFT.IN_AUDIT)
+      throw platformError(
+        'STATE_CONFLICT',
+        `product ${rec.product_id} is not in audit (draft_status ${rec.draft_status})`,
+      )
     const after = lifecycle.decide(t, rec, body.result, body.reason ?? (body.result === 'FAIL' ? '审核未通过' : ''))
-    return c.json(ok(c, { product_id: after.product_id, draft_status: after.draft_status, online_status: after.online_status, audit_msg: after.audit_msg }), 200)
+    return c.json(
+      ok(c, {
+        product_id: after.product_id,
+        draft_status: after.draft_status,
+        online_status: after.online_status,
+        audit_msg: after.audit_msg,
+      }),
+      200,
+    )
   })
   app.openapi(exampleProductRoute, (c) => {
     const q = c.req.valid('query')
@@ -24,5 +36,7 @@ export function registerSandboxGoodsRoutes(app: OpenAPIHono<Env>, lifecycle: Pro
     return q.bare === 'true' ? c.json(body as never, 200) : c.json(ok(c, { body }), 200)
   })
   app.openapi(getSettingsRoute, (c) => c.json(ok(c, { settings: settingsOf(c.get('tenant')!) }), 200))
-  app.openapi(putSettingsRoute, (c) => c.json(ok(c, { settings: updateSettings(c.get('tenant')!, c.req.valid('json')) }), 200))
+  app.openapi(putSettingsRoute, (c) =>
+    c.json(ok(c, { settings: updateSettings(c.get('tenant')!, c.req.valid('json')) }), 200),
+  )
 }

@@ -23,17 +23,27 @@ interface SnapshotRecord extends Record<string, unknown> {
   data: NamespaceData
 }
 
-const notFound = (name: string) => platformError('NOT_FOUND', `no snapshot "${name}" of this tenant (GET /sandbox/snapshots lists them)`)
+const notFound = (name: string) =>
+  platformError('NOT_FOUND', `no snapshot "${name}" of this tenant (GET /sandbox/snapshots lists them)`)
 
 function info(s: SnapshotRecord) {
-  return { name: s.name, created_at: s.created_at, records: Object.values(s.data).reduce((n, c) => n + Object.keys(c).length, 0) }
+  return {
+    name: s.name,
+    created_at: s.created_at,
+    records: Object.values(s.data).reduce((n, c) => n + Object.keys(c).length, 0),
+  }
 }
 
 export function registerSnapshotRoutes(app: OpenAPIHono<Env>, store: Store, tenants: Tenants): void {
   const snapshots = new Repo(store, SYS_NS).collection<SnapshotRecord>('snapshots')
   app.openapi(saveRoute, (c) => {
     const t = c.get('tenant')!
-    const rec: SnapshotRecord = { client_key: t.key, name: c.req.valid('json').name, created_at: t.clock.now(), data: tenants.exportData(t.key) }
+    const rec: SnapshotRecord = {
+      client_key: t.key,
+      name: c.req.valid('json').name,
+      created_at: t.clock.now(),
+      data: tenants.exportData(t.key),
+    }
     snapshots.put(`${t.key}/${rec.name}`, rec)
     return c.json(ok(c, { snapshot: info(rec) }), 200)
   })
@@ -49,5 +59,7 @@ export function registerSnapshotRoutes(app: OpenAPIHono<Env>, store: Store, tena
     c.set('tenant', t)
     return c.json(ok(c, { snapshot: info(s), clock: describeClock(t) }), 200)
   })
-  app.openapi(deleteRoute, (c) => c.json(ok(c, { deleted: snapshots.delete(`${c.get('tenant')!.key}/${c.req.valid('param').name}`) }), 200))
+  app.openapi(deleteRoute, (c) =>
+    c.json(ok(c, { deleted: snapshots.delete(`${c.get('tenant')!.key}/${c.req.valid('param').name}`) }), 200),
+  )
 }

@@ -3,10 +3,25 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { envelopeOf, jsonResponses } from '../http/envelope.schema.js'
 
 export const stateRoute = createRoute({
-  method: 'get', path: '/sandbox/ui/state', tags: ['sandbox'], operationId: 'sandboxUiState', summary: 'what the dashboard shows: clock, products, orders, deliveries, journal, faults',
+  method: 'get',
+  path: '/sandbox/ui/state',
+  tags: ['sandbox'],
+  operationId: 'sandboxUiState',
+  summary: 'what the dashboard shows: clock, products, orders, deliveries, journal, faults',
   request: { headers: z.object({ 'x-sandbox-client-key': z.string().optional() }) },
-  responses: jsonResponses(envelopeOf('SandboxUiState', z.object({
-    client_key: z.string(), clock: z.record(z.string(), z.unknown()), products: z.array(z.record(z.string(), z.unknown())), orders: z.array(z.record(z.string(), z.unknown())),
-    deliveries: z.array(z.record(z.string(), z.unknown())), journal: z.array(z.record(z.string(), z.unknown())), faults: z.array(z.record(z.string(), z.unknown())),
-  })), 'the dashboard state'),
+  responses: jsonResponses(
+    envelopeOf(
+      'SandboxUiState',
+      z.object({
+        client_key: z.string(),
+        clock: z.record(z.string(), z.unknown()),
+        products: z.array(z.record(z.string(), z.unknown())),
+        orders: z.array(z.record(z.string(), z.unknown())),
+        deliveries: z.array(z.record(z.string(), z.unknown())),
+        journal: z.array(z.record(z.string(), z.unknown())),
+        faults: z.array(z.record(z.string(), z.unknown())),
+      }),
+    ),
+    'the dashboard state',
+  ),
 })

@@ -20,16 +20,46 @@ function state(t: Tenant, journal: Journal, faults: Faults) {
   return {
     client_key: t.key,
     clock: { ...clock, beijing: new Date((clock.now + 8 * 3600) * 1000).toISOString().slice(0, 19).replace('T', ' ') },
-    products: goodsData(t).products.values().sort((a, b) => b.seq - a.seq).slice(0, LIMIT).map((p) => ({
-      product_id: p.product_id, product_name: p.draft.product.product_name, draft_status: p.draft_status, online_status: p.online_status, avail_qty: p.stock.avail_qty, stock_qty: p.stock.stock_qty,
-    })),
-    orders: tradeData(t).orders.values().sort((a, b) => b.seq - a.seq).slice(0, LIMIT).map((o) => ({
-      order_id: o.order_id, order_status: o.order_status, product_name: o.product_name,
-      certificates: o.certificate_ids.map((id) => certs.get(id)).filter((c) => c !== undefined).map((c) => ({ certificate_id: c.certificate_id, status: c.status, sub_item_name: c.sub_item_name ?? '' })),
-    })),
-    deliveries: t.repo.collection<Record<string, unknown>>('deliveries').values().sort((a, b) => Number(b.seq) - Number(a.seq)).slice(0, LIMIT).map((d) => ({
-      delivery_id: d.delivery_id, event_id: d.event_id, event: d.event, entity_id: d.entity_id, attempt: d.attempt, outcome: d.outcome, status: d.status, error: d.error,
-    })),
+    products: goodsData(t)
+      .products.values()
+      .sort((a, b) => b.seq - a.seq)
+      .slice(0, LIMIT)
+      .map((p) => ({
+        product_id: p.product_id,
+        product_name: p.draft.product.product_name,
+        draft_status: p.draft_status,
+        online_status: p.online_status,
+        avail_qty: p.stock.avail_qty,
+        stock_qty: p.stock.stock_qty,
+      })),
+    orders: tradeData(t)
+      .orders.values()
+      .sort((a, b) => b.seq - a.seq)
+      .slice(0, LIMIT)
+      .map((o) => ({
+        order_id: o.order_id,
+        order_status: o.order_status,
+        product_name: o.product_name,
+        certificates: o.certificate_ids
+          .map((id) => certs.get(id))
+          .filter((c) => c !== undefined)
+          .map((c) => ({ certificate_id: c.certificate_id, status: c.status, sub_item_name: c.sub_item_name ?? '' })),
+      })),
+    deliveries: t.repo
+      .collection<Record<string, unknown>>('deliveries')
+      .values()
+      .sort((a, b) => Number(b.seq) - Number(a.seq))
+      .slice(0, LIMIT)
+      .map((d) => ({
+        delivery_id: d.delivery_id,
+        event_id: d.event_id,
+        event: d.event,
+        entity_id: d.entity_id,
+        attempt: d.attempt,
+        outcome: d.outcome,
+        status: d.status,
+        error: d.error,
+      })),
     journal: journal.list(t.key, { limit: LIMIT }).entries.map((e) => ({ ...e })),
     faults: faults.list(t).map((f) => ({ ...f })),
   }

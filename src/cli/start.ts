@@ -36,16 +36,26 @@ export async function startCommand(argv: string[], env: NodeJS.ProcessEnv = proc
   const log = createLog(config.log_level)
   let store
   try {
-    store = config.memory ? await openMemoryStore() : await openFileStore(config.data, { fsync: config.fsync === 'on', repair: config.repair })
+    store = config.memory
+      ? await openMemoryStore()
+      : await openFileStore(config.data, { fsync: config.fsync === 'on', repair: config.repair })
   } catch (e) {
     if (e instanceof StoreOpenError) fail(e.message, 1)
     throw e
   }
   if (store.repaired) process.stderr.write(`douyin-sandbox: ${store.repaired.message}\n`)
-  const sandbox = createSandbox({ store, seed: config.seed, frozenAtMs: config.frozen_at_ms, bodyLimit: config.body_limit, log })
-  const server = await listen(sandbox, { port: config.port, host: config.host, requestTimeout: config.request_timeout }).catch((e: Error) =>
-    fail(`cannot listen on ${config.host}:${config.port}: ${e.message}`, 1),
-  )
+  const sandbox = createSandbox({
+    store,
+    seed: config.seed,
+    frozenAtMs: config.frozen_at_ms,
+    bodyLimit: config.body_limit,
+    log,
+  })
+  const server = await listen(sandbox, {
+    port: config.port,
+    host: config.host,
+    requestTimeout: config.request_timeout,
+  }).catch((e: Error) => fail(`cannot listen on ${config.host}:${config.port}: ${e.message}`, 1))
   const t = sandbox.tenants.default().record
   process.stdout.write(
     `douyin-sandbox ${sandbox.version} listening on ${server.url}\n` +

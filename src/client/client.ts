@@ -89,7 +89,11 @@ export class SandboxClient {
   }
 
   private async callRaw(id: OperationId, input: Json): Promise<unknown> {
-    const route = OPERATIONS[id] as { method: string; path: string; request?: { params?: unknown; query?: unknown; body?: unknown } }
+    const route = OPERATIONS[id] as {
+      method: string
+      path: string
+      request?: { params?: unknown; query?: unknown; body?: unknown }
+    }
     const rest: Json = { ...input }
     let path = route.path
     for (const key of shapeKeys(route.request?.params)) {
@@ -114,14 +118,24 @@ export class SandboxClient {
     return this.send('request', method.toUpperCase(), path, body) as Promise<Json>
   }
 
-  private async send(operation: string, method: string, path: string, body: unknown, retried = false): Promise<unknown> {
+  private async send(
+    operation: string,
+    method: string,
+    path: string,
+    body: unknown,
+    retried = false,
+  ): Promise<unknown> {
     const headers: Record<string, string> = { 'content-type': 'application/json' }
     if (path.startsWith('/sandbox/')) {
       if (this.tenant) headers['x-sandbox-client-key'] = this.tenant.client_key
     } else if (!path.startsWith('/oauth/')) {
       headers['access-token'] = this.token ??= await this.clientToken()
     }
-    const res = await fetch(this.baseUrl + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+    const res = await fetch(this.baseUrl + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
     const text = await res.text()
     let json: { data?: Json; extra?: Json } | undefined
     try {
@@ -132,7 +146,15 @@ export class SandboxClient {
     const data = json?.data
     const logid = String(json?.extra?.logid ?? res.headers.get('x-tt-logid') ?? '')
     if (!data || typeof data !== 'object') {
-      throw new SandboxApiError(operation, method, path, -1, `HTTP ${res.status} without the {data, extra} envelope: ${text.slice(0, 200)}`, res.status, logid)
+      throw new SandboxApiError(
+        operation,
+        method,
+        path,
+        -1,
+        `HTTP ${res.status} without the {data, extra} envelope: ${text.slice(0, 200)}`,
+        res.status,
+        logid,
+      )
     }
     if (data.error_code === 0) return data
     const code = Number(data.error_code)
@@ -145,7 +167,10 @@ export class SandboxClient {
 
   /** POST /oauth/client_token/ for this client's tenant. */
   async clientToken(): Promise<string> {
-    if (!this.tenant) throw new Error('platform calls need a tenant with its client_secret: new SandboxClient(url, tenant) or client.as(tenant)')
+    if (!this.tenant)
+      throw new Error(
+        'platform calls need a tenant with its client_secret: new SandboxClient(url, tenant) or client.as(tenant)',
+      )
     const { client_key, client_secret } = this.tenant
     const data = await this.call('oauthClientToken', { client_key, client_secret, grant_type: 'client_credential' })
     return data.access_token
@@ -168,7 +193,8 @@ export class SandboxClient {
     this.call('sandboxAuditProduct', reason === undefined ? { product_id, result } : { product_id, result, reason })
   setWebhook = (url: string, opts: { skipChallenge?: boolean } = {}) =>
     this.call('sandboxPutWebhook', opts.skipChallenge ? { url, skip_challenge: 'true' } : { url })
-  deliveries = async (filter: OperationInput<'sandboxWebhookDeliveries'> = {}) => (await this.call('sandboxWebhookDeliveries', filter)).deliveries
+  deliveries = async (filter: OperationInput<'sandboxWebhookDeliveries'> = {}) =>
+    (await this.call('sandboxWebhookDeliveries', filter)).deliveries
   setSpi = (urls: OperationInput<'sandboxPutSpi'>) => this.call('sandboxPutSpi', urls)
   snapshot = (name: string) => this.call('sandboxSaveSnapshot', { name })
   restore = (name: string) => this.call('sandboxRestoreSnapshot', { name })

@@ -43,7 +43,12 @@ describe('seeded random', () => {
 
   it('persists its state through the holder', () => {
     let saved = seedState('p', 's')
-    const holder = { get: () => saved, set: (s: typeof saved) => { saved = s } }
+    const holder = {
+      get: () => saved,
+      set: (s: typeof saved) => {
+        saved = s
+      },
+    }
     const first = new SeededRandom(holder).uint32()
     const second = new SeededRandom(holder).uint32()
     const straight = make('p')

@@ -26,7 +26,12 @@ export function seedState(seed: string | number, stream: string): RandomState {
 /** Holds the state in memory only (logids, unpersisted streams, tests). */
 export function memoryHolder(state: RandomState): RandomStateHolder {
   let s = state
-  return { get: () => s, set: (next) => { s = next } }
+  return {
+    get: () => s,
+    set: (next) => {
+      s = next
+    },
+  }
 }
 
 /** yyyyMMddHHmmss in Beijing time; remembers the last second (every request asks for one). */

@@ -159,7 +159,12 @@ export class Scheduler<Ctx> {
   }
 
   private async run(job: Job): Promise<JobRun> {
-    const base: JobRun = { job_id: job.job_id, kind: job.kind, due_at: Math.floor(job.due_at_ms / 1000), payload: job.payload }
+    const base: JobRun = {
+      job_id: job.job_id,
+      kind: job.kind,
+      due_at: Math.floor(job.due_at_ms / 1000),
+      payload: job.payload,
+    }
     const handler = this.handlers.get(job.kind)
     if (!handler) return { ...base, error: `no handler for job kind ${job.kind}` }
     try {

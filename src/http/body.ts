@@ -38,7 +38,9 @@ type NodeIncoming = AsyncIterable<Buffer> & {
 /** Reads the body up to `limit` bytes, from Node's request directly when served by @hono/node-server (faster than web streams). */
 async function readLimited(c: Context<Env>, limit: number): Promise<string> {
   const tooLarge = () =>
-    new SandboxError(2100005, `参数不合法: request body is larger than the limit of ${limit} bytes (BODY_LIMIT)`, { status: 413 })
+    new SandboxError(2100005, `参数不合法: request body is larger than the limit of ${limit} bytes (BODY_LIMIT)`, {
+      status: 413,
+    })
   const declared = Number(c.req.header('content-length') ?? NaN)
   if (declared > limit) throw tooLarge()
   const incoming = (c.env as { incoming?: NodeIncoming } | undefined)?.incoming
@@ -87,7 +89,8 @@ export function bodyGuard() {
       return next()
     }
     if (JSON_TYPE.test(type)) {
-      if (jsonDepth(text) > MAX_JSON_DEPTH) throw invalidParams(`request body nests deeper than ${MAX_JSON_DEPTH} levels`)
+      if (jsonDepth(text) > MAX_JSON_DEPTH)
+        throw invalidParams(`request body nests deeper than ${MAX_JSON_DEPTH} levels`)
       let parsed: unknown
       try {
         parsed = JSON.parse(text)

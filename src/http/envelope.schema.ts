@@ -29,17 +29,21 @@ export const errorEnvelopeSchema = z.object({ data: errorDataSchema, extra: extr
 
 /** `{data: <success fields> | ErrorData, extra}` for a route whose success data has `shape`. */
 export function envelopeOf<S extends ZodRawShape>(name: string, data: ZodObject<S>) {
-  const success = data
-    .extend({ error_code: z.literal(0), description: z.string() })
-    .openapi(`${name}Data`)
+  const success = data.extend({ error_code: z.literal(0), description: z.string() }).openapi(`${name}Data`)
   return z.object({ data: z.union([success, errorDataSchema]), extra: extraSchema }).openapi(`${name}Response`)
 }
 
 /** The OpenAPI `responses` entry of a platform route. */
 export function jsonResponses<T extends z.ZodType>(schema: T, description: string) {
   return {
-    200: { description: `${description} (business errors also answer 200, with a non-zero error_code)`, content: { 'application/json': { schema } } },
+    200: {
+      description: `${description} (business errors also answer 200, with a non-zero error_code)`,
+      content: { 'application/json': { schema } },
+    },
     404: { description: 'no such path', content: { 'application/json': { schema: errorEnvelopeSchema } } },
-    413: { description: 'body larger than the configured limit', content: { 'application/json': { schema: errorEnvelopeSchema } } },
+    413: {
+      description: 'body larger than the configured limit',
+      content: { 'application/json': { schema: errorEnvelopeSchema } },
+    },
   } as const
 }

@@ -22,17 +22,33 @@ export function toSandboxError(err: unknown, c: Context<Env>): SandboxError {
   }
   if (err instanceof HTTPException) {
     if (err.status === 415) {
-      return new SandboxError(params.code, `${params.text}: Content-Type ${c.req.header('content-type') ?? '(missing)'} is not accepted here; send application/json`)
+      return new SandboxError(
+        params.code,
+        `${params.text}: Content-Type ${c.req.header('content-type') ?? '(missing)'} is not accepted here; send application/json`,
+      )
     }
-    if (err.status === 413) return new SandboxError(params.code, `${params.text}: request body too large`, { status: 413 })
+    if (err.status === 413)
+      return new SandboxError(params.code, `${params.text}: request body too large`, { status: 413 })
     if (err.status < 500) return new SandboxError(params.code, `${params.text}: ${err.message}`)
   }
   if (err instanceof StoreWriteError) {
-    return new SandboxError(ERROR_CODES.BUSY.code, `${ERROR_CODES.BUSY.text}: the data file could not be written (${err.message})`, { status: 503 })
+    return new SandboxError(
+      ERROR_CODES.BUSY.code,
+      `${ERROR_CODES.BUSY.text}: the data file could not be written (${err.message})`,
+      { status: 503 },
+    )
   }
-  if (err instanceof RangeError) return new SandboxError(params.code, `${params.text}: input too large or too deeply nested (${err.message})`)
-  c.get('core').log('error', `unexpected error on ${c.req.method} ${c.req.path}: ${(err as Error)?.stack ?? String(err)}`)
-  return new SandboxError(ERROR_CODES.UNKNOWN.code, `${ERROR_CODES.UNKNOWN.text}: internal error in the sandbox (logid ${logidOf(c)}); please report it`, { status: 500 })
+  if (err instanceof RangeError)
+    return new SandboxError(params.code, `${params.text}: input too large or too deeply nested (${err.message})`)
+  c.get('core').log(
+    'error',
+    `unexpected error on ${c.req.method} ${c.req.path}: ${(err as Error)?.stack ?? String(err)}`,
+  )
+  return new SandboxError(
+    ERROR_CODES.UNKNOWN.code,
+    `${ERROR_CODES.UNKNOWN.text}: internal error in the sandbox (logid ${logidOf(c)}); please report it`,
+    { status: 500 },
+  )
 }
 
 /** Renders a SandboxError in the request's envelope style; never throws (a broken clock still gets an envelope). */
@@ -42,8 +58,18 @@ export function renderError(c: Context<Env>, e: SandboxError): Response {
     return render(c, e)
   } catch (inner) {
     c.get('core')?.log('error', `rendering an error failed: ${(inner as Error)?.stack ?? String(inner)}`)
-    const extra = { error_code: e.errorCode, description: e.description, sub_error_code: 0, sub_description: '', logid: '', now: 0 }
-    return c.json({ data: { error_code: e.errorCode, description: e.description }, extra }, e.status as ContentfulStatusCode)
+    const extra = {
+      error_code: e.errorCode,
+      description: e.description,
+      sub_error_code: 0,
+      sub_description: '',
+      logid: '',
+      now: 0,
+    }
+    return c.json(
+      { data: { error_code: e.errorCode, description: e.description }, extra },
+      e.status as ContentfulStatusCode,
+    )
   }
 }
 
@@ -51,9 +77,21 @@ function render(c: Context<Env>, e: SandboxError): Response {
   const status = e.status as ContentfulStatusCode
   if (c.get('style') === 'oauth') {
     // The oauth error example carries only logid and now (ms) in extra (douyin-api.md §1.1).
-    return c.json({ data: { ...e.data, error_code: e.errorCode, description: e.description }, extra: { logid: logidOf(c), now: nowMsOf(c) } }, status)
+    return c.json(
+      {
+        data: { ...e.data, error_code: e.errorCode, description: e.description },
+        extra: { logid: logidOf(c), now: nowMsOf(c) },
+      },
+      status,
+    )
   }
-  return c.json({ data: { ...e.data, error_code: e.errorCode, description: e.description }, extra: extraOf(c, e.errorCode, e.description) }, status)
+  return c.json(
+    {
+      data: { ...e.data, error_code: e.errorCode, description: e.description },
+      extra: extraOf(c, e.errorCode, e.description),
+    },
+    status,
+  )
 }
 
 /** app.onError */
@@ -66,6 +104,10 @@ export function notFound(c: Context<Env>): Response {
   const params = ERROR_CODES.INVALID_PARAMS
   return renderError(
     c,
-    new SandboxError(params.code, `${params.text}: no such API ${c.req.method} ${c.req.path} (the sandbox serves the paths listed at /openapi.json)`, { status: 404 }),
+    new SandboxError(
+      params.code,
+      `${params.text}: no such API ${c.req.method} ${c.req.path} (the sandbox serves the paths listed at /openapi.json)`,
+      { status: 404 },
+    ),
   )
 }

@@ -25,7 +25,8 @@ function describeIssue(issue: ZodError['issues'][number], where: string): string
     const got = /received (\w+)/.exec(issue.message)?.[1]
     return `${field} must be ${issue.expected}${got ? `, got ${got}` : ''}`
   }
-  if (issue.code === 'unrecognized_keys') return `${field === where ? where : field} has unknown field(s) ${issue.keys.join(', ')}`
+  if (issue.code === 'unrecognized_keys')
+    return `${field === where ? where : field} has unknown field(s) ${issue.keys.join(', ')}`
   return `${field}: ${issue.message}`
 }
 
@@ -36,7 +37,13 @@ export function describeZodError(error: ZodError, where = 'body'): string {
   return parts.join('; ')
 }
 
-const TARGET_NAMES: Record<string, string> = { json: 'body', form: 'body', query: 'query', header: 'header', param: 'path' }
+const TARGET_NAMES: Record<string, string> = {
+  json: 'body',
+  form: 'body',
+  query: 'query',
+  header: 'header',
+  param: 'path',
+}
 
 /** The defaultHook of every router: failed validation → SandboxError 2100005 (10002 on /oauth/). */
 export function validationHook(

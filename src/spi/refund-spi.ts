@@ -41,15 +41,30 @@ export class RefundSpiService implements RefundSpi {
     return spiTargets(this.store).get(t.key)?.[name]
   }
 
-  handles = (t: Tenant, certs: CertificateRecord[]): boolean => this.url(t, 'refund_apply') !== undefined && certs.length > 0 && certs.every((c) => c.code_source_type === 2)
+  handles = (t: Tenant, certs: CertificateRecord[]): boolean =>
+    this.url(t, 'refund_apply') !== undefined && certs.length > 0 && certs.every((c) => c.code_source_type === 2)
 
   apply = (t: Tenant, rec: AfterSaleRecord): void => {
     const body = JSON.stringify({
-      order_id: rec.order_id, biz_uniq_key: rec.after_sale_id, after_sale_id: rec.after_sale_id, refund_amount: rec.refund_amount,
-      refund_info_list: rec.items.map((i) => ({ order_item_id: i.order_item_id, item_refund_amount: i.refund_amount, certificate: { certificate_id: i.certificate_id, code: i.code } })),
-      refund_reason: rec.reason, handle_time: t.clock.nowMs(),
+      order_id: rec.order_id,
+      biz_uniq_key: rec.after_sale_id,
+      after_sale_id: rec.after_sale_id,
+      refund_amount: rec.refund_amount,
+      refund_info_list: rec.items.map((i) => ({
+        order_item_id: i.order_item_id,
+        item_refund_amount: i.refund_amount,
+        certificate: { certificate_id: i.certificate_id, code: i.code },
+      })),
+      refund_reason: rec.reason,
+      handle_time: t.clock.nowMs(),
     })
-    spiData(t).refunds.put(rec.after_sale_id, { after_sale_id: rec.after_sale_id, order_id: rec.order_id, state: 0, attempts: 0, body })
+    spiData(t).refunds.put(rec.after_sale_id, {
+      after_sale_id: rec.after_sale_id,
+      order_id: rec.order_id,
+      state: 0,
+      attempts: 0,
+      body,
+    })
     t.scheduler.schedule(REFUND_APPLY_JOB, t.clock.nowMs(), { after_sale_id: rec.after_sale_id })
   }
 
@@ -61,17 +76,39 @@ export class RefundSpiService implements RefundSpi {
     if (!rec || rec.state !== 0 || !url) return { skipped: true }
     const attempt = rec.attempts + 1
     refunds.put(rec.after_sale_id, { ...rec, attempts: attempt })
-    const ans = await this.client.call(t, 'refund_apply', url, rec.body, TIMEOUT_MS, { type: 'order', id: rec.order_id }, attempt)
+    const ans = await this.client.call(
+      t,
+      'refund_apply',
+      url,
+      rec.body,
+      TIMEOUT_MS,
+      { type: 'order', id: rec.order_id },
+      attempt,
+    )
     if (!ans.data || ans.data.error_code !== 0) {
-      t.scheduler.schedule(REFUND_APPLY_JOB, t.clock.nowMs() + SPI_RETRY_SECONDS * 1000, { after_sale_id: rec.after_sale_id })
-      return { after_sale_id: rec.after_sale_id, attempt, error: ans.error ?? `error_code ${String(ans.data?.error_code)}`, retry_in: SPI_RETRY_SECONDS }
+      t.scheduler.schedule(REFUND_APPLY_JOB, t.clock.nowMs() + SPI_RETRY_SECONDS * 1000, {
+        after_sale_id: rec.after_sale_id,
+      })
+      return {
+        after_sale_id: rec.after_sale_id,
+        attempt,
+        error: ans.error ?? `error_code ${String(ans.data?.error_code)}`,
+        retry_in: SPI_RETRY_SECONDS,
+      }
     }
     const result = Number(ans.data.result ?? 0)
-    const codes = (JSON.parse(rec.body) as { refund_info_list: Array<{ certificate: { code: string } }> }).refund_info_list.map((i) => i.certificate.code)
+    const codes = (
+      JSON.parse(rec.body) as { refund_info_list: Array<{ certificate: { code: string } }> }
+    ).refund_info_list.map((i) => i.certificate.code)
     const echoed = new Set(((ans.data.codes as unknown[] | undefined) ?? []).map(String))
     if (result === 1 || (result === 2 && codes.every((c) => !c || echoed.has(c)))) {
       refunds.put(rec.after_sale_id, { ...rec, attempts: attempt, state: 2 })
-      this.refunds.decide(t, rec.after_sale_id, result === 1, String(ans.data.reason ?? ans.data.description ?? '商家拒绝退款'))
+      this.refunds.decide(
+        t,
+        rec.after_sale_id,
+        result === 1,
+        String(ans.data.reason ?? ans.data.description ?? '商家拒绝退款'),
+      )
       return { after_sale_id: rec.after_sale_id, attempt, result: result === 1 ? 'approved' : 'rejected' }
     }
     refunds.put(rec.after_sale_id, { ...rec, attempts: attempt, state: 1 })
@@ -103,12 +140,31 @@ export class RefundSpiService implements RefundSpi {
     if (!url || !rec) return { skipped: true }
     const attempt = Number(job.payload.attempt)
     const body = JSON.stringify({
-      order_id: rec.order_id, after_sale_id: rec.after_sale_id, refund_type: rec.refund_type,
-      notice_list: rec.items.map((i) => ({ certificate_id: i.certificate_id, code: i.code, apply_time: rec.create_time, audit_time: rec.complete_time, audit_result: 1 })),
+      order_id: rec.order_id,
+      after_sale_id: rec.after_sale_id,
+      refund_type: rec.refund_type,
+      notice_list: rec.items.map((i) => ({
+        certificate_id: i.certificate_id,
+        code: i.code,
+        apply_time: rec.create_time,
+        audit_time: rec.complete_time,
+        audit_result: 1,
+      })),
     })
-    const ans = await this.client.call(t, 'refund_notice', url, body, TIMEOUT_MS, { type: 'order', id: rec.order_id }, attempt)
+    const ans = await this.client.call(
+      t,
+      'refund_notice',
+      url,
+      body,
+      TIMEOUT_MS,
+      { type: 'order', id: rec.order_id },
+      attempt,
+    )
     if ((!ans.data || ans.data.error_code !== 0) && attempt < MAX_NOTICE_ATTEMPTS) {
-      t.scheduler.schedule(REFUND_NOTICE_JOB, t.clock.nowMs() + SPI_RETRY_SECONDS * 1000, { after_sale_id: rec.after_sale_id, attempt: attempt + 1 })
+      t.scheduler.schedule(REFUND_NOTICE_JOB, t.clock.nowMs() + SPI_RETRY_SECONDS * 1000, {
+        after_sale_id: rec.after_sale_id,
+        attempt: attempt + 1,
+      })
     }
     return { after_sale_id: rec.after_sale_id, attempt, delivered: ans.data?.error_code === 0 }
   }

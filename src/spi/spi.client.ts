@@ -23,7 +23,15 @@ export class SpiClient {
   ) {}
 
   /** One signed POST; never throws. `entity` groups the attempt in the delivery log. */
-  async call(t: Tenant, name: SpiName, url: string, body: string, timeoutMs: number, entity: { type: string; id: string }, attempt: number): Promise<SpiAnswer> {
+  async call(
+    t: Tenant,
+    name: SpiName,
+    url: string,
+    body: string,
+    timeoutMs: number,
+    entity: { type: string; id: string },
+    attempt: number,
+  ): Promise<SpiAnswer> {
     const query = { client_key: t.key, timestamp: String(t.clock.nowMs()) }
     const full = new URL(url)
     for (const [k, v] of Object.entries(query)) full.searchParams.set(k, v)
@@ -35,7 +43,11 @@ export class SpiClient {
     }
     const virtual = t.clock.now()
     const real = new Date(this.outbound.now()).toISOString()
-    const results = await sendWithFault(this.outbound, { url: full.toString(), headers, body, timeoutMs }, this.faults?.forOutbound(t, 'spi', name))
+    const results = await sendWithFault(
+      this.outbound,
+      { url: full.toString(), headers, body, timeoutMs },
+      this.faults?.forOutbound(t, 'spi', name),
+    )
     const r = results[0]!
     let data: Record<string, unknown> | undefined
     let error = r.error
@@ -48,11 +60,26 @@ export class SpiClient {
         error = 'invalid reply: not JSON'
       }
     }
-    results.forEach((x, i) => recordDelivery(t, {
-      event_id: '', event: `spi.${name}`, msg_id: stableMsgId([t.key, name, entity.id, String(attempt)]), entity_type: entity.type, entity_id: entity.id,
-      url: full.toString(), attempt, redelivery: i > 0, request: { method: 'POST', headers, body }, status: x.status, response_excerpt: x.response_excerpt,
-      latency_ms: x.latency_ms, error: i === 0 ? error : x.error, outcome: i === 0 ? (data ? 'delivered' : 'failed') : x.ok ? 'delivered' : 'failed', virtual_time: virtual, real_time: real,
-    }))
+    results.forEach((x, i) =>
+      recordDelivery(t, {
+        event_id: '',
+        event: `spi.${name}`,
+        msg_id: stableMsgId([t.key, name, entity.id, String(attempt)]),
+        entity_type: entity.type,
+        entity_id: entity.id,
+        url: full.toString(),
+        attempt,
+        redelivery: i > 0,
+        request: { method: 'POST', headers, body },
+        status: x.status,
+        response_excerpt: x.response_excerpt,
+        latency_ms: x.latency_ms,
+        error: i === 0 ? error : x.error,
+        outcome: i === 0 ? (data ? 'delivered' : 'failed') : x.ok ? 'delivered' : 'failed',
+        virtual_time: virtual,
+        real_time: real,
+      }),
+    )
     return { data, error }
   }
 }

@@ -11,7 +11,12 @@ import * as r from './spi.contract.js'
 import type { SpiService } from './spi.service.js'
 import { SPI_NAMES, spiTargets } from './spi.store.js'
 
-export function registerSpiRoutes(app: OpenAPIHono<Env>, store: Store, spi: SpiService, refundSpi: RefundSpiService): void {
+export function registerSpiRoutes(
+  app: OpenAPIHono<Env>,
+  store: Store,
+  spi: SpiService,
+  refundSpi: RefundSpiService,
+): void {
   app.openapi(r.putSpiRoute, (c) => {
     const body = c.req.valid('json')
     for (const name of SPI_NAMES) {
@@ -30,7 +35,10 @@ export function registerSpiRoutes(app: OpenAPIHono<Env>, store: Store, spi: SpiS
     const b = c.req.valid('json')
     spi.callback(t, b)
     const ids = tradeData(t).orders.get(b.order_id)?.certificate_ids ?? []
-    const list = ids.map((id) => fulfilmentData(t).certificates.get(id)!).filter(Boolean).map((x) => ({ certificate_id: x.certificate_id, code: x.code }))
+    const list = ids
+      .map((id) => fulfilmentData(t).certificates.get(id)!)
+      .filter(Boolean)
+      .map((x) => ({ certificate_id: x.certificate_id, code: x.code }))
     return c.json(ok(c, { certificate_info_list: b.result === 1 ? list : [] }), 200)
   })
   app.openapi(r.refundAuditRoute, (c) => {

@@ -42,10 +42,26 @@ export class SpiService {
     const sku = p.online?.sku
     if (!url || !sku || Number(sku.attr_key_value_map.code_source_type ?? 1) !== 2) return
     const body = JSON.stringify({
-      order_id: orderId, sku_id: sku.sku_id, third_product_id: p.out_id, third_sku_id: sku.out_sku_id ?? '', count, order_item_id: [],
-      order_type: p.product_type === 15 ? 51 : 21, original_amount: sku.actual_amount * count, currency_code: 'CNY', create_order_time: t.clock.now(),
+      order_id: orderId,
+      sku_id: sku.sku_id,
+      third_product_id: p.out_id,
+      third_sku_id: sku.out_sku_id ?? '',
+      count,
+      order_item_id: [],
+      order_type: p.product_type === 15 ? 51 : 21,
+      original_amount: sku.actual_amount * count,
+      currency_code: 'CNY',
+      create_order_time: t.clock.now(),
     })
-    const ans = await this.client.call(t, 'pre_create_order', url, body, PRE_CREATE_TIMEOUT_MS, { type: 'order', id: orderId }, 1)
+    const ans = await this.client.call(
+      t,
+      'pre_create_order',
+      url,
+      body,
+      PRE_CREATE_TIMEOUT_MS,
+      { type: 'order', id: orderId },
+      1,
+    )
     const code = ans.data?.error_code
     if (typeof code === 'number' && code !== 0) throw preCreateRefused(code, String(ans.data?.description ?? ''))
   }
@@ -55,10 +71,24 @@ export class SpiService {
     if (!this.merchantIssues(t) || certs.some((c) => c.code_source_type !== 2 || c.code !== '')) return
     const now = t.clock.now()
     const body = JSON.stringify({
-      order_id: order.order_id, sku_id: order.sku_id, count: order.count, open_id: order.open_id, pay_amount: order.pay_amount,
-      original_amount: order.original_amount, create_order_time: order.create_order_time, certificates: certs.map((c) => ({ certificate_id: c.certificate_id, order_item_id: c.order_item_id })),
+      order_id: order.order_id,
+      sku_id: order.sku_id,
+      count: order.count,
+      open_id: order.open_id,
+      pay_amount: order.pay_amount,
+      original_amount: order.original_amount,
+      create_order_time: order.create_order_time,
+      certificates: certs.map((c) => ({ certificate_id: c.certificate_id, order_item_id: c.order_item_id })),
     })
-    spiData(t).issues.put(order.order_id, { order_id: order.order_id, state: ISSUE_STATE.ISSUING, attempts: 0, deadline: now + ISSUE_WINDOW_SECONDS, body, third_order_id: '', fail_reason: '' })
+    spiData(t).issues.put(order.order_id, {
+      order_id: order.order_id,
+      state: ISSUE_STATE.ISSUING,
+      attempts: 0,
+      deadline: now + ISSUE_WINDOW_SECONDS,
+      body,
+      third_order_id: '',
+      fail_reason: '',
+    })
     t.scheduler.schedule(ISSUE_JOB, t.clock.nowMs(), { order_id: order.order_id })
     t.scheduler.schedule(ISSUE_DEADLINE_JOB, (now + ISSUE_WINDOW_SECONDS) * 1000, { order_id: order.order_id })
   }
@@ -71,13 +101,23 @@ export class SpiService {
     if (!rec || rec.state !== ISSUE_STATE.ISSUING || !url) return { skipped: true }
     const attempt = rec.attempts + 1
     issues.put(rec.order_id, { ...rec, attempts: attempt })
-    const ans = await this.client.call(t, 'issue_code', url, rec.body, ISSUE_TIMEOUT_MS, { type: 'order', id: rec.order_id }, attempt)
+    const ans = await this.client.call(
+      t,
+      'issue_code',
+      url,
+      rec.body,
+      ISSUE_TIMEOUT_MS,
+      { type: 'order', id: rec.order_id },
+      attempt,
+    )
     const now = issues.get(rec.order_id)
-    if (!now || now.state !== ISSUE_STATE.ISSUING) return { order_id: rec.order_id, attempt, ignored: 'already decided' }
+    if (!now || now.state !== ISSUE_STATE.ISSUING)
+      return { order_id: rec.order_id, attempt, ignored: 'already decided' }
     const result = ans.data?.error_code === 0 ? Number(ans.data.result ?? 0) : undefined
     if (result === 1) {
       const codes = (ans.data?.codes as unknown[] | undefined)?.map(String) ?? []
-      if (this.finishIssued(t, now, codes, String(ans.data?.third_order_id ?? ''))) return { order_id: rec.order_id, attempt, result: 'issued' }
+      if (this.finishIssued(t, now, codes, String(ans.data?.third_order_id ?? '')))
+        return { order_id: rec.order_id, attempt, result: 'issued' }
     } else if (result === 2) {
       this.failIssuing(t, now, String(ans.data?.fail_reason ?? 'merchant failed to issue'), false)
       return { order_id: rec.order_id, attempt, result: 'failed' }
@@ -90,7 +130,9 @@ export class SpiService {
   }
 
   private finishIssued(t: Tenant, rec: IssueRecord, codes: string[], thirdOrderId: string): boolean {
-    const certIds = (JSON.parse(rec.body) as { certificates: Array<{ certificate_id: string }> }).certificates.map((c) => c.certificate_id)
+    const certIds = (JSON.parse(rec.body) as { certificates: Array<{ certificate_id: string }> }).certificates.map(
+      (c) => c.certificate_id,
+    )
     if (!assignCodes(t, certIds, codes)) return false
     spiData(t).issues.put(rec.order_id, { ...rec, state: ISSUE_STATE.ISSUED, third_order_id: thirdOrderId })
     return true
@@ -99,8 +141,16 @@ export class SpiService {
   /** Issuing failed: an explicit failure refunds without audit; a timeout refunds through the merchant's refund audit. */
   private failIssuing(t: Tenant, rec: IssueRecord, reason: string, viaAudit: boolean): void {
     spiData(t).issues.put(rec.order_id, { ...rec, state: ISSUE_STATE.FAILED, fail_reason: reason })
-    const certIds = (JSON.parse(rec.body) as { certificates: Array<{ certificate_id: string }> }).certificates.map((c) => c.certificate_id)
-    this.refunds.request(t, { order_id: rec.order_id, certificate_ids: certIds, by: 'system', merchant_audit: viaAudit, reason: `发码失败: ${reason}` })
+    const certIds = (JSON.parse(rec.body) as { certificates: Array<{ certificate_id: string }> }).certificates.map(
+      (c) => c.certificate_id,
+    )
+    this.refunds.request(t, {
+      order_id: rec.order_id,
+      certificate_ids: certIds,
+      by: 'system',
+      merchant_audit: viaAudit,
+      reason: `发码失败: ${reason}`,
+    })
   }
 
   /** Job: the 10-minute window closed without codes. */
@@ -112,14 +162,30 @@ export class SpiService {
   }
 
   /** POST fulfilment/create/callback/: the merchant reports the outcome of an "issuing" order. */
-  callback(t: Tenant, b: { order_id: string; result: number; codes?: string[] | undefined; third_order_id?: string | undefined; fail_reason?: string | undefined }): void {
+  callback(
+    t: Tenant,
+    b: {
+      order_id: string
+      result: number
+      codes?: string[] | undefined
+      third_order_id?: string | undefined
+      fail_reason?: string | undefined
+    },
+  ): void {
     const rec = spiData(t).issues.get(b.order_id)
     if (!rec) throw notIssuing(b.order_id, 'it is not a 三方码 order issued through the SPI')
     if (rec.state === ISSUE_STATE.ISSUED && b.result === 1) return
-    if (rec.state !== ISSUE_STATE.ISSUING) throw notIssuing(b.order_id, rec.state === ISSUE_STATE.FAILED ? `issuing failed (${rec.fail_reason})` : 'codes were issued already')
+    if (rec.state !== ISSUE_STATE.ISSUING)
+      throw notIssuing(
+        b.order_id,
+        rec.state === ISSUE_STATE.FAILED ? `issuing failed (${rec.fail_reason})` : 'codes were issued already',
+      )
     if (t.clock.now() > rec.deadline) throw notIssuing(b.order_id, `the 10-minute window closed at ${rec.deadline}`)
     if (b.result === 2) return this.failIssuing(t, rec, b.fail_reason ?? 'merchant reported failure', false)
     if (!b.codes || b.codes.length === 0) throw badCodes('codes is required when result is 1')
-    if (!this.finishIssued(t, rec, b.codes, b.third_order_id ?? '')) throw badCodes(`codes must be ${JSON.parse(rec.body).certificates.length} distinct codes not used by another coupon`)
+    if (!this.finishIssued(t, rec, b.codes, b.third_order_id ?? ''))
+      throw badCodes(
+        `codes must be ${JSON.parse(rec.body).certificates.length} distinct codes not used by another coupon`,
+      )
   }
 }

@@ -46,7 +46,7 @@ describe('file store', () => {
     await b.close()
   })
 
-  it('keeps what was synced across a restart with fsync off too (written, not fdatasync\'d)', async () => {
+  it("keeps what was synced across a restart with fsync off too (written, not fdatasync'd)", async () => {
     const a = await openFileStore(file, { fsync: false })
     a.put('t:x', 'c', 'k', { v: 1 })
     await a.sync()
@@ -81,7 +81,11 @@ describe('file store', () => {
     s.put('t:x', 'c', 'kept', { ok: true })
     await s.sync()
     await s.close()
-    await tearAppend(`${file}.wal`, { s: 2, ops: [{ o: 'put', n: 't:x', c: 'c', k: 'torn', v: { torn: 'x'.repeat(1500) } }] }, 500)
+    await tearAppend(
+      `${file}.wal`,
+      { s: 2, ops: [{ o: 'put', n: 't:x', c: 'c', k: 'torn', v: { torn: 'x'.repeat(1500) } }] },
+      500,
+    )
     const r = await openFileStore(file)
     expect(r.get('t:x', 'c', 'kept')).toEqual({ ok: true })
     expect(r.get('t:x', 'c', 'torn')).toBeUndefined()
@@ -97,7 +101,11 @@ describe('file store', () => {
     const s = await openFileStore(file)
     s.put('t:x', 'c', 'name', { account_name: 'lh测试商家', poi_name: '望京店' })
     await s.sync() // then a crash: no close, so the log still holds the line
-    await tearAppend(`${file}.wal`, { s: 2, ops: [{ o: 'put', n: 't:x', c: 'c', k: '半', v: { name: '半'.repeat(600) } }] }, 700)
+    await tearAppend(
+      `${file}.wal`,
+      { s: 2, ops: [{ o: 'put', n: 't:x', c: 'c', k: '半', v: { name: '半'.repeat(600) } }] },
+      700,
+    )
     const r = await openFileStore(file)
     r.put('t:x', 'c', 'later', { name: '实物周边' })
     await r.sync()
@@ -111,7 +119,9 @@ describe('file store', () => {
   it('stops on a damaged log record that is not the last', async () => {
     await openFileStore(file).then((s) => s.close())
     await writeFile(`${file}.wal`, Buffer.concat([Buffer.from('garbage\n'), encodeRecord({ s: 1, ops: [] })]))
-    await expect(openFileStore(file)).rejects.toThrow(/sandbox\.json\.wal: record 1 of the write-ahead log, at byte 0, is damaged/)
+    await expect(openFileStore(file)).rejects.toThrow(
+      /sandbox\.json\.wal: record 1 of the write-ahead log, at byte 0, is damaged/,
+    )
   })
 
   it('refuses a corrupt data file with the path and the reason, and leaves it untouched', async () => {

@@ -72,7 +72,12 @@ async function realPath(file: string): Promise<string> {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new StoreOpenError(path, (e as Error).message)
   }
   const link = await lstat(path).catch(() => undefined)
-  if (link?.isSymbolicLink()) throw new StoreOpenError(path, 'it is a symlink to a file that does not exist', 'Create the file it points to, or point --data at a real path.')
+  if (link?.isSymbolicLink())
+    throw new StoreOpenError(
+      path,
+      'it is a symlink to a file that does not exist',
+      'Create the file it points to, or point --data at a real path.',
+    )
   return join(await realpath(dirname(path)), basename(path))
 }
 
@@ -85,7 +90,12 @@ async function removeStaleTemp(path: string): Promise<void> {
   const temp = snapshotTempPath(path)
   const st = await lstat(temp).catch(() => undefined)
   if (!st) return
-  if (!st.isFile()) throw new StoreOpenError(path, `${temp} (where its snapshot is written before the rename) is not a regular file`, `Remove ${temp}, then start again.`)
+  if (!st.isFile())
+    throw new StoreOpenError(
+      path,
+      `${temp} (where its snapshot is written before the rename) is not a regular file`,
+      `Remove ${temp}, then start again.`,
+    )
   await rm(temp)
 }
 
@@ -118,7 +128,11 @@ export async function openFileStore(file: string, opts: FileStoreOptions = {}): 
     }
     const problem = tenantRegistryProblem(db.data)
     if (problem) {
-      throw new StoreOpenError(path, problem, 'Correct that record in the file (or move the file away), or start with --memory.')
+      throw new StoreOpenError(
+        path,
+        problem,
+        'Correct that record in the file (or move the file away), or start with --memory.',
+      )
     }
     let snapshotBytes: number
     if (!snapshot || log.hasOld) {
@@ -131,7 +145,12 @@ export async function openFileStore(file: string, opts: FileStoreOptions = {}): 
     }
     const opened = log
     const save = (state: DbState, seq: number) => writeSnapshot(path, state, seq)
-    return new Store(db, { log: opened, writeSnapshot: save, snapshotBytes, release: () => rm(lockPath, { force: true }) })
+    return new Store(db, {
+      log: opened,
+      writeSnapshot: save,
+      snapshotBytes,
+      release: () => rm(lockPath, { force: true }),
+    })
   } catch (e) {
     await log?.close()
     await rm(lockPath, { force: true })

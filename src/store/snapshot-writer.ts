@@ -26,7 +26,9 @@ export const snapshotTempPath = (path: string): string => join(dirname(path), `.
 /** Serialises `state` as of batch `seq` (fuzzy, see above) into `path`, durably; returns its size in bytes. */
 export async function writeSnapshot(path: string, state: DbState, seq: number): Promise<number> {
   const temp = snapshotTempPath(path)
-  const fd = await call<number>((cb) => open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC, 0o644, cb))
+  const fd = await call<number>((cb) =>
+    open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC, 0o644, cb),
+  )
   let bytes = 0
   let piece: string[] = []
   let pieceLength = 0
@@ -34,7 +36,8 @@ export async function writeSnapshot(path: string, state: DbState, seq: number): 
     const buf = Buffer.from(piece.join(''))
     piece = []
     pieceLength = 0
-    for (let off = 0; off < buf.length; ) off += await call<number>((cb) => write(fd, buf, off, buf.length - off, bytes + off, cb))
+    for (let off = 0; off < buf.length;)
+      off += await call<number>((cb) => write(fd, buf, off, buf.length - off, bytes + off, cb))
     bytes += buf.length
   }
   const put = async (text: string): Promise<void> => {

@@ -27,7 +27,8 @@ export const STATE_VERSION = 2
 export const EMPTY_STATE = (): DbState => ({ version: STATE_VERSION, seq: 0, namespaces: {} })
 
 /** A JSON object (not null, not an array). */
-export const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x)
+export const isObject = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x)
 
 /**
  * Where a namespace map breaks the shape namespace → collection → id → record (objects all the way), or
@@ -45,8 +46,10 @@ function namespaceProblem(ns: unknown, at: string): string | undefined {
 
 /** What makes a parsed snapshot not a sandbox data file of this version, or undefined. */
 export function stateProblem(x: unknown): string | undefined {
-  if (!isObject(x)) return `it holds ${x === null ? 'null' : Array.isArray(x) ? 'an array' : `a ${typeof x}`}, not a sandbox data object`
-  if (x.version !== STATE_VERSION) return `it is not a sandbox data file of version ${STATE_VERSION} (version: ${JSON.stringify(x.version) ?? 'missing'})`
+  if (!isObject(x))
+    return `it holds ${x === null ? 'null' : Array.isArray(x) ? 'an array' : `a ${typeof x}`}, not a sandbox data object`
+  if (x.version !== STATE_VERSION)
+    return `it is not a sandbox data file of version ${STATE_VERSION} (version: ${JSON.stringify(x.version) ?? 'missing'})`
   if (typeof x.seq !== 'number' || !Number.isInteger(x.seq) || x.seq < 0) return 'its seq is not a non-negative integer'
   if (!isObject(x.namespaces)) return 'its namespaces is not an object'
   for (const n of Object.keys(x.namespaces)) {
@@ -80,7 +83,8 @@ export function own<T>(obj: Record<string, T> | undefined, key: string): T | und
 
 /** Sets an own property, also for the key "__proto__" (which plain assignment would take as the prototype). */
 export function setOwn<T>(obj: Record<string, T>, key: string, value: T): void {
-  if (key === '__proto__') Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true })
+  if (key === '__proto__')
+    Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true })
   else obj[key] = value
 }
 

@@ -14,11 +14,14 @@ afterEach(async () => {
 
 const adapters: Array<[string, () => Promise<Store>]> = [
   ['memory', () => openMemoryStore()],
-  ['file', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'sandbox-store-'))
-    dirs.push(dir)
-    return openFileStore(join(dir, 'db.json'))
-  }],
+  [
+    'file',
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'sandbox-store-'))
+      dirs.push(dir)
+      return openFileStore(join(dir, 'db.json'))
+    },
+  ],
 ]
 
 describe.each(adapters)('store (%s)', (_name, open) => {

@@ -52,14 +52,26 @@ function manualStore(): { store: Store; log: ManualLog; snapshots: ManualSnapsho
   const log = new ManualLog()
   const snapshots = new ManualSnapshots()
   const db = new Low<DbState>(new Memory<DbState>(), EMPTY_STATE())
-  const store = new Store(db, { log: log as unknown as WriteAheadLog, writeSnapshot: snapshots.write, release: async () => undefined, snapshotBytes: 0 })
+  const store = new Store(db, {
+    log: log as unknown as WriteAheadLog,
+    writeSnapshot: snapshots.write,
+    release: async () => undefined,
+    snapshotBytes: 0,
+  })
   return { store, log, snapshots }
 }
 
 const turn = () => new Promise<void>((r) => setImmediate(r))
 /** Lets every queued promise reaction run, but no timer or immediate. */
 const microtasks = () => new Promise<void>((r) => process.nextTick(r))
-const state = (p: Promise<void>) => Promise.race([p.then(() => 'resolved', () => 'rejected'), turn().then(() => 'pending')])
+const state = (p: Promise<void>) =>
+  Promise.race([
+    p.then(
+      () => 'resolved',
+      () => 'rejected',
+    ),
+    turn().then(() => 'pending'),
+  ])
 const keys = (b: Batch | undefined) => b?.ops.map((op) => (op.o === 'ns' ? op.n : op.k))
 
 describe('store batching', () => {

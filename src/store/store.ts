@@ -16,7 +16,6 @@ const MIN_COMPACT_BYTES = 4 * 1024 * 1024
 /** Closing folds the log into the snapshot only while both are this small (so a shutdown stays quick). */
 const CLOSE_COMPACT_BYTES = 16 * 1024 * 1024
 
-
 export class Store {
   /** pending ops keyed by target, so a burst touching one record writes it once */
   private pending = new Map<string, Op>()
@@ -139,15 +138,18 @@ export class Store {
     this.pending.clear()
     this.next = undefined
     this.current = done
-    this.inFlight = this.write(this.durability, ops).then(() => {
-      this.flushes++
-      this.finish()
-      done.resolve()
-    }, (e: Error) => {
-      this.failure = e
-      this.finish()
-      done.reject(new StoreWriteError(e.message))
-    })
+    this.inFlight = this.write(this.durability, ops).then(
+      () => {
+        this.flushes++
+        this.finish()
+        done.resolve()
+      },
+      (e: Error) => {
+        this.failure = e
+        this.finish()
+        done.reject(new StoreWriteError(e.message))
+      },
+    )
   }
 
   /** A batch is done: the one that gathered while it was written goes out at once (group commit). */
@@ -202,7 +204,9 @@ export class Store {
       d.snapshotBytes = await d.writeSnapshot(this.state, seq)
       await d.log.dropOld()
     })().then(
-      () => { this.compaction = undefined },
+      () => {
+        this.compaction = undefined
+      },
       (e: Error) => {
         // the log still holds everything; but like a failed append, acknowledge nothing more
         this.failure ??= e

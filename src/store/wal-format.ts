@@ -77,14 +77,16 @@ function readRecord(bytes: Buffer, at: number): Read {
   const header = bytes.toString('latin1', at, Math.min(at + HEADER_BYTES, bytes.length))
   const m = HEADER.exec(header)
   if (!m || parseInt(m[3]!, 16) !== crc32(header.slice(0, 20))) {
-    const hint = bytes[at] === 0x7b ? ' (it looks like a version-1 log line: this sandbox reads log version 2 only)' : ''
+    const hint =
+      bytes[at] === 0x7b ? ' (it looks like a version-1 log line: this sandbox reads log version 2 only)' : ''
     return { ok: false, reason: `its header fails its check${hint}` }
   }
   const length = parseInt(m[1]!, 16)
   const end = at + HEADER_BYTES + length + 1
   if (end > bytes.length) return { ok: false, reason: 'the file ends inside it', end }
   const payload = bytes.subarray(at + HEADER_BYTES, end - 1)
-  if (bytes[end - 1] !== 0x0a || crc32(payload) !== parseInt(m[2]!, 16)) return { ok: false, reason: 'its checksum does not match its bytes', end }
+  if (bytes[end - 1] !== 0x0a || crc32(payload) !== parseInt(m[2]!, 16))
+    return { ok: false, reason: 'its checksum does not match its bytes', end }
   let batch: unknown
   try {
     batch = JSON.parse(payload.toString('utf8'))
@@ -92,7 +94,8 @@ function readRecord(bytes: Buffer, at: number): Read {
     batch = undefined
   }
   // the checksum matched: this is what was written, but not a batch this version understands
-  if (!isBatch(batch)) return { ok: false, reason: 'it passes its checksum but does not hold a batch of this log version' }
+  if (!isBatch(batch))
+    return { ok: false, reason: 'it passes its checksum but does not hold a batch of this log version' }
   return { ok: true, batch, end }
 }
 
@@ -116,11 +119,18 @@ function isTorn(bytes: Buffer, at: number, r: { end?: number }): boolean {
  * the snapshot; a crash in between leaves older batches, and the next one then follows the snapshot's.
  */
 function sequenceGap(prev: number | undefined, s: number, snapshotSeq: number): string | undefined {
-  if (s <= snapshotSeq) return prev === undefined || s === prev + 1 ? undefined : `it holds batch ${s} right after batch ${prev}: a record is missing or out of place`
+  if (s <= snapshotSeq)
+    return prev === undefined || s === prev + 1
+      ? undefined
+      : `it holds batch ${s} right after batch ${prev}: a record is missing or out of place`
   if (prev === undefined || prev <= snapshotSeq) {
-    return s === snapshotSeq + 1 ? undefined : `it holds batch ${s} but the snapshot ends at batch ${snapshotSeq}: the records between are missing`
+    return s === snapshotSeq + 1
+      ? undefined
+      : `it holds batch ${s} but the snapshot ends at batch ${snapshotSeq}: the records between are missing`
   }
-  return s === prev + 1 ? undefined : `it holds batch ${s} right after batch ${prev}: a record is missing or out of place`
+  return s === prev + 1
+    ? undefined
+    : `it holds batch ${s} right after batch ${prev}: a record is missing or out of place`
 }
 
 /**

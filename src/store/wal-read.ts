@@ -49,14 +49,20 @@ export async function readSegments(path: string, snapshotSeq: number): Promise<S
     const scan = scanLog(oldBytes, snapshotSeq)
     if (scan.tornBytes > 0) {
       // a closed segment was complete when the active log took over: an incomplete record there is damage
-      scan.damage = { record: scan.batches.length + 1, offset: scan.end, reason: 'it is incomplete, in a segment closed for compaction' }
+      scan.damage = {
+        record: scan.batches.length + 1,
+        offset: scan.end,
+        reason: 'it is incomplete, in a segment closed for compaction',
+      }
     }
     segments.push({ path: `${path}.old`, bytes: oldBytes, scan })
     prev = scan.batches.at(-1)?.s
   }
   const bytes = await readOrNothing(path)
   const damagedBefore = segments.some((s) => s.scan.damage)
-  const scan = damagedBefore ? { batches: [], end: 0, tornBytes: 0 } : scanLog(bytes ?? Buffer.alloc(0), snapshotSeq, prev)
+  const scan = damagedBefore
+    ? { batches: [], end: 0, tornBytes: 0 }
+    : scanLog(bytes ?? Buffer.alloc(0), snapshotSeq, prev)
   segments.push({ path, bytes, scan })
   return segments
 }
@@ -139,7 +145,8 @@ export async function repair(segments: Segment[]): Promise<RepairReport | undefi
     later.scan = { batches: [], end: 0, tornBytes: 0 }
   }
   seg.scan.damage = undefined
-  const message = `repaired ${seg.path}: dropped record ${damage.record} at byte ${damage.offset} (${damage.reason}) ` +
+  const message =
+    `repaired ${seg.path}: dropped record ${damage.record} at byte ${damage.offset} (${damage.reason}) ` +
     `and ${droppedRecords} intact record(s) after it, ${droppedBytes} bytes in all; the original is kept as ${copy}`
   return { copy, segment: seg.path, damage, droppedRecords, droppedBytes, message }
 }

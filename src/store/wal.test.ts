@@ -38,7 +38,9 @@ describe('write-ahead log', () => {
     expect((await stat(path)).size).toBe(MB)
     const bytes = await readFile(path)
     expect(log.size).toBe(bytes.indexOf(0))
-    expect(bytes.subarray(0, log.size).equals(Buffer.concat([encodeRecord(put(1, 'a')), encodeRecord(put(2, 'b'))]))).toBe(true)
+    expect(
+      bytes.subarray(0, log.size).equals(Buffer.concat([encodeRecord(put(1, 'a')), encodeRecord(put(2, 'b'))])),
+    ).toBe(true)
     expect(bytes.toString('latin1', 0, 3)).toBe('w2 ')
     await log.close()
     expect((await reopen()).batches.map((b) => b.s)).toEqual([1, 2])
@@ -92,10 +94,12 @@ describe('write-ahead log', () => {
     const stray = Buffer.from(second)
     stray[5] = 0
     await writeFile(path, Buffer.concat([first, stray, Buffer.alloc(MB)]))
-    await expect(reopen()).rejects.toThrow(/record 2 of the write-ahead log, at byte 500, is damaged: its header fails its check/)
+    await expect(reopen()).rejects.toThrow(
+      /record 2 of the write-ahead log, at byte 500, is damaged: its header fails its check/,
+    )
   })
 
-  it('empties the file on truncate; the next batch follows the snapshot\'s', async () => {
+  it("empties the file on truncate; the next batch follows the snapshot's", async () => {
     const { log } = await reopen()
     await log.append(put(1, 'a'))
     await log.truncate()
@@ -103,10 +107,12 @@ describe('write-ahead log', () => {
     await log.append(put(3, 'b'))
     await log.close()
     expect((await reopen(2)).batches.map((b) => b.s)).toEqual([3])
-    await expect(reopen(1)).rejects.toThrow(/it holds batch 3 but the snapshot ends at batch 1: the records between are missing/)
+    await expect(reopen(1)).rejects.toThrow(
+      /it holds batch 3 but the snapshot ends at batch 1: the records between are missing/,
+    )
   })
 
-  it('skips batches a snapshot already holds, and takes the batch after the snapshot\'s after them', async () => {
+  it("skips batches a snapshot already holds, and takes the batch after the snapshot's after them", async () => {
     // a crash between the compaction's rename and the log's truncation: batches 1-2 are in snapshot 3
     const { log } = await reopen()
     await log.append(put(1, 'a'))

@@ -8,13 +8,25 @@ export const settingsSchema = z
     /** may publish 实物周边 (item_type 201) sub-items in combo packs */
     merch_permission: z.boolean(),
     /** virtual seconds between product/save and the automatic audit */
-    audit_delay_seconds: z.number().int().min(0).max(30 * 86400),
+    audit_delay_seconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(30 * 86400),
     /** a product_name containing one of these fails the automatic audit */
     audit_forbidden_words: z.array(z.string().min(1).max(50)).max(100),
     /** virtual seconds the merchant has to answer a refund audit before the platform's default (approve) applies */
-    refund_audit_timeout_seconds: z.number().int().min(1).max(365 * 86400),
+    refund_audit_timeout_seconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(365 * 86400),
     /** virtual seconds from a ledger record's creation to its settlement (status 0 → 2) */
-    settle_delay_seconds: z.number().int().min(0).max(365 * 86400),
+    settle_delay_seconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(365 * 86400),
     /** platform commission in percent of (original − merchant ticket) */
     commission_rate_percent: z.number().min(0).max(100),
     /** undelivered webhook events kept per tenant (waiting for a URL, retrying, given up); the oldest go first */

@@ -59,7 +59,13 @@ export function buildTenant(record: TenantRecord, deps: TenantDeps): Tenant {
     logids,
     nextSeq,
     scheduler: new Scheduler<Tenant>(
-      repo.collection<Job>('jobs'), { next: () => nextSeq('job') }, clock, deps.handlers, () => tenant, deps.onScheduleChange, deps.afterJob,
+      repo.collection<Job>('jobs'),
+      { next: () => nextSeq('job') },
+      clock,
+      deps.handlers,
+      () => tenant,
+      deps.onScheduleChange,
+      deps.afterJob,
     ),
   }
   return tenant

@@ -9,7 +9,11 @@ import { SYS_NS } from './tenants.store.js'
 type Check = (v: unknown) => boolean
 const str: Check = (v) => typeof v === 'string'
 const num: Check = (v) => typeof v === 'number' && Number.isFinite(v)
-const poi: Check = (v) => typeof v === 'object' && v !== null && str((v as Record<string, unknown>).poi_id) && str((v as Record<string, unknown>).poi_name)
+const poi: Check = (v) =>
+  typeof v === 'object' &&
+  v !== null &&
+  str((v as Record<string, unknown>).poi_id) &&
+  str((v as Record<string, unknown>).poi_name)
 
 /** field → check and what it must be */
 const FIELDS: Array<[string, Check, string]> = [
@@ -24,7 +28,8 @@ const FIELDS: Array<[string, Check, string]> = [
   ['create_time', num, 'a number'],
 ]
 
-const describe = (v: unknown): string => (v === undefined ? 'missing' : `${JSON.stringify(v)} (${v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v})`)
+const describe = (v: unknown): string =>
+  v === undefined ? 'missing' : `${JSON.stringify(v)} (${v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v})`
 
 /** The first problem of the tenant registry, naming the record and the field, or undefined. */
 export function tenantRegistryProblem(state: DbState): string | undefined {
@@ -34,9 +39,11 @@ export function tenantRegistryProblem(state: DbState): string | undefined {
   for (const key of Object.keys(tenants)) {
     const rec = tenants[key]!
     for (const [field, ok, must] of FIELDS) {
-      if (!ok(rec[field])) return `tenant record ${SYS_NS}/tenants/${key}: field ${field} must be ${must}, but is ${describe(rec[field])}`
+      if (!ok(rec[field]))
+        return `tenant record ${SYS_NS}/tenants/${key}: field ${field} must be ${must}, but is ${describe(rec[field])}`
     }
-    if (rec.client_key !== key) return `tenant record ${SYS_NS}/tenants/${key}: field client_key is ${JSON.stringify(rec.client_key)}, not the record's key`
+    if (rec.client_key !== key)
+      return `tenant record ${SYS_NS}/tenants/${key}: field client_key is ${JSON.stringify(rec.client_key)}, not the record's key`
   }
   return undefined
 }

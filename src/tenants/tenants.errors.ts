@@ -2,6 +2,9 @@
 import { invalidParams, platformError } from '../core/errors.js'
 
 export const unknownTenant = (key: string) =>
-  platformError('NOT_FOUND', `no tenant with client_key "${key}" (header x-sandbox-client-key); GET /sandbox/tenants lists them`)
+  platformError(
+    'NOT_FOUND',
+    `no tenant with client_key "${key}" (header x-sandbox-client-key); GET /sandbox/tenants lists them`,
+  )
 
 export const clientKeyTaken = (key: string) => invalidParams(`client_key: "${key}" is already a tenant`)

@@ -10,7 +10,11 @@ describe('ticker', () => {
 
   it('runs a job when real time reaches it on a running clock, with no request', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'Date'] })
-    const sandbox = createSandbox({ store: await openMemoryStore(), realTime: () => Date.now(), log: createLog('silent') })
+    const sandbox = createSandbox({
+      store: await openMemoryStore(),
+      realTime: () => Date.now(),
+      log: createLog('silent'),
+    })
     const t = sandbox.tenants.default()
     const ran: number[] = []
     sandbox.jobHandlers.set('test.tick', () => ran.push(t.clock.now()))
@@ -26,7 +30,12 @@ describe('ticker', () => {
 
   it('leaves jobs of a frozen clock alone however much real time passes', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'Date'] })
-    const sandbox = createSandbox({ store: await openMemoryStore(), realTime: () => Date.now(), frozenAtMs: 0, log: createLog('silent') })
+    const sandbox = createSandbox({
+      store: await openMemoryStore(),
+      realTime: () => Date.now(),
+      frozenAtMs: 0,
+      log: createLog('silent'),
+    })
     const t = sandbox.tenants.default()
     sandbox.jobHandlers.set('test.tick', () => 1)
     t.scheduler.schedule('test.tick', 1000)

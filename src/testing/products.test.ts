@@ -13,7 +13,14 @@ afterAll(async () => {
 const ITEMS = [
   { item_type: 1, name: '双杯券', actual_amount: 2800, origin_amount: 3600 },
   { item_type: 101, name: '饮品5折券', actual_amount: 100, origin_amount: 100, discount: 50 },
-  { item_type: 102, name: '满60减10', actual_amount: 100, origin_amount: 100, threshold_amount: 6000, reduction_amount: 1000 },
+  {
+    item_type: 102,
+    name: '满60减10',
+    actual_amount: 100,
+    origin_amount: 100,
+    threshold_amount: 6000,
+    reduction_amount: 1000,
+  },
 ]
 
 describe('product builders', () => {
@@ -22,8 +29,12 @@ describe('product builders', () => {
       const t = await sb.newTenant({ frozen_at })
       const p = t.products
       const bodies = {
-        groupon: p.groupon(), voucher: p.voucher(), timeCard: p.timeCard({ times_count: 3 }), thirdParty: p.thirdPartyCode(),
-        packWhole: p.comboPack({ items: ITEMS, refund_mode: 1 }), packPartial: p.comboPack({ items: ITEMS, refund_mode: 2 }),
+        groupon: p.groupon(),
+        voucher: p.voucher(),
+        timeCard: p.timeCard({ times_count: 3 }),
+        thirdParty: p.thirdPartyCode(),
+        packWhole: p.comboPack({ items: ITEMS, refund_mode: 1 }),
+        packPartial: p.comboPack({ items: ITEMS, refund_mode: 2 }),
       }
       const now = (await t.client.clock()).now
       for (const [kind, body] of Object.entries(bodies)) {
@@ -32,7 +43,10 @@ describe('product builders', () => {
         const saved = await t.publish(body).catch((e: Error) => ({ error: `${kind}: ${e.message}` }))
         expect(saved, kind).not.toHaveProperty('error')
         if ('error' in saved) continue
-        const online = await t.client.op.goodsProductOnlineGet({ account_id: t.credentials.account_id, product_ids: saved.product_id })
+        const online = await t.client.op.goodsProductOnlineGet({
+          account_id: t.credentials.account_id,
+          product_ids: saved.product_id,
+        })
         expect(online.product_onlines[0]?.online_status, kind).toBe(1)
       }
       // a pack's price is the sum of its items, and each purchase issues one coupon per item

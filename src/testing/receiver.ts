@@ -60,7 +60,10 @@ export function readBody(req: IncomingMessage, done: (body: string, json: Record
     } catch {
       json = undefined
     }
-    done(body, json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>) : {})
+    done(
+      body,
+      json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>) : {},
+    )
   })
 }
 
@@ -76,7 +79,14 @@ function parseContent(raw: unknown): Record<string, unknown> {
 function defaultSpiReply(spi: string, body: Record<string, unknown>): object {
   if (spi === 'issue_code') {
     const certs = (body.certificates as unknown[] | undefined) ?? []
-    return { data: { error_code: 0, description: '', result: 1, codes: certs.map((_, i) => `REF-${String(body.order_id)}-${i}`) } }
+    return {
+      data: {
+        error_code: 0,
+        description: '',
+        result: 1,
+        codes: certs.map((_, i) => `REF-${String(body.order_id)}-${i}`),
+      },
+    }
   }
   if (spi === 'refund_apply') return { data: { error_code: 0, description: '', result: 1 } }
   return { data: { error_code: 0, description: '' } }
@@ -106,7 +116,9 @@ export async function startReceiver(): Promise<Receiver> {
       if (url.pathname.startsWith('/spi/')) {
         const spi = url.pathname.slice(5)
         const secret = secrets.get(String(req.headers['x-life-clientkey'] ?? ''))
-        const ok = secret !== undefined && verifySpiSignature({ clientSecret: secret, query: url.searchParams, body, sign: req.headers['x-life-sign'] })
+        const ok =
+          secret !== undefined &&
+          verifySpiSignature({ clientSecret: secret, query: url.searchParams, body, sign: req.headers['x-life-sign'] })
         record({ ...base, event: spi, content: {}, signature_ok: ok })
         const next = scripts.get(spi)?.shift()
         return next ? send(next.status, next.body) : send(200, defaultSpiReply(spi, json))
@@ -118,7 +130,9 @@ export async function startReceiver(): Promise<Receiver> {
         return send(200, { challenge: content.challenge })
       }
       const secret = secrets.get(String(json.client_key ?? ''))
-      const ok = secret !== undefined && verifyWebhookSignature({ clientSecret: secret, body, signature: req.headers['x-douyin-signature'] })
+      const ok =
+        secret !== undefined &&
+        verifyWebhookSignature({ clientSecret: secret, body, signature: req.headers['x-douyin-signature'] })
       record({ ...base, event, content, signature_ok: ok })
       send(200, { data: { error_code: 0 } })
     })
@@ -142,7 +156,11 @@ export async function startReceiver(): Promise<Receiver> {
         const timer = setTimeout(() => {
           waiters.splice(waiters.indexOf(waiter), 1)
           const seen = arrivals.map((a) => a.event).join(', ') || 'nothing'
-          reject(new Error(`no ${typeof match === 'string' ? `"${match}"` : 'matching'} arrival within ${timeoutMs} ms (arrived: ${seen})`))
+          reject(
+            new Error(
+              `no ${typeof match === 'string' ? `"${match}"` : 'matching'} arrival within ${timeoutMs} ms (arrived: ${seen})`,
+            ),
+          )
         }, timeoutMs)
         waiters.push(waiter)
       })

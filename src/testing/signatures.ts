@@ -13,7 +13,9 @@ export { spiSignature, webhookSignature }
 
 /** A query string, URLSearchParams or plain object as the sorted-by-name record spiSignature signs. */
 function queryRecord(query: string | URLSearchParams | Record<string, string>): Record<string, string> {
-  return typeof query === 'string' || query instanceof URLSearchParams ? Object.fromEntries(new URLSearchParams(query)) : query
+  return typeof query === 'string' || query instanceof URLSearchParams
+    ? Object.fromEntries(new URLSearchParams(query))
+    : query
 }
 
 function same(expected: string, got: string | string[] | undefined | null): boolean {
@@ -24,7 +26,11 @@ function same(expected: string, got: string | string[] | undefined | null): bool
 }
 
 /** True when `signature` (the X-Douyin-Signature header) matches the raw body under the tenant's secret. */
-export function verifyWebhookSignature(input: { clientSecret: string; body: string; signature: string | string[] | undefined | null }): boolean {
+export function verifyWebhookSignature(input: {
+  clientSecret: string
+  body: string
+  signature: string | string[] | undefined | null
+}): boolean {
   return same(webhookSignature(input.clientSecret, input.body), input.signature)
 }
 

@@ -55,7 +55,12 @@ export async function testTenant(url: string, credentials: TenantCredentials): P
   return {
     credentials,
     client,
-    products: productBuilders({ account_id: credentials.account_id, poi_ids: credentials.poi_ids, account_name: credentials.account_name, now }),
+    products: productBuilders({
+      account_id: credentials.account_id,
+      poi_ids: credentials.poi_ids,
+      account_name: credentials.account_name,
+      now,
+    }),
     publish: async (body) => {
       const saved = await client.op.goodsProductSave(body)
       await client.auditProduct(saved.product_id, 'PASS')
@@ -71,8 +76,17 @@ export async function startSandbox(opts: StartOptions = {}): Promise<RunningSand
   } catch (e) {
     throw new Error(`startSandbox: frozenAt ${(e as Error).message}, got ${JSON.stringify(opts.frozenAt)}`)
   }
-  const sandbox = createSandbox({ store: await openMemoryStore(), seed: opts.seed, frozenAtMs, log: createLog('error') })
-  const server = await listen(sandbox, { port: opts.port ?? 0, host: '127.0.0.1', requestTimeout: opts.requestTimeout ?? 30 })
+  const sandbox = createSandbox({
+    store: await openMemoryStore(),
+    seed: opts.seed,
+    frozenAtMs,
+    log: createLog('error'),
+  })
+  const server = await listen(sandbox, {
+    port: opts.port ?? 0,
+    host: '127.0.0.1',
+    requestTimeout: opts.requestTimeout ?? 30,
+  })
   const anonymous = new SandboxClient(server.url)
   const defaultTenant = (await anonymous.tenants()).find((t) => t.is_default)
   if (!defaultTenant) throw new Error('startSandbox: the sandbox has no default tenant')

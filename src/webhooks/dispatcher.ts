@@ -66,7 +66,9 @@ export class Dispatcher {
   private due(tenant: Tenant, inFlight: Set<string>): OutboxEvent[] {
     const now = tenant.clock.nowMs()
     const heads = new Map<string, OutboxEvent>()
-    for (const e of webhookData(tenant).outbox.values().sort((a, b) => a.seq - b.seq)) {
+    for (const e of webhookData(tenant)
+      .outbox.values()
+      .sort((a, b) => a.seq - b.seq)) {
       if (e.status !== 'pending') continue
       const key = `${e.entity_type}:${e.entity_id}`
       if (!heads.has(key)) heads.set(key, e)
@@ -109,20 +111,44 @@ export class Dispatcher {
   }
 
   /** One signed POST of an event, logged. Also used by redeliver. */
-  async send(tenant: Tenant, e: Pick<OutboxEvent, 'event_id' | 'event' | 'msg_id' | 'entity_type' | 'entity_id' | 'body'>, url: string, attempt: number, redelivery: boolean): Promise<OutboundResult & { delivery: DeliveryRecord }> {
+  async send(
+    tenant: Tenant,
+    e: Pick<OutboxEvent, 'event_id' | 'event' | 'msg_id' | 'entity_type' | 'entity_id' | 'body'>,
+    url: string,
+    attempt: number,
+    redelivery: boolean,
+  ): Promise<OutboundResult & { delivery: DeliveryRecord }> {
     const headers = {
       'content-type': 'application/json',
       'msg-id': e.msg_id,
       'x-douyin-signature': webhookSignature(tenant.record.client_secret, e.body),
     }
     const fault = this.deps.faults?.forOutbound(tenant, 'webhook', e.event)
-    const results = await sendWithFault(this.deps.outbound, { url, headers, body: e.body, timeoutMs: this.deps.timeoutMs ?? DELIVERY_TIMEOUT_MS }, fault)
-    const deliveries = results.map((result) => recordDelivery(tenant, {
-      event_id: e.event_id, event: e.event, msg_id: e.msg_id, entity_type: e.entity_type, entity_id: e.entity_id, url, attempt, redelivery,
-      request: { method: 'POST', headers, body: e.body }, status: result.status, response_excerpt: result.response_excerpt,
-      latency_ms: result.latency_ms, error: result.error, outcome: result.ok ? 'delivered' : 'failed', virtual_time: tenant.clock.now(),
-      real_time: new Date(this.deps.outbound.now() - result.latency_ms).toISOString(),
-    }))
+    const results = await sendWithFault(
+      this.deps.outbound,
+      { url, headers, body: e.body, timeoutMs: this.deps.timeoutMs ?? DELIVERY_TIMEOUT_MS },
+      fault,
+    )
+    const deliveries = results.map((result) =>
+      recordDelivery(tenant, {
+        event_id: e.event_id,
+        event: e.event,
+        msg_id: e.msg_id,
+        entity_type: e.entity_type,
+        entity_id: e.entity_id,
+        url,
+        attempt,
+        redelivery,
+        request: { method: 'POST', headers, body: e.body },
+        status: result.status,
+        response_excerpt: result.response_excerpt,
+        latency_ms: result.latency_ms,
+        error: result.error,
+        outcome: result.ok ? 'delivered' : 'failed',
+        virtual_time: tenant.clock.now(),
+        real_time: new Date(this.deps.outbound.now() - result.latency_ms).toISOString(),
+      }),
+    )
     const result = results[0]!
     const delivery = deliveries[0]!
     return { ...result, delivery }

@@ -56,18 +56,37 @@ export class OutboundCall {
     const controller = new AbortController()
     const timer = setTimeout(() => controller.abort(), req.timeoutMs)
     try {
-      const res = await fetch(req.url, { method: 'POST', headers: req.headers, body: req.body, signal: controller.signal, redirect: 'manual' })
+      const res = await fetch(req.url, {
+        method: 'POST',
+        headers: req.headers,
+        body: req.body,
+        signal: controller.signal,
+        redirect: 'manual',
+      })
       const body = await readCapped(res)
       const ok = res.status >= 200 && res.status < 300
       return {
-        ok, status: res.status, response_body: body, response_excerpt: body.slice(0, EXCERPT),
-        latency_ms: this.realTime() - started, error: ok ? null : `HTTP ${res.status}`,
+        ok,
+        status: res.status,
+        response_body: body,
+        response_excerpt: body.slice(0, EXCERPT),
+        latency_ms: this.realTime() - started,
+        error: ok ? null : `HTTP ${res.status}`,
       }
     } catch (e) {
       const timedOut = controller.signal.aborted
       const cause = (e as { cause?: { code?: string; message?: string } }).cause
-      const error = timedOut ? `timed out after ${req.timeoutMs} ms` : `${cause?.code ?? 'network error'}: ${cause?.message ?? (e as Error).message}`
-      return { ok: false, status: null, response_body: '', response_excerpt: '', latency_ms: this.realTime() - started, error }
+      const error = timedOut
+        ? `timed out after ${req.timeoutMs} ms`
+        : `${cause?.code ?? 'network error'}: ${cause?.message ?? (e as Error).message}`
+      return {
+        ok: false,
+        status: null,
+        response_body: '',
+        response_excerpt: '',
+        latency_ms: this.realTime() - started,
+        error,
+      }
     } finally {
       clearTimeout(timer)
     }
@@ -81,9 +100,22 @@ export interface OutboundFault {
 }
 
 /** Sends with an optional fault: dropped (not sent), delayed, or sent twice; one result per attempt to log. */
-export async function sendWithFault(outbound: OutboundCall, req: OutboundRequest, fault: OutboundFault | undefined): Promise<OutboundResult[]> {
+export async function sendWithFault(
+  outbound: OutboundCall,
+  req: OutboundRequest,
+  fault: OutboundFault | undefined,
+): Promise<OutboundResult[]> {
   if (fault?.action === 'drop') {
-    return [{ ok: false, status: null, response_body: '', response_excerpt: '', latency_ms: 0, error: 'dropped by fault injection' }]
+    return [
+      {
+        ok: false,
+        status: null,
+        response_body: '',
+        response_excerpt: '',
+        latency_ms: 0,
+        error: 'dropped by fault injection',
+      },
+    ]
   }
   if (fault?.action === 'delay') await new Promise((r) => setTimeout(r, fault.delay_ms))
   const first = await outbound.send(req)

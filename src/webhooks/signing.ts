@@ -6,7 +6,9 @@ import { createHash } from 'node:crypto'
 
 /** X-Douyin-Signature of a webhook body. */
 export function webhookSignature(clientSecret: string, rawBody: string): string {
-  return createHash('sha1').update(clientSecret + rawBody, 'utf8').digest('hex')
+  return createHash('sha1')
+    .update(clientSecret + rawBody, 'utf8')
+    .digest('hex')
 }
 
 /** A msg id from the tenant, event, entity, action and the event's sequence number (retries reuse it). */
@@ -24,5 +26,7 @@ export function spiSignature(clientSecret: string, query: Record<string, string>
     .filter((k) => k !== 'sign')
     .sort()
     .map((k) => `${k}=${query[k]}`)
-  return createHash('sha256').update([clientSecret, ...params, `http_body=${rawBody}`].join('&'), 'utf8').digest('hex')
+  return createHash('sha256')
+    .update([clientSecret, ...params, `http_body=${rawBody}`].join('&'), 'utf8')
+    .digest('hex')
 }

@@ -3,87 +3,181 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import { envelopeOf, jsonResponses } from '../http/envelope.schema.js'
 import { EVENT_CATALOGUE, EVENT_NAMES, webhookBodySchema } from './webhooks.events.js'
 
-const tenantHeader = z.object({ 'x-sandbox-client-key': z.string().optional().openapi({ description: 'tenant; the default tenant when absent' }) })
+const tenantHeader = z.object({
+  'x-sandbox-client-key': z.string().optional().openapi({ description: 'tenant; the default tenant when absent' }),
+})
 
-const targetSchema = z.object({ client_key: z.string(), url: z.string(), registered_at: z.number().int(), challenge_skipped: z.boolean() }).openapi('WebhookTarget')
+const targetSchema = z
+  .object({ client_key: z.string(), url: z.string(), registered_at: z.number().int(), challenge_skipped: z.boolean() })
+  .openapi('WebhookTarget')
 
 const deliverySchema = z
   .object({
-    delivery_id: z.string(), seq: z.number().int(), event_id: z.string(), event: z.string(), msg_id: z.string(),
-    entity_type: z.string(), entity_id: z.string(), url: z.string(), attempt: z.number().int(), redelivery: z.boolean(),
+    delivery_id: z.string(),
+    seq: z.number().int(),
+    event_id: z.string(),
+    event: z.string(),
+    msg_id: z.string(),
+    entity_type: z.string(),
+    entity_id: z.string(),
+    url: z.string(),
+    attempt: z.number().int(),
+    redelivery: z.boolean(),
     request: z.object({ method: z.literal('POST'), headers: z.record(z.string(), z.string()), body: z.string() }),
-    status: z.number().int().nullable(), response_excerpt: z.string(), latency_ms: z.number(), error: z.string().nullable(),
-    outcome: z.enum(['delivered', 'failed']), virtual_time: z.number().int(), real_time: z.string(),
+    status: z.number().int().nullable(),
+    response_excerpt: z.string(),
+    latency_ms: z.number(),
+    error: z.string().nullable(),
+    outcome: z.enum(['delivered', 'failed']),
+    virtual_time: z.number().int(),
+    real_time: z.string(),
   })
   .openapi('WebhookDelivery')
 
 const outboxSchema = z
   .object({
-    event_id: z.string(), seq: z.number().int(), event: z.string(), entity_type: z.string(), entity_id: z.string(), msg_id: z.string(),
-    body: z.string(), status: z.enum(['pending', 'failed']), attempts: z.number().int(), next_attempt_at_ms: z.number().int(),
-    created_at: z.number().int(), last_error: z.string().nullable(),
+    event_id: z.string(),
+    seq: z.number().int(),
+    event: z.string(),
+    entity_type: z.string(),
+    entity_id: z.string(),
+    msg_id: z.string(),
+    body: z.string(),
+    status: z.enum(['pending', 'failed']),
+    attempts: z.number().int(),
+    next_attempt_at_ms: z.number().int(),
+    created_at: z.number().int(),
+    last_error: z.string().nullable(),
   })
   .openapi('OutboxEvent')
 
 const json = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } })
 
-export const putWebhookBodySchema = z.object({ url: z.string().min(1).max(2048).openapi({ example: 'http://127.0.0.1:9000/douyin/webhook' }) }).strict()
+export const putWebhookBodySchema = z
+  .object({ url: z.string().min(1).max(2048).openapi({ example: 'http://127.0.0.1:9000/douyin/webhook' }) })
+  .strict()
 export const emitBodySchema = z
   .object({
     event: z.enum(EVENT_NAMES as [string, ...string[]]),
-    content: z.record(z.string(), z.unknown()).openapi({ description: 'the event\'s content as an object; it is sent JSON-encoded' }),
+    content: z
+      .record(z.string(), z.unknown())
+      .openapi({ description: "the event's content as an object; it is sent JSON-encoded" }),
     from_user_id: z.string().optional(),
   })
   .strict()
 
 export const putWebhookRoute = createRoute({
-  method: 'put', path: '/sandbox/webhooks', tags: ['sandbox'], operationId: 'sandboxPutWebhook',
-  summary: 'register the tenant\'s webhook URL (after the platform\'s verify_webhook challenge)',
+  method: 'put',
+  path: '/sandbox/webhooks',
+  tags: ['sandbox'],
+  operationId: 'sandboxPutWebhook',
+  summary: "register the tenant's webhook URL (after the platform's verify_webhook challenge)",
   request: {
-    headers: tenantHeader, body: json(putWebhookBodySchema),
-    query: z.object({ skip_challenge: z.enum(['true', 'false']).optional().openapi({ description: 'true: save without the challenge' }) }),
+    headers: tenantHeader,
+    body: json(putWebhookBodySchema),
+    query: z.object({
+      skip_challenge: z.enum(['true', 'false']).optional().openapi({ description: 'true: save without the challenge' }),
+    }),
   },
-  responses: jsonResponses(envelopeOf('PutWebhook', z.object({ webhook: targetSchema, challenge: z.union([deliverySchema, z.null()]) })), 'the saved target'),
+  responses: jsonResponses(
+    envelopeOf('PutWebhook', z.object({ webhook: targetSchema, challenge: z.union([deliverySchema, z.null()]) })),
+    'the saved target',
+  ),
 })
 
 export const getWebhookRoute = createRoute({
-  method: 'get', path: '/sandbox/webhooks', tags: ['sandbox'], operationId: 'sandboxGetWebhook', summary: 'the webhook URL and the outbox counts',
+  method: 'get',
+  path: '/sandbox/webhooks',
+  tags: ['sandbox'],
+  operationId: 'sandboxGetWebhook',
+  summary: 'the webhook URL and the outbox counts',
   request: { headers: tenantHeader },
-  responses: jsonResponses(envelopeOf('GetWebhook', z.object({ webhook: z.union([targetSchema, z.null()]), pending_events: z.number().int(), failed_events: z.number().int(), dropped_events: z.number().int().openapi({ description: 'events dropped, oldest first, because the outbox held more than settings.outbox_limit' }), timeout_ms: z.number().int() })), 'the target'),
+  responses: jsonResponses(
+    envelopeOf(
+      'GetWebhook',
+      z.object({
+        webhook: z.union([targetSchema, z.null()]),
+        pending_events: z.number().int(),
+        failed_events: z.number().int(),
+        dropped_events: z
+          .number()
+          .int()
+          .openapi({
+            description: 'events dropped, oldest first, because the outbox held more than settings.outbox_limit',
+          }),
+        timeout_ms: z.number().int(),
+      }),
+    ),
+    'the target',
+  ),
 })
 
 export const deleteWebhookRoute = createRoute({
-  method: 'delete', path: '/sandbox/webhooks', tags: ['sandbox'], operationId: 'sandboxDeleteWebhook', summary: 'forget the URL; events wait until one is registered',
+  method: 'delete',
+  path: '/sandbox/webhooks',
+  tags: ['sandbox'],
+  operationId: 'sandboxDeleteWebhook',
+  summary: 'forget the URL; events wait until one is registered',
   request: { headers: tenantHeader },
-  responses: jsonResponses(envelopeOf('DeleteWebhook', z.object({ removed: z.boolean() })), 'whether a URL was registered'),
+  responses: jsonResponses(
+    envelopeOf('DeleteWebhook', z.object({ removed: z.boolean() })),
+    'whether a URL was registered',
+  ),
 })
 
 export const outboxRoute = createRoute({
-  method: 'get', path: '/sandbox/webhooks/outbox', tags: ['sandbox'], operationId: 'sandboxWebhookOutbox', summary: 'events not yet delivered (pending) or given up (failed)',
+  method: 'get',
+  path: '/sandbox/webhooks/outbox',
+  tags: ['sandbox'],
+  operationId: 'sandboxWebhookOutbox',
+  summary: 'events not yet delivered (pending) or given up (failed)',
   request: { headers: tenantHeader },
   responses: jsonResponses(envelopeOf('WebhookOutbox', z.object({ events: z.array(outboxSchema) })), 'the outbox'),
 })
 
 export const emitRoute = createRoute({
-  method: 'post', path: '/sandbox/webhooks/events', tags: ['sandbox'], operationId: 'sandboxEmitWebhook', summary: 'queue a catalogue event by hand (to try a receiver)',
+  method: 'post',
+  path: '/sandbox/webhooks/events',
+  tags: ['sandbox'],
+  operationId: 'sandboxEmitWebhook',
+  summary: 'queue a catalogue event by hand (to try a receiver)',
   request: { headers: tenantHeader, body: json(emitBodySchema) },
   responses: jsonResponses(envelopeOf('EmitWebhook', z.object({ event: outboxSchema })), 'the queued event'),
 })
 
 export const deliveriesRoute = createRoute({
-  method: 'get', path: '/sandbox/webhooks/deliveries', tags: ['sandbox'], operationId: 'sandboxWebhookDeliveries', summary: 'every delivery attempt, newest first',
+  method: 'get',
+  path: '/sandbox/webhooks/deliveries',
+  tags: ['sandbox'],
+  operationId: 'sandboxWebhookDeliveries',
+  summary: 'every delivery attempt, newest first',
   request: {
     headers: tenantHeader,
     query: z.object({
-      event: z.string().optional(), status: z.enum(['delivered', 'failed']).optional(), entity_id: z.string().optional(),
-      event_id: z.string().optional(), limit: z.coerce.number().int().min(1).max(1000).optional().openapi({ type: 'integer', description: 'default 100' }),
+      event: z.string().optional(),
+      status: z.enum(['delivered', 'failed']).optional(),
+      entity_id: z.string().optional(),
+      event_id: z.string().optional(),
+      limit: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(1000)
+        .optional()
+        .openapi({ type: 'integer', description: 'default 100' }),
     }),
   },
-  responses: jsonResponses(envelopeOf('WebhookDeliveries', z.object({ deliveries: z.array(deliverySchema), total: z.number().int() })), 'the attempts'),
+  responses: jsonResponses(
+    envelopeOf('WebhookDeliveries', z.object({ deliveries: z.array(deliverySchema), total: z.number().int() })),
+    'the attempts',
+  ),
 })
 
 export const redeliverRoute = createRoute({
-  method: 'post', path: '/sandbox/webhooks/deliveries/{delivery_id}/redeliver', tags: ['sandbox'], operationId: 'sandboxRedeliverWebhook',
+  method: 'post',
+  path: '/sandbox/webhooks/deliveries/{delivery_id}/redeliver',
+  tags: ['sandbox'],
+  operationId: 'sandboxRedeliverWebhook',
   summary: 'send a logged event again, now',
   request: { headers: tenantHeader, params: z.object({ delivery_id: z.string().openapi({ example: 'dlv_1' }) }) },
   responses: jsonResponses(envelopeOf('RedeliverWebhook', z.object({ delivery: deliverySchema })), 'the new attempt'),
@@ -96,9 +190,16 @@ export function registerWebhookDocs(app: Pick<OpenAPIHono, 'openAPIRegistry'>): 
     const component = `${name.replace(/(^|_)(\w)/g, (_m, _s, ch: string) => ch.toUpperCase())}Content`
     app.openAPIRegistry.register(component, spec.content)
     app.openAPIRegistry.registerWebhook({
-      method: 'post', path: name, tags: ['webhooks'], operationId: `webhook_${name}`, summary: spec.summary,
+      method: 'post',
+      path: name,
+      tags: ['webhooks'],
+      operationId: `webhook_${name}`,
+      summary: spec.summary,
       description: `POST to the registered URL. Headers: Msg-Id (a hash of tenant, event, entity, action and the event's sequence number in the tenant; kept by every retry), X-Douyin-Signature = lowercase hex SHA-1(client_secret + raw body). \`content\` is the JSON string of the ${name} content schema. Any 2xx within 5 s counts as delivered; otherwise retried after 60, 300 and 900 virtual seconds.`,
-      request: { headers: z.object({ 'msg-id': z.string(), 'x-douyin-signature': z.string() }), body: { content: { 'application/json': { schema: webhookBodySchema } } } },
+      request: {
+        headers: z.object({ 'msg-id': z.string(), 'x-douyin-signature': z.string() }),
+        body: { content: { 'application/json': { schema: webhookBodySchema } } },
+      },
       responses: { 200: { description: 'received' } },
     })
   }

@@ -14,7 +14,9 @@ export function registerWebhookRoutes(app: OpenAPIHono<Env>, webhooks: WebhooksS
 
   app.openapi(contract.getWebhookRoute, (c) => c.json(ok(c, webhooks.status(c.get('tenant')!)), 200))
 
-  app.openapi(contract.deleteWebhookRoute, (c) => c.json(ok(c, { removed: webhooks.unregister(c.get('tenant')!) }), 200))
+  app.openapi(contract.deleteWebhookRoute, (c) =>
+    c.json(ok(c, { removed: webhooks.unregister(c.get('tenant')!) }), 200),
+  )
 
   app.openapi(contract.outboxRoute, (c) => c.json(ok(c, { events: webhooks.outbox(c.get('tenant')!) }), 200))
 
@@ -24,7 +26,9 @@ export function registerWebhookRoutes(app: OpenAPIHono<Env>, webhooks: WebhooksS
     return c.json(ok(c, { event: webhooks.emit(c.get('tenant')!, input) }), 200)
   })
 
-  app.openapi(contract.deliveriesRoute, (c) => c.json(ok(c, webhooks.deliveries(c.get('tenant')!, c.req.valid('query'))), 200))
+  app.openapi(contract.deliveriesRoute, (c) =>
+    c.json(ok(c, webhooks.deliveries(c.get('tenant')!, c.req.valid('query'))), 200),
+  )
 
   app.openapi(contract.redeliverRoute, async (c) =>
     c.json(ok(c, { delivery: await webhooks.redeliver(c.get('tenant')!, c.req.valid('param').delivery_id) }), 200),

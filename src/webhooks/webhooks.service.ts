@@ -10,7 +10,13 @@ import { DELIVERY_TIMEOUT_MS, type Dispatcher } from './dispatcher.js'
 import { stableMsgId } from './signing.js'
 import { badEventContent, badWebhookUrl, challengeFailed, noSuchDelivery, noWebhookUrl } from './webhooks.errors.js'
 import { actionOf, entityIdOf, EVENT_CATALOGUE, type EventContent, type EventName } from './webhooks.events.js'
-import { webhookData, webhookTargets, type DeliveryRecord, type OutboxEvent, type WebhookTarget } from './webhooks.store.js'
+import {
+  webhookData,
+  webhookTargets,
+  type DeliveryRecord,
+  type OutboxEvent,
+  type WebhookTarget,
+} from './webhooks.store.js'
 
 export interface EmitInput<E extends EventName> {
   event: E
@@ -56,8 +62,18 @@ export class WebhooksService {
       msg_id: stableMsgId([tenant.key, input.event, entityId, actionOf(content), String(seq)]),
     }
     const e: OutboxEvent = {
-      event_id: `evt_${seq}`, seq, event: input.event, entity_type: spec.entity, entity_id: entityId, msg_id: String(body.msg_id),
-      body: JSON.stringify(body), status: 'pending', attempts: 0, next_attempt_at_ms: 0, created_at: tenant.clock.now(), last_error: null,
+      event_id: `evt_${seq}`,
+      seq,
+      event: input.event,
+      entity_type: spec.entity,
+      entity_id: entityId,
+      msg_id: String(body.msg_id),
+      body: JSON.stringify(body),
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at_ms: 0,
+      created_at: tenant.clock.now(),
+      last_error: null,
     }
     outbox.put(e.event_id, e)
     const limit = settingsOf(tenant).outbox_limit
@@ -82,7 +98,11 @@ export class WebhooksService {
   }
 
   /** Registers the webhook URL after the platform's challenge (unless skipped). */
-  async register(tenant: Tenant, url: string, skipChallenge: boolean): Promise<{ webhook: WebhookTarget; challenge: DeliveryRecord | null }> {
+  async register(
+    tenant: Tenant,
+    url: string,
+    skipChallenge: boolean,
+  ): Promise<{ webhook: WebhookTarget; challenge: DeliveryRecord | null }> {
     let parsed: URL
     try {
       parsed = new URL(url)
@@ -92,7 +112,12 @@ export class WebhooksService {
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw badWebhookUrl(url)
     let challenge: DeliveryRecord | null = null
     if (!skipChallenge) challenge = await this.challenge(tenant, url)
-    const target: WebhookTarget = { client_key: tenant.key, url, registered_at: tenant.clock.now(), challenge_skipped: skipChallenge }
+    const target: WebhookTarget = {
+      client_key: tenant.key,
+      url,
+      registered_at: tenant.clock.now(),
+      challenge_skipped: skipChallenge,
+    }
     webhookTargets(this.store).put(tenant.key, target)
     this.dispatcher.poke(tenant)
     return { webhook: target, challenge }
@@ -103,10 +128,26 @@ export class WebhooksService {
     const body = JSON.stringify({ event: 'verify_webhook', client_key: '', content: { challenge: n } })
     const sent = await this.dispatcher.send(
       tenant,
-      { event_id: '', event: 'verify_webhook', msg_id: stableMsgId([tenant.key, 'verify_webhook', String(n)]), entity_type: 'webhook', entity_id: '', body },
-      url, 1, false,
+      {
+        event_id: '',
+        event: 'verify_webhook',
+        msg_id: stableMsgId([tenant.key, 'verify_webhook', String(n)]),
+        entity_type: 'webhook',
+        entity_id: '',
+        body,
+      },
+      url,
+      1,
+      false,
     )
-    if (!sent.ok) throw challengeFailed(url, n, sent.status === null ? `no reply (${sent.error})` : `HTTP ${sent.status} ${JSON.stringify(sent.response_excerpt.slice(0, 200))}`)
+    if (!sent.ok)
+      throw challengeFailed(
+        url,
+        n,
+        sent.status === null
+          ? `no reply (${sent.error})`
+          : `HTTP ${sent.status} ${JSON.stringify(sent.response_excerpt.slice(0, 200))}`,
+      )
     let reply: unknown
     try {
       reply = JSON.parse(sent.response_body)
@@ -137,15 +178,22 @@ export class WebhooksService {
 
   /** Undelivered events (pending or given up), oldest first. */
   outbox(tenant: Tenant): OutboxEvent[] {
-    return webhookData(tenant).outbox.values().sort((a, b) => a.seq - b.seq)
+    return webhookData(tenant)
+      .outbox.values()
+      .sort((a, b) => a.seq - b.seq)
   }
 
   /** Attempts, newest first, filtered. */
   deliveries(tenant: Tenant, f: DeliveryFilter): { deliveries: DeliveryRecord[]; total: number } {
-    const all = webhookData(tenant).deliveries.values().filter((d) =>
-      (!f.event || d.event === f.event) && (!f.status || d.outcome === f.status) &&
-      (!f.entity_id || d.entity_id === f.entity_id) && (!f.event_id || d.event_id === f.event_id),
-    )
+    const all = webhookData(tenant)
+      .deliveries.values()
+      .filter(
+        (d) =>
+          (!f.event || d.event === f.event) &&
+          (!f.status || d.outcome === f.status) &&
+          (!f.entity_id || d.entity_id === f.entity_id) &&
+          (!f.event_id || d.event_id === f.event_id),
+      )
     all.sort((a, b) => b.seq - a.seq)
     return { deliveries: all.slice(0, f.limit ?? 100), total: all.length }
   }
@@ -157,8 +205,16 @@ export class WebhooksService {
     if (!original) throw noSuchDelivery(deliveryId)
     const target = webhookTargets(this.store).get(tenant.key)
     if (!target) throw noWebhookUrl()
-    const attempts = data.deliveries.values().filter((d) => d.event_id === original.event_id && original.event_id !== '').length
-    const sent = await this.dispatcher.send(tenant, { ...original, body: original.request.body }, target.url, attempts + 1, true)
+    const attempts = data.deliveries
+      .values()
+      .filter((d) => d.event_id === original.event_id && original.event_id !== '').length
+    const sent = await this.dispatcher.send(
+      tenant,
+      { ...original, body: original.request.body },
+      target.url,
+      attempts + 1,
+      true,
+    )
     const queued = original.event_id ? data.outbox.get(original.event_id) : undefined
     if (sent.ok && queued) {
       data.outbox.delete(queued.event_id)

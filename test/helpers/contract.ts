@@ -7,7 +7,10 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
 
 type Doc = {
-  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>>
+  paths: Record<
+    string,
+    Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>
+  >
   components: Record<string, unknown>
 }
 
@@ -59,6 +62,8 @@ export function assertContract(method: string, path: string, status: number, bod
     compiled.set(key, validate)
   }
   if (!validate(body)) {
-    throw new Error(`response of ${method} ${path} (${status}) breaks openapi.json: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body).slice(0, 2000)}`)
+    throw new Error(
+      `response of ${method} ${path} (${status}) breaks openapi.json: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body).slice(0, 2000)}`,
+    )
   }
 }

@@ -21,31 +21,66 @@ export function productBody(outId: string, name = `套餐-${outId}`): Body {
   return b
 }
 
-export interface PackItem { item_type: number; name: string; actual_amount: number; origin_amount: number; out_sub_id?: string; discount?: number; threshold_amount?: number; reduction_amount?: number }
+export interface PackItem {
+  item_type: number
+  name: string
+  actual_amount: number
+  origin_amount: number
+  out_sub_id?: string
+  discount?: number
+  threshold_amount?: number
+  reduction_amount?: number
+}
 
 /** A combo pack (product_form_type 2) with these sub-items; the sku price is their sum unless given. */
-export function packBody(outId: string, items: PackItem[], opts: { refund_mode?: number; actual_amount?: number; product_type?: number } = {}): Body {
+export function packBody(
+  outId: string,
+  items: PackItem[],
+  opts: { refund_mode?: number; actual_amount?: number; product_type?: number } = {},
+): Body {
   const b = productBody(outId, `券包-${outId}`)
   const sum = items.reduce((s, i) => s + i.actual_amount, 0)
   b.product.product_form_type = 2
   if (opts.product_type !== undefined) b.product.product_type = opts.product_type
   b.product.attr_key_value_map.combination_rule = JSON.stringify({ refund_mode: opts.refund_mode ?? 1, items })
   b.sku.actual_amount = opts.actual_amount ?? sum
-  b.sku.origin_amount = Math.max(items.reduce((s, i) => s + i.origin_amount, 0), b.sku.actual_amount)
+  b.sku.origin_amount = Math.max(
+    items.reduce((s, i) => s + i.origin_amount, 0),
+    b.sku.actual_amount,
+  )
   return b
 }
 
 /** 咖啡券×7 + 联名杯子×1 (seed 000: 团购券+周边). */
 export const coffeePack = (): PackItem[] => [
-  ...Array.from({ length: 7 }, () => ({ item_type: 1, name: '咖啡券', actual_amount: 1500, origin_amount: 2500, out_sub_id: 'POS-COFFEE' })),
+  ...Array.from({ length: 7 }, () => ({
+    item_type: 1,
+    name: '咖啡券',
+    actual_amount: 1500,
+    origin_amount: 2500,
+    out_sub_id: 'POS-COFFEE',
+  })),
   { item_type: 201, name: 'loopy联名杯子', actual_amount: 3900, origin_amount: 5900, out_sub_id: 'POS-CUP' },
 ]
 
 /** 双杯券×2 + 饮品5折券×2 + 满60-10×3 (seed 000: 团购券+折扣券+满减券). */
 export const drinksPack = (): PackItem[] => [
   ...Array.from({ length: 2 }, () => ({ item_type: 1, name: '双杯券', actual_amount: 2800, origin_amount: 3600 })),
-  ...Array.from({ length: 2 }, () => ({ item_type: 101, name: '饮品5折券', actual_amount: 100, origin_amount: 100, discount: 50 })),
-  ...Array.from({ length: 3 }, () => ({ item_type: 102, name: '满60减10', actual_amount: 100, origin_amount: 100, threshold_amount: 6000, reduction_amount: 1000 })),
+  ...Array.from({ length: 2 }, () => ({
+    item_type: 101,
+    name: '饮品5折券',
+    actual_amount: 100,
+    origin_amount: 100,
+    discount: 50,
+  })),
+  ...Array.from({ length: 3 }, () => ({
+    item_type: 102,
+    name: '满60减10',
+    actual_amount: 100,
+    origin_amount: 100,
+    threshold_amount: 6000,
+    reduction_amount: 1000,
+  })),
 ]
 
 /** product/save through the API; returns the body. */
@@ -54,7 +89,10 @@ export async function save(api: Api, token: string, body: Body) {
 }
 
 /** Saves `body` (with a fresh token), passes its audit now and returns the product id (online). */
-export async function publish(api: Api, body: Body): Promise<{ product_id: string; sub_products: Array<{ product_id: string; out_sub_id?: string }> }> {
+export async function publish(
+  api: Api,
+  body: Body,
+): Promise<{ product_id: string; sub_products: Array<{ product_id: string; out_sub_id?: string }> }> {
   const r = await save(api, await api.token(), body)
   if (r.data.error_code !== 0) throw new Error(`save failed: ${r.data.description}`)
   const audit = await api.post(`/sandbox/products/${r.data.product_id}/audit`, { result: 'PASS' })

@@ -25,7 +25,11 @@ export interface ApiResponse<T = Record<string, unknown>> {
 }
 
 export interface Api {
-  request(method: string, path: string, opts?: { body?: unknown; raw?: string; headers?: Record<string, string>; contract?: boolean }): Promise<ApiResponse<any>>
+  request(
+    method: string,
+    path: string,
+    opts?: { body?: unknown; raw?: string; headers?: Record<string, string>; contract?: boolean },
+  ): Promise<ApiResponse<any>>
   get(path: string, headers?: Record<string, string>): Promise<ApiResponse<any>>
   post(path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse<any>>
   /** a fresh client token of the tenant (default tenant when omitted) */
@@ -56,7 +60,11 @@ export function apiOver(fetcher: (req: Request) => Response | Promise<Response>,
     get: (path, headers) => api.request('GET', path, { headers }),
     post: (path, body, headers) => api.request('POST', path, { body: body ?? {}, headers }),
     async token(tenant = DEFAULT_TENANT) {
-      const r = await api.post('/oauth/client_token/', { client_key: tenant.client_key, client_secret: tenant.client_secret, grant_type: 'client_credential' })
+      const r = await api.post('/oauth/client_token/', {
+        client_key: tenant.client_key,
+        client_secret: tenant.client_secret,
+        grant_type: 'client_credential',
+      })
       if (r.body.data?.error_code !== 0) throw new Error(`token failed: ${r.text}`)
       return r.body.data.access_token as string
     },
@@ -65,8 +73,16 @@ export function apiOver(fetcher: (req: Request) => Response | Promise<Response>,
 }
 
 /** Builds a sandbox for one test. */
-export async function makeSandbox(overrides: Partial<SandboxDeps> & { store?: Store } = {}): Promise<{ sandbox: Sandbox; api: Api }> {
+export async function makeSandbox(
+  overrides: Partial<SandboxDeps> & { store?: Store } = {},
+): Promise<{ sandbox: Sandbox; api: Api }> {
   const store = overrides.store ?? (await openMemoryStore())
-  const sandbox = createSandbox({ seed: 'test-seed', frozenAtMs: FROZEN_AT_MS, log: createLog('silent'), ...overrides, store })
+  const sandbox = createSandbox({
+    seed: 'test-seed',
+    frozenAtMs: FROZEN_AT_MS,
+    log: createLog('silent'),
+    ...overrides,
+    store,
+  })
   return { sandbox, api: apiOver(sandbox.fetch) }
 }

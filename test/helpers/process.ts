@@ -13,7 +13,10 @@ function spawnMain(args: string[], env: Record<string, string> = {}): ChildProce
 }
 
 /** Runs main to completion (for start-up failures). */
-export function runMain(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runMain(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawnMain(args, env)
     let stdout = ''
@@ -48,11 +51,12 @@ export function startMain(
         resolve({
           url: m[1]!,
           output: () => out,
-          stop: (signal = 'SIGTERM') => new Promise((res) => {
-            child.removeAllListeners('close')
-            child.on('close', (code) => res(code))
-            child.kill(signal)
-          }),
+          stop: (signal = 'SIGTERM') =>
+            new Promise((res) => {
+              child.removeAllListeners('close')
+              child.on('close', (code) => res(code))
+              child.kill(signal)
+            }),
         })
       }
     }
@@ -87,7 +91,13 @@ export function listeningUrl(child: ChildProcess, timeoutMs = 30_000): Promise<s
 export async function msUntilClosed(url: string, limitMs = 5000): Promise<number> {
   const t0 = performance.now()
   while (performance.now() - t0 < limitMs) {
-    if (!(await fetch(`${url}/sandbox/health`).then(() => true, () => false))) return performance.now() - t0
+    if (
+      !(await fetch(`${url}/sandbox/health`).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return performance.now() - t0
     await new Promise((r) => setTimeout(r, 50))
   }
   return -1

@@ -42,7 +42,8 @@ export function useReceivers(): () => Promise<Receiver> {
 
 export function defaultReply(req: Received): Reply {
   const content = req.json.content as { challenge?: number } | undefined
-  if (req.json.event === 'verify_webhook') return { status: 200, body: JSON.stringify({ challenge: content?.challenge }) }
+  if (req.json.event === 'verify_webhook')
+    return { status: 200, body: JSON.stringify({ challenge: content?.challenge }) }
   return { status: 200, body: '{"data":{"error_code":0}}' }
 }
 
@@ -56,15 +57,25 @@ export async function startReceiver(): Promise<Receiver> {
     waitFor(n, timeoutMs = 10_000) {
       if (receiver.received.length >= n) return Promise.resolve(receiver.received)
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`receiver got ${receiver.received.length} of ${n} requests`)), timeoutMs)
-        waiters.push({ n, resolve: () => { clearTimeout(timer); resolve(receiver.received) } })
+        const timer = setTimeout(
+          () => reject(new Error(`receiver got ${receiver.received.length} of ${n} requests`)),
+          timeoutMs,
+        )
+        waiters.push({
+          n,
+          resolve: () => {
+            clearTimeout(timer)
+            resolve(receiver.received)
+          },
+        })
       })
     },
-    close: () => new Promise<void>((res) => {
-      for (const r of hanging) r.destroy()
-      server.closeAllConnections()
-      server.close(() => res())
-    }),
+    close: () =>
+      new Promise<void>((res) => {
+        for (const r of hanging) r.destroy()
+        server.closeAllConnections()
+        server.close(() => res())
+      }),
   }
   const server = createServer((req, res) => {
     readBody(req, (body, json) => {

@@ -39,7 +39,11 @@ export function sdkClient() {
 /** A client token through the SDK. */
 export async function sdkToken(): Promise<string> {
   const tok = await sdkClient().oauthClientToken(
-    new sdk.OauthClientTokenRequest({ clientKey: DEFAULT_TENANT.client_key, clientSecret: DEFAULT_TENANT.client_secret, grantType: 'client_credential' }),
+    new sdk.OauthClientTokenRequest({
+      clientKey: DEFAULT_TENANT.client_key,
+      clientSecret: DEFAULT_TENANT.client_secret,
+      grantType: 'client_credential',
+    }),
   )
   if (tok.data.errorCode !== '0') throw new Error(`token failed: ${JSON.stringify(tok.data)}`)
   return tok.data.accessToken as string

@@ -18,11 +18,21 @@ export function registerAfterSaleRoutes(app: OpenAPIHono<Env>, refunds: RefundSe
     const q = c.req.valid('query')
     const size = Number(q.page_size)
     if (size < 1 || size > 100) throw invalidParams(`page_size must be 1–100, got ${q.page_size}`)
-    return c.json(ok(c, queryAfterSales(c.get('tenant')!, {
-      page_size: size, cursor: q.cursor ?? '0', refund_status: num(q.refund_status),
-      create_order_start_time: num(q.create_order_start_time), create_order_end_time: num(q.create_order_end_time),
-      refund_done_start_time: num(q.refund_done_start_time), refund_done_end_time: num(q.refund_done_end_time),
-    })), 200)
+    return c.json(
+      ok(
+        c,
+        queryAfterSales(c.get('tenant')!, {
+          page_size: size,
+          cursor: q.cursor ?? '0',
+          refund_status: num(q.refund_status),
+          create_order_start_time: num(q.create_order_start_time),
+          create_order_end_time: num(q.create_order_end_time),
+          refund_done_start_time: num(q.refund_done_start_time),
+          refund_done_end_time: num(q.refund_done_end_time),
+        }),
+      ),
+      200,
+    )
   })
   app.openapi(r.auditRoute, (c) => {
     const done = refunds.audit(c.get('tenant')!, c.req.valid('json'))

@@ -8,19 +8,49 @@ export function afterSaleView(t: Tenant, r: AfterSaleRecord) {
   const order = tradeData(t).orders.get(r.order_id)
   const reasonMsg = r.reason || (r.by === 'system' ? '券过期系统退款' : '用户申请退款')
   return {
-    after_sale_id: r.after_sale_id, out_biz_after_sale_id: '', order_id: r.order_id, out_refund_payment_id: '', status: r.status,
-    refund_type: r.refund_type, order_type: order?.order_type ?? 21, trade_type: 1, initiator: r.by,
-    refund_amount: r.refund_amount, user_refund_amount: r.refund_amount, market_refund_amount: 0, user_deduct_fee_amount: 0,
-    market_deduct_fee_amount: 0, deduct_fee_amount: 0, total_refund_amount: r.refund_amount, real_refund_amount: r.status === 2 ? r.refund_amount : 0,
-    merchant_account_id: t.record.account_id, audit_result: r.audit_result, audit_time: r.audit_time * 1000, reject_reason: r.reject_reason,
-    create_time: r.create_time, update_time: r.update_time, complete_time: r.complete_time,
+    after_sale_id: r.after_sale_id,
+    out_biz_after_sale_id: '',
+    order_id: r.order_id,
+    out_refund_payment_id: '',
+    status: r.status,
+    refund_type: r.refund_type,
+    order_type: order?.order_type ?? 21,
+    trade_type: 1,
+    initiator: r.by,
+    refund_amount: r.refund_amount,
+    user_refund_amount: r.refund_amount,
+    market_refund_amount: 0,
+    user_deduct_fee_amount: 0,
+    market_deduct_fee_amount: 0,
+    deduct_fee_amount: 0,
+    total_refund_amount: r.refund_amount,
+    real_refund_amount: r.status === 2 ? r.refund_amount : 0,
+    merchant_account_id: t.record.account_id,
+    audit_result: r.audit_result,
+    audit_time: r.audit_time * 1000,
+    reject_reason: r.reject_reason,
+    create_time: r.create_time,
+    update_time: r.update_time,
+    complete_time: r.complete_time,
     reason: { reason_code: [1], desc: reasonMsg, show_reason: [{ reason_code: 1, msg: reasonMsg }] },
     refund_info_list: r.items.map((i) => ({
-      refund_id: `${r.after_sale_id}${i.order_item_id.slice(-4)}`, certificate_id: i.certificate_id, order_item_id: i.order_item_id, code: i.code,
-      refund_status: i.refund_status, is_verified: i.is_verified, total_refund_amount: i.refund_amount, user_refund_amount: i.refund_amount,
-      market_refund_amount: 0, user_deduct_fee_amount: 0, market_deduct_fee_amount: 0, deduct_fee_amount: 0,
-      real_refund_amount: i.refund_status === 2 ? i.refund_amount : 0, apply_time: r.create_time * 1000, create_time: r.create_time,
-      update_time: r.update_time, complete_time: r.complete_time,
+      refund_id: `${r.after_sale_id}${i.order_item_id.slice(-4)}`,
+      certificate_id: i.certificate_id,
+      order_item_id: i.order_item_id,
+      code: i.code,
+      refund_status: i.refund_status,
+      is_verified: i.is_verified,
+      total_refund_amount: i.refund_amount,
+      user_refund_amount: i.refund_amount,
+      market_refund_amount: 0,
+      user_deduct_fee_amount: 0,
+      market_deduct_fee_amount: 0,
+      deduct_fee_amount: 0,
+      real_refund_amount: i.refund_status === 2 ? i.refund_amount : 0,
+      apply_time: r.create_time * 1000,
+      create_time: r.create_time,
+      update_time: r.update_time,
+      complete_time: r.complete_time,
     })),
   }
 }
@@ -29,7 +59,9 @@ export function afterSaleView(t: Tenant, r: AfterSaleRecord) {
 export function afterSalesOfOrder(t: Tenant, orderId: string, certificateId: string | undefined) {
   const list = afterSaleData(t)
     .afterSales.values()
-    .filter((r) => r.order_id === orderId && (!certificateId || r.items.some((i) => i.certificate_id === certificateId)))
+    .filter(
+      (r) => r.order_id === orderId && (!certificateId || r.items.some((i) => i.certificate_id === certificateId)),
+    )
     .sort((a, b) => a.seq - b.seq)
   return { after_sale_order_list: list.map((r) => afterSaleView(t, r)), has_more: false, cursor: '' }
 }
@@ -46,15 +78,26 @@ export interface AfterSaleQuery {
 
 /** order/query: every after-sale, newest first, by cursor (an offset) and windows given as pairs. */
 export function queryAfterSales(t: Tenant, q: AfterSaleQuery) {
-  if ((q.create_order_start_time === undefined) !== (q.create_order_end_time === undefined)) throw unpairedWindow('create_order_start_time', 'create_order_end_time')
-  if ((q.refund_done_start_time === undefined) !== (q.refund_done_end_time === undefined)) throw unpairedWindow('refund_done_start_time', 'refund_done_end_time')
+  if ((q.create_order_start_time === undefined) !== (q.create_order_end_time === undefined))
+    throw unpairedWindow('create_order_start_time', 'create_order_end_time')
+  if ((q.refund_done_start_time === undefined) !== (q.refund_done_end_time === undefined))
+    throw unpairedWindow('refund_done_start_time', 'refund_done_end_time')
   const within = (v: number, a?: number, b?: number) => a === undefined || (v >= a && v <= b!)
   const all = afterSaleData(t)
     .afterSales.values()
-    .filter((r) => (q.refund_status === undefined || r.status === q.refund_status) && within(r.create_time, q.create_order_start_time, q.create_order_end_time) &&
-      (q.refund_done_start_time === undefined || (r.complete_time > 0 && within(r.complete_time, q.refund_done_start_time, q.refund_done_end_time))))
+    .filter(
+      (r) =>
+        (q.refund_status === undefined || r.status === q.refund_status) &&
+        within(r.create_time, q.create_order_start_time, q.create_order_end_time) &&
+        (q.refund_done_start_time === undefined ||
+          (r.complete_time > 0 && within(r.complete_time, q.refund_done_start_time, q.refund_done_end_time))),
+    )
     .sort((a, b) => b.seq - a.seq)
   const start = Number(q.cursor) || 0
   const page = all.slice(start, start + q.page_size)
-  return { after_sale_order_list: page.map((r) => afterSaleView(t, r)), has_more: start + page.length < all.length, cursor: String(start + page.length) }
+  return {
+    after_sale_order_list: page.map((r) => afterSaleView(t, r)),
+    has_more: start + page.length < all.length,
+    cursor: String(start + page.length),
+  }
 }

@@ -8,7 +8,14 @@
 import type { Job } from '../../core/scheduler.js'
 import type { Tenant } from '../../tenants/tenant.js'
 import type { WebhooksService } from '../../webhooks/webhooks.service.js'
-import { CERT_STATUS, fulfilmentData, ITEM_STATUS, RECORD_STATUS, type CertificateRecord, type VerifyRecord } from '../fulfilment/fulfilment.store.js'
+import {
+  CERT_STATUS,
+  fulfilmentData,
+  ITEM_STATUS,
+  RECORD_STATUS,
+  type CertificateRecord,
+  type VerifyRecord,
+} from '../fulfilment/fulfilment.store.js'
 import { REFUND_MODES } from '../goods/combo.js'
 import { goodsData } from '../goods/goods.store.js'
 import { syncOrderStatus } from '../trade/order-status.js'
@@ -43,13 +50,19 @@ export class Expiry {
     const d = fulfilmentData(t)
     const now = t.clock.now()
     let orderIds: string[]
-    if (job.payload.order_id !== undefined) orderIds = [String(job.payload.order_id)] // a job stored before windows were shared
+    if (job.payload.order_id !== undefined)
+      orderIds = [String(job.payload.order_id)] // a job stored before windows were shared
     else {
-      const due = d.certificates.values().filter((c) => c.status === CERT_STATUS.UNUSED && c.expire_time < now).sort((a, b) => a.seq - b.seq)
+      const due = d.certificates
+        .values()
+        .filter((c) => c.status === CERT_STATUS.UNUSED && c.expire_time < now)
+        .sort((a, b) => a.seq - b.seq)
       orderIds = [...new Set(due.map((c) => c.order_id))]
     }
     const total = { orders: 0, refunded: 0, closed: 0, renewed: 0 }
-    const orders = orderIds.map((id) => this.expireOrder(t, id, now, job.payload.renewed === true)).filter((r) => r !== undefined)
+    const orders = orderIds
+      .map((id) => this.expireOrder(t, id, now, job.payload.renewed === true))
+      .filter((r) => r !== undefined)
     for (const r of orders) {
       total.orders++
       total.refunded += r.refunded ?? 0
@@ -67,7 +80,11 @@ export class Expiry {
     const due = certs.filter((c) => c.status === CERT_STATUS.UNUSED && c.expire_time < now)
     if (due.length === 0) return undefined
     const product = goodsData(t).products.get(order.product_id)
-    if (product?.online?.product.attr_key_value_map.auto_renew === 'true' && !renewedByJob && !due.some((c) => c.renewed)) {
+    if (
+      product?.online?.product.attr_key_value_map.auto_renew === 'true' &&
+      !renewedByJob &&
+      !due.some((c) => c.renewed)
+    ) {
       const until = due[0]!.expire_time + AUTO_RENEW_DAYS * 86400
       for (const c of due) d.certificates.put(c.certificate_id, { ...c, expire_time: until, renewed: true })
       t.scheduler.scheduleOnce(EXPIRE_JOB, (until + 1) * 1000, {})
@@ -75,7 +92,8 @@ export class Expiry {
     }
     const anyUsed = certs.some((c) => c.status === CERT_STATUS.USED)
     const noPartial = product?.online?.refund_mode === REFUND_MODES.NO_PARTIAL
-    const notRefundable = (product?.online?.refund_mode ?? null) === null && refundPolicyOf(product) === REFUND_POLICY.NONE
+    const notRefundable =
+      (product?.online?.refund_mode ?? null) === null && refundPolicyOf(product) === REFUND_POLICY.NONE
     if ((anyUsed && noPartial) || notRefundable) {
       for (const c of due) this.close(t, c, now)
       syncOrderStatus(t, order.order_id)
@@ -89,15 +107,34 @@ export class Expiry {
   private close(t: Tenant, c: CertificateRecord, now: number): void {
     const d = fulfilmentData(t)
     const record: VerifyRecord = {
-      verify_id: t.random.id(), seq: t.nextSeq('verify'), certificate_id: c.certificate_id, order_id: c.order_id, poi_id: c.poi_ids[0] ?? '',
-      verify_type: VERIFY_TYPE_SYSTEM, verify_time: now, status: RECORD_STATUS.VERIFIED, cancel_time: 0,
+      verify_id: t.random.id(),
+      seq: t.nextSeq('verify'),
+      certificate_id: c.certificate_id,
+      order_id: c.order_id,
+      poi_id: c.poi_ids[0] ?? '',
+      verify_type: VERIFY_TYPE_SYSTEM,
+      verify_time: now,
+      status: RECORD_STATUS.VERIFIED,
+      cancel_time: 0,
     }
     d.records.put(record.verify_id, record)
-    d.certificates.put(c.certificate_id, { ...c, status: CERT_STATUS.USED, item_status: ITEM_STATUS.DONE, verify_id: record.verify_id, verify_ids: [...c.verify_ids, record.verify_id], item_update_time: now })
+    d.certificates.put(c.certificate_id, {
+      ...c,
+      status: CERT_STATUS.USED,
+      item_status: ITEM_STATUS.DONE,
+      verify_id: record.verify_id,
+      verify_ids: [...c.verify_ids, record.verify_id],
+      item_update_time: now,
+    })
     this.onVerified(t, record)
     this.webhooks.emit(t, {
       event: 'life_trade_certificate_notify',
-      content: { action: 'verify', msg_time: now, certificate: { certificate_id: c.certificate_id, order_id: c.order_id, account_id: t.record.account_id }, verify_source: 'expire_auto' },
+      content: {
+        action: 'verify',
+        msg_time: now,
+        certificate: { certificate_id: c.certificate_id, order_id: c.order_id, account_id: t.record.account_id },
+        verify_source: 'expire_auto',
+      },
     })
   }
 }

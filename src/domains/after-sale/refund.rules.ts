@@ -28,26 +28,45 @@ function verifyTimeOf(t: Tenant, c: CertificateRecord): number {
  * Checks a refund of `chosen` certificates of an order whose certificates are `all`; throws the reason it is
  * refused. Returns whether the merchant must confirm it.
  */
-export function checkRefund(t: Tenant, by: RefundBy, product: ProductRecord | undefined, all: CertificateRecord[], chosen: CertificateRecord[], viaSpi = false): { needAudit: boolean } {
+export function checkRefund(
+  t: Tenant,
+  by: RefundBy,
+  product: ProductRecord | undefined,
+  all: CertificateRecord[],
+  chosen: CertificateRecord[],
+  viaSpi = false,
+): { needAudit: boolean } {
   const done = chosen.find((c) => c.status !== CERT_STATUS.UNUSED && c.status !== CERT_STATUS.USED)
-  if (done) throw refundRefused(`certificate ${done.certificate_id} is already refunded or being refunded (status ${done.status})`)
+  if (done)
+    throw refundRefused(
+      `certificate ${done.certificate_id} is already refunded or being refunded (status ${done.status})`,
+    )
   if (by !== 'user') return { needAudit: false }
   const now = t.clock.now()
   const used = chosen.filter((c) => c.status === CERT_STATUS.USED)
   for (const c of used) {
-    if (c.code_source_type !== 1 && !viaSpi) throw refundRefused(`certificate ${c.certificate_id} is a verified 三方码; its refund goes through the merchant's refund_apply SPI (PUT /sandbox/spi)`)
+    if (c.code_source_type !== 1 && !viaSpi)
+      throw refundRefused(
+        `certificate ${c.certificate_id} is a verified 三方码; its refund goes through the merchant's refund_apply SPI (PUT /sandbox/spi)`,
+      )
     if (c.code_source_type !== 1) continue
     const since = now - verifyTimeOf(t, c)
-    if (since > POST_VERIFY_REFUND_SECONDS) throw refundRefused(`certificate ${c.certificate_id} was verified ${since} s ago; 抖音码 refunds after verification must be requested within ${POST_VERIFY_REFUND_SECONDS} s (3 days)`)
+    if (since > POST_VERIFY_REFUND_SECONDS)
+      throw refundRefused(
+        `certificate ${c.certificate_id} was verified ${since} s ago; 抖音码 refunds after verification must be requested within ${POST_VERIFY_REFUND_SECONDS} s (3 days)`,
+      )
   }
   const unusedChosen = chosen.filter((c) => c.status === CERT_STATUS.UNUSED)
   const partlyUsed = all.some((c) => c.status === CERT_STATUS.USED)
   const mode = product?.online?.refund_mode ?? null
   if (unusedChosen.length > 0) {
     if (mode === REFUND_MODES.NO_PARTIAL && partlyUsed) {
-      throw refundRefused('this combo pack does not support partial refunds (不支持部分退) and part of it was already used; customer service may still force a refund')
+      throw refundRefused(
+        'this combo pack does not support partial refunds (不支持部分退) and part of it was already used; customer service may still force a refund',
+      )
     }
-    if (mode === null && refundPolicyOf(product) === REFUND_POLICY.NONE) throw refundRefused('the product is not refundable (RefundPolicy 2 不可退款)')
+    if (mode === null && refundPolicyOf(product) === REFUND_POLICY.NONE)
+      throw refundRefused('the product is not refundable (RefundPolicy 2 不可退款)')
   }
   const confirm = product?.online?.product.attr_key_value_map.refund_need_merchant_confirm === 'true'
   const conditional = mode === null && refundPolicyOf(product) === REFUND_POLICY.CONDITIONAL

@@ -5,9 +5,13 @@ import type { CertificateRecord } from './fulfilment.store.js'
 
 /** Just what codes.ts uses of a tenant: its key and (for certificates stored before derivation) the old indexes. */
 function tenant(key: string, legacy: Record<string, Record<string, { certificate_id: string }>> = {}): Tenant {
-  return { key, repo: { collection: (name: string) => ({ get: (id: string) => legacy[name]?.[id] }) } } as unknown as Tenant
+  return {
+    key,
+    repo: { collection: (name: string) => ({ get: (id: string) => legacy[name]?.[id] }) },
+  } as unknown as Tenant
 }
-const cert = (id: string, over: Partial<CertificateRecord> = {}) => ({ certificate_id: id, ...over }) as CertificateRecord
+const cert = (id: string, over: Partial<CertificateRecord> = {}) =>
+  ({ certificate_id: id, ...over }) as CertificateRecord
 const IDS = ['7028697040892445074', '7000000000000000001', '7999999999999999999', '1']
 
 describe('derived encrypted_code and QR encrypted_data', () => {
@@ -43,12 +47,16 @@ describe('derived encrypted_code and QR encrypted_data', () => {
     }
     expect(certIdByQrData(t, code)).toBeUndefined()
     expect(certIdByEncryptedCode(t, qrDataOf(t, cert(IDS[0]!)))).toBeUndefined()
-    for (const junk of ['', 'CgwIARDGgA=', `CgwIARD${'%'.repeat(56)}GgA=`]) expect(certIdByEncryptedCode(t, junk)).toBeUndefined()
+    for (const junk of ['', 'CgwIARDGgA=', `CgwIARD${'%'.repeat(56)}GgA=`])
+      expect(certIdByEncryptedCode(t, junk)).toBeUndefined()
   })
 
   it('keep working for certificates stored with their own strings and indexes', () => {
     const stored = `CgwIARD${'x'.repeat(56)}GgA=`
-    const t = tenant('awsandboxdefault', { cert_encrypted_codes: { [stored]: { certificate_id: '7000000000000000009' } }, cert_qr: { qr: { certificate_id: '7000000000000000009' } } })
+    const t = tenant('awsandboxdefault', {
+      cert_encrypted_codes: { [stored]: { certificate_id: '7000000000000000009' } },
+      cert_qr: { qr: { certificate_id: '7000000000000000009' } },
+    })
     expect(encryptedCodeOf(t, cert('7000000000000000009', { encrypted_code: stored }))).toBe(stored)
     expect(qrDataOf(t, cert('7000000000000000009', { encrypted_data: 'qr' }))).toBe('qr')
     expect(certIdByEncryptedCode(t, stored)).toBe('7000000000000000009')

@@ -35,7 +35,10 @@ function codecOf(t: Tenant): Codec {
   let c = CODECS.get(t.key)
   if (!c) {
     const key = createHash('sha256').update(`douyin-sandbox certificate codes ${t.key}`).digest().subarray(0, 16)
-    c = { cipher: createCipheriv('aes-128-ecb', key, null).setAutoPadding(false), decipher: createDecipheriv('aes-128-ecb', key, null).setAutoPadding(false) }
+    c = {
+      cipher: createCipheriv('aes-128-ecb', key, null).setAutoPadding(false),
+      decipher: createDecipheriv('aes-128-ecb', key, null).setAutoPadding(false),
+    }
     CODECS.set(t.key, c)
   }
   return c
@@ -57,7 +60,8 @@ function encode(t: Tenant, certificateId: string, kind: Kind): string {
 function decode(t: Tenant, text: string, kind: Kind): string | undefined {
   const f = FORMAT[kind]
   const bodyChars = (f.bytes / 3) * 4
-  if (text.length !== f.head.length + bodyChars + f.tail.length || !text.startsWith(f.head) || !text.endsWith(f.tail)) return undefined
+  if (text.length !== f.head.length + bodyChars + f.tail.length || !text.startsWith(f.head) || !text.endsWith(f.tail))
+    return undefined
   const raw = Buffer.from(text.slice(f.head.length, f.head.length + bodyChars), 'base64')
   if (raw.length !== f.bytes) return undefined
   const block = codecOf(t).decipher.update(raw.subarray(0, 16))
@@ -78,7 +82,10 @@ export function qrDataOf(t: Tenant, c: CertificateRecord): string {
 
 /** certificate_id of an encrypted_code, if it is one of this tenant's. */
 export function certIdByEncryptedCode(t: Tenant, text: string): string | undefined {
-  return decode(t, text, 'code') ?? t.repo.collection<{ certificate_id: string }>('cert_encrypted_codes').get(text)?.certificate_id
+  return (
+    decode(t, text, 'code') ??
+    t.repo.collection<{ certificate_id: string }>('cert_encrypted_codes').get(text)?.certificate_id
+  )
 }
 
 /** certificate_id of a QR encrypted_data, if it is one of this tenant's. */

@@ -5,36 +5,89 @@ import { envelopeOf, jsonResponses } from '../../http/envelope.schema.js'
 const int = z.number().int()
 const num = (d: string) => z.string().regex(/^\d+$/, 'must be a number').openapi({ description: d })
 export const amountSchema = z
-  .object({ original_amount: int, pay_amount: int, coupon_pay_amount: int, merchant_ticket_amount: int, platform_discount_amount: int, payment_discount_amount: int, list_market_amount: int })
+  .object({
+    original_amount: int,
+    pay_amount: int,
+    coupon_pay_amount: int,
+    merchant_ticket_amount: int,
+    platform_discount_amount: int,
+    payment_discount_amount: int,
+    list_market_amount: int,
+  })
   .openapi('Amount', { description: 'fen' })
 export const certSkuSchema = z
-  .object({ sku_id: z.string(), title: z.string(), account_id: z.string(), third_sku_id: z.string(), groupon_type: int, market_price: int, sold_start_time: int })
+  .object({
+    sku_id: z.string(),
+    title: z.string(),
+    account_id: z.string(),
+    third_sku_id: z.string(),
+    groupon_type: int,
+    market_price: int,
+    sold_start_time: int,
+  })
   .openapi('CertificateSku')
-const verifySchema = z.object({ verify_id: z.string(), certificate_id: z.string(), verify_type: int, verify_time: int, can_cancel: z.boolean(), verifier_unique_id: z.string(), poi_id: z.string() })
+const verifySchema = z.object({
+  verify_id: z.string(),
+  certificate_id: z.string(),
+  verify_type: int,
+  verify_time: int,
+  can_cancel: z.boolean(),
+  verifier_unique_id: z.string(),
+  poi_id: z.string(),
+})
 
 export const certificateSchema = z
   .object({
-    certificate_id: z.string(), encrypted_code: z.string(), code: z.string().optional().openapi({ description: 'absent while unused or still cancellable' }),
-    status: int.openapi({ description: '1 未使用, 2 已使用, 3 退款申请中, 4 退款成功, 5 退款失败, 6 退款中' }), start_time: int, expire_time: int,
-    amount: amountSchema, sku: certSkuSchema, verify: z.union([verifySchema, z.object({})]), verify_records: z.array(verifySchema),
-    order_id: z.string(), combination_id: z.string().openapi({ description: 'the combo pack, "" for ordinary products' }),
-    out_good_id: z.string().openapi({ description: '商家平台子品ID of a pack sub-item' }), sub_item_name: z.string(),
+    certificate_id: z.string(),
+    encrypted_code: z.string(),
+    code: z.string().optional().openapi({ description: 'absent while unused or still cancellable' }),
+    status: int.openapi({ description: '1 未使用, 2 已使用, 3 退款申请中, 4 退款成功, 5 退款失败, 6 退款中' }),
+    start_time: int,
+    expire_time: int,
+    amount: amountSchema,
+    sku: certSkuSchema,
+    verify: z.union([verifySchema, z.object({})]),
+    verify_records: z.array(verifySchema),
+    order_id: z.string(),
+    combination_id: z.string().openapi({ description: 'the combo pack, "" for ordinary products' }),
+    out_good_id: z.string().openapi({ description: '商家平台子品ID of a pack sub-item' }),
+    sub_item_name: z.string(),
   })
   .openapi('Certificate')
 
 const verifyResultSchema = z
   .object({
-    result: int.openapi({ description: '0 success; else the reason code (README)' }), msg: z.string(), code: z.string(), origin_code: z.string(),
-    verify_id: z.string(), certificate_id: z.string(), account_id: z.string(), order_id: z.string(), product_id: z.string(),
-    out_good_id: z.string().openapi({ description: '商家平台子品ID (POS mapping) of a pack sub-item' }), verify_time: int,
+    result: int.openapi({ description: '0 success; else the reason code (README)' }),
+    msg: z.string(),
+    code: z.string(),
+    origin_code: z.string(),
+    verify_id: z.string(),
+    certificate_id: z.string(),
+    account_id: z.string(),
+    order_id: z.string(),
+    product_id: z.string(),
+    out_good_id: z.string().openapi({ description: '商家平台子品ID (POS mapping) of a pack sub-item' }),
+    verify_time: int,
   })
   .openapi('VerifyResult')
 
 const recordSchema = z
   .object({
-    cursor: z.string(), verify_id: z.string(), certificate_id: z.string(), order_id: z.string(), poi_id: z.string(), code: z.string().optional(),
-    encrypted_code: z.string(), verify_type: int, verify_time: int, status: int.openapi({ description: '1 已核销, 2 已撤销' }), cancel_time: int,
-    can_cancel: z.boolean(), certificate_status: int, amount: amountSchema, sku: certSkuSchema,
+    cursor: z.string(),
+    verify_id: z.string(),
+    certificate_id: z.string(),
+    order_id: z.string(),
+    poi_id: z.string(),
+    code: z.string().optional(),
+    encrypted_code: z.string(),
+    verify_type: int,
+    verify_time: int,
+    status: int.openapi({ description: '1 已核销, 2 已撤销' }),
+    cancel_time: int,
+    can_cancel: z.boolean(),
+    certificate_status: int,
+    amount: amountSchema,
+    sku: certSkuSchema,
   })
   .openapi('VerifyRecord')
 
@@ -44,45 +97,133 @@ const tags = ['fulfilment']
 
 export const verifyBodySchema = z
   .object({
-    verify_token: z.string().optional(), poi_id: z.union([z.string().regex(/^\d+$/), int.transform(String)]).openapi({ type: 'string' }),
-    encrypted_codes: z.array(z.string()).max(100).optional(), codes: z.array(z.string()).max(100).optional(),
-    code_with_time_list: z.array(z.object({ code: z.string(), verify_time: int }).loose()).max(100).optional(),
-    order_id: z.string().optional(), account_id: z.string().optional(),
+    verify_token: z.string().optional(),
+    poi_id: z.union([z.string().regex(/^\d+$/), int.transform(String)]).openapi({ type: 'string' }),
+    encrypted_codes: z.array(z.string()).max(100).optional(),
+    codes: z.array(z.string()).max(100).optional(),
+    code_with_time_list: z
+      .array(z.object({ code: z.string(), verify_time: int }).loose())
+      .max(100)
+      .optional(),
+    order_id: z.string().optional(),
+    account_id: z.string().optional(),
   })
   .loose()
 
 export const prepareRoute = createRoute({
-  method: 'get', path: '/goodlife/v1/fulfilment/certificate/prepare/', tags, security, operationId: 'certificatePrepare', summary: '验券准备',
-  request: { query: z.object({ code: z.string().optional(), encrypted_data: z.string().optional().openapi({ description: 'from the QR code, URL-encoded; wins over code' }), poi_id: z.string().optional(), account_id: z.string().optional() }) },
-  responses: jsonResponses(envelopeOf('CertificatePrepare', z.object({ verify_token: z.string(), order_id: z.string(), certificates: z.array(certificateSchema), certificates_v2: z.array(certificateSchema) })), 'a verify_token and the usable coupons of the order'),
+  method: 'get',
+  path: '/goodlife/v1/fulfilment/certificate/prepare/',
+  tags,
+  security,
+  operationId: 'certificatePrepare',
+  summary: '验券准备',
+  request: {
+    query: z.object({
+      code: z.string().optional(),
+      encrypted_data: z.string().optional().openapi({ description: 'from the QR code, URL-encoded; wins over code' }),
+      poi_id: z.string().optional(),
+      account_id: z.string().optional(),
+    }),
+  },
+  responses: jsonResponses(
+    envelopeOf(
+      'CertificatePrepare',
+      z.object({
+        verify_token: z.string(),
+        order_id: z.string(),
+        certificates: z.array(certificateSchema),
+        certificates_v2: z.array(certificateSchema),
+      }),
+    ),
+    'a verify_token and the usable coupons of the order',
+  ),
 })
 export const verifyRoute = createRoute({
-  method: 'post', path: '/goodlife/v1/fulfilment/certificate/verify/', tags, security, operationId: 'certificateVerify', summary: '验券',
+  method: 'post',
+  path: '/goodlife/v1/fulfilment/certificate/verify/',
+  tags,
+  security,
+  operationId: 'certificateVerify',
+  summary: '验券',
   request: { body: json(verifyBodySchema) },
-  responses: jsonResponses(envelopeOf('CertificateVerify', z.object({ verify_results: z.array(verifyResultSchema) })), 'one result per code'),
+  responses: jsonResponses(
+    envelopeOf('CertificateVerify', z.object({ verify_results: z.array(verifyResultSchema) })),
+    'one result per code',
+  ),
 })
 export const cancelRoute = createRoute({
-  method: 'post', path: '/goodlife/v1/fulfilment/certificate/cancel/', tags, security, operationId: 'certificateCancel', summary: '撤销核销 (within 3600 s of the verification)',
-  request: { body: json(z.object({ verify_id: z.string().min(1), certificate_id: z.string().min(1), account_id: z.string().optional() }).loose()) },
+  method: 'post',
+  path: '/goodlife/v1/fulfilment/certificate/cancel/',
+  tags,
+  security,
+  operationId: 'certificateCancel',
+  summary: '撤销核销 (within 3600 s of the verification)',
+  request: {
+    body: json(
+      z
+        .object({ verify_id: z.string().min(1), certificate_id: z.string().min(1), account_id: z.string().optional() })
+        .loose(),
+    ),
+  },
   responses: jsonResponses(envelopeOf('CertificateCancel', z.object({})), 'cancelled'),
 })
 export const getRoute = createRoute({
-  method: 'get', path: '/goodlife/v1/fulfilment/certificate/get/', tags, security, operationId: 'certificateGet', summary: '券状态查询',
+  method: 'get',
+  path: '/goodlife/v1/fulfilment/certificate/get/',
+  tags,
+  security,
+  operationId: 'certificateGet',
+  summary: '券状态查询',
   request: { query: z.object({ encrypted_code: z.string().min(1), account_id: z.string().optional() }) },
-  responses: jsonResponses(envelopeOf('CertificateGet', z.object({ certificate: certificateSchema, certificate_v2: certificateSchema })), 'the coupon'),
+  responses: jsonResponses(
+    envelopeOf('CertificateGet', z.object({ certificate: certificateSchema, certificate_v2: certificateSchema })),
+    'the coupon',
+  ),
 })
 export const queryRoute = createRoute({
-  method: 'get', path: '/goodlife/v1/fulfilment/certificate/query/', tags, security, operationId: 'certificateQuery', summary: '券状态批量查询 (encrypted_code xor order_id)',
-  request: { query: z.object({ encrypted_code: z.string().optional(), order_id: z.string().optional(), account_id: z.string().optional() }) },
-  responses: jsonResponses(envelopeOf('CertificateQuery', z.object({ certificates: z.array(certificateSchema), certificates_v2: z.array(certificateSchema) })), 'the coupons'),
-})
-export const recordsRoute = createRoute({
-  method: 'get', path: '/goodlife/v1/fulfilment/certificate/verify_record/query/', tags, security, operationId: 'verifyRecordQuery', summary: '验券历史',
+  method: 'get',
+  path: '/goodlife/v1/fulfilment/certificate/query/',
+  tags,
+  security,
+  operationId: 'certificateQuery',
+  summary: '券状态批量查询 (encrypted_code xor order_id)',
   request: {
     query: z.object({
-      account_id: z.string(), cursor: z.string().openapi({ description: '"0" for the first page, then the last record\'s cursor' }),
-      size: num('page size, 1–50'), poi_ids: z.string().optional(), start_time: num('verify time from').optional(), end_time: num('verify time to').optional(),
+      encrypted_code: z.string().optional(),
+      order_id: z.string().optional(),
+      account_id: z.string().optional(),
     }),
   },
-  responses: jsonResponses(envelopeOf('VerifyRecordQuery', z.object({ records: z.array(recordSchema), records_v2: z.array(recordSchema), total: int })), 'a page of verifications, newest first'),
+  responses: jsonResponses(
+    envelopeOf(
+      'CertificateQuery',
+      z.object({ certificates: z.array(certificateSchema), certificates_v2: z.array(certificateSchema) }),
+    ),
+    'the coupons',
+  ),
+})
+export const recordsRoute = createRoute({
+  method: 'get',
+  path: '/goodlife/v1/fulfilment/certificate/verify_record/query/',
+  tags,
+  security,
+  operationId: 'verifyRecordQuery',
+  summary: '验券历史',
+  request: {
+    query: z.object({
+      account_id: z.string(),
+      cursor: z.string().openapi({ description: '"0" for the first page, then the last record\'s cursor' }),
+      size: num('page size, 1–50'),
+      poi_ids: z.string().optional(),
+      start_time: num('verify time from').optional(),
+      end_time: num('verify time to').optional(),
+    }),
+  },
+  responses: jsonResponses(
+    envelopeOf(
+      'VerifyRecordQuery',
+      z.object({ records: z.array(recordSchema), records_v2: z.array(recordSchema), total: int }),
+    ),
+    'a page of verifications, newest first',
+  ),
 })

@@ -32,5 +32,7 @@ export function fulfilError(name: FulfilCode, detail: string): SandboxError {
 export const needCode = () => invalidParams('code or encrypted_data is required')
 export const needOneOf = (a: string, b: string) => invalidParams(`exactly one of ${a} and ${b} is required`)
 export const needVerifyInput = () =>
-  invalidParams('encrypted_codes (抖音码, with verify_token) or codes / code_with_time_list (三方码, with order_id) is required')
+  invalidParams(
+    'encrypted_codes (抖音码, with verify_token) or codes / code_with_time_list (三方码, with order_id) is required',
+  )
 export const needField = (field: string, why: string) => invalidParams(`${field} is required ${why}`)

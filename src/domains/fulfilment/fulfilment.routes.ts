@@ -12,9 +12,14 @@ export function registerFulfilmentRoutes(app: OpenAPIHono<Env>, verify: VerifySe
     const t = c.get('tenant')!
     const p = verify.prepare(t, c.req.valid('query'))
     const certs = p.certificates.map((x) => certificateView(t, x))
-    return c.json(ok(c, { verify_token: p.verify_token, order_id: p.order_id, certificates: certs, certificates_v2: certs }), 200)
+    return c.json(
+      ok(c, { verify_token: p.verify_token, order_id: p.order_id, certificates: certs, certificates_v2: certs }),
+      200,
+    )
   })
-  app.openapi(r.verifyRoute, (c) => c.json(ok(c, { verify_results: verify.verify(c.get('tenant')!, c.req.valid('json')) }), 200))
+  app.openapi(r.verifyRoute, (c) =>
+    c.json(ok(c, { verify_results: verify.verify(c.get('tenant')!, c.req.valid('json')) }), 200),
+  )
   app.openapi(r.cancelRoute, (c) => {
     verify.cancel(c.get('tenant')!, c.req.valid('json'))
     return c.json(ok(c, {}), 200)
@@ -25,7 +30,13 @@ export function registerFulfilmentRoutes(app: OpenAPIHono<Env>, verify: VerifySe
     const q = c.req.valid('query')
     const size = Number(q.size)
     if (size < 1 || size > MAX_RECORD_PAGE) throw invalidParams(`size must be 1–${MAX_RECORD_PAGE}, got ${q.size}`)
-    const window = { start_time: q.start_time === undefined ? undefined : Number(q.start_time), end_time: q.end_time === undefined ? undefined : Number(q.end_time) }
-    return c.json(ok(c, views.records(c.get('tenant')!, { cursor: q.cursor, size, poi_ids: q.poi_ids, ...window })), 200)
+    const window = {
+      start_time: q.start_time === undefined ? undefined : Number(q.start_time),
+      end_time: q.end_time === undefined ? undefined : Number(q.end_time),
+    }
+    return c.json(
+      ok(c, views.records(c.get('tenant')!, { cursor: q.cursor, size, poi_ids: q.poi_ids, ...window })),
+      200,
+    )
   })
 }

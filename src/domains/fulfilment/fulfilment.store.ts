@@ -5,7 +5,14 @@
 import type { Tenant } from '../../tenants/tenant.js'
 
 /** certificate.status: 1 未使用, 2 已使用, 3 退款申请中, 4 退款成功, 5 退款失败, 6 退款中 */
-export const CERT_STATUS = { UNUSED: 1, USED: 2, REFUND_APPLYING: 3, REFUNDED: 4, REFUND_FAILED: 5, REFUNDING: 6 } as const
+export const CERT_STATUS = {
+  UNUSED: 1,
+  USED: 2,
+  REFUND_APPLYING: 3,
+  REFUNDED: 4,
+  REFUND_FAILED: 5,
+  REFUNDING: 6,
+} as const
 /** certificate[].item_status in order views: 100 待使用, 1 交易成功 (used), 300 退款中, 301 已退款 */
 export const ITEM_STATUS = { AVAILABLE: 100, DONE: 1, REFUNDING: 300, REFUNDED: 301 } as const
 /** verify-record status: 1 已核销, 2 已撤销 */

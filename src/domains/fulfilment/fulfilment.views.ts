@@ -5,7 +5,13 @@
 import type { Tenant } from '../../tenants/tenant.js'
 import { tradeData } from '../trade/trade.store.js'
 import { fulfilError, needOneOf } from './fulfilment.errors.js'
-import { CERT_STATUS, fulfilmentData, RECORD_STATUS, type CertificateRecord, type VerifyRecord } from './fulfilment.store.js'
+import {
+  CERT_STATUS,
+  fulfilmentData,
+  RECORD_STATUS,
+  type CertificateRecord,
+  type VerifyRecord,
+} from './fulfilment.store.js'
 import { CANCEL_WINDOW_SECONDS } from './verify.service.js'
 import { certIdByEncryptedCode, encryptedCodeOf } from './codes.js'
 
@@ -17,8 +23,13 @@ function canCancel(r: VerifyRecord, now: number): boolean {
 
 function verifyView(r: VerifyRecord, now: number) {
   return {
-    verify_id: r.verify_id, certificate_id: r.certificate_id, verify_type: r.verify_type, verify_time: r.verify_time,
-    can_cancel: canCancel(r, now), verifier_unique_id: '开放平台API', poi_id: r.poi_id,
+    verify_id: r.verify_id,
+    certificate_id: r.certificate_id,
+    verify_type: r.verify_type,
+    verify_time: r.verify_time,
+    can_cancel: canCancel(r, now),
+    verifier_unique_id: '开放平台API',
+    poi_id: r.poi_id,
   }
 }
 
@@ -30,10 +41,20 @@ export function certificateView(t: Tenant, c: CertificateRecord) {
   const current = c.verify_id ? d.records.get(c.verify_id) : undefined
   const hideCode = c.status === CERT_STATUS.UNUSED || (current !== undefined && canCancel(current, now))
   return {
-    certificate_id: c.certificate_id, encrypted_code: encryptedCodeOf(t, c), ...(hideCode ? {} : { code: c.code }), status: c.status,
-    start_time: c.start_time, expire_time: c.expire_time, amount: c.amount, sku: c.sku,
-    verify: current ? verifyView(current, now) : {}, verify_records: records.map((r) => verifyView(r, now)),
-    order_id: c.order_id, combination_id: c.combination_id ?? '', out_good_id: c.out_good_id, sub_item_name: c.sub_item_name ?? '',
+    certificate_id: c.certificate_id,
+    encrypted_code: encryptedCodeOf(t, c),
+    ...(hideCode ? {} : { code: c.code }),
+    status: c.status,
+    start_time: c.start_time,
+    expire_time: c.expire_time,
+    amount: c.amount,
+    sku: c.sku,
+    verify: current ? verifyView(current, now) : {},
+    verify_records: records.map((r) => verifyView(r, now)),
+    order_id: c.order_id,
+    combination_id: c.combination_id ?? '',
+    out_good_id: c.out_good_id,
+    sub_item_name: c.sub_item_name ?? '',
   }
 }
 
@@ -66,22 +87,51 @@ export class FulfilmentViews {
   }
 
   /** verify_record/query: newest first; cursor "0" starts, then the last record's cursor. */
-  records(t: Tenant, q: { cursor: string; size: number; poi_ids?: string | undefined; start_time?: number | undefined; end_time?: number | undefined }) {
+  records(
+    t: Tenant,
+    q: {
+      cursor: string
+      size: number
+      poi_ids?: string | undefined
+      start_time?: number | undefined
+      end_time?: number | undefined
+    },
+  ) {
     const d = fulfilmentData(t)
     const now = t.clock.now()
-    const pois = (q.poi_ids ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+    const pois = (q.poi_ids ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
     const all = d.records
       .values()
-      .filter((r) => (pois.length === 0 || pois.includes(r.poi_id)) && (q.start_time === undefined || r.verify_time >= q.start_time) && (q.end_time === undefined || r.verify_time <= q.end_time))
+      .filter(
+        (r) =>
+          (pois.length === 0 || pois.includes(r.poi_id)) &&
+          (q.start_time === undefined || r.verify_time >= q.start_time) &&
+          (q.end_time === undefined || r.verify_time <= q.end_time),
+      )
       .sort((a, b) => b.seq - a.seq)
     const start = q.cursor === '0' ? 0 : all.findIndex((r) => r.verify_id === q.cursor) + 1
     const page = all.slice(start, start + q.size).map((r) => {
       const c = d.certificates.get(r.certificate_id)!
       const hideCode = r.status === RECORD_STATUS.CANCELLED || canCancel(r, now)
       return {
-        cursor: r.verify_id, verify_id: r.verify_id, certificate_id: r.certificate_id, order_id: r.order_id, poi_id: r.poi_id,
-        ...(hideCode ? {} : { code: c.code }), encrypted_code: encryptedCodeOf(t, c), verify_type: r.verify_type, verify_time: r.verify_time,
-        status: r.status, cancel_time: r.cancel_time, can_cancel: canCancel(r, now), certificate_status: c.status, amount: c.amount, sku: c.sku,
+        cursor: r.verify_id,
+        verify_id: r.verify_id,
+        certificate_id: r.certificate_id,
+        order_id: r.order_id,
+        poi_id: r.poi_id,
+        ...(hideCode ? {} : { code: c.code }),
+        encrypted_code: encryptedCodeOf(t, c),
+        verify_type: r.verify_type,
+        verify_time: r.verify_time,
+        status: r.status,
+        cancel_time: r.cancel_time,
+        can_cancel: canCancel(r, now),
+        certificate_status: c.status,
+        amount: c.amount,
+        sku: c.sku,
       }
     })
     return { records: page, records_v2: page, total: all.length }

@@ -4,7 +4,14 @@
  */
 import type { Tenant } from '../../tenants/tenant.js'
 import type { ProductRecord } from '../goods/goods.store.js'
-import { CERT_STATUS, fulfilmentData, ITEM_STATUS, type Amount, type CertificateRecord, type CertSku } from './fulfilment.store.js'
+import {
+  CERT_STATUS,
+  fulfilmentData,
+  ITEM_STATUS,
+  type Amount,
+  type CertificateRecord,
+  type CertSku,
+} from './fulfilment.store.js'
 
 const DAY = 86400
 /** Coupons without a use_date are valid this many days after purchase. */
@@ -104,23 +111,54 @@ export function issueCertificates(t: Tenant, o: IssueInput): CertificateRecord[]
   return units.map((item, i) => {
     let code = o.pending_codes ? '' : t.random.digits(12)
     while (code && data.byCode.get(code)) code = t.random.digits(12)
-    const share = [shares.original[i]!, shares.pay[i]!, shares.merchant[i]!, shares.platform[i]!, item ? item.origin_amount : sku.origin_amount]
+    const share = [
+      shares.original[i]!,
+      shares.pay[i]!,
+      shares.merchant[i]!,
+      shares.platform[i]!,
+      item ? item.origin_amount : sku.origin_amount,
+    ]
     const amount = shared<Amount>(v, `amount:${share.join(',')}`, () => ({
-      original_amount: share[0]!, pay_amount: share[1]!, coupon_pay_amount: share[1]!, merchant_ticket_amount: share[2]!,
-      platform_discount_amount: share[3]!, payment_discount_amount: 0, list_market_amount: share[4]!,
+      original_amount: share[0]!,
+      pay_amount: share[1]!,
+      coupon_pay_amount: share[1]!,
+      merchant_ticket_amount: share[2]!,
+      platform_discount_amount: share[3]!,
+      payment_discount_amount: 0,
+      list_market_amount: share[4]!,
     }))
     const certSku = shared<CertSku>(v, `sku:${i % items.length}`, () => ({
-      sku_id: item ? item.sku_id : sku.sku_id, title: item ? item.name : sku.sku_name, account_id: t.record.account_id, third_sku_id: sku.out_sku_id ?? '',
-      groupon_type: item ? (item.item_type === 1 || item.item_type === 201 ? 1 : 2) : grouponType, market_price: item ? item.origin_amount : sku.origin_amount,
+      sku_id: item ? item.sku_id : sku.sku_id,
+      title: item ? item.name : sku.sku_name,
+      account_id: t.record.account_id,
+      third_sku_id: sku.out_sku_id ?? '',
+      groupon_type: item ? (item.item_type === 1 || item.item_type === 201 ? 1 : 2) : grouponType,
+      market_price: item ? item.origin_amount : sku.origin_amount,
       sold_start_time: v.product.sold_start_time,
     }))
     const cert: CertificateRecord = {
-      certificate_id: t.random.id(), seq: t.nextSeq('certificate'), order_id: o.order_id, order_item_id: `7${t.random.digits(26)}`,
-      product_id: o.product.product_id, code, code_source_type: codeSource,
-      status: CERT_STATUS.UNUSED, item_status: ITEM_STATUS.AVAILABLE, ...window, amount, sku: certSku,
-      poi_ids: poiIds, combination_id: item ? o.product.product_id : null,
-      sub_product_id: item ? item.product_id : null, sub_item_name: item ? item.name : null, out_good_id: item?.out_sub_id ?? '',
-      verify_id: null, verify_ids: NO_IDS, item_update_time: o.now, refund_amount: 0, refund_time: 0,
+      certificate_id: t.random.id(),
+      seq: t.nextSeq('certificate'),
+      order_id: o.order_id,
+      order_item_id: `7${t.random.digits(26)}`,
+      product_id: o.product.product_id,
+      code,
+      code_source_type: codeSource,
+      status: CERT_STATUS.UNUSED,
+      item_status: ITEM_STATUS.AVAILABLE,
+      ...window,
+      amount,
+      sku: certSku,
+      poi_ids: poiIds,
+      combination_id: item ? o.product.product_id : null,
+      sub_product_id: item ? item.product_id : null,
+      sub_item_name: item ? item.name : null,
+      out_good_id: item?.out_sub_id ?? '',
+      verify_id: null,
+      verify_ids: NO_IDS,
+      item_update_time: o.now,
+      refund_amount: 0,
+      refund_time: 0,
     }
     data.certificates.put(cert.certificate_id, cert)
     if (cert.code) data.byCode.put(cert.code, { certificate_id: cert.certificate_id })
@@ -132,7 +170,8 @@ export function issueCertificates(t: Tenant, o: IssueInput): CertificateRecord[]
 export function assignCodes(t: Tenant, certIds: readonly string[], codes: readonly string[]): boolean {
   const data = fulfilmentData(t)
   if (codes.length !== certIds.length || new Set(codes).size !== codes.length) return false
-  if (codes.some((c) => !c || (data.byCode.get(c) && !certIds.includes(data.byCode.get(c)!.certificate_id)))) return false
+  if (codes.some((c) => !c || (data.byCode.get(c) && !certIds.includes(data.byCode.get(c)!.certificate_id))))
+    return false
   certIds.forEach((id, i) => {
     const c = data.certificates.get(id)!
     data.certificates.put(id, { ...c, code: codes[i]! })

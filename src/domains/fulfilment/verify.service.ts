@@ -8,7 +8,14 @@ import type { WebhooksService } from '../../webhooks/webhooks.service.js'
 import { syncOrderStatus } from '../trade/order-status.js'
 import { tradeData } from '../trade/trade.store.js'
 import { fulfilError, FULFIL, needCode, needField, needVerifyInput, type FulfilCode } from './fulfilment.errors.js'
-import { CERT_STATUS, fulfilmentData, ITEM_STATUS, RECORD_STATUS, type CertificateRecord, type VerifyRecord } from './fulfilment.store.js'
+import {
+  CERT_STATUS,
+  fulfilmentData,
+  ITEM_STATUS,
+  RECORD_STATUS,
+  type CertificateRecord,
+  type VerifyRecord,
+} from './fulfilment.store.js'
 import { certIdByEncryptedCode, certIdByQrData } from './codes.js'
 
 /** A verification can be cancelled this long after it happened (seed 000: 超过一小时不可撤销). */
@@ -57,17 +64,28 @@ export class VerifyService {
   ) {}
 
   /** prepare: by code or QR encrypted_data (encrypted_data wins) → a verify_token and the order's usable coupons. */
-  prepare(t: Tenant, q: { code?: string | undefined; encrypted_data?: string | undefined; poi_id?: string | undefined }) {
+  prepare(
+    t: Tenant,
+    q: { code?: string | undefined; encrypted_data?: string | undefined; poi_id?: string | undefined },
+  ) {
     const d = fulfilmentData(t)
     if (!q.code && !q.encrypted_data) throw needCode()
     const certId = q.encrypted_data ? certIdByQrData(t, q.encrypted_data) : d.byCode.get(q.code!)?.certificate_id
     const scanned = certId === undefined ? undefined : d.certificates.get(certId)
-    if (!scanned) throw fulfilError('NOT_FOUND', q.encrypted_data ? 'encrypted_data matches no coupon (is it URL-encoded?)' : `code ${q.code}`)
-    if (scanned.code_source_type !== 1) throw fulfilError('WRONG_FLOW', '三方码 coupons are verified directly with codes and order_id, without prepare')
-    if (q.poi_id && !scanned.poi_ids.includes(q.poi_id)) throw fulfilError('WRONG_POI', `poi_id ${q.poi_id} is not a store of this product`)
+    if (!scanned)
+      throw fulfilError(
+        'NOT_FOUND',
+        q.encrypted_data ? 'encrypted_data matches no coupon (is it URL-encoded?)' : `code ${q.code}`,
+      )
+    if (scanned.code_source_type !== 1)
+      throw fulfilError('WRONG_FLOW', '三方码 coupons are verified directly with codes and order_id, without prepare')
+    if (q.poi_id && !scanned.poi_ids.includes(q.poi_id))
+      throw fulfilError('WRONG_POI', `poi_id ${q.poi_id} is not a store of this product`)
     const now = t.clock.now()
     const order = tradeData(t).orders.get(scanned.order_id)
-    const siblings = (order?.certificate_ids ?? [scanned.certificate_id]).map((id) => d.certificates.get(id)!).filter(Boolean)
+    const siblings = (order?.certificate_ids ?? [scanned.certificate_id])
+      .map((id) => d.certificates.get(id)!)
+      .filter(Boolean)
     const usable = siblings.filter((c) => unusableReason(c, now) === undefined).sort((a, b) => a.seq - b.seq)
     if (usable.length === 0) {
       const reason = unusableReason(scanned, now) ?? 'USED'
@@ -88,64 +106,142 @@ export class VerifyService {
       const token = d.tokens.get(b.verify_token)
       if (!token) throw fulfilError('TOKEN_INVALID', 'no prepare issued this verify_token')
       if (token.used) throw fulfilError('TOKEN_USED', 'each prepare serves one verify; prepare again')
-      if (now - token.created_at > TOKEN_TTL_SECONDS) throw fulfilError('TOKEN_EXPIRED', `it was issued at ${token.created_at}, more than ${TOKEN_TTL_SECONDS} s ago`)
+      if (now - token.created_at > TOKEN_TTL_SECONDS)
+        throw fulfilError('TOKEN_EXPIRED', `it was issued at ${token.created_at}, more than ${TOKEN_TTL_SECONDS} s ago`)
       d.tokens.put(b.verify_token, { ...token, used: true })
-      return b.encrypted_codes.map((code) => this.verifyOne(t, certIdByEncryptedCode(t, code), code, b.poi_id, now, { order: token.order_id, source: 1 }))
+      return b.encrypted_codes.map((code) =>
+        this.verifyOne(t, certIdByEncryptedCode(t, code), code, b.poi_id, now, { order: token.order_id, source: 1 }),
+      )
     }
     const list = b.code_with_time_list ?? (b.codes ?? []).map((code) => ({ code, verify_time: now }))
     if (list.length === 0) throw needVerifyInput()
     if (!b.order_id) throw needField('order_id', 'to verify 三方码 codes')
-    return list.map((x) => this.verifyOne(t, d.byCode.get(x.code)?.certificate_id, x.code, b.poi_id, x.verify_time, { order: b.order_id!, source: 2 }))
+    return list.map((x) =>
+      this.verifyOne(t, d.byCode.get(x.code)?.certificate_id, x.code, b.poi_id, x.verify_time, {
+        order: b.order_id!,
+        source: 2,
+      }),
+    )
   }
 
-  private verifyOne(t: Tenant, certId: string | undefined, submitted: string, poiId: string, at: number, expect: { order: string; source: number }): VerifyResult {
+  private verifyOne(
+    t: Tenant,
+    certId: string | undefined,
+    submitted: string,
+    poiId: string,
+    at: number,
+    expect: { order: string; source: number },
+  ): VerifyResult {
     const d = fulfilmentData(t)
     const c = certId ? d.certificates.get(certId) : undefined
-    const base = { code: submitted, origin_code: '', verify_id: '', certificate_id: '', account_id: t.record.account_id, order_id: '', product_id: '', out_good_id: '', verify_time: 0 }
-    const fail = (name: FulfilCode, extra: Partial<VerifyResult> = {}): VerifyResult => ({ ...base, ...extra, result: FULFIL[name].code, msg: FULFIL[name].msg })
+    const base = {
+      code: submitted,
+      origin_code: '',
+      verify_id: '',
+      certificate_id: '',
+      account_id: t.record.account_id,
+      order_id: '',
+      product_id: '',
+      out_good_id: '',
+      verify_time: 0,
+    }
+    const fail = (name: FulfilCode, extra: Partial<VerifyResult> = {}): VerifyResult => ({
+      ...base,
+      ...extra,
+      result: FULFIL[name].code,
+      msg: FULFIL[name].msg,
+    })
     if (!c) return fail('NOT_FOUND')
-    const known = { certificate_id: c.certificate_id, order_id: c.order_id, product_id: c.combination_id ?? c.product_id, out_good_id: c.out_good_id }
+    const known = {
+      certificate_id: c.certificate_id,
+      order_id: c.order_id,
+      product_id: c.combination_id ?? c.product_id,
+      out_good_id: c.out_good_id,
+    }
     if (c.order_id !== expect.order) return fail('NOT_IN_ORDER', known)
     if (c.code_source_type !== expect.source) return fail('WRONG_FLOW', known)
     const reason = unusableReason(c, t.clock.now())
     if (reason) return fail(reason, known)
     if (!c.poi_ids.includes(poiId)) return fail('WRONG_POI', known)
     const record: VerifyRecord = {
-      verify_id: t.random.id(), seq: t.nextSeq('verify'), certificate_id: c.certificate_id, order_id: c.order_id, poi_id: poiId,
-      verify_type: VERIFY_TYPE_API, verify_time: at, status: RECORD_STATUS.VERIFIED, cancel_time: 0,
+      verify_id: t.random.id(),
+      seq: t.nextSeq('verify'),
+      certificate_id: c.certificate_id,
+      order_id: c.order_id,
+      poi_id: poiId,
+      verify_type: VERIFY_TYPE_API,
+      verify_time: at,
+      status: RECORD_STATUS.VERIFIED,
+      cancel_time: 0,
     }
     d.records.put(record.verify_id, record)
     d.certificates.put(c.certificate_id, {
-      ...c, status: CERT_STATUS.USED, item_status: ITEM_STATUS.DONE, verify_id: record.verify_id,
-      verify_ids: [...c.verify_ids, record.verify_id], item_update_time: t.clock.now(),
+      ...c,
+      status: CERT_STATUS.USED,
+      item_status: ITEM_STATUS.DONE,
+      verify_id: record.verify_id,
+      verify_ids: [...c.verify_ids, record.verify_id],
+      item_update_time: t.clock.now(),
     })
     syncOrderStatus(t, c.order_id)
     this.onVerified(t, record)
     this.webhooks.emit(t, {
       event: 'life_trade_certificate_notify',
-      content: { action: 'verify', msg_time: t.clock.now(), certificate: { certificate_id: c.certificate_id, order_id: c.order_id, account_id: t.record.account_id }, verify_source: 'merchant' },
+      content: {
+        action: 'verify',
+        msg_time: t.clock.now(),
+        certificate: { certificate_id: c.certificate_id, order_id: c.order_id, account_id: t.record.account_id },
+        verify_source: 'merchant',
+      },
     })
-    return { ...base, ...known, result: 0, msg: '验券成功', origin_code: c.code, verify_id: record.verify_id, verify_time: at }
+    return {
+      ...base,
+      ...known,
+      result: 0,
+      msg: '验券成功',
+      origin_code: c.code,
+      verify_id: record.verify_id,
+      verify_time: at,
+    }
   }
 
   /** cancel: within CANCEL_WINDOW_SECONDS of the verification the coupon becomes usable again. */
   cancel(t: Tenant, b: { verify_id: string; certificate_id: string }): void {
     const d = fulfilmentData(t)
     const record = d.records.get(b.verify_id)
-    if (!record || record.certificate_id !== b.certificate_id) throw fulfilError('RECORD_NOT_FOUND', `no verification ${b.verify_id} of certificate ${b.certificate_id}`)
-    if (record.status === RECORD_STATUS.CANCELLED) throw fulfilError('ALREADY_CANCELLED', `verification ${b.verify_id} was cancelled at ${record.cancel_time}`)
+    if (!record || record.certificate_id !== b.certificate_id)
+      throw fulfilError('RECORD_NOT_FOUND', `no verification ${b.verify_id} of certificate ${b.certificate_id}`)
+    if (record.status === RECORD_STATUS.CANCELLED)
+      throw fulfilError('ALREADY_CANCELLED', `verification ${b.verify_id} was cancelled at ${record.cancel_time}`)
     const now = t.clock.now()
     if (now - record.verify_time > CANCEL_WINDOW_SECONDS) {
-      throw fulfilError('CANCEL_LATE', `verified at ${record.verify_time}, cancellable until ${record.verify_time + CANCEL_WINDOW_SECONDS} (virtual now ${now})`)
+      throw fulfilError(
+        'CANCEL_LATE',
+        `verified at ${record.verify_time}, cancellable until ${record.verify_time + CANCEL_WINDOW_SECONDS} (virtual now ${now})`,
+      )
     }
     const c = d.certificates.get(record.certificate_id)!
-    if (c.status !== CERT_STATUS.USED || c.verify_id !== record.verify_id) throw fulfilError('REFUNDED', `certificate ${c.certificate_id} is no longer in the state this verification left it`)
+    if (c.status !== CERT_STATUS.USED || c.verify_id !== record.verify_id)
+      throw fulfilError(
+        'REFUNDED',
+        `certificate ${c.certificate_id} is no longer in the state this verification left it`,
+      )
     d.records.put(record.verify_id, { ...record, status: RECORD_STATUS.CANCELLED, cancel_time: now })
-    d.certificates.put(c.certificate_id, { ...c, status: CERT_STATUS.UNUSED, item_status: ITEM_STATUS.AVAILABLE, verify_id: null, item_update_time: now })
+    d.certificates.put(c.certificate_id, {
+      ...c,
+      status: CERT_STATUS.UNUSED,
+      item_status: ITEM_STATUS.AVAILABLE,
+      verify_id: null,
+      item_update_time: now,
+    })
     syncOrderStatus(t, c.order_id)
     this.webhooks.emit(t, {
       event: 'life_trade_certificate_notify',
-      content: { action: 'verify_cancel', msg_time: now, certificate: { certificate_id: c.certificate_id, order_id: c.order_id, account_id: t.record.account_id } },
+      content: {
+        action: 'verify_cancel',
+        msg_time: now,
+        certificate: { certificate_id: c.certificate_id, order_id: c.order_id, account_id: t.record.account_id },
+      },
     })
   }
 }

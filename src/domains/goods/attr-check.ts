@@ -10,13 +10,21 @@ const MAX_PROBLEMS = 8
  * Problems of one map, each naming `<where>.<key>`; unknown keys are dropped from `kept` when `strict` is
  * false. `skip` names keys checked elsewhere (combination_rule).
  */
-export function checkAttrs(where: string, map: Record<string, unknown>, attrs: readonly TemplateAttr[], strict: boolean, skip: readonly string[] = []): { problems: string[]; kept: Record<string, string> } {
+export function checkAttrs(
+  where: string,
+  map: Record<string, unknown>,
+  attrs: readonly TemplateAttr[],
+  strict: boolean,
+  skip: readonly string[] = [],
+): { problems: string[]; kept: Record<string, string> } {
   const problems: string[] = []
   const kept: Record<string, string> = {}
   const byKey = new Map(attrs.map((a) => [a.key, a]))
   const unknown = Object.keys(map).filter((k) => !byKey.has(k))
   if (unknown.length > 0 && strict) {
-    problems.push(`${where} has keys the template cannot recognise: ${unknown.join(', ')} (GET /goodlife/v1/goods/template/get/ lists the keys; tenant setting strict_attrs=false ignores unknown keys)`)
+    problems.push(
+      `${where} has keys the template cannot recognise: ${unknown.join(', ')} (GET /goodlife/v1/goods/template/get/ lists the keys; tenant setting strict_attrs=false ignores unknown keys)`,
+    )
   }
   for (const attr of attrs) {
     const raw = map[attr.key]
@@ -33,14 +41,22 @@ export function checkAttrs(where: string, map: Record<string, unknown>, attrs: r
     if (r.ok) kept[attr.key] = raw as string
     else problems.push(`${where}.${attr.key} (${attr.value_type}${attr.is_multi ? ' list' : ''}) ${r.problem}`)
   }
-  return { problems: problems.slice(0, MAX_PROBLEMS).concat(problems.length > MAX_PROBLEMS ? [`and ${problems.length - MAX_PROBLEMS} more`] : []), kept }
+  return {
+    problems: problems
+      .slice(0, MAX_PROBLEMS)
+      .concat(problems.length > MAX_PROBLEMS ? [`and ${problems.length - MAX_PROBLEMS} more`] : []),
+    kept,
+  }
 }
 
 /** origin_amount from 菜品搭配 (COMMODITY): per group, the `option_count` dearest items × their count. */
 export function originFromCommodity(raw: string | undefined): number | undefined {
   if (!raw) return undefined
   try {
-    const groups = JSON.parse(raw) as Array<{ option_count?: number; item_list?: Array<{ price?: number; count?: number }> }>
+    const groups = JSON.parse(raw) as Array<{
+      option_count?: number
+      item_list?: Array<{ price?: number; count?: number }>
+    }>
     let total = 0
     for (const g of groups) {
       const items = (g.item_list ?? []).map((i) => (i.price ?? 0) * (i.count ?? 1)).sort((a, b) => b - a)

@@ -42,14 +42,23 @@ type Item = CombinationRule['items'][number]
 
 function checkItem(item: Item, i: number, canSellMerch: boolean): void {
   const at = `items[${i}]`
-  if (item.origin_amount < item.actual_amount) throw comboRule(`${at}.origin_amount (${item.origin_amount}) is below its actual_amount (${item.actual_amount})`)
-  const has = { discount: item.discount !== undefined, threshold: item.threshold_amount !== undefined || item.reduction_amount !== undefined }
-  if (item.item_type === ITEM_TYPES.DISCOUNT && !has.discount) throw comboRule(`${at}: a 折扣券 (item_type 101) needs discount (1–99, 50 = 5折)`)
-  if (item.item_type !== ITEM_TYPES.DISCOUNT && has.discount) throw comboRule(`${at}.discount belongs to 折扣券 (item_type 101) only`)
+  if (item.origin_amount < item.actual_amount)
+    throw comboRule(`${at}.origin_amount (${item.origin_amount}) is below its actual_amount (${item.actual_amount})`)
+  const has = {
+    discount: item.discount !== undefined,
+    threshold: item.threshold_amount !== undefined || item.reduction_amount !== undefined,
+  }
+  if (item.item_type === ITEM_TYPES.DISCOUNT && !has.discount)
+    throw comboRule(`${at}: a 折扣券 (item_type 101) needs discount (1–99, 50 = 5折)`)
+  if (item.item_type !== ITEM_TYPES.DISCOUNT && has.discount)
+    throw comboRule(`${at}.discount belongs to 折扣券 (item_type 101) only`)
   if (item.item_type === ITEM_TYPES.THRESHOLD) {
-    if (item.threshold_amount === undefined || item.reduction_amount === undefined) throw comboRule(`${at}: a 满减券 (item_type 102) needs threshold_amount and reduction_amount`)
-    if (item.reduction_amount >= item.threshold_amount) throw comboRule(`${at}.reduction_amount must be below threshold_amount`)
-  } else if (has.threshold) throw comboRule(`${at}: threshold_amount/reduction_amount belong to 满减券 (item_type 102) only`)
+    if (item.threshold_amount === undefined || item.reduction_amount === undefined)
+      throw comboRule(`${at}: a 满减券 (item_type 102) needs threshold_amount and reduction_amount`)
+    if (item.reduction_amount >= item.threshold_amount)
+      throw comboRule(`${at}.reduction_amount must be below threshold_amount`)
+  } else if (has.threshold)
+    throw comboRule(`${at}: threshold_amount/reduction_amount belong to 满减券 (item_type 102) only`)
   if (item.item_type === ITEM_TYPES.MERCH && !canSellMerch) throw noMerchPermission(i)
 }
 
@@ -57,12 +66,21 @@ function checkItem(item: Item, i: number, canSellMerch: boolean): void {
  * Parses and checks a pack's combination_rule: food category, pack product type, item rules, merch
  * permission, and the price check (sub-item actual_amounts add up to the pack's sku.actual_amount).
  */
-export function checkCombination(t: Tenant, catalog: CatalogService, raw: string | undefined, p: { product_type: number; category_id: number; actual_amount: number }): CombinationRule {
-  if (!catalog.isFood(p.category_id)) throw comboRule(`combo packs are published in food (美食) categories only; ${catalog.fullName(p.category_id)} is not one`)
+export function checkCombination(
+  t: Tenant,
+  catalog: CatalogService,
+  raw: string | undefined,
+  p: { product_type: number; category_id: number; actual_amount: number },
+): CombinationRule {
+  if (!catalog.isFood(p.category_id))
+    throw comboRule(
+      `combo packs are published in food (美食) categories only; ${catalog.fullName(p.category_id)} is not one`,
+    )
   if (!(PACK_PRODUCT_TYPES as readonly number[]).includes(p.product_type)) {
     throw comboRule(`a combo pack is a 团购 (1), 代金券 (11) or 次卡 (15), not product_type ${p.product_type}`)
   }
-  if (raw === undefined) throw comboRule('product.attr_key_value_map.combination_rule is required when product_form_type is 2')
+  if (raw === undefined)
+    throw comboRule('product.attr_key_value_map.combination_rule is required when product_form_type is 2')
   let json: unknown
   try {
     json = JSON.parse(raw)
@@ -75,7 +93,9 @@ export function checkCombination(t: Tenant, catalog: CatalogService, raw: string
   r.data.items.forEach((item, i) => checkItem(item, i, canSellMerch))
   const sum = r.data.items.reduce((s, i) => s + i.actual_amount, 0)
   if (sum !== p.actual_amount) {
-    throw packPriceCheck(`the sub-items' actual_amount add up to ${sum} fen but sku.actual_amount is ${p.actual_amount} fen`)
+    throw packPriceCheck(
+      `the sub-items' actual_amount add up to ${sum} fen but sku.actual_amount is ${p.actual_amount} fen`,
+    )
   }
   return r.data
 }

@@ -47,11 +47,17 @@ const appointment = obj({
 
 // RealNameInfoSceneEnum is 1-3, but the seed-003 example sends {"enable":false,"scene":0}: 0 is allowed while disabled.
 const realNameInfo = obj({ enable: bool(), scene: intIn(0, 3) }).superRefine((v, ctx) => {
-  if (v.enable && v.scene === 0) ctx.addIssue({ code: 'custom', path: ['scene'], message: 'must be 1, 2 or 3 when enable is true' })
+  if (v.enable && v.scene === 0)
+    ctx.addIssue({ code: 'custom', path: ['scene'], message: 'must be 1, 2 or 3 when enable is true' })
 })
 
 const item = obj({ name: str(), price: int(), count: int(), unit: str().optional() })
-const itemGroup = obj({ group_name: str(), total_count: int().optional(), option_count: int(), item_list: z.array(item) })
+const itemGroup = obj({
+  group_name: str(),
+  total_count: int().optional(),
+  option_count: int(),
+  item_list: z.array(item),
+})
 
 const limitRuleItem = obj({ subject_type: intIn(1, 5), range_type: intIn(1, 4), limit_num: int(), unit: str() })
 
@@ -74,13 +80,15 @@ const poi = obj({ poi_id: str().optional(), supplier_ext_id: str().optional() })
 })
 
 // Not defined by the seeds; inferred from sku.stock {limit_type 1 有限 / 2 无限, stock_qty} and the seed-003 example.
-const stockInfo = obj({ limit_type: intIn(1, 2), stock_qty: int().min(0).optional(), avail_qty: int().min(0).optional() }).superRefine(
-  (v, ctx) => {
-    if (v.limit_type === 1 && v.stock_qty === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['stock_qty'], message: 'is required when limit_type is 1' })
-    }
-  },
-)
+const stockInfo = obj({
+  limit_type: intIn(1, 2),
+  stock_qty: int().min(0).optional(),
+  avail_qty: int().min(0).optional(),
+}).superRefine((v, ctx) => {
+  if (v.limit_type === 1 && v.stock_qty === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['stock_qty'], message: 'is required when limit_type is 1' })
+  }
+})
 
 /** One schema per struct value_type; a list attribute (is_multi) validates each element with it. */
 export const STRUCT_SCHEMAS: Record<string, z.ZodType> = {
@@ -144,7 +152,9 @@ export const STRUCT_SCHEMAS: Record<string, z.ZodType> = {
   LIMIT_BUY_RULE: obj({ enable_limit: bool(), rule_list: z.array(limitRuleItem).optional() }),
   APPLICATION_SCOPE: obj({ application_scope_type: intIn(1, 3), special_consumption_desc: str().optional() }),
   SALE_SPECS: obj({
-    sale_specs: z.array(obj({ spec_key: str().optional(), spec_name: str(), spec_value: str(), sequence: int().optional() })),
+    sale_specs: z.array(
+      obj({ spec_key: str().optional(), spec_name: str(), spec_value: str(), sequence: int().optional() }),
+    ),
   }),
   ORDER_SETTLE_RULE: obj({ order_settle_type: intIn(1, 2) }),
   ATTACH_ITEM_DETAIL: obj({
@@ -176,7 +186,10 @@ export const STRUCT_SCHEMAS: Record<string, z.ZodType> = {
   BREAK_RULES_DEPOSIT: commonQuantity,
   MEMBER_EXCLUSIVE_PRODUCT: obj({ product_type: intIn(1, 3) }),
   APPLICABLE_BRANDS: obj({ applicable_brand_type: commonEnum, applicable_brand_list: z.array(str()).optional() }),
-  APPLICABLE_CATEGORY: obj({ applicable_category_type: commonEnum, applicable_category_list: z.array(str()).optional() }),
+  APPLICABLE_CATEGORY: obj({
+    applicable_category_type: commonEnum,
+    applicable_category_list: z.array(str()).optional(),
+  }),
   POI: poi,
   STOCK_INFO: stockInfo,
   // Not defined by the seeds: seed 003 only says "fulfillment_type内枚举值 3-配送到家".

@@ -47,7 +47,10 @@ const SCALARS: Record<string, Scalar> = {
     fromJson: (v) => (typeof v === 'number' && Number.isInteger(v) ? ok(v) : fail('must be an integer')),
   },
   DOUBLE: {
-    fromString: (raw) => (DOUBLE_RE.test(raw) && Number.isFinite(Number(raw)) ? ok(Number(raw)) : fail('must be a number as a string, like "12.5"')),
+    fromString: (raw) =>
+      DOUBLE_RE.test(raw) && Number.isFinite(Number(raw))
+        ? ok(Number(raw))
+        : fail('must be a number as a string, like "12.5"'),
     fromJson: (v) => (typeof v === 'number' ? ok(v) : fail('must be a number')),
   },
   BOOL: {
@@ -116,8 +119,12 @@ function parseJson(raw: string): { ok: true; value: unknown } | { ok: false } {
 }
 
 /** Parses and checks one raw `attr_key_value_map` value; problems name the nested field, the caller prefixes the key. */
-export function parseAttrValue(attr: TemplateAttr, raw: unknown): { ok: true; value: unknown } | { ok: false; problem: string } {
-  if (typeof raw !== 'string') return fail('must be a string (attr_key_value_map values are strings; JSON-encode structs and lists)')
+export function parseAttrValue(
+  attr: TemplateAttr,
+  raw: unknown,
+): { ok: true; value: unknown } | { ok: false; problem: string } {
+  if (typeof raw !== 'string')
+    return fail('must be a string (attr_key_value_map values are strings; JSON-encode structs and lists)')
   const struct = Object.hasOwn(STRUCT_SCHEMAS, attr.value_type) ? STRUCT_SCHEMAS[attr.value_type] : undefined
   const scalar = Object.hasOwn(SCALARS, attr.value_type) ? SCALARS[attr.value_type] : undefined
   if (!struct && !scalar) return ok(raw)
@@ -130,7 +137,8 @@ export function parseAttrValue(attr: TemplateAttr, raw: unknown): { ok: true; va
   }
 
   const json = parseJson(raw)
-  if (!json.ok || !Array.isArray(json.value)) return fail('must be a JSON array (is_multi attributes are JSON-encoded lists)')
+  if (!json.ok || !Array.isArray(json.value))
+    return fail('must be a JSON array (is_multi attributes are JSON-encoded lists)')
   const values: unknown[] = []
   for (const [i, element] of json.value.entries()) {
     const r = scalar ? scalar.fromJson(element) : checkStruct(struct as z.ZodType, element, [i])

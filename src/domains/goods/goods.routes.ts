@@ -27,7 +27,13 @@ export function registerGoodsRoutes(app: OpenAPIHono<Env>, d: GoodsDeps): void {
     d.lifecycle.refuseSubProduct(tenantOf(c), b.product_id)
     return findProduct(tenantOf(c), b)
   }
-  app.openAPIRegistry.register('CombinationRule', combinationRuleSchema.meta({ description: '组套规则: the JSON inside product.attr_key_value_map.combination_rule of a combo pack (product_form_type 2)' }))
+  app.openAPIRegistry.register(
+    'CombinationRule',
+    combinationRuleSchema.meta({
+      description:
+        '组套规则: the JSON inside product.attr_key_value_map.combination_rule of a combo pack (product_form_type 2)',
+    }),
+  )
   for (const route of [r.categoryGetRoute, r.akteAlias(r.categoryGetRoute)]) {
     app.openapi(route, (c) => {
       const q = c.req.valid('query')
@@ -37,7 +43,14 @@ export function registerGoodsRoutes(app: OpenAPIHono<Env>, d: GoodsDeps): void {
   for (const route of [r.templateGetRoute, r.akteAlias(r.templateGetRoute)]) {
     app.openapi(route, (c) => {
       const q = c.req.valid('query')
-      return c.json(ok(c, { ...d.catalog.template(Number(q.product_type), Number(q.category_id)), spu_attrs: [], calendar_attrs: [] }), 200)
+      return c.json(
+        ok(c, {
+          ...d.catalog.template(Number(q.product_type), Number(q.category_id)),
+          spu_attrs: [],
+          calendar_attrs: [],
+        }),
+        200,
+      )
     })
   }
   for (const route of [r.productSaveRoute, r.akteAlias(r.productSaveRoute)]) {
@@ -67,7 +80,17 @@ export function registerGoodsRoutes(app: OpenAPIHono<Env>, d: GoodsDeps): void {
   for (const route of [r.skuBatchSaveRoute, r.akteAlias(r.skuBatchSaveRoute)]) {
     app.openapi(route, (c) => {
       const b = c.req.valid('json')
-      return c.json(ok(c, d.products.batchSaveSkus(tenantOf(c), findProduct(tenantOf(c), { product_id: b.product_id, out_id: b.out_id ?? b.product_out_id }), b.skus)), 200)
+      return c.json(
+        ok(
+          c,
+          d.products.batchSaveSkus(
+            tenantOf(c),
+            findProduct(tenantOf(c), { product_id: b.product_id, out_id: b.out_id ?? b.product_out_id }),
+            b.skus,
+          ),
+        ),
+        200,
+      )
     })
   }
   for (const route of [r.draftGetRoute, r.akteAlias(r.draftGetRoute)]) {
@@ -76,7 +99,17 @@ export function registerGoodsRoutes(app: OpenAPIHono<Env>, d: GoodsDeps): void {
   for (const route of [r.draftQueryRoute, r.akteAlias(r.draftQueryRoute)]) {
     app.openapi(route, (c) => {
       const q = c.req.valid('query')
-      return c.json(ok(c, d.views.draftQuery(tenantOf(c), { cursor: q.cursor, count: pageSize(q.count, 50), status: q.status === undefined ? undefined : Number(q.status) })), 200)
+      return c.json(
+        ok(
+          c,
+          d.views.draftQuery(tenantOf(c), {
+            cursor: q.cursor,
+            count: pageSize(q.count, 50),
+            status: q.status === undefined ? undefined : Number(q.status),
+          }),
+        ),
+        200,
+      )
     })
   }
   for (const route of [r.onlineGetRoute, r.akteAlias(r.onlineGetRoute)]) {
@@ -86,7 +119,17 @@ export function registerGoodsRoutes(app: OpenAPIHono<Env>, d: GoodsDeps): void {
     app.openapi(route, (c) => {
       const q = c.req.valid('query')
       const count = pageSize(q.count, q.query_all_poi === 'true' ? 20 : 50)
-      return c.json(ok(c, d.views.onlineQuery(tenantOf(c), { ...q, count, status: q.status === undefined ? undefined : Number(q.status) })), 200)
+      return c.json(
+        ok(
+          c,
+          d.views.onlineQuery(tenantOf(c), {
+            ...q,
+            count,
+            status: q.status === undefined ? undefined : Number(q.status),
+          }),
+        ),
+        200,
+      )
     })
   }
 }

@@ -20,7 +20,8 @@ export const COMBINATION_RULE_ATTR: TemplateAttr = {
   is_required: false,
   is_multi: false,
   value_type: 'COMBINATION_RULE',
-  value_demo: '{"refund_mode":1,"items":[{"item_type":1,"name":"咖啡券","actual_amount":1500,"origin_amount":2000,"out_sub_id":"POS-COFFEE"}]}',
+  value_demo:
+    '{"refund_mode":1,"items":[{"item_type":1,"name":"咖啡券","actual_amount":1500,"origin_amount":2000,"out_sub_id":"POS-COFFEE"}]}',
 }
 
 export class CatalogService {
@@ -42,7 +43,10 @@ export class CatalogService {
   }
 
   /** Direct children of `categoryId` (0 = the level-1 categories), flat and as a tree when asked. */
-  getCategories(categoryId: number, asTree: boolean): { category_infos: Category[]; category_tree_infos: CategoryTreeInfo[] } {
+  getCategories(
+    categoryId: number,
+    asTree: boolean,
+  ): { category_infos: Category[]; category_tree_infos: CategoryTreeInfo[] } {
     if (categoryId !== 0 && !this.byId.has(categoryId)) throw unknownCategory(categoryId)
     return {
       category_infos: asTree ? [] : this.children(categoryId),
@@ -75,7 +79,12 @@ export class CatalogService {
   template(productType: number, categoryId: number): { product_attrs: TemplateAttr[]; sku_attrs: TemplateAttr[] } {
     const c = this.category(categoryId)
     if (!c.is_leaf) throw noTemplate(productType, categoryId, `${this.fullName(categoryId)} is not a level-3 category`)
-    if (!this.isFood(categoryId)) throw noTemplate(productType, categoryId, `the sandbox has templates for food (美食) categories only, and ${this.fullName(categoryId)} is not one`)
+    if (!this.isFood(categoryId))
+      throw noTemplate(
+        productType,
+        categoryId,
+        `the sandbox has templates for food (美食) categories only, and ${this.fullName(categoryId)} is not one`,
+      )
     const t = this.templates.find((x) => x.product_type === productType)
     if (!t) {
       const known = this.templates.map((x) => x.product_type).join(', ')

@@ -2,10 +2,23 @@
 import { z } from '@hono/zod-openapi'
 
 const digits = (description: string) => z.string().regex(/^\d+$/, 'must be a number').openapi({ description })
-const idsParam = (what: string) => z.string().max(400).optional().openapi({ description: `${what}, comma-separated, at most 10` })
+const idsParam = (what: string) =>
+  z
+    .string()
+    .max(400)
+    .optional()
+    .openapi({ description: `${what}, comma-separated, at most 10` })
 
 export const templateAttrSchema = z
-  .object({ key: z.string(), name: z.string(), desc: z.string(), is_required: z.boolean(), is_multi: z.boolean(), value_type: z.string(), value_demo: z.string() })
+  .object({
+    key: z.string(),
+    name: z.string(),
+    desc: z.string(),
+    is_required: z.boolean(),
+    is_multi: z.boolean(),
+    value_type: z.string(),
+    value_demo: z.string(),
+  })
   .openapi('TemplateAttr')
 
 export const templateQuerySchema = z.object({
@@ -24,72 +37,158 @@ export const templateDataSchema = z.object({
 })
 
 const stockSchema = z
-  .object({ limit_type: z.number().int(), stock_qty: z.number().int(), avail_qty: z.number().int(), frozen_qty: z.number().int(), sold_qty: z.number().int(), sold_count: z.number().int() })
+  .object({
+    limit_type: z.number().int(),
+    stock_qty: z.number().int(),
+    avail_qty: z.number().int(),
+    frozen_qty: z.number().int(),
+    sold_qty: z.number().int(),
+    sold_count: z.number().int(),
+  })
   .openapi('Stock', { description: 'stock_qty = avail_qty + frozen_qty + sold_qty; sold_count is never rolled back' })
 
 const subProductSchema = z
   .object({
-    product_id: z.string(), sku_id: z.string(), combination_id: z.string().openapi({ description: 'the pack' }),
+    product_id: z.string(),
+    sku_id: z.string(),
+    combination_id: z.string().openapi({ description: 'the pack' }),
     item_type: z.number().int().openapi({ description: '1 团购券, 11 代金券, 101 折扣券, 102 满减券, 201 实物周边' }),
-    name: z.string(), actual_amount: z.number().int(), origin_amount: z.number().int(),
-    out_sub_id: z.string().optional().openapi({ description: '商家平台子品ID (POS dish code), echoed as out_good_id on verification' }),
-    discount: z.number().int().optional(), threshold_amount: z.number().int().optional(), reduction_amount: z.number().int().optional(),
+    name: z.string(),
+    actual_amount: z.number().int(),
+    origin_amount: z.number().int(),
+    out_sub_id: z
+      .string()
+      .optional()
+      .openapi({ description: '商家平台子品ID (POS dish code), echoed as out_good_id on verification' }),
+    discount: z.number().int().optional(),
+    threshold_amount: z.number().int().optional(),
+    reduction_amount: z.number().int().optional(),
   })
   .openapi('SubProduct')
 
 export const productViewSchema = z
   .object({
-    product_id: z.string(), out_id: z.string(), product_name: z.string(), product_type: z.number().int(), category_id: z.number().int(),
-    category_full_name: z.string(), biz_line: z.number().int(), account_name: z.string(), attr_key_value_map: z.record(z.string(), z.string()),
-    sold_start_time: z.number().int(), sold_end_time: z.number().int(), create_time: z.number().int(), update_time: z.number().int(),
-    pois: z.array(z.object({ poi_id: z.string(), supplier_ext_id: z.string().optional() })), creator_account_id: z.string(), owner_account_id: z.string(),
-    telephone: z.array(z.string()), out_url: z.string(),
+    product_id: z.string(),
+    out_id: z.string(),
+    product_name: z.string(),
+    product_type: z.number().int(),
+    category_id: z.number().int(),
+    category_full_name: z.string(),
+    biz_line: z.number().int(),
+    account_name: z.string(),
+    attr_key_value_map: z.record(z.string(), z.string()),
+    sold_start_time: z.number().int(),
+    sold_end_time: z.number().int(),
+    create_time: z.number().int(),
+    update_time: z.number().int(),
+    pois: z.array(z.object({ poi_id: z.string(), supplier_ext_id: z.string().optional() })),
+    creator_account_id: z.string(),
+    owner_account_id: z.string(),
+    telephone: z.array(z.string()),
+    out_url: z.string(),
     product_form_type: z.number().int().openapi({ description: '商品形态类型: 1 ordinary, 2 组合券包' }),
     refund_mode: z.number().int().nullable().optional().openapi({ description: 'packs: 1 支持部分退, 2 不支持部分退' }),
-    sub_products: z.array(subProductSchema).optional().openapi({ description: 'packs: one sub-product per combination_rule item' }),
+    sub_products: z
+      .array(subProductSchema)
+      .optional()
+      .openapi({ description: 'packs: one sub-product per combination_rule item' }),
   })
   .openapi('ProductView')
 
 export const skuViewSchema = z
   .object({
-    sku_id: z.string(), out_sku_id: z.string(), sku_name: z.string(), origin_amount: z.number().int(), actual_amount: z.number().int(),
-    status: z.number().int(), attr_key_value_map: z.record(z.string(), z.string()), stock: stockSchema, create_time: z.number().int(), update_time: z.number().int(),
+    sku_id: z.string(),
+    out_sku_id: z.string(),
+    sku_name: z.string(),
+    origin_amount: z.number().int(),
+    actual_amount: z.number().int(),
+    status: z.number().int(),
+    attr_key_value_map: z.record(z.string(), z.string()),
+    stock: stockSchema,
+    create_time: z.number().int(),
+    update_time: z.number().int(),
   })
   .openapi('SkuView')
 
 const nullableSku = z.union([skuViewSchema, z.null()])
 const skus = z.array(skuViewSchema).optional().openapi({ description: 'multi-SKU products (sku/batch_save)' })
 export const draftViewSchema = z
-  .object({ product: productViewSchema, sku: nullableSku, skus, draft_status: z.number().int().openapi({ description: '10 审核中, 12 审核失败, 1 审核通过, 100 免审修改成功' }), audit_msg: z.string() })
+  .object({
+    product: productViewSchema,
+    sku: nullableSku,
+    skus,
+    draft_status: z.number().int().openapi({ description: '10 审核中, 12 审核失败, 1 审核通过, 100 免审修改成功' }),
+    audit_msg: z.string(),
+  })
   .openapi('ProductDraft')
 export const onlineViewSchema = z
-  .object({ product: productViewSchema, sku: nullableSku, skus, online_status: z.number().int().openapi({ description: '1 在线, 2 下线, 3 封禁' }), commission_info: z.object({ platform_take_rate: z.number() }) })
+  .object({
+    product: productViewSchema,
+    sku: nullableSku,
+    skus,
+    online_status: z.number().int().openapi({ description: '1 在线, 2 下线, 3 封禁' }),
+    commission_info: z.object({ platform_take_rate: z.number() }),
+  })
   .openapi('ProductOnline')
 
 const accountId = z.string().openapi({ description: '商户ID' })
-const count = z.string().regex(/^\d+$/).optional().openapi({ description: 'page size, default 5, at most 50 (20 with query_all_poi=true)' })
+const count = z
+  .string()
+  .regex(/^\d+$/)
+  .optional()
+  .openapi({ description: 'page size, default 5, at most 50 (20 with query_all_poi=true)' })
 
 export const draftGetQuerySchema = z.object({
-  account_id: accountId.optional(), product_ids: idsParam('product ids'), out_ids: idsParam('out_ids'),
-  get_draft_type: z.enum(['0', '1']).optional().openapi({ description: '0: draft_status 1/10/11/12; 1: every status' }), need_poi: z.string().optional(),
+  account_id: accountId.optional(),
+  product_ids: idsParam('product ids'),
+  out_ids: idsParam('out_ids'),
+  get_draft_type: z.enum(['0', '1']).optional().openapi({ description: '0: draft_status 1/10/11/12; 1: every status' }),
+  need_poi: z.string().optional(),
 })
 export const draftQuerySchema = z.object({
-  account_id: accountId, cursor: z.string().regex(/^\d+$/).optional(), count, status: z.string().regex(/^\d+$/).optional().openapi({ description: 'draft_status' }),
+  account_id: accountId,
+  cursor: z.string().regex(/^\d+$/).optional(),
+  count,
+  status: z.string().regex(/^\d+$/).optional().openapi({ description: 'draft_status' }),
   product_type_list: z.string().optional(),
 })
-export const onlineGetQuerySchema = z.object({ account_id: accountId, product_ids: idsParam('product ids'), out_ids: idsParam('out_ids') })
+export const onlineGetQuerySchema = z.object({
+  account_id: accountId,
+  product_ids: idsParam('product ids'),
+  out_ids: idsParam('out_ids'),
+})
 export const onlineQuerySchema = z.object({
-  account_id: accountId, cursor: z.string().regex(/^\d+$/).optional(), count, status: z.enum(['1', '2', '3']).optional().openapi({ description: 'online_status' }),
-  goods_creator_type: z.string().optional(), goods_query_type: z.string().optional(), query_all_poi: z.enum(['true', 'false']).optional(),
-  poi_ids: z.string().optional(), ext_ids: z.string().optional(), product_name: z.string().max(30).optional(), product_type_list: z.string().optional(),
+  account_id: accountId,
+  cursor: z.string().regex(/^\d+$/).optional(),
+  count,
+  status: z.enum(['1', '2', '3']).optional().openapi({ description: 'online_status' }),
+  goods_creator_type: z.string().optional(),
+  goods_query_type: z.string().optional(),
+  query_all_poi: z.enum(['true', 'false']).optional(),
+  poi_ids: z.string().optional(),
+  ext_ids: z.string().optional(),
+  product_name: z.string().max(30).optional(),
+  product_type_list: z.string().optional(),
 })
 
 export const saveDataSchema = z.object({
   product_id: z.string(),
   sku_ids: z.record(z.string(), z.string()).openapi({ description: 'out_sku_id (or sku_id) → sku_id' }),
-  sub_products: z.array(z.object({ product_id: z.string(), sku_id: z.string(), name: z.string(), out_sub_id: z.string().optional() })).openapi({ description: 'packs only' }),
+  sub_products: z
+    .array(
+      z.object({ product_id: z.string(), sku_id: z.string(), name: z.string(), out_sub_id: z.string().optional() }),
+    )
+    .openapi({ description: 'packs only' }),
 })
 export const draftGetDataSchema = z.object({ product_drafts: z.array(draftViewSchema) })
-export const draftQueryDataSchema = z.object({ products: z.array(draftViewSchema), next_cursor: z.string(), has_more: z.boolean() })
+export const draftQueryDataSchema = z.object({
+  products: z.array(draftViewSchema),
+  next_cursor: z.string(),
+  has_more: z.boolean(),
+})
 export const onlineGetDataSchema = z.object({ product_onlines: z.array(onlineViewSchema) })
-export const onlineQueryDataSchema = z.object({ products: z.array(onlineViewSchema), next_cursor: z.string(), has_more: z.boolean() })
+export const onlineQueryDataSchema = z.object({
+  products: z.array(onlineViewSchema),
+  next_cursor: z.string(),
+  has_more: z.boolean(),
+})

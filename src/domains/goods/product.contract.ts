@@ -2,12 +2,23 @@
 import { z } from '@hono/zod-openapi'
 
 /** int64 ids and numbers arrive as JSON numbers or digit strings (SDKs differ); stored as numbers. */
-export const intLike = z.union([z.number().int(), z.string().regex(/^-?\d+$/, 'must be an integer').transform(Number)])
-const idLike = z.union([z.string().regex(/^\d+$/, 'must be a numeric id'), z.number().int().nonnegative().transform(String)])
+export const intLike = z.union([
+  z.number().int(),
+  z
+    .string()
+    .regex(/^-?\d+$/, 'must be an integer')
+    .transform(Number),
+])
+const idLike = z.union([
+  z.string().regex(/^\d+$/, 'must be a numeric id'),
+  z.number().int().nonnegative().transform(String),
+])
 
 const attrMap = z.record(z.string(), z.unknown()).openapi({
-  type: 'object', additionalProperties: { type: 'string' },
-  description: 'map<string,string> keyed by the template\'s attr keys; numbers and booleans as strings, structs and lists JSON-encoded',
+  type: 'object',
+  additionalProperties: { type: 'string' },
+  description:
+    "map<string,string> keyed by the template's attr keys; numbers and booleans as strings, structs and lists JSON-encoded",
 })
 
 export const stockInputSchema = z.object({
@@ -19,20 +30,40 @@ export const stockInputSchema = z.object({
 export const productInputSchema = z
   .object({
     product_id: idLike.optional().openapi({ type: 'string', description: 'update by id (or by out_id)' }),
-    out_id: z.string().min(1).max(128).optional().openapi({ description: 'the developer\'s own id; the same out_id updates the same product' }),
+    out_id: z
+      .string()
+      .min(1)
+      .max(128)
+      .optional()
+      .openapi({ description: "the developer's own id; the same out_id updates the same product" }),
     product_name: z.string().min(1).max(120),
-    product_type: intLike.openapi({ type: 'integer', description: '1 团购套餐, 11 代金券, 15 次卡 (food templates); immutable' }),
+    product_type: intLike.openapi({
+      type: 'integer',
+      description: '1 团购套餐, 11 代金券, 15 次卡 (food templates); immutable',
+    }),
     category_id: intLike.openapi({ type: 'integer', example: 1001001 }),
     biz_line: intLike.openapi({ type: 'integer', description: '1 闭环自研开发者, 3 直连服务商, 5 小程序; immutable' }),
     account_name: z.string().max(100).optional(),
     sold_start_time: intLike.openapi({ type: 'integer', description: 'Unix seconds' }),
     sold_end_time: intLike.openapi({ type: 'integer', description: 'Unix seconds; the product goes offline then' }),
-    pois: z.array(z.object({ poi_id: idLike.optional().openapi({ type: 'string' }), supplier_ext_id: z.string().optional(), supplier_id: idLike.optional().openapi({ type: 'string' }) })).min(1).max(1000),
+    pois: z
+      .array(
+        z.object({
+          poi_id: idLike.optional().openapi({ type: 'string' }),
+          supplier_ext_id: z.string().optional(),
+          supplier_id: idLike.optional().openapi({ type: 'string' }),
+        }),
+      )
+      .min(1)
+      .max(1000),
     attr_key_value_map: attrMap,
     product_ext: z.object({ auto_online: z.boolean().optional(), test_extra: z.unknown().optional() }).optional(),
     telephone: z.array(z.string()).optional(),
     out_url: z.string().optional(),
-    product_form_type: z.union([z.literal(1), z.literal(2)]).optional().openapi({ description: '商品形态类型: 1 ordinary (default), 2 组合券包 (needs attr combination_rule)' }),
+    product_form_type: z
+      .union([z.literal(1), z.literal(2)])
+      .optional()
+      .openapi({ description: '商品形态类型: 1 ordinary (default), 2 组合券包 (needs attr combination_rule)' }),
   })
   .loose()
 
@@ -41,7 +72,12 @@ export const skuInputSchema = z
     sku_id: idLike.optional().openapi({ type: 'string' }),
     out_sku_id: z.string().max(128).optional(),
     sku_name: z.string().min(1).max(120),
-    origin_amount: z.number().int().min(0).optional().openapi({ description: 'fen; computed from commodity when omitted' }),
+    origin_amount: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .openapi({ description: 'fen; computed from commodity when omitted' }),
     actual_amount: z.number().int().min(0).openapi({ description: 'fen, what the user pays' }),
     status: z.union([z.literal(1), z.literal(-1)]).optional(),
     stock: stockInputSchema,
@@ -50,7 +86,12 @@ export const skuInputSchema = z
   .loose()
 
 export const saveBodySchema = z
-  .object({ account_id: idLike.openapi({ type: 'string' }), product: productInputSchema, sku: skuInputSchema.optional(), skus: z.array(skuInputSchema).optional() })
+  .object({
+    account_id: idLike.openapi({ type: 'string' }),
+    product: productInputSchema,
+    sku: skuInputSchema.optional(),
+    skus: z.array(skuInputSchema).optional(),
+  })
   .loose()
   .openapi('ProductSaveRequest')
 export type SaveBody = z.infer<typeof saveBodySchema>
@@ -61,7 +102,10 @@ const productRef = {
   out_id: z.string().min(1).optional(),
 }
 
-export const operateBodySchema = z.object({ ...productRef, op_type: z.union([z.literal(1), z.literal(2)]).openapi({ description: '1 上线, 2 下线' }) }).loose().openapi('ProductOperateRequest')
+export const operateBodySchema = z
+  .object({ ...productRef, op_type: z.union([z.literal(1), z.literal(2)]).openapi({ description: '1 上线, 2 下线' }) })
+  .loose()
+  .openapi('ProductOperateRequest')
 export const freeAuditBodySchema = z
   .object({
     ...productRef,
@@ -71,9 +115,19 @@ export const freeAuditBodySchema = z
   })
   .loose()
   .openapi('ProductFreeAuditRequest')
-export const stockSyncBodySchema = z.object({ ...productRef, stock: stockInputSchema }).loose().openapi('StockSyncRequest')
+export const stockSyncBodySchema = z
+  .object({ ...productRef, stock: stockInputSchema })
+  .loose()
+  .openapi('StockSyncRequest')
 export const skuBatchSaveBodySchema = z
-  .object({ ...productRef, product_out_id: z.string().optional(), skus: z.array(skuInputSchema.extend({ status: z.union([z.literal(1), z.literal(-1)]).optional() })).min(1).max(100) })
+  .object({
+    ...productRef,
+    product_out_id: z.string().optional(),
+    skus: z
+      .array(skuInputSchema.extend({ status: z.union([z.literal(1), z.literal(-1)]).optional() }))
+      .min(1)
+      .max(100),
+  })
   .loose()
   .openapi('SkuBatchSaveRequest')
 export type SkuBatchSaveBody = z.infer<typeof skuBatchSaveBodySchema>

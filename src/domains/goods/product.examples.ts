@@ -48,7 +48,14 @@ const json = (v: unknown) => JSON.stringify(v)
 const beijingDate = (s: number) => new Date((s + 8 * 3600) * 1000).toISOString().slice(0, 10)
 
 /** Attributes of the food 团购 template that the 代金券 and 次卡 templates do not have. */
-const GROUPON_ONLY = ['bring_out_meal', 'free_pack', 'private_room', 'rec_person_num', 'rec_person_num_max', 'superimposed_discounts']
+const GROUPON_ONLY = [
+  'bring_out_meal',
+  'free_pack',
+  'private_room',
+  'rec_person_num',
+  'rec_person_num_max',
+  'superimposed_discounts',
+]
 
 /** Builders for one tenant; each body gets its own out_id unless given one. */
 export function productBuilders(ctx: ProductContext) {
@@ -79,7 +86,11 @@ export function productBuilders(ctx: ProductContext) {
       refund_need_merchant_confirm: 'false',
       show_channel: '1',
       superimposed_discounts: 'false',
-      use_date: json({ use_date_type: 1, use_start_date: beijingDate(start), use_end_date: beijingDate(end + 30 * DAY) }),
+      use_date: json({
+        use_date_type: 1,
+        use_start_date: beijingDate(start),
+        use_end_date: beijingDate(end + 30 * DAY),
+      }),
       use_time: json({ use_time_type: 1 }),
       account_name: accountName,
       poi_list: json([{ poi_id: poi }]),
@@ -100,39 +111,84 @@ export function productBuilders(ctx: ProductContext) {
     return {
       account_id: ctx.account_id,
       product: {
-        account_name: accountName, out_id: outId, product_name: name, product_type: productType, category_id: 1001001, biz_line: 1,
-        sold_start_time: start, sold_end_time: end, pois: [{ poi_id: poi }], attr_key_value_map: { ...attrs, ...o.attrs },
+        account_name: accountName,
+        out_id: outId,
+        product_name: name,
+        product_type: productType,
+        category_id: 1001001,
+        biz_line: 1,
+        sold_start_time: start,
+        sold_end_time: end,
+        pois: [{ poi_id: poi }],
+        attr_key_value_map: { ...attrs, ...o.attrs },
       },
       sku: {
-        sku_name: name, actual_amount: price, origin_amount: o.origin_price ?? Math.round(price * 1.5), status: 1 as const,
-        stock: { limit_type: 1 as const, stock_qty: o.stock ?? 500 }, attr_key_value_map: skuAttrs,
+        sku_name: name,
+        actual_amount: price,
+        origin_amount: o.origin_price ?? Math.round(price * 1.5),
+        status: 1 as const,
+        stock: { limit_type: 1 as const, stock_qty: o.stock ?? 500 },
+        attr_key_value_map: skuAttrs,
       },
     }
   }
 
-  const commodity = (price: number) => json([{ group_name: '套餐', total_count: 1, option_count: 1, item_list: [{ name: '套餐内容', price, count: 1, unit: '份' }] }])
+  const commodity = (price: number) =>
+    json([
+      {
+        group_name: '套餐',
+        total_count: 1,
+        option_count: 1,
+        item_list: [{ name: '套餐内容', price, count: 1, unit: '份' }],
+      },
+    ])
 
   return {
     /** 团购套餐 (product_type 1) */
-    groupon: (o: ProductOptions = {}): ProductSaveBody => base('groupon', 1, o, { commodity: commodity(o.origin_price ?? Math.round((o.price ?? 9900) * 1.5)) }),
+    groupon: (o: ProductOptions = {}): ProductSaveBody =>
+      base('groupon', 1, o, { commodity: commodity(o.origin_price ?? Math.round((o.price ?? 9900) * 1.5)) }),
     /** 代金券 (product_type 11) */
     voucher: (o: ProductOptions = {}): ProductSaveBody => base('voucher', 11, o),
     /** 次卡 (product_type 15) usable `times_count` times */
-    timeCard: (o: ProductOptions & { times_count?: number } = {}): ProductSaveBody => base('timecard', 15, o, { times_count: String(o.times_count ?? 5) }),
+    timeCard: (o: ProductOptions & { times_count?: number } = {}): ProductSaveBody =>
+      base('timecard', 15, o, { times_count: String(o.times_count ?? 5) }),
     /** 三方码: a 团购 whose codes the merchant issues through the issue_code SPI (code_source_type 2) */
     thirdPartyCode: (o: ProductOptions = {}): ProductSaveBody =>
-      base('thirdparty', 1, o, { commodity: commodity(o.origin_price ?? Math.round((o.price ?? 9900) * 1.5)), code_source_type: '2' }),
+      base('thirdparty', 1, o, {
+        commodity: commodity(o.origin_price ?? Math.round((o.price ?? 9900) * 1.5)),
+        code_source_type: '2',
+      }),
     /**
      * 组合券包 (product_form_type 2) of `items`, priced at their sum; refund_mode 1 支持部分退 (unused sub-items
      * may be refunded on their own), 2 不支持部分退.
      * A pack with an item of type 201 (实物周边) needs the tenant setting merch_permission.
      */
-    comboPack: (o: ProductOptions & { items: PackItem[]; refund_mode: 1 | 2; product_type?: 1 | 11 | 15 }): ProductSaveBody => {
+    comboPack: (
+      o: ProductOptions & { items: PackItem[]; refund_mode: 1 | 2; product_type?: 1 | 11 | 15 },
+    ): ProductSaveBody => {
       const sum = o.items.reduce((s, i) => s + i.actual_amount, 0)
-      const origin = Math.max(sum, o.items.reduce((s, i) => s + i.origin_amount, 0))
+      const origin = Math.max(
+        sum,
+        o.items.reduce((s, i) => s + i.origin_amount, 0),
+      )
       const type = o.product_type ?? 1
-      const b = base('pack', type, { ...o, price: o.price ?? sum, origin_price: o.origin_price ?? origin }, type === 1 ? { commodity: commodity(origin) } : type === 15 ? { times_count: '1' } : {})
-      return { ...b, product: { ...b.product, product_form_type: 2, attr_key_value_map: { ...b.product.attr_key_value_map, combination_rule: json({ refund_mode: o.refund_mode, items: o.items }) } } }
+      const b = base(
+        'pack',
+        type,
+        { ...o, price: o.price ?? sum, origin_price: o.origin_price ?? origin },
+        type === 1 ? { commodity: commodity(origin) } : type === 15 ? { times_count: '1' } : {},
+      )
+      return {
+        ...b,
+        product: {
+          ...b.product,
+          product_form_type: 2,
+          attr_key_value_map: {
+            ...b.product.attr_key_value_map,
+            combination_rule: json({ refund_mode: o.refund_mode, items: o.items }),
+          },
+        },
+      }
     },
   }
 }

@@ -8,7 +8,16 @@ import type { Tenant } from '../../tenants/tenant.js'
 import { settingsOf } from '../../tenants/settings.js'
 import type { WebhooksService } from '../../webhooks/webhooks.service.js'
 import { FORM_PACK } from './combo.js'
-import { badSaleWindow, badStock, notApproved, notOnline, packPriceFrozen, saleEnded, subProductOperated, badAmount } from './goods.errors.js'
+import {
+  badSaleWindow,
+  badStock,
+  notApproved,
+  notOnline,
+  packPriceFrozen,
+  saleEnded,
+  subProductOperated,
+  badAmount,
+} from './goods.errors.js'
 import { goodsData, type ProductRecord } from './goods.store.js'
 
 export const AUDIT_JOB = 'goods.audit'
@@ -50,12 +59,23 @@ export class ProductLifecycle {
     for (const event of ['life_product_audit', 'life_product_common_audit'] as const) {
       this.webhooks.emit(t, { event, content: { product_id: rec.product_id, status: result, reason } })
     }
-    if (result === 'FAIL') return this.put(t, { ...rec, draft_status: DRAFT.FAILED, audit_msg: reason || '审核未通过', audit_job_id: null })
+    if (result === 'FAIL')
+      return this.put(t, { ...rec, draft_status: DRAFT.FAILED, audit_msg: reason || '审核未通过', audit_job_id: null })
     const autoOnline = rec.draft.product.product_ext?.auto_online !== false
     const ended = rec.draft.product.sold_end_time <= t.clock.now()
     const goOnline = rec.online_status === ONLINE.ONLINE || (autoOnline && !ended)
-    const next = this.scheduleSoldEnd(t, { ...rec, draft_status: DRAFT.PASSED, audit_msg: '', audit_job_id: null, online: rec.draft })
-    return this.setOnline(t, next, goOnline ? ONLINE.ONLINE : rec.online_status === ONLINE.NEVER ? ONLINE.OFFLINE : rec.online_status)
+    const next = this.scheduleSoldEnd(t, {
+      ...rec,
+      draft_status: DRAFT.PASSED,
+      audit_msg: '',
+      audit_job_id: null,
+      online: rec.draft,
+    })
+    return this.setOnline(
+      t,
+      next,
+      goOnline ? ONLINE.ONLINE : rec.online_status === ONLINE.NEVER ? ONLINE.OFFLINE : rec.online_status,
+    )
   }
 
   private setOnline(t: Tenant, rec: ProductRecord, status: number): ProductRecord {
@@ -79,7 +99,11 @@ export class ProductLifecycle {
   soldEnd = (t: Tenant, job: Job): unknown => {
     const rec = goodsData(t).products.get(String(job.payload.product_id))
     if (!rec || rec.sold_end_job_id !== job.job_id) return { skipped: true }
-    this.setOnline(t, { ...rec, sold_end_job_id: null }, rec.online_status === ONLINE.ONLINE ? ONLINE.OFFLINE : rec.online_status)
+    this.setOnline(
+      t,
+      { ...rec, sold_end_job_id: null },
+      rec.online_status === ONLINE.ONLINE ? ONLINE.OFFLINE : rec.online_status,
+    )
     return { product_id: rec.product_id, online_status: ONLINE.OFFLINE }
   }
 
@@ -91,45 +115,65 @@ export class ProductLifecycle {
       return
     }
     if (!rec.online) throw notApproved(rec.product_id)
-    if (rec.online.product.sold_end_time <= t.clock.now()) throw saleEnded(rec.product_id, rec.online.product.sold_end_time)
+    if (rec.online.product.sold_end_time <= t.clock.now())
+      throw saleEnded(rec.product_id, rec.online.product.sold_end_time)
     this.setOnline(t, rec, ONLINE.ONLINE)
   }
 
   /** product/free_audit: sale end, stock and (ordinary products only) price, applied without audit. */
-  freeAudit(t: Tenant, rec: ProductRecord, edit: { sold_end_time?: number | undefined; stock_qty?: number | undefined; actual_amount?: number | undefined }): void {
+  freeAudit(
+    t: Tenant,
+    rec: ProductRecord,
+    edit: { sold_end_time?: number | undefined; stock_qty?: number | undefined; actual_amount?: number | undefined },
+  ): void {
     let next = { ...rec }
     const sku = rec.draft.sku
     if (edit.actual_amount !== undefined && edit.actual_amount !== sku?.actual_amount) {
       if (rec.draft.product.product_form_type === FORM_PACK) throw packPriceFrozen()
       if (!sku) throw badAmount('the product has no sku to reprice')
-      if (edit.actual_amount > sku.origin_amount) throw badAmount(`actual_amount (${edit.actual_amount}) is above the sku's origin_amount (${sku.origin_amount})`)
-      const reprice = <V extends { sku: typeof sku | null }>(v: V): V => (v.sku ? { ...v, sku: { ...v.sku, actual_amount: edit.actual_amount! } } : v)
+      if (edit.actual_amount > sku.origin_amount)
+        throw badAmount(`actual_amount (${edit.actual_amount}) is above the sku's origin_amount (${sku.origin_amount})`)
+      const reprice = <V extends { sku: typeof sku | null }>(v: V): V =>
+        v.sku ? { ...v, sku: { ...v.sku, actual_amount: edit.actual_amount! } } : v
       next = { ...next, draft: reprice(next.draft), online: next.online ? reprice(next.online) : null }
     }
     if (edit.sold_end_time !== undefined) {
       const v = next.online ?? next.draft
-      if (edit.sold_end_time <= t.clock.now()) throw badSaleWindow(`sold_end_time (${edit.sold_end_time}) is already past`)
-      if (edit.sold_end_time <= v.product.sold_start_time) throw badSaleWindow(`sold_end_time must be after sold_start_time (${v.product.sold_start_time})`)
-      const extend = <V extends { product: typeof v.product }>(x: V): V => ({ ...x, product: { ...x.product, sold_end_time: edit.sold_end_time! } })
+      if (edit.sold_end_time <= t.clock.now())
+        throw badSaleWindow(`sold_end_time (${edit.sold_end_time}) is already past`)
+      if (edit.sold_end_time <= v.product.sold_start_time)
+        throw badSaleWindow(`sold_end_time must be after sold_start_time (${v.product.sold_start_time})`)
+      const extend = <V extends { product: typeof v.product }>(x: V): V => ({
+        ...x,
+        product: { ...x.product, sold_end_time: edit.sold_end_time! },
+      })
       next = { ...next, draft: extend(next.draft), online: next.online ? extend(next.online) : null }
       if (next.online) next = this.scheduleSoldEnd(t, next)
     }
-    if (edit.stock_qty !== undefined) next = { ...next, stock: this.restock(next, { limit_type: next.stock.limit_type, stock_qty: edit.stock_qty }) }
+    if (edit.stock_qty !== undefined)
+      next = { ...next, stock: this.restock(next, { limit_type: next.stock.limit_type, stock_qty: edit.stock_qty }) }
     if (next.draft_status !== DRAFT.IN_AUDIT) next.draft_status = DRAFT.FREE_EDIT
     this.put(t, { ...next, update_time: t.clock.now() })
   }
 
   /** stock/sync: sets the total; avail = total − frozen − sold. */
-  syncStock(t: Tenant, rec: ProductRecord, stock: { limit_type: number; stock_qty: number; avail_qty?: number | undefined }): void {
+  syncStock(
+    t: Tenant,
+    rec: ProductRecord,
+    stock: { limit_type: number; stock_qty: number; avail_qty?: number | undefined },
+  ): void {
     this.put(t, { ...rec, stock: this.restock(rec, stock), update_time: t.clock.now() })
   }
 
   private restock(rec: ProductRecord, s: { limit_type: number; stock_qty: number; avail_qty?: number | undefined }) {
     const held = rec.stock.frozen_qty + rec.stock.sold_qty
-    if (s.limit_type === 1 && s.stock_qty < held) throw badStock(`stock_qty ${s.stock_qty} is below what is already sold or held (${held})`)
+    if (s.limit_type === 1 && s.stock_qty < held)
+      throw badStock(`stock_qty ${s.stock_qty} is below what is already sold or held (${held})`)
     const avail = s.stock_qty - held
     if (s.avail_qty !== undefined && s.avail_qty !== avail) {
-      throw badStock(`stock.avail_qty ${s.avail_qty} does not fit: stock_qty = avail_qty + frozen_qty + sold_qty = ${s.avail_qty} + ${rec.stock.frozen_qty} + ${rec.stock.sold_qty}`)
+      throw badStock(
+        `stock.avail_qty ${s.avail_qty} does not fit: stock_qty = avail_qty + frozen_qty + sold_qty = ${s.avail_qty} + ${rec.stock.frozen_qty} + ${rec.stock.sold_qty}`,
+      )
     }
     return { ...rec.stock, limit_type: s.limit_type, stock_qty: s.stock_qty, avail_qty: avail }
   }

@@ -6,9 +6,26 @@ import type { Tenant } from '../../tenants/tenant.js'
 import { settingsOf } from '../../tenants/settings.js'
 import { checkAttrs, originFromCommodity } from './attr-check.js'
 import { buildSubItems, checkCombination, FORM_ORDINARY, FORM_PACK } from './combo.js'
-import { badAmount, badAttrs, badSaleWindow, badStock, comboRule, immutableField, poiNotOwned, productNotFound, singleSku } from './goods.errors.js'
+import {
+  badAmount,
+  badAttrs,
+  badSaleWindow,
+  badStock,
+  comboRule,
+  immutableField,
+  poiNotOwned,
+  productNotFound,
+  singleSku,
+} from './goods.errors.js'
 import { COMBINATION_RULE_ATTR, type CatalogService } from './goods.service.js'
-import { goodsData, type ProductBody, type ProductRecord, type SkuBody, type Stock, type Version } from './goods.store.js'
+import {
+  goodsData,
+  type ProductBody,
+  type ProductRecord,
+  type SkuBody,
+  type Stock,
+  type Version,
+} from './goods.store.js'
 import type { ProductLifecycle } from './product.lifecycle.js'
 import type { SaveBody, SkuBatchSaveBody } from './product.contract.js'
 import { DRAFT } from './product.lifecycle.js'
@@ -16,7 +33,10 @@ import { DRAFT } from './product.lifecycle.js'
 type SkuInput = NonNullable<SaveBody['sku']>
 
 /** The product a request names by product_id or out_id, or an error. */
-export function findProduct(t: Tenant, ref: { product_id?: string | undefined; out_id?: string | undefined }): ProductRecord {
+export function findProduct(
+  t: Tenant,
+  ref: { product_id?: string | undefined; out_id?: string | undefined },
+): ProductRecord {
   const { products, outIds } = goodsData(t)
   const id = ref.product_id ?? (ref.out_id !== undefined ? outIds.get(ref.out_id)?.product_id : undefined)
   const rec = id ? products.get(id) : undefined
@@ -33,9 +53,12 @@ function existingFor(t: Tenant, p: SaveBody['product']): ProductRecord | undefin
 function checkPois(t: Tenant, pois: SaveBody['product']['pois']): ProductBody['pois'] {
   const own = new Set(t.record.pois.map((p) => p.poi_id))
   return pois.map((p, i) => {
-    if (p.poi_id === undefined) throw badAttrs([`product.pois[${i}].poi_id is required (supplier_ext_id alone is not mapped in the sandbox)`])
+    if (p.poi_id === undefined)
+      throw badAttrs([`product.pois[${i}].poi_id is required (supplier_ext_id alone is not mapped in the sandbox)`])
     if (!own.has(p.poi_id)) throw poiNotOwned(t.record.account_id, p.poi_id)
-    return p.supplier_ext_id === undefined ? { poi_id: p.poi_id } : { poi_id: p.poi_id, supplier_ext_id: p.supplier_ext_id }
+    return p.supplier_ext_id === undefined
+      ? { poi_id: p.poi_id }
+      : { poi_id: p.poi_id, supplier_ext_id: p.supplier_ext_id }
   })
 }
 
@@ -45,7 +68,14 @@ function stockFor(input: SkuInput['stock'], previous: Stock | undefined): Stock 
   if (input.limit_type === 1 && input.stock_qty < frozen + sold) {
     throw badStock(`sku.stock.stock_qty ${input.stock_qty} is below what is already sold or held (${sold + frozen})`)
   }
-  return { limit_type: input.limit_type, stock_qty: input.stock_qty, avail_qty: input.stock_qty - frozen - sold, frozen_qty: frozen, sold_qty: sold, sold_count: previous?.sold_count ?? 0 }
+  return {
+    limit_type: input.limit_type,
+    stock_qty: input.stock_qty,
+    avail_qty: input.stock_qty - frozen - sold,
+    frozen_qty: frozen,
+    sold_qty: sold,
+    sold_count: previous?.sold_count ?? 0,
+  }
 }
 
 export class ProductService {
@@ -55,31 +85,61 @@ export class ProductService {
   ) {}
 
   /** Creates or updates a product; the new version goes into audit. */
-  save(t: Tenant, body: SaveBody): { product_id: string; sku_ids: Record<string, string>; sub_products: Array<{ product_id: string; sku_id: string; name: string; out_sub_id?: string }> } {
+  save(
+    t: Tenant,
+    body: SaveBody,
+  ): {
+    product_id: string
+    sku_ids: Record<string, string>
+    sub_products: Array<{ product_id: string; sku_id: string; name: string; out_sub_id?: string }>
+  } {
     const p = body.product
     const existing = existingFor(t, p)
-    if (existing && existing.product_type !== p.product_type) throw immutableField('product_type', existing.product_type, p.product_type)
+    if (existing && existing.product_type !== p.product_type)
+      throw immutableField('product_type', existing.product_type, p.product_type)
     if (existing && existing.biz_line !== p.biz_line) throw immutableField('biz_line', existing.biz_line, p.biz_line)
     const form = p.product_form_type ?? FORM_ORDINARY
     const sku = body.sku ?? body.skus?.[0]
     const productMap = p.attr_key_value_map
-    const rule = form === FORM_PACK
-      ? checkCombination(t, this.catalog, typeof productMap.combination_rule === 'string' ? productMap.combination_rule : undefined, { product_type: p.product_type, category_id: p.category_id, actual_amount: sku?.actual_amount ?? 0 })
-      : undefined
+    const rule =
+      form === FORM_PACK
+        ? checkCombination(
+            t,
+            this.catalog,
+            typeof productMap.combination_rule === 'string' ? productMap.combination_rule : undefined,
+            { product_type: p.product_type, category_id: p.category_id, actual_amount: sku?.actual_amount ?? 0 },
+          )
+        : undefined
     const template = this.catalog.template(p.product_type, p.category_id)
     const strict = settingsOf(t).strict_attrs
-    if (form === FORM_ORDINARY && productMap.combination_rule !== undefined) throw comboRule('only a combo pack (product_form_type 2) has a combination_rule')
-    const pa = checkAttrs('product.attr_key_value_map', productMap, template.product_attrs, strict, [COMBINATION_RULE_ATTR.key])
-    const sa = sku ? checkAttrs('sku.attr_key_value_map', sku.attr_key_value_map, template.sku_attrs, strict) : { problems: [], kept: {} }
+    if (form === FORM_ORDINARY && productMap.combination_rule !== undefined)
+      throw comboRule('only a combo pack (product_form_type 2) has a combination_rule')
+    const pa = checkAttrs('product.attr_key_value_map', productMap, template.product_attrs, strict, [
+      COMBINATION_RULE_ATTR.key,
+    ])
+    const sa = sku
+      ? checkAttrs('sku.attr_key_value_map', sku.attr_key_value_map, template.sku_attrs, strict)
+      : { problems: [], kept: {} }
     if (pa.problems.length + sa.problems.length > 0) throw badAttrs([...pa.problems, ...sa.problems])
     const now = t.clock.now()
-    if (p.sold_start_time >= p.sold_end_time) throw badSaleWindow(`product.sold_start_time (${p.sold_start_time}) must be before sold_end_time (${p.sold_end_time})`)
-    if (p.sold_end_time <= now) throw badSaleWindow(`product.sold_end_time (${p.sold_end_time}) is already past (virtual now ${now})`)
+    if (p.sold_start_time >= p.sold_end_time)
+      throw badSaleWindow(
+        `product.sold_start_time (${p.sold_start_time}) must be before sold_end_time (${p.sold_end_time})`,
+      )
+    if (p.sold_end_time <= now)
+      throw badSaleWindow(`product.sold_end_time (${p.sold_end_time}) is already past (virtual now ${now})`)
     const pois = checkPois(t, p.pois)
 
     const product: ProductBody = {
-      product_name: p.product_name, product_type: p.product_type, category_id: p.category_id, biz_line: p.biz_line,
-      sold_start_time: p.sold_start_time, sold_end_time: p.sold_end_time, pois, attr_key_value_map: pa.kept, product_form_type: form,
+      product_name: p.product_name,
+      product_type: p.product_type,
+      category_id: p.category_id,
+      biz_line: p.biz_line,
+      sold_start_time: p.sold_start_time,
+      sold_end_time: p.sold_end_time,
+      pois,
+      attr_key_value_map: pa.kept,
+      product_form_type: form,
       ...(p.account_name === undefined ? {} : { account_name: p.account_name }),
       ...(p.product_ext === undefined ? {} : { product_ext: p.product_ext }),
       ...(p.telephone === undefined ? {} : { telephone: p.telephone }),
@@ -88,21 +148,34 @@ export class ProductService {
     let skuBody: SkuBody | null = null
     if (sku) {
       const origin = sku.origin_amount ?? originFromCommodity(sa.kept.commodity) ?? sku.actual_amount
-      if (origin < sku.actual_amount) throw badAmount(`sku.origin_amount (${origin}) is below sku.actual_amount (${sku.actual_amount})`)
+      if (origin < sku.actual_amount)
+        throw badAmount(`sku.origin_amount (${origin}) is below sku.actual_amount (${sku.actual_amount})`)
       skuBody = {
-        sku_id: existing?.draft.sku?.sku_id ?? t.random.id(), sku_name: sku.sku_name, origin_amount: origin, actual_amount: sku.actual_amount,
-        status: sku.status ?? 1, attr_key_value_map: sa.kept, ...(sku.out_sku_id === undefined ? {} : { out_sku_id: sku.out_sku_id }),
+        sku_id: existing?.draft.sku?.sku_id ?? t.random.id(),
+        sku_name: sku.sku_name,
+        origin_amount: origin,
+        actual_amount: sku.actual_amount,
+        status: sku.status ?? 1,
+        attr_key_value_map: sa.kept,
+        ...(sku.out_sku_id === undefined ? {} : { out_sku_id: sku.out_sku_id }),
       }
     }
     const subItems = rule ? buildSubItems(t, rule, existing?.draft.sub_items ?? []) : []
     const version: Version = { product, sku: skuBody, sub_items: subItems, refund_mode: rule?.refund_mode ?? null }
-    const stock = sku ? stockFor(sku.stock, existing?.stock) : (existing?.stock ?? stockFor({ limit_type: 2, stock_qty: 0 }, undefined))
+    const stock = sku
+      ? stockFor(sku.stock, existing?.stock)
+      : (existing?.stock ?? stockFor({ limit_type: 2, stock_qty: 0 }, undefined))
     const rec = this.store(t, existing, p.out_id, version, stock, now)
     this.lifecycle.submitForAudit(t, rec)
     return {
       product_id: rec.product_id,
       sku_ids: skuBody ? { [skuBody.out_sku_id ?? skuBody.sku_id]: skuBody.sku_id } : {},
-      sub_products: subItems.map((s) => ({ product_id: s.product_id, sku_id: s.sku_id, name: s.name, ...(s.out_sub_id === undefined ? {} : { out_sub_id: s.out_sub_id }) })),
+      sub_products: subItems.map((s) => ({
+        product_id: s.product_id,
+        sku_id: s.sku_id,
+        name: s.name,
+        ...(s.out_sub_id === undefined ? {} : { out_sub_id: s.out_sub_id }),
+      })),
     }
   }
 
@@ -122,29 +195,58 @@ export class ProductService {
       const checked = checkAttrs(`skus[${i}].attr_key_value_map`, s.attr_key_value_map, template.sku_attrs, strict)
       if (checked.problems.length > 0) throw badAttrs(checked.problems)
       const origin = s.origin_amount ?? s.actual_amount
-      if (origin < s.actual_amount) throw badAmount(`skus[${i}].origin_amount (${origin}) is below its actual_amount (${s.actual_amount})`)
+      if (origin < s.actual_amount)
+        throw badAmount(`skus[${i}].origin_amount (${origin}) is below its actual_amount (${s.actual_amount})`)
       const skuId = current.get(key)?.sku_id ?? s.sku_id ?? t.random.id()
       current.set(key || skuId, {
-        sku_id: skuId, sku_name: s.sku_name, origin_amount: origin, actual_amount: s.actual_amount, status: 1,
-        attr_key_value_map: checked.kept, ...(s.out_sku_id === undefined ? {} : { out_sku_id: s.out_sku_id }),
+        sku_id: skuId,
+        sku_name: s.sku_name,
+        origin_amount: origin,
+        actual_amount: s.actual_amount,
+        status: 1,
+        attr_key_value_map: checked.kept,
+        ...(s.out_sku_id === undefined ? {} : { out_sku_id: s.out_sku_id }),
       })
       sku_ids[key || skuId] = skuId
     })
-    const next: ProductRecord = { ...rec, draft: { ...rec.draft, skus: [...current.values()] }, update_time: t.clock.now() }
+    const next: ProductRecord = {
+      ...rec,
+      draft: { ...rec.draft, skus: [...current.values()] },
+      update_time: t.clock.now(),
+    }
     goodsData(t).products.put(rec.product_id, next)
     this.lifecycle.submitForAudit(t, next)
     return { sku_ids }
   }
 
-  private store(t: Tenant, existing: ProductRecord | undefined, outId: string | undefined, version: Version, stock: Stock, now: number): ProductRecord {
+  private store(
+    t: Tenant,
+    existing: ProductRecord | undefined,
+    outId: string | undefined,
+    version: Version,
+    stock: Stock,
+    now: number,
+  ): ProductRecord {
     const { products, outIds, subProducts } = goodsData(t)
     const productId = existing?.product_id ?? t.random.id()
     const rec: ProductRecord = existing
       ? { ...existing, draft: version, stock, update_time: now, out_id: outId ?? existing.out_id }
       : {
-          product_id: productId, out_id: outId ?? '', seq: t.nextSeq('product'), product_type: version.product.product_type,
-          biz_line: version.product.biz_line, draft: version, draft_status: DRAFT.IN_AUDIT, audit_msg: '', online: null, online_status: 0,
-          stock, audit_job_id: null, sold_end_job_id: null, create_time: now, update_time: now,
+          product_id: productId,
+          out_id: outId ?? '',
+          seq: t.nextSeq('product'),
+          product_type: version.product.product_type,
+          biz_line: version.product.biz_line,
+          draft: version,
+          draft_status: DRAFT.IN_AUDIT,
+          audit_msg: '',
+          online: null,
+          online_status: 0,
+          stock,
+          audit_job_id: null,
+          sold_end_job_id: null,
+          create_time: now,
+          update_time: now,
         }
     products.put(productId, rec)
     if (existing?.out_id && existing.out_id !== rec.out_id) outIds.delete(existing.out_id)

@@ -13,7 +13,10 @@ export const PLATFORM_TAKE_RATE = 2.5
 
 /** Splits a comma-joined id list (the SDK joins arrays with commas), at most 10. */
 export function idList(raw: string | undefined, field: string): string[] {
-  const ids = (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+  const ids = (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
   if (ids.length > 10) throw tooManyIds(field)
   return ids
 }
@@ -28,19 +31,40 @@ export class ProductViews {
   productView(t: Tenant, rec: ProductRecord, v: Version) {
     const p = v.product
     return {
-      product_id: rec.product_id, out_id: rec.out_id, product_name: p.product_name, product_type: p.product_type,
-      category_id: p.category_id, category_full_name: this.catalog.fullName(p.category_id), biz_line: p.biz_line,
-      account_name: p.account_name ?? t.record.account_name, attr_key_value_map: p.attr_key_value_map,
-      sold_start_time: p.sold_start_time, sold_end_time: p.sold_end_time, create_time: rec.create_time, update_time: rec.update_time,
-      pois: p.pois, creator_account_id: t.record.account_id, owner_account_id: t.record.account_id,
-      telephone: p.telephone ?? [], out_url: p.out_url ?? '', product_form_type: p.product_form_type,
-      ...(v.sub_items.length > 0 ? { refund_mode: v.refund_mode, sub_products: v.sub_items.map((s) => this.subView(rec, s)) } : {}),
+      product_id: rec.product_id,
+      out_id: rec.out_id,
+      product_name: p.product_name,
+      product_type: p.product_type,
+      category_id: p.category_id,
+      category_full_name: this.catalog.fullName(p.category_id),
+      biz_line: p.biz_line,
+      account_name: p.account_name ?? t.record.account_name,
+      attr_key_value_map: p.attr_key_value_map,
+      sold_start_time: p.sold_start_time,
+      sold_end_time: p.sold_end_time,
+      create_time: rec.create_time,
+      update_time: rec.update_time,
+      pois: p.pois,
+      creator_account_id: t.record.account_id,
+      owner_account_id: t.record.account_id,
+      telephone: p.telephone ?? [],
+      out_url: p.out_url ?? '',
+      product_form_type: p.product_form_type,
+      ...(v.sub_items.length > 0
+        ? { refund_mode: v.refund_mode, sub_products: v.sub_items.map((s) => this.subView(rec, s)) }
+        : {}),
     }
   }
 
   skuView(rec: ProductRecord, v: Version) {
     if (!v.sku) return null
-    return { ...v.sku, out_sku_id: v.sku.out_sku_id ?? '', stock: rec.stock, create_time: rec.create_time, update_time: rec.update_time }
+    return {
+      ...v.sku,
+      out_sku_id: v.sku.out_sku_id ?? '',
+      stock: rec.stock,
+      create_time: rec.create_time,
+      update_time: rec.update_time,
+    }
   }
 
   private skusView(rec: ProductRecord, v: Version) {
@@ -48,17 +72,32 @@ export class ProductViews {
   }
 
   draftView(t: Tenant, rec: ProductRecord) {
-    return { product: this.productView(t, rec, rec.draft), sku: this.skuView(rec, rec.draft), ...this.skusView(rec, rec.draft), draft_status: rec.draft_status, audit_msg: rec.audit_msg }
+    return {
+      product: this.productView(t, rec, rec.draft),
+      sku: this.skuView(rec, rec.draft),
+      ...this.skusView(rec, rec.draft),
+      draft_status: rec.draft_status,
+      audit_msg: rec.audit_msg,
+    }
   }
 
   onlineView(t: Tenant, rec: ProductRecord) {
     const v = rec.online!
-    return { product: this.productView(t, rec, v), sku: this.skuView(rec, v), ...this.skusView(rec, v), online_status: rec.online_status, commission_info: { platform_take_rate: PLATFORM_TAKE_RATE } }
+    return {
+      product: this.productView(t, rec, v),
+      sku: this.skuView(rec, v),
+      ...this.skusView(rec, v),
+      online_status: rec.online_status,
+      commission_info: { platform_take_rate: PLATFORM_TAKE_RATE },
+    }
   }
 
   private byIds(t: Tenant, productIds: string[], outIds: string[]): ProductRecord[] {
     const { products, outIds: index, subProducts } = goodsData(t)
-    const ids = [...productIds.map((id) => subProducts.get(id)?.combination_id ?? id), ...outIds.map((o) => index.get(o)?.product_id ?? '')]
+    const ids = [
+      ...productIds.map((id) => subProducts.get(id)?.combination_id ?? id),
+      ...outIds.map((o) => index.get(o)?.product_id ?? ''),
+    ]
     const seen = new Set<string>()
     return ids.flatMap((id) => {
       const rec = products.get(id)
@@ -69,10 +108,17 @@ export class ProductViews {
   }
 
   /** draft/get: get_draft_type 0 → statuses 1, 10, 11, 12; 1 → every status. */
-  draftGet(t: Tenant, q: { product_ids?: string | undefined; out_ids?: string | undefined; get_draft_type?: string | undefined }) {
+  draftGet(
+    t: Tenant,
+    q: { product_ids?: string | undefined; out_ids?: string | undefined; get_draft_type?: string | undefined },
+  ) {
     const all = q.get_draft_type === '1'
     const recs = this.byIds(t, idList(q.product_ids, 'product_ids'), idList(q.out_ids, 'out_ids'))
-    return { product_drafts: recs.filter((r) => all || [1, 10, 11, 12].includes(r.draft_status)).map((r) => this.draftView(t, r)) }
+    return {
+      product_drafts: recs
+        .filter((r) => all || [1, 10, 11, 12].includes(r.draft_status))
+        .map((r) => this.draftView(t, r)),
+    }
   }
 
   /** online/get: products that passed audit at least once. */
@@ -89,19 +135,38 @@ export class ProductViews {
   }
 
   private sorted(t: Tenant): ProductRecord[] {
-    return goodsData(t).products.values().sort((a, b) => a.seq - b.seq)
+    return goodsData(t)
+      .products.values()
+      .sort((a, b) => a.seq - b.seq)
   }
 
   /** draft/query: every product's draft, optionally by draft_status, paged by cursor. */
   draftQuery(t: Tenant, q: { cursor?: string | undefined; count: number; status?: number | undefined }) {
-    const items = this.sorted(t).filter((r) => q.status === undefined || r.draft_status === q.status || (q.status === DRAFT.PASSED && r.draft_status === DRAFT.FREE_EDIT))
+    const items = this.sorted(t).filter(
+      (r) =>
+        q.status === undefined ||
+        r.draft_status === q.status ||
+        (q.status === DRAFT.PASSED && r.draft_status === DRAFT.FREE_EDIT),
+    )
     const { slice, next_cursor, has_more } = this.page(items, q.cursor, q.count)
     return { products: slice.map((r) => this.draftView(t, r)), next_cursor, has_more }
   }
 
   /** online/query: products that passed audit, by online_status, name and POI, paged by cursor. */
-  onlineQuery(t: Tenant, q: { cursor?: string | undefined; count: number; status?: number | undefined; product_name?: string | undefined; poi_ids?: string | undefined }) {
-    const pois = (q.poi_ids ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+  onlineQuery(
+    t: Tenant,
+    q: {
+      cursor?: string | undefined
+      count: number
+      status?: number | undefined
+      product_name?: string | undefined
+      poi_ids?: string | undefined
+    },
+  ) {
+    const pois = (q.poi_ids ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
     const items = this.sorted(t).filter((r) => {
       if (!r.online || r.online_status === ONLINE.NEVER) return false
       if (q.status !== undefined && r.online_status !== q.status) return false

@@ -4,7 +4,10 @@ import { createRoute, z } from '@hono/zod-openapi'
 export const clientTokenRequestSchema = z
   .object({
     client_key: z.string().min(1).openapi({ description: '应用唯一标识 (AppID)', example: 'awsandboxdefault' }),
-    client_secret: z.string().min(1).openapi({ description: '应用密钥 (AppSecret)', example: 'sandbox-default-secret-0000000000' }),
+    client_secret: z
+      .string()
+      .min(1)
+      .openapi({ description: '应用密钥 (AppSecret)', example: 'sandbox-default-secret-0000000000' }),
     grant_type: z.literal('client_credential').openapi({ description: '固定值 client_credential' }),
   })
   .openapi('ClientTokenRequest')
@@ -35,7 +38,7 @@ export const clientTokenRoute = createRoute({
   operationId: 'oauthClientToken',
   summary: '生成 client_token',
   description:
-    'Issues a client token valid 7200 s of the tenant\'s virtual time. Only the latest two tokens of a client_key are valid; the previous one keeps a 5-minute grace. Errors: 10002 bad params, 10003 unknown client_key, 10013 wrong secret.',
+    "Issues a client token valid 7200 s of the tenant's virtual time. Only the latest two tokens of a client_key are valid; the previous one keeps a 5-minute grace. Errors: 10002 bad params, 10003 unknown client_key, 10013 wrong secret.",
   request: {
     body: {
       required: false,
@@ -46,7 +49,10 @@ export const clientTokenRoute = createRoute({
     },
   },
   responses: {
-    200: { description: 'the token, or an error in data', content: { 'application/json': { schema: z.union([clientTokenSuccessSchema, clientTokenErrorSchema]) } } },
+    200: {
+      description: 'the token, or an error in data',
+      content: { 'application/json': { schema: z.union([clientTokenSuccessSchema, clientTokenErrorSchema]) } },
+    },
     413: { description: 'body too large', content: { 'application/json': { schema: clientTokenErrorSchema } } },
   },
 })

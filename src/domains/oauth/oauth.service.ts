@@ -6,7 +6,15 @@
 import type { Job } from '../../core/scheduler.js'
 import type { Tenant } from '../../tenants/tenant.js'
 import type { Tenants } from '../../tenants/tenants.service.js'
-import { accountNotAuthorised, expiredToken, missingToken, noSuchClient, supersededToken, unknownToken, wrongSecret } from './oauth.errors.js'
+import {
+  accountNotAuthorised,
+  expiredToken,
+  missingToken,
+  noSuchClient,
+  supersededToken,
+  unknownToken,
+  wrongSecret,
+} from './oauth.errors.js'
 import type { OauthStore, TokenRecord } from './oauth.store.js'
 
 export const TOKEN_TTL_SECONDS = 7200
@@ -70,11 +78,15 @@ export class OauthService {
     const tenant = record && this.tenants.get(record.client_key)
     if (!record || !tenant) throw unknownToken()
     const nowMs = tenant.clock.nowMs()
-    if (record.revoked) throw supersededToken('only the latest two tokens of a client_key are valid; this one was replaced twice since')
+    if (record.revoked)
+      throw supersededToken('only the latest two tokens of a client_key are valid; this one was replaced twice since')
     if (record.superseded_at_ms !== null && nowMs >= record.superseded_at_ms + SUPERSEDE_GRACE_SECONDS * 1000) {
-      throw supersededToken(`a newer token replaced this one; the previous token stays valid only ${SUPERSEDE_GRACE_SECONDS} s after that`)
+      throw supersededToken(
+        `a newer token replaced this one; the previous token stays valid only ${SUPERSEDE_GRACE_SECONDS} s after that`,
+      )
     }
-    if (record.expired || nowMs >= record.expires_at_ms) throw expiredToken(new Date(record.expires_at_ms).toISOString())
+    if (record.expired || nowMs >= record.expires_at_ms)
+      throw expiredToken(new Date(record.expires_at_ms).toISOString())
     return tenant
   }
 
@@ -86,7 +98,8 @@ export class OauthService {
 
   /** 2119005 unless `accountId` is the tenant's own merchant account. */
   authorizeAccount(tenant: Tenant, accountId: string | undefined): void {
-    if (accountId !== undefined && accountId !== '' && accountId !== tenant.record.account_id) throw accountNotAuthorised(accountId)
+    if (accountId !== undefined && accountId !== '' && accountId !== tenant.record.account_id)
+      throw accountNotAuthorised(accountId)
   }
 
   /** Job handler: marks a token expired at its expiry time. */

@@ -6,7 +6,13 @@
 import type { Job } from '../../core/scheduler.js'
 import type { Tenant } from '../../tenants/tenant.js'
 import { settingsOf } from '../../tenants/settings.js'
-import { CERT_STATUS, fulfilmentData, RECORD_STATUS, type CertificateRecord, type VerifyRecord } from '../fulfilment/fulfilment.store.js'
+import {
+  CERT_STATUS,
+  fulfilmentData,
+  RECORD_STATUS,
+  type CertificateRecord,
+  type VerifyRecord,
+} from '../fulfilment/fulfilment.store.js'
 import { CANCEL_WINDOW_SECONDS } from '../fulfilment/verify.service.js'
 import { goodsData } from '../goods/goods.store.js'
 import { FUND_TYPE, LEDGER_STATUS, settleData, type LedgerAmount, type LedgerRecord } from './settle.store.js'
@@ -28,15 +34,23 @@ function amountOf(t: Tenant, c: CertificateRecord, refund?: number): LedgerAmoun
   const merchant = scale(a.merchant_ticket_amount)
   const commission = Math.round((original - merchant) * rate)
   return {
-    original, pay: scale(a.pay_amount), coupon_pay: scale(a.coupon_pay_amount), merchant_ticket: merchant,
-    platform_ticket: scale(a.platform_discount_amount), pay_discount: scale(a.payment_discount_amount), commission, goods: original - merchant - commission,
+    original,
+    pay: scale(a.pay_amount),
+    coupon_pay: scale(a.coupon_pay_amount),
+    merchant_ticket: merchant,
+    platform_ticket: scale(a.platform_discount_amount),
+    pay_discount: scale(a.payment_discount_amount),
+    commission,
+    goods: original - merchant - commission,
   }
 }
 
 export class LedgerService {
   /** Called when a coupon is verified: the bill is decided when the cancel window closes. */
   onVerified = (t: Tenant, record: VerifyRecord): void => {
-    t.scheduler.schedule(LEDGER_JOB, (record.verify_time + CANCEL_WINDOW_SECONDS + 1) * 1000, { verify_id: record.verify_id })
+    t.scheduler.schedule(LEDGER_JOB, (record.verify_time + CANCEL_WINDOW_SECONDS + 1) * 1000, {
+      verify_id: record.verify_id,
+    })
   }
 
   private write(t: Tenant, c: CertificateRecord, r: VerifyRecord, fund: number, amount: LedgerAmount): LedgerRecord {
@@ -45,11 +59,27 @@ export class LedgerService {
     const settleType = Number(sku?.attr_key_value_map.settle_type ?? 1)
     const now = t.clock.now()
     const rec: LedgerRecord = {
-      ledger_id: t.random.id(), seq: t.nextSeq('ledger'), account_id: t.record.account_id, settle_type: settleType,
-      settle_account_poi_id: settleType === 2 ? r.poi_id : '', fund_amount_type: fund, status: LEDGER_STATUS.PENDING,
-      order_id: c.order_id, item_order_id: c.order_item_id, certificate_id: c.certificate_id, code: c.code, verify_id: r.verify_id,
-      verify_time: r.verify_time, poi_id: r.poi_id, sku_id: c.sku.sku_id, group_name: c.sku.title, sold_start_time: c.sku.sold_start_time,
-      bill_date: beijingDate(r.verify_time), create_time: now, ledger_time: 0, amount,
+      ledger_id: t.random.id(),
+      seq: t.nextSeq('ledger'),
+      account_id: t.record.account_id,
+      settle_type: settleType,
+      settle_account_poi_id: settleType === 2 ? r.poi_id : '',
+      fund_amount_type: fund,
+      status: LEDGER_STATUS.PENDING,
+      order_id: c.order_id,
+      item_order_id: c.order_item_id,
+      certificate_id: c.certificate_id,
+      code: c.code,
+      verify_id: r.verify_id,
+      verify_time: r.verify_time,
+      poi_id: r.poi_id,
+      sku_id: c.sku.sku_id,
+      group_name: c.sku.title,
+      sold_start_time: c.sku.sold_start_time,
+      bill_date: beijingDate(r.verify_time),
+      create_time: now,
+      ledger_time: 0,
+      amount,
     }
     ledgers.put(rec.ledger_id, rec)
     const { byCert } = settleData(t)
@@ -63,7 +93,8 @@ export class LedgerService {
     const d = fulfilmentData(t)
     const r = d.records.get(String(job.payload.verify_id))
     const c = r && d.certificates.get(r.certificate_id)
-    if (!r || !c || r.status !== RECORD_STATUS.VERIFIED || c.status !== CERT_STATUS.USED || c.verify_id !== r.verify_id) return { billed: false }
+    if (!r || !c || r.status !== RECORD_STATUS.VERIFIED || c.status !== CERT_STATUS.USED || c.verify_id !== r.verify_id)
+      return { billed: false }
     const rec = this.write(t, c, r, FUND_TYPE.INCOME, amountOf(t, c))
     return { billed: true, ledger_id: rec.ledger_id }
   }
@@ -71,7 +102,9 @@ export class LedgerService {
   /** A billed coupon was refunded: write the reversing record. */
   reverse(t: Tenant, c: CertificateRecord, refundAmount: number): void {
     const billed = settleData(t).byCert.get(c.certificate_id)
-    const income = billed?.ledger_ids.map((id) => settleData(t).ledgers.get(id)).find((l) => l?.fund_amount_type === FUND_TYPE.INCOME)
+    const income = billed?.ledger_ids
+      .map((id) => settleData(t).ledgers.get(id))
+      .find((l) => l?.fund_amount_type === FUND_TYPE.INCOME)
     const r = income && fulfilmentData(t).records.get(income.verify_id)
     if (income && r) this.write(t, c, r, FUND_TYPE.REVERSAL, amountOf(t, c, refundAmount))
   }

@@ -10,51 +10,134 @@ const tags = ['settle']
 
 const cateringRecord = z
   .object({
-    ledger_id: z.string(), account_id: z.string(), biz_type: int, settle_type: int.openapi({ description: '1 总店结算, 2 分店结算, 3 区域结算' }), settle_sub_type: int,
-    settle_type_desc: z.string(), settle_time: int, status: int.openapi({ description: '0 待分账, 2 分账成功' }),
-    fund_amount_type: int.openapi({ description: '1 核销收入, 2 退款冲减 (amounts are absolute)' }), fund_amount: int.openapi({ description: 'merchant receivable (goods)' }),
-    amount: z.record(z.string(), int), shop_order_id: z.string(), item_order_id: z.string(), associated_shop_order_id: z.string(), order_ext_id: z.string(),
-    certificate_id: z.string(), code: z.string(), verify_id: z.string(), verify_serial_num: int, poi_id: z.string(), settle_account_poi_id: z.string(),
-    verify_poi_account_id: z.string(), sku_id: z.string(), group_name: z.string(), flow_id: z.string(), bill_date: z.string(),
+    ledger_id: z.string(),
+    account_id: z.string(),
+    biz_type: int,
+    settle_type: int.openapi({ description: '1 总店结算, 2 分店结算, 3 区域结算' }),
+    settle_sub_type: int,
+    settle_type_desc: z.string(),
+    settle_time: int,
+    status: int.openapi({ description: '0 待分账, 2 分账成功' }),
+    fund_amount_type: int.openapi({ description: '1 核销收入, 2 退款冲减 (amounts are absolute)' }),
+    fund_amount: int.openapi({ description: 'merchant receivable (goods)' }),
+    amount: z.record(z.string(), int),
+    shop_order_id: z.string(),
+    item_order_id: z.string(),
+    associated_shop_order_id: z.string(),
+    order_ext_id: z.string(),
+    certificate_id: z.string(),
+    code: z.string(),
+    verify_id: z.string(),
+    verify_serial_num: int,
+    poi_id: z.string(),
+    settle_account_poi_id: z.string(),
+    verify_poi_account_id: z.string(),
+    sku_id: z.string(),
+    group_name: z.string(),
+    flow_id: z.string(),
+    bill_date: z.string(),
   })
   .openapi('CateringLedgerRecord')
 
 const ledgerRecord = z
   .object({
-    id: z.string(), ledger_id: z.string(), account_id: z.string(), order_id: z.string(), item_order_id: z.string(), sku_order_id: z.string(),
-    certificate: z.object({ certificate_id: z.string(), code: z.string() }), goods: z.object({ sku_id: z.string(), group_name: z.string(), sold_start_time: int }),
-    poi_id: z.string(), ledger_time: int, status: int, receipt_bill_key: z.string(), order_attribute: z.object({ source: z.string(), room_id: z.string(), video_id: z.string() }),
-    amount: z.record(z.string(), int), fund_amount_type: int,
+    id: z.string(),
+    ledger_id: z.string(),
+    account_id: z.string(),
+    order_id: z.string(),
+    item_order_id: z.string(),
+    sku_order_id: z.string(),
+    certificate: z.object({ certificate_id: z.string(), code: z.string() }),
+    goods: z.object({ sku_id: z.string(), group_name: z.string(), sold_start_time: int }),
+    poi_id: z.string(),
+    ledger_time: int,
+    status: int,
+    receipt_bill_key: z.string(),
+    order_attribute: z.object({ source: z.string(), room_id: z.string(), video_id: z.string() }),
+    amount: z.record(z.string(), int),
+    fund_amount_type: int,
   })
   .openapi('LedgerRecord')
 
 const certRecord = z
   .object({
-    ledger_id: z.string(), cursor: z.string(), verify_id: z.string(), certificate_id: z.string(), order_id: z.string(), code: z.string(), verify_time: int,
-    status: int, fund_amount_type: int, is_mall_store: z.boolean(), amount: z.record(z.string(), int), fund_amount: z.record(z.string(), int),
-    sku: z.object({ sku_id: z.string(), title: z.string(), market_price: int, sold_start_time: int, third_sku_id: z.string() }),
+    ledger_id: z.string(),
+    cursor: z.string(),
+    verify_id: z.string(),
+    certificate_id: z.string(),
+    order_id: z.string(),
+    code: z.string(),
+    verify_time: int,
+    status: int,
+    fund_amount_type: int,
+    is_mall_store: z.boolean(),
+    amount: z.record(z.string(), int),
+    fund_amount: z.record(z.string(), int),
+    sku: z.object({
+      sku_id: z.string(),
+      title: z.string(),
+      market_price: int,
+      sold_start_time: int,
+      third_sku_id: z.string(),
+    }),
   })
   .openapi('CertificateLedgerRecord')
 
-const page = <T extends z.ZodType>(name: string, item: T) => envelopeOf(name, z.object({ cursor: z.string(), has_more: z.boolean(), ledger_records: z.array(item) }))
+const page = <T extends z.ZodType>(name: string, item: T) =>
+  envelopeOf(name, z.object({ cursor: z.string(), has_more: z.boolean(), ledger_records: z.array(item) }))
 
 export const cateringQueryRoute = createRoute({
-  method: 'get', path: '/goodlife/v1/settle/bill/catering_query/', tags, security, operationId: 'billCateringQuery', summary: '餐饮账单详情查询',
+  method: 'get',
+  path: '/goodlife/v1/settle/bill/catering_query/',
+  tags,
+  security,
+  operationId: 'billCateringQuery',
+  summary: '餐饮账单详情查询',
   request: {
     query: z.object({
-      account_id: z.string().optional(), root_account_id: z.string().optional(), bill_date: date, cursor: z.string().openapi({ description: '"0" first' }),
-      size: digits.openapi({ description: '1–50' }), withdraw_id: z.string().optional(), biz_type: z.string().optional(),
+      account_id: z.string().optional(),
+      root_account_id: z.string().optional(),
+      bill_date: date,
+      cursor: z.string().openapi({ description: '"0" first' }),
+      size: digits.openapi({ description: '1–50' }),
+      withdraw_id: z.string().optional(),
+      biz_type: z.string().optional(),
     }),
   },
-  responses: jsonResponses(page('BillCateringQuery', cateringRecord), 'a page of the day\'s ledger records'),
+  responses: jsonResponses(page('BillCateringQuery', cateringRecord), "a page of the day's ledger records"),
 })
 export const ledgerQueryRoute = createRoute({
-  method: 'get', path: '/goodlife/v1/settle/ledger/query/', tags, security, operationId: 'ledgerQuery', summary: '账单查询',
-  request: { query: z.object({ account_id: z.string(), bill_date: date.openapi({ description: '核销日期' }), cursor: z.string(), size: digits.openapi({ description: '1–100' }) }) },
-  responses: jsonResponses(page('LedgerQuery', ledgerRecord), 'a page of the day\'s ledger records'),
+  method: 'get',
+  path: '/goodlife/v1/settle/ledger/query/',
+  tags,
+  security,
+  operationId: 'ledgerQuery',
+  summary: '账单查询',
+  request: {
+    query: z.object({
+      account_id: z.string(),
+      bill_date: date.openapi({ description: '核销日期' }),
+      cursor: z.string(),
+      size: digits.openapi({ description: '1–100' }),
+    }),
+  },
+  responses: jsonResponses(page('LedgerQuery', ledgerRecord), "a page of the day's ledger records"),
 })
 export const recordByCertRoute = createRoute({
-  method: 'get', path: '/goodlife/v1/settle/ledger/query_record_by_cert/', tags, security, operationId: 'queryRecordByCert', summary: '分账明细 (by certificate)',
-  request: { query: z.object({ certificate_ids: z.string().min(1).openapi({ description: 'comma-separated, 1–50' }), account_id: z.string().optional() }) },
-  responses: jsonResponses(envelopeOf('QueryRecordByCert', z.object({ records: z.array(certRecord) })), 'the ledger records of the certificates'),
+  method: 'get',
+  path: '/goodlife/v1/settle/ledger/query_record_by_cert/',
+  tags,
+  security,
+  operationId: 'queryRecordByCert',
+  summary: '分账明细 (by certificate)',
+  request: {
+    query: z.object({
+      certificate_ids: z.string().min(1).openapi({ description: 'comma-separated, 1–50' }),
+      account_id: z.string().optional(),
+    }),
+  },
+  responses: jsonResponses(
+    envelopeOf('QueryRecordByCert', z.object({ records: z.array(certRecord) })),
+    'the ledger records of the certificates',
+  ),
 })

@@ -21,7 +21,14 @@ export function registerSettleRoutes(app: OpenAPIHono<Env>): void {
     if (!account) throw invalidParams('account_id or root_account_id is required')
     if (account !== t.record.account_id) throw accountNotAuthorised(account)
     const p = ledgerPage(t, q.bill_date, q.cursor, size(q.size, 50))
-    return c.json(ok(c, { cursor: p.cursor, has_more: p.has_more, ledger_records: p.items.map((l) => cateringView(l, SETTLE_TYPE_DESC)) }), 200)
+    return c.json(
+      ok(c, {
+        cursor: p.cursor,
+        has_more: p.has_more,
+        ledger_records: p.items.map((l) => cateringView(l, SETTLE_TYPE_DESC)),
+      }),
+      200,
+    )
   })
   app.openapi(r.ledgerQueryRoute, (c) => {
     const q = c.req.valid('query')
@@ -29,7 +36,11 @@ export function registerSettleRoutes(app: OpenAPIHono<Env>): void {
     return c.json(ok(c, { cursor: p.cursor, has_more: p.has_more, ledger_records: p.items.map(ledgerView) }), 200)
   })
   app.openapi(r.recordByCertRoute, (c) => {
-    const ids = c.req.valid('query').certificate_ids.split(',').map((s) => s.trim()).filter(Boolean)
+    const ids = c.req
+      .valid('query')
+      .certificate_ids.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
     if (ids.length < 1 || ids.length > 50) throw invalidParams(`certificate_ids takes 1–50 ids, got ${ids.length}`)
     return c.json(ok(c, { records: recordsByCert(c.get('tenant')!, ids) }), 200)
   })

@@ -9,9 +9,13 @@ export function syncOrderStatus(t: Tenant, orderId: string): void {
   const order = orders.get(orderId)
   if (!order) return
   const certs = order.certificate_ids.map((id) => fulfilmentData(t).certificates.get(id)).filter((c) => c !== undefined)
-  const open = certs.some((c) => c.status === CERT_STATUS.UNUSED || c.status === CERT_STATUS.REFUND_APPLYING || c.status === CERT_STATUS.REFUNDING)
+  const open = certs.some(
+    (c) =>
+      c.status === CERT_STATUS.UNUSED || c.status === CERT_STATUS.REFUND_APPLYING || c.status === CERT_STATUS.REFUNDING,
+  )
   const allRefunded = certs.length > 0 && certs.every((c) => c.status === CERT_STATUS.REFUNDED)
   const status = open ? ORDER_STATUS.AVAILABLE : allRefunded ? ORDER_STATUS.CLOSED : ORDER_STATUS.FINISHED
-  if (status !== order.order_status) orders.put(orderId, { ...order, order_status: status, update_order_time: t.clock.now() })
+  if (status !== order.order_status)
+    orders.put(orderId, { ...order, order_status: status, update_order_time: t.clock.now() })
   else orders.put(orderId, { ...order, update_order_time: t.clock.now() })
 }

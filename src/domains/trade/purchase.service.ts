@@ -21,13 +21,22 @@ export interface PurchaseInput {
   count?: number | undefined
   open_id?: string | undefined
   pay_amount?: number | undefined
-  discounts?: Array<{ discount_type?: number | undefined; merchant_discount_amount?: number | undefined; platform_discount_amount?: number | undefined }> | undefined
+  discounts?:
+    | Array<{
+        discount_type?: number | undefined
+        merchant_discount_amount?: number | undefined
+        platform_discount_amount?: number | undefined
+      }>
+    | undefined
   poi_id?: string | undefined
 }
 
 function limitOf(rec: ProductRecord): number | undefined {
   try {
-    const rule = JSON.parse(rec.online?.sku?.attr_key_value_map.limit_rule ?? '{}') as { is_limit?: boolean; total_buy_num?: number }
+    const rule = JSON.parse(rec.online?.sku?.attr_key_value_map.limit_rule ?? '{}') as {
+      is_limit?: boolean
+      total_buy_num?: number
+    }
     return rule.is_limit && rule.total_buy_num ? rule.total_buy_num : undefined
   } catch {
     return undefined
@@ -38,16 +47,29 @@ function discountsOf(input: PurchaseInput, original: number): { list: Discount[]
   const list: Discount[] = (input.discounts ?? []).map((d) => {
     const merchant = d.merchant_discount_amount ?? 0
     const platform = d.platform_discount_amount ?? 0
-    return { discount_type: d.discount_type ?? 1, discount_amount: merchant + platform, merchant_discount_amount: merchant, platform_discount_amount: platform }
+    return {
+      discount_type: d.discount_type ?? 1,
+      discount_amount: merchant + platform,
+      merchant_discount_amount: merchant,
+      platform_discount_amount: platform,
+    }
   })
   if (input.pay_amount !== undefined && list.length === 0 && input.pay_amount < original) {
-    list.push({ discount_type: 1, discount_amount: original - input.pay_amount, merchant_discount_amount: 0, platform_discount_amount: original - input.pay_amount })
+    list.push({
+      discount_type: 1,
+      discount_amount: original - input.pay_amount,
+      merchant_discount_amount: 0,
+      platform_discount_amount: original - input.pay_amount,
+    })
   }
   const merchant = list.reduce((s, d) => s + d.merchant_discount_amount, 0)
   const platform = list.reduce((s, d) => s + d.platform_discount_amount, 0)
-  if (merchant + platform > original) throw badDiscounts(`discounts (${merchant + platform} fen) exceed the order's original_amount (${original} fen)`)
+  if (merchant + platform > original)
+    throw badDiscounts(`discounts (${merchant + platform} fen) exceed the order's original_amount (${original} fen)`)
   if (input.pay_amount !== undefined && input.pay_amount !== original - merchant - platform) {
-    throw badDiscounts(`pay_amount ${input.pay_amount} must equal original_amount ${original} minus discounts ${merchant + platform}`)
+    throw badDiscounts(
+      `pay_amount ${input.pay_amount} must equal original_amount ${original} minus discounts ${merchant + platform}`,
+    )
   }
   return { list, merchant, platform }
 }
@@ -69,10 +91,15 @@ export class PurchaseService {
     const now = t.clock.now()
     const v = rec.online
     if (!v || rec.online_status !== ONLINE.ONLINE) throw notForSale(rec.product_id, 'it is not online')
-    if (now < v.product.sold_start_time || now >= v.product.sold_end_time) throw notForSale(rec.product_id, `now (${now}) is outside its sale window ${v.product.sold_start_time}–${v.product.sold_end_time}`)
+    if (now < v.product.sold_start_time || now >= v.product.sold_end_time)
+      throw notForSale(
+        rec.product_id,
+        `now (${now}) is outside its sale window ${v.product.sold_start_time}–${v.product.sold_end_time}`,
+      )
     if (!v.sku) throw notForSale(rec.product_id, 'it has no single sku (multi-SKU purchase is not simulated)')
     const count = input.count ?? 1
-    if (rec.stock.limit_type === 1 && rec.stock.avail_qty < count) throw outOfStock(rec.product_id, rec.stock.avail_qty, count)
+    if (rec.stock.limit_type === 1 && rec.stock.avail_qty < count)
+      throw outOfStock(rec.product_id, rec.stock.avail_qty, count)
     return rec
   }
 
@@ -94,25 +121,66 @@ export class PurchaseService {
     const poiId = input.poi_id ?? v.product.pois[0]?.poi_id ?? ''
     const orderId = input.order_id ?? t.random.id()
     const pending = Number(v.sku.attr_key_value_map.code_source_type ?? 1) === 2 && this.merchantIssues(t)
-    const certificates = issueCertificates(t, { pending_codes: pending, order_id: orderId, product: rec, count, pay_amount: pay, merchant_discount: d.merchant, platform_discount: d.platform, now })
+    const certificates = issueCertificates(t, {
+      pending_codes: pending,
+      order_id: orderId,
+      product: rec,
+      count,
+      pay_amount: pay,
+      merchant_discount: d.merchant,
+      platform_discount: d.platform,
+      now,
+    })
     const order: OrderRecord = {
-      order_id: orderId, seq: t.nextSeq('order'), order_type: rec.product_type === 15 ? ORDER_TYPE.TIMES_CARD : ORDER_TYPE.GROUPON,
-      order_status: ORDER_STATUS.AVAILABLE, product_id: rec.product_id, product_name: v.product.product_name, sku_id: v.sku.sku_id,
-      sku_name: v.sku.sku_name, count, open_id: openId, original_amount: original, pay_amount: pay, discount_amount: d.merchant + d.platform,
-      discounts: d.list, merchant_discount_amount: d.merchant, platform_discount_amount: d.platform, poi_id: poiId,
-      certificate_ids: certificates.map((c) => c.certificate_id), create_order_time: now, update_order_time: now, pay_time: now,
+      order_id: orderId,
+      seq: t.nextSeq('order'),
+      order_type: rec.product_type === 15 ? ORDER_TYPE.TIMES_CARD : ORDER_TYPE.GROUPON,
+      order_status: ORDER_STATUS.AVAILABLE,
+      product_id: rec.product_id,
+      product_name: v.product.product_name,
+      sku_id: v.sku.sku_id,
+      sku_name: v.sku.sku_name,
+      count,
+      open_id: openId,
+      original_amount: original,
+      pay_amount: pay,
+      discount_amount: d.merchant + d.platform,
+      discounts: d.list,
+      merchant_discount_amount: d.merchant,
+      platform_discount_amount: d.platform,
+      poi_id: poiId,
+      certificate_ids: certificates.map((c) => c.certificate_id),
+      create_order_time: now,
+      update_order_time: now,
+      pay_time: now,
     }
     orders.put(orderId, order)
     if (limit !== undefined) bought.put(`${rec.product_id}|${openId}`, { units: already + count })
     const s = rec.stock
-    const stock = { ...s, avail_qty: s.limit_type === 1 ? s.avail_qty - count : s.avail_qty, sold_qty: s.sold_qty + count, sold_count: s.sold_count + count }
+    const stock = {
+      ...s,
+      avail_qty: s.limit_type === 1 ? s.avail_qty - count : s.avail_qty,
+      sold_qty: s.sold_qty + count,
+      sold_count: s.sold_count + count,
+    }
     if (s.limit_type === 2) stock.stock_qty = s.stock_qty + count
     goodsData(t).products.put(rec.product_id, { ...rec, stock })
     this.onPurchased(t, order, certificates)
     this.webhooks.emit(t, {
       event: 'life_trade_order_notify',
       from_user_id: openId,
-      content: { action: 'pay_success', msg_time: now, order: { order_id: orderId, account_id: t.record.account_id, pay_amount: pay, original_amount: original, create_time: now, pay_time: now } },
+      content: {
+        action: 'pay_success',
+        msg_time: now,
+        order: {
+          order_id: orderId,
+          account_id: t.record.account_id,
+          pay_amount: pay,
+          original_amount: original,
+          create_time: now,
+          pay_time: now,
+        },
+      },
     })
     return { order, certificates }
   }

@@ -8,56 +8,156 @@ const digits = z.string().regex(/^\d+$/, 'must be a number')
 
 const orderSchema = z
   .object({
-    order_id: z.string(), order_type: int.openapi({ description: '21 团购, 51 次卡' }), order_status: int.openapi({ description: '201 待使用, 1 交易成功, 101 关闭' }),
-    sku_id: z.string(), sku_name: z.string(), third_sku_id: z.string(), count: int, original_amount: int, pay_amount: int, discount_amount: int,
-    payment_discount: int, discounts: z.array(z.object({ discount_type: int, discount_amount: int, merchant_discount_amount: int, platform_discount_amount: int })),
-    amount_info: z.object({ origin_amount: int, product_origin_amount: int, pay_amount: int, pay_discount_amount: int, merchant_discount_amount: int, platform_discount_amount: int }),
-    create_order_time: int, update_order_time: int, pay_time: int, open_id: z.string(), poi_id: z.string(), poi: z.object({ poi_id: z.string(), poi_name: z.string() }),
+    order_id: z.string(),
+    order_type: int.openapi({ description: '21 团购, 51 次卡' }),
+    order_status: int.openapi({ description: '201 待使用, 1 交易成功, 101 关闭' }),
+    sku_id: z.string(),
+    sku_name: z.string(),
+    third_sku_id: z.string(),
+    count: int,
+    original_amount: int,
+    pay_amount: int,
+    discount_amount: int,
+    payment_discount: int,
+    discounts: z.array(
+      z.object({
+        discount_type: int,
+        discount_amount: int,
+        merchant_discount_amount: int,
+        platform_discount_amount: int,
+      }),
+    ),
+    amount_info: z.object({
+      origin_amount: int,
+      product_origin_amount: int,
+      pay_amount: int,
+      pay_discount_amount: int,
+      merchant_discount_amount: int,
+      platform_discount_amount: int,
+    }),
+    create_order_time: int,
+    update_order_time: int,
+    pay_time: int,
+    open_id: z.string(),
+    poi_id: z.string(),
+    poi: z.object({ poi_id: z.string(), poi_name: z.string() }),
     merchant_info: z.object({ account_id: z.string(), account_name: z.string() }),
-    certificate: z.array(z.object({
-      certificate_id: z.string(), order_item_id: z.string(), item_status: int.openapi({ description: '100 待使用, 1 交易成功, 300 退款中, 301 已退款' }),
-      item_update_time: int, refund_amount: int, refund_time: int, combination_id: z.string(), sub_product_id: z.string(),
-    })),
+    certificate: z.array(
+      z.object({
+        certificate_id: z.string(),
+        order_item_id: z.string(),
+        item_status: int.openapi({ description: '100 待使用, 1 交易成功, 300 退款中, 301 已退款' }),
+        item_update_time: int,
+        refund_amount: int,
+        refund_time: int,
+        combination_id: z.string(),
+        sub_product_id: z.string(),
+      }),
+    ),
     contacts: z.array(z.object({ name: z.string(), phone: z.string() })),
     products: z.array(z.object({ product_id: z.string(), sku_id: z.string(), product_name: z.string(), num: int })),
   })
   .openapi('Order')
 
 export const orderQuerySchema = z.object({
-  account_id: z.string(), page_num: digits.openapi({ description: 'from 1' }), page_size: digits.openapi({ description: '1–100' }),
-  order_id: z.string().optional(), ext_order_id: z.string().optional(), open_id: z.string().optional(), order_status: digits.optional(),
-  create_order_start_time: digits.optional(), create_order_end_time: digits.optional(), update_order_start_time: digits.optional(),
-  update_order_end_time: digits.optional(), get_secret_number: z.string().optional(), cursor: z.string().optional(),
+  account_id: z.string(),
+  page_num: digits.openapi({ description: 'from 1' }),
+  page_size: digits.openapi({ description: '1–100' }),
+  order_id: z.string().optional(),
+  ext_order_id: z.string().optional(),
+  open_id: z.string().optional(),
+  order_status: digits.optional(),
+  create_order_start_time: digits.optional(),
+  create_order_end_time: digits.optional(),
+  update_order_start_time: digits.optional(),
+  update_order_end_time: digits.optional(),
+  get_secret_number: z.string().optional(),
+  cursor: z.string().optional(),
 })
 
 const orderQueryResponses = jsonResponses(
-  envelopeOf('OrderQuery', z.object({ orders: z.array(orderSchema), page: z.object({ page_num: int, page_size: int, total: int }), search_after: z.object({ Size: int, CursorValue: z.array(z.string()) }) })),
+  envelopeOf(
+    'OrderQuery',
+    z.object({
+      orders: z.array(orderSchema),
+      page: z.object({ page_num: int, page_size: int, total: int }),
+      search_after: z.object({ Size: int, CursorValue: z.array(z.string()) }),
+    }),
+  ),
   'a page of orders, newest first',
 )
 export const orderQueryRoute = createRoute({
-  method: 'get', path: '/goodlife/v1/trade/order/query/', tags: ['trade'], security: [{ accessToken: [] }], operationId: 'tradeOrderQuery', summary: '订单查询',
-  request: { query: orderQuerySchema }, responses: orderQueryResponses,
+  method: 'get',
+  path: '/goodlife/v1/trade/order/query/',
+  tags: ['trade'],
+  security: [{ accessToken: [] }],
+  operationId: 'tradeOrderQuery',
+  summary: '订单查询',
+  request: { query: orderQuerySchema },
+  responses: orderQueryResponses,
 })
-export const akteOrderQueryRoute = createRoute({ ...orderQueryRoute, path: '/goodlife/v1/akte/order/query/', operationId: 'akteOrderQuery', summary: '餐饮团购-订单查询' })
+export const akteOrderQueryRoute = createRoute({
+  ...orderQueryRoute,
+  path: '/goodlife/v1/akte/order/query/',
+  operationId: 'akteOrderQuery',
+  summary: '餐饮团购-订单查询',
+})
 
 export const purchaseBodySchema = z
   .object({
-    product_id: z.string().regex(/^\d+$/).optional(), out_id: z.string().min(1).optional(), count: int.min(1).max(100).optional(),
-    open_id: z.string().min(1).max(128).optional(), pay_amount: int.min(0).optional().openapi({ description: 'fen; the rest of original_amount becomes a platform discount' }),
-    discounts: z.array(z.object({ discount_type: int.optional(), merchant_discount_amount: int.min(0).optional(), platform_discount_amount: int.min(0).optional() }).strict()).max(10).optional(),
+    product_id: z.string().regex(/^\d+$/).optional(),
+    out_id: z.string().min(1).optional(),
+    count: int.min(1).max(100).optional(),
+    open_id: z.string().min(1).max(128).optional(),
+    pay_amount: int
+      .min(0)
+      .optional()
+      .openapi({ description: 'fen; the rest of original_amount becomes a platform discount' }),
+    discounts: z
+      .array(
+        z
+          .object({
+            discount_type: int.optional(),
+            merchant_discount_amount: int.min(0).optional(),
+            platform_discount_amount: int.min(0).optional(),
+          })
+          .strict(),
+      )
+      .max(10)
+      .optional(),
     poi_id: z.string().optional(),
   })
   .strict()
 
 const issuedSchema = z
   .object({
-    certificate_id: z.string(), code: z.string(), encrypted_code: z.string(), encrypted_data: z.string().openapi({ description: 'the QR payload; URL-encode it for prepare' }),
-    code_source_type: int, start_time: int, expire_time: int, amount: amountSchema, combination_id: z.string(), sub_product_id: z.string(), sub_item_name: z.string(), out_good_id: z.string(),
+    certificate_id: z.string(),
+    code: z.string(),
+    encrypted_code: z.string(),
+    encrypted_data: z.string().openapi({ description: 'the QR payload; URL-encode it for prepare' }),
+    code_source_type: int,
+    start_time: int,
+    expire_time: int,
+    amount: amountSchema,
+    combination_id: z.string(),
+    sub_product_id: z.string(),
+    sub_item_name: z.string(),
+    out_good_id: z.string(),
   })
   .openapi('IssuedCertificate')
 
 export const purchaseRoute = createRoute({
-  method: 'post', path: '/sandbox/orders', tags: ['sandbox'], operationId: 'sandboxPurchase', summary: 'a simulated consumer buys a product (one coupon per unit; a pack gives one per sub-item per unit)',
-  request: { headers: z.object({ 'x-sandbox-client-key': z.string().optional() }), body: { required: true, content: { 'application/json': { schema: purchaseBodySchema } } } },
-  responses: jsonResponses(envelopeOf('SandboxPurchase', z.object({ order: orderSchema, certificates: z.array(issuedSchema) })), 'the paid order and its coupons'),
+  method: 'post',
+  path: '/sandbox/orders',
+  tags: ['sandbox'],
+  operationId: 'sandboxPurchase',
+  summary: 'a simulated consumer buys a product (one coupon per unit; a pack gives one per sub-item per unit)',
+  request: {
+    headers: z.object({ 'x-sandbox-client-key': z.string().optional() }),
+    body: { required: true, content: { 'application/json': { schema: purchaseBodySchema } } },
+  },
+  responses: jsonResponses(
+    envelopeOf('SandboxPurchase', z.object({ order: orderSchema, certificates: z.array(issuedSchema) })),
+    'the paid order and its coupons',
+  ),
 })

@@ -23,21 +23,44 @@ export function orderView(t: Tenant, o: OrderRecord) {
   const d = fulfilmentData(t)
   const poi = t.record.pois.find((p) => p.poi_id === o.poi_id)
   return {
-    order_id: o.order_id, order_type: o.order_type, order_status: o.order_status, sku_id: o.sku_id, sku_name: o.sku_name, third_sku_id: '',
-    count: o.count, original_amount: o.original_amount, pay_amount: o.pay_amount, discount_amount: o.discount_amount, payment_discount: 0,
+    order_id: o.order_id,
+    order_type: o.order_type,
+    order_status: o.order_status,
+    sku_id: o.sku_id,
+    sku_name: o.sku_name,
+    third_sku_id: '',
+    count: o.count,
+    original_amount: o.original_amount,
+    pay_amount: o.pay_amount,
+    discount_amount: o.discount_amount,
+    payment_discount: 0,
     discounts: o.discounts,
     amount_info: {
-      origin_amount: o.original_amount, product_origin_amount: o.original_amount, pay_amount: o.pay_amount, pay_discount_amount: 0,
-      merchant_discount_amount: o.merchant_discount_amount, platform_discount_amount: o.platform_discount_amount,
+      origin_amount: o.original_amount,
+      product_origin_amount: o.original_amount,
+      pay_amount: o.pay_amount,
+      pay_discount_amount: 0,
+      merchant_discount_amount: o.merchant_discount_amount,
+      platform_discount_amount: o.platform_discount_amount,
     },
-    create_order_time: o.create_order_time, update_order_time: o.update_order_time, pay_time: o.pay_time, open_id: o.open_id,
-    poi_id: o.poi_id, poi: { poi_id: o.poi_id, poi_name: poi?.poi_name ?? '' },
+    create_order_time: o.create_order_time,
+    update_order_time: o.update_order_time,
+    pay_time: o.pay_time,
+    open_id: o.open_id,
+    poi_id: o.poi_id,
+    poi: { poi_id: o.poi_id, poi_name: poi?.poi_name ?? '' },
     merchant_info: { account_id: t.record.account_id, account_name: t.record.account_name },
     certificate: o.certificate_ids.map((id) => {
       const c = d.certificates.get(id)!
       return {
-        certificate_id: c.certificate_id, order_item_id: c.order_item_id, item_status: c.item_status, item_update_time: c.item_update_time,
-        refund_amount: c.refund_amount, refund_time: c.refund_time, combination_id: c.combination_id ?? '', sub_product_id: c.sub_product_id ?? '',
+        certificate_id: c.certificate_id,
+        order_item_id: c.order_item_id,
+        item_status: c.item_status,
+        item_update_time: c.item_update_time,
+        refund_amount: c.refund_amount,
+        refund_time: c.refund_time,
+        combination_id: c.combination_id ?? '',
+        sub_product_id: c.sub_product_id ?? '',
       }
     }),
     contacts: [],
@@ -45,7 +68,11 @@ export function orderView(t: Tenant, o: OrderRecord) {
   }
 }
 
-function checkPair(q: OrderQuery, a: 'create_order_start_time' | 'update_order_start_time', b: 'create_order_end_time' | 'update_order_end_time'): void {
+function checkPair(
+  q: OrderQuery,
+  a: 'create_order_start_time' | 'update_order_start_time',
+  b: 'create_order_end_time' | 'update_order_end_time',
+): void {
   if ((q[a] === undefined) !== (q[b] === undefined)) throw unpairedWindow(a, b)
 }
 
@@ -54,17 +81,28 @@ export function queryOrders(t: Tenant, q: OrderQuery) {
   checkPair(q, 'create_order_start_time', 'create_order_end_time')
   checkPair(q, 'update_order_start_time', 'update_order_end_time')
   const hasWindow = q.create_order_start_time !== undefined || q.update_order_start_time !== undefined
-  if (q.order_id === undefined && q.open_id === undefined && q.order_status === undefined && !hasWindow && q.ext_order_id === undefined) throw noQueryMode()
+  if (
+    q.order_id === undefined &&
+    q.open_id === undefined &&
+    q.order_status === undefined &&
+    !hasWindow &&
+    q.ext_order_id === undefined
+  )
+    throw noQueryMode()
   const inWindow = (v: number, from?: number, to?: number) => from === undefined || (v >= from && v <= to!)
   const { orders } = tradeData(t)
   // by order_id: one lookup, not a scan of every order
-  const candidates = q.order_id !== undefined ? [orders.get(q.order_id)].filter((o) => o !== undefined) : orders.values()
+  const candidates =
+    q.order_id !== undefined ? [orders.get(q.order_id)].filter((o) => o !== undefined) : orders.values()
   const all = candidates
-    .filter((o) =>
-      (q.order_id === undefined || o.order_id === q.order_id) && (q.open_id === undefined || o.open_id === q.open_id) &&
-      (q.order_status === undefined || o.order_status === q.order_status) && q.ext_order_id === undefined &&
-      inWindow(o.create_order_time, q.create_order_start_time, q.create_order_end_time) &&
-      inWindow(o.update_order_time, q.update_order_start_time, q.update_order_end_time),
+    .filter(
+      (o) =>
+        (q.order_id === undefined || o.order_id === q.order_id) &&
+        (q.open_id === undefined || o.open_id === q.open_id) &&
+        (q.order_status === undefined || o.order_status === q.order_status) &&
+        q.ext_order_id === undefined &&
+        inWindow(o.create_order_time, q.create_order_start_time, q.create_order_end_time) &&
+        inWindow(o.update_order_time, q.update_order_start_time, q.update_order_end_time),
     )
     .sort((a, b) => b.seq - a.seq)
   const start = (q.page_num - 1) * q.page_size
@@ -72,6 +110,9 @@ export function queryOrders(t: Tenant, q: OrderQuery) {
   return {
     orders: page.map((o) => orderView(t, o)),
     page: { page_num: q.page_num, page_size: q.page_size, total: all.length },
-    search_after: { Size: page.length, CursorValue: page.length > 0 ? [String(page.at(-1)!.create_order_time), page.at(-1)!.order_id] : [] },
+    search_after: {
+      Size: page.length,
+      CursorValue: page.length > 0 ? [String(page.at(-1)!.create_order_time), page.at(-1)!.order_id] : [],
+    },
   }
 }
