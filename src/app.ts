@@ -3,6 +3,7 @@
  * tenant), then every route, then the one error renderer. Holds no state; services come in.
  */
 import { OpenAPIHono } from '@hono/zod-openapi'
+import type { MiddlewareHandler } from 'hono'
 import { getPath } from 'hono/utils/url'
 import { registerAdminRoutes } from './admin/admin.routes.js'
 import { registerSandboxGoodsRoutes } from './admin/sandbox-goods.routes.js'
@@ -28,7 +29,7 @@ import type { PurchaseService } from './domains/trade/purchase.service.js'
 import { registerTradeRoutes } from './domains/trade/trade.routes.js'
 import { controlPlaneTenant, requireAccessToken } from './http/auth.js'
 import { bodyGuard } from './http/body.js'
-import type { Env, HttpCore } from './http/env.js'
+import type { Env, HttpCore, TenantEnv } from './http/env.js'
 import { notFound, onError, renderError, toSandboxError } from './http/render.js'
 import { validationHook } from './http/validation.js'
 import type { Store } from './store/store.js'
@@ -61,6 +62,12 @@ function normalisePath(req: Request): string {
   return p.length > 1 && p.endsWith('/') ? p.slice(0, -1) : p
 }
 
+/** The scoped routes' guarantee: authentication or tenant resolution ran before them and found a tenant. */
+const assertTenant: MiddlewareHandler<TenantEnv> = async (c, next) => {
+  if (!c.get('tenant')) throw new Error(`no tenant resolved for ${c.req.path} before its handler`)
+  await next()
+}
+
 export function buildApp(core: HttpCore, s: AppServices): OpenAPIHono<Env> {
   const app = new OpenAPIHono<Env>({ defaultHook: validationHook, getPath: normalisePath })
   app.use('*', async (c, next) => {
@@ -80,19 +87,24 @@ export function buildApp(core: HttpCore, s: AppServices): OpenAPIHono<Env> {
   app.use('*', applyFaults(app, s.faults))
 
   registerOauthRoutes(app, s.oauth)
-  registerGoodsRoutes(app, s.goods)
-  registerFulfilmentRoutes(app, s.verify, s.fulfilmentViews)
-  registerTradeRoutes(app, s.purchases, (t, p, count, orderId) => s.spi.preCreate(t, p, count, orderId))
-  registerSpiRoutes(app, s.store, s.spi, s.refundSpi)
-  registerAfterSaleRoutes(app, s.refunds)
-  registerSettleRoutes(app)
-  registerAdminRoutes(app, s.tenants, s.version)
-  registerSnapshotRoutes(app, s.store, s.tenants)
-  registerJournalRoutes(app, s.journal)
-  registerFaultRoutes(app, s.faults)
-  registerUiRoutes(app, s.journal, s.faults)
-  registerSandboxGoodsRoutes(app, s.goods.lifecycle)
-  registerWebhookRoutes(app, s.webhooks)
+  // every /goodlife/ and /sandbox/ route, on a sub-app whose handlers know their tenant (set by the middleware above)
+  const scoped = new OpenAPIHono<TenantEnv>({ defaultHook: validationHook })
+  scoped.use('/goodlife/*', assertTenant)
+  scoped.use('/sandbox/*', assertTenant)
+  registerGoodsRoutes(scoped, s.goods)
+  registerFulfilmentRoutes(scoped, s.verify, s.fulfilmentViews)
+  registerTradeRoutes(scoped, s.purchases)
+  registerSpiRoutes(scoped, s.spi, s.refundSpi)
+  registerAfterSaleRoutes(scoped, s.refunds)
+  registerSettleRoutes(scoped)
+  registerAdminRoutes(scoped, s.tenants, s.version)
+  registerSnapshotRoutes(scoped, s.store, s.tenants)
+  registerJournalRoutes(scoped, s.journal)
+  registerFaultRoutes(scoped, s.faults)
+  registerUiRoutes(scoped, s.journal, s.faults)
+  registerSandboxGoodsRoutes(scoped, s.goods.lifecycle)
+  registerWebhookRoutes(scoped, s.webhooks)
+  app.route('/', scoped)
   registerWebhookDocs(app)
   registerDocsRoutes(app, s.version)
   app.onError(onError)

@@ -145,6 +145,7 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
       spi.startIssuing(t, o, c)
     },
     spi.merchantIssues,
+    (t, p, count, orderId) => spi.preCreate(t, p, count, orderId),
   )
   const app = buildApp(core, {
     store: deps.store,

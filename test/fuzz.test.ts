@@ -51,7 +51,7 @@ class Rng {
 // ---------------------------------------------------------------------------------------------- types
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json }
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+
 type Schema = Record<string, any>
 
 interface Param {

@@ -31,13 +31,9 @@ export const requestFaultSchema = z
       .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
       .optional()
       .openapi({ description: 'query or JSON-body fields that must equal (or, for arrays, contain) these values' }),
-    error_code: z
-      .number()
-      .int()
-      .optional()
-      .openapi({
-        description: 'answer this platform error code (HTTP 200), e.g. 2119002 busy, 2119003 rate limited, 2100004',
-      }),
+    error_code: z.number().int().optional().openapi({
+      description: 'answer this platform error code (HTTP 200), e.g. 2119002 busy, 2119003 rate limited, 2100004',
+    }),
     description: z.string().max(500).optional(),
     latency_ms: z
       .union([

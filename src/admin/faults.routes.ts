@@ -2,15 +2,15 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context, Next } from 'hono'
 import { ERROR_CODES, SandboxError } from '../core/errors.js'
-import type { Env } from '../http/env.js'
+import type { Env, TenantEnv } from '../http/env.js'
 import { ok } from '../http/envelope.js'
 import { deleteRoute, getRoute, putRoute } from './faults.contract.js'
 import type { Faults } from './faults.js'
 
-export function registerFaultRoutes(app: OpenAPIHono<Env>, faults: Faults): void {
-  app.openapi(putRoute, (c) => c.json(ok(c, { faults: faults.set(c.get('tenant')!, c.req.valid('json').faults) }), 200))
-  app.openapi(getRoute, (c) => c.json(ok(c, { faults: faults.list(c.get('tenant')!) }), 200))
-  app.openapi(deleteRoute, (c) => c.json(ok(c, { cleared: faults.clear(c.get('tenant')!) }), 200))
+export function registerFaultRoutes(app: OpenAPIHono<TenantEnv>, faults: Faults): void {
+  app.openapi(putRoute, (c) => c.json(ok(c, { faults: faults.set(c.get('tenant'), c.req.valid('json').faults) }), 200))
+  app.openapi(getRoute, (c) => c.json(ok(c, { faults: faults.list(c.get('tenant')) }), 200))
+  app.openapi(deleteRoute, (c) => c.json(ok(c, { cleared: faults.clear(c.get('tenant')) }), 200))
 }
 
 /** (METHOD path) → operationId, from the app's OpenAPI registry; `{param}` segments match anything. */

@@ -4,7 +4,7 @@
  */
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context, Next } from 'hono'
-import type { Env } from '../http/env.js'
+import type { Env, TenantEnv } from '../http/env.js'
 import { logidOf, ok } from '../http/envelope.js'
 import { deleteRoute, getRoute } from './journal.contract.js'
 import type { Tenants } from '../tenants/tenants.service.js'
@@ -93,14 +93,14 @@ export class Journal {
   }
 }
 
-export function registerJournalRoutes(app: OpenAPIHono<Env>, journal: Journal): void {
+export function registerJournalRoutes(app: OpenAPIHono<TenantEnv>, journal: Journal): void {
   app.openapi(getRoute, (c) => {
     const q = c.req.valid('query')
     const limit = Math.min(Math.max(Number(q.limit ?? 100), 1), JOURNAL_SIZE)
     return c.json(
       ok(
         c,
-        journal.list(c.get('tenant')!.key, {
+        journal.list(c.get('tenant').key, {
           path: q.path,
           method: q.method,
           error_code: q.error_code === undefined ? undefined : Number(q.error_code),
@@ -111,5 +111,5 @@ export function registerJournalRoutes(app: OpenAPIHono<Env>, journal: Journal): 
       200,
     )
   })
-  app.openapi(deleteRoute, (c) => c.json(ok(c, { cleared: journal.clear(c.get('tenant')!.key) }), 200))
+  app.openapi(deleteRoute, (c) => c.json(ok(c, { cleared: journal.clear(c.get('tenant').key) }), 200))
 }

@@ -4,7 +4,7 @@
  */
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import { platformError } from '../core/errors.js'
-import type { Env } from '../http/env.js'
+import type { TenantEnv } from '../http/env.js'
 import { ok } from '../http/envelope.js'
 import { Repo } from '../store/repo.js'
 import type { NamespaceData } from '../store/state.js'
@@ -34,10 +34,10 @@ function info(s: SnapshotRecord) {
   }
 }
 
-export function registerSnapshotRoutes(app: OpenAPIHono<Env>, store: Store, tenants: Tenants): void {
+export function registerSnapshotRoutes(app: OpenAPIHono<TenantEnv>, store: Store, tenants: Tenants): void {
   const snapshots = new Repo(store, SYS_NS).collection<SnapshotRecord>('snapshots')
   app.openapi(saveRoute, (c) => {
-    const t = c.get('tenant')!
+    const t = c.get('tenant')
     const rec: SnapshotRecord = {
       client_key: t.key,
       name: c.req.valid('json').name,
@@ -48,11 +48,11 @@ export function registerSnapshotRoutes(app: OpenAPIHono<Env>, store: Store, tena
     return c.json(ok(c, { snapshot: info(rec) }), 200)
   })
   app.openapi(listRoute, (c) => {
-    const mine = snapshots.values().filter((s) => s.client_key === c.get('tenant')!.key)
+    const mine = snapshots.values().filter((s) => s.client_key === c.get('tenant').key)
     return c.json(ok(c, { snapshots: mine.map(info) }), 200)
   })
   app.openapi(restoreRoute, (c) => {
-    const key = c.get('tenant')!.key
+    const key = c.get('tenant').key
     const s = snapshots.get(`${key}/${c.req.valid('param').name}`)
     if (!s) throw notFound(c.req.valid('param').name)
     const t = tenants.replaceData(key, structuredClone(s.data))
@@ -60,6 +60,6 @@ export function registerSnapshotRoutes(app: OpenAPIHono<Env>, store: Store, tena
     return c.json(ok(c, { snapshot: info(s), clock: describeClock(t) }), 200)
   })
   app.openapi(deleteRoute, (c) =>
-    c.json(ok(c, { deleted: snapshots.delete(`${c.get('tenant')!.key}/${c.req.valid('param').name}`) }), 200),
+    c.json(ok(c, { deleted: snapshots.delete(`${c.get('tenant').key}/${c.req.valid('param').name}`) }), 200),
   )
 }

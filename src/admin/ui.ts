@@ -1,6 +1,6 @@
 /** GET /sandbox/ui (the dashboard page) and GET /sandbox/ui/state (what it shows, as JSON). */
 import type { OpenAPIHono } from '@hono/zod-openapi'
-import type { Env } from '../http/env.js'
+import type { TenantEnv } from '../http/env.js'
 import { ok } from '../http/envelope.js'
 import { stateRoute } from './ui.contract.js'
 import type { Tenant } from '../tenants/tenant.js'
@@ -65,7 +65,7 @@ function state(t: Tenant, journal: Journal, faults: Faults) {
   }
 }
 
-export function registerUiRoutes(app: OpenAPIHono<Env>, journal: Journal, faults: Faults): void {
+export function registerUiRoutes(app: OpenAPIHono<TenantEnv>, journal: Journal, faults: Faults): void {
   app.get('/sandbox/ui', (c) => c.html(DASHBOARD_HTML))
-  app.openapi(stateRoute, (c) => c.json(ok(c, state(c.get('tenant')!, journal, faults)), 200))
+  app.openapi(stateRoute, (c) => c.json(ok(c, state(c.get('tenant'), journal, faults)), 200))
 }

@@ -5,7 +5,7 @@
 import type { z } from 'zod'
 import type { OperationId, Operations } from './operations.js'
 
-type Flatten<T> = { [K in keyof T]: T[K] } & {}
+type Flatten<T> = { [K in keyof T]: T[K] }
 type Schema<S> = S extends z.ZodType ? S : never
 /** Query values are strings on the wire; the client also takes numbers and booleans and writes them as text. */
 type QueryValues<T> = { [K in keyof T]: T[K] extends string | undefined ? T[K] | number | boolean : T[K] }
@@ -33,4 +33,4 @@ export type OperationInput<Id extends OperationId> = Flatten<
 export type OperationOutput<Id extends OperationId> = SuccessOf<DataOf<Operations[Id]>>
 /** The arguments after the operation id: the input, optional when every field of it is. */
 export type InputArgs<Id extends OperationId> =
-  {} extends OperationInput<Id> ? [input?: OperationInput<Id>] : [input: OperationInput<Id>]
+  Record<never, never> extends OperationInput<Id> ? [input?: OperationInput<Id>] : [input: OperationInput<Id>]

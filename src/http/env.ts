@@ -30,3 +30,8 @@ export interface Env {
     errorCode: number | undefined
   }
 }
+
+/** The context of routes mounted after authentication (platform) or tenant resolution (control plane): the tenant is known. */
+export interface TenantEnv {
+  Variables: Omit<Env['Variables'], 'tenant'> & { tenant: Tenant }
+}

@@ -3,12 +3,17 @@
  * Business errors answer HTTP 200 with the code in both `data.error_code` and `extra.error_code`.
  */
 import type { Context } from 'hono'
-import type { Env } from './env.js'
+import type { Env, TenantEnv } from './env.js'
+
+/** A request context before or after the tenant is known. */
+export type AnyContext = Context<Env> | Context<TenantEnv>
+const plain = (c: AnyContext) => c as Context<Env>
 
 export { envelopeOf, errorDataSchema, errorEnvelopeSchema, extraSchema, jsonResponses } from './envelope.schema.js'
 
 /** The request's log id (one per request, drawn from the tenant's stream once the tenant is known). */
-export function logidOf(c: Context<Env>): string {
+export function logidOf(ctx: AnyContext): string {
+  const c = plain(ctx)
   let id = c.get('logid')
   if (!id) {
     const nowMs = nowMsOf(c)
@@ -19,12 +24,13 @@ export function logidOf(c: Context<Env>): string {
 }
 
 /** Virtual now (ms) of the request's tenant, or of the default tenant when no tenant is known. */
-export function nowMsOf(c: Context<Env>): number {
+export function nowMsOf(ctx: AnyContext): number {
+  const c = plain(ctx)
   return (c.get('tenant')?.clock ?? c.get('core').platformClock()).nowMs()
 }
 
 /** The `extra` block for a response. */
-export function extraOf(c: Context<Env>, errorCode = 0, description = 'success') {
+export function extraOf(c: AnyContext, errorCode = 0, description = 'success') {
   return {
     error_code: errorCode,
     description,
@@ -36,7 +42,7 @@ export function extraOf(c: Context<Env>, errorCode = 0, description = 'success')
 }
 
 /** A success envelope around `data`. */
-export function ok<T extends Record<string, unknown>>(c: Context<Env>, data: T) {
-  c.set('errorCode', 0)
+export function ok<T extends Record<string, unknown>>(c: AnyContext, data: T) {
+  plain(c).set('errorCode', 0)
   return { data: { ...data, error_code: 0 as const, description: 'success' }, extra: extraOf(c) }
 }

@@ -5,6 +5,7 @@ import type { Context } from 'hono'
 import type { ZodError } from 'zod'
 import { ERROR_CODES, SandboxError } from '../core/errors.js'
 import type { Env } from './env.js'
+import type { AnyContext } from './envelope.js'
 
 const MAX_ISSUES = 5
 
@@ -48,11 +49,11 @@ const TARGET_NAMES: Record<string, string> = {
 /** The defaultHook of every router: failed validation → SandboxError 2100005 (10002 on /oauth/). */
 export function validationHook(
   result: { success: true } | { success: false; error: ZodError; target?: string },
-  c: Context<Env>,
+  c: AnyContext,
 ): void {
   if (result.success) return
   const where = TARGET_NAMES[result.target ?? 'json'] ?? 'body'
-  const style = c.get('style')
+  const style = (c as Context<Env>).get('style')
   const { code, text } = style === 'oauth' ? ERROR_CODES.OAUTH_PARAMS : ERROR_CODES.INVALID_PARAMS
   throw new SandboxError(code, `${text}: ${describeZodError(result.error, where)}`)
 }

@@ -6,14 +6,22 @@
 import type { Job } from '../core/scheduler.js'
 import type { Tenant } from '../tenants/tenant.js'
 import type { Store } from '../store/store.js'
-import type { CertificateRecord } from '../domains/fulfilment/fulfilment.store.js'
+import { fulfilmentData, type CertificateRecord } from '../domains/fulfilment/fulfilment.store.js'
 import { assignCodes } from '../domains/fulfilment/issue.js'
 import type { ProductRecord } from '../domains/goods/goods.store.js'
-import type { OrderRecord } from '../domains/trade/trade.store.js'
+import { tradeData, type OrderRecord } from '../domains/trade/trade.store.js'
 import type { RefundService } from '../domains/after-sale/refund.service.js'
 import type { SpiClient } from './spi.client.js'
-import { badCodes, notIssuing, preCreateRefused } from './spi.errors.js'
-import { ISSUE_STATE, spiData, spiTargets, type IssueRecord, type SpiTargets } from './spi.store.js'
+import { badCodes, badSpiUrl, notIssuing, preCreateRefused } from './spi.errors.js'
+import {
+  ISSUE_STATE,
+  SPI_NAMES,
+  spiData,
+  spiTargets,
+  type IssueRecord,
+  type SpiName,
+  type SpiTargets,
+} from './spi.store.js'
 
 export const PRE_CREATE_TIMEOUT_MS = 5000
 export const ISSUE_TIMEOUT_MS = 8000
@@ -31,6 +39,22 @@ export class SpiService {
 
   targets(t: Tenant): SpiTargets {
     return spiTargets(this.store).get(t.key) ?? {}
+  }
+
+  /** PUT /sandbox/spi: replaces the tenant's SPI URLs (omitted ones are removed); each must be http(s). */
+  setTargets(t: Tenant, urls: Partial<Record<SpiName, string>>): Partial<Record<SpiName, string>> {
+    for (const name of SPI_NAMES) {
+      const u = urls[name]
+      if (u !== undefined && !/^https?:\/\/[^\s]+$/i.test(u)) throw badSpiUrl(name, u)
+    }
+    spiTargets(this.store).put(t.key, { ...urls })
+    return urls
+  }
+
+  /** GET /sandbox/spi: the tenant's SPI URLs. */
+  urls(t: Tenant): Record<string, string> {
+    const { client_key: _k, ...urls } = this.targets(t)
+    return urls as Record<string, string>
   }
 
   /** True when the merchant issues 三方码 codes through the SPI. */
@@ -161,8 +185,22 @@ export class SpiService {
     return { order_id: rec.order_id, result: 'failed: timeout' }
   }
 
-  /** POST fulfilment/create/callback/: the merchant reports the outcome of an "issuing" order. */
-  callback(
+  /**
+   * POST fulfilment/create/callback/: the merchant reports the outcome of an "issuing" order; answers the
+   * order's certificates with their codes when it reported success.
+   */
+  callback(t: Tenant, b: Parameters<SpiService['applyCallback']>[1]): Array<{ certificate_id: string; code: string }> {
+    this.applyCallback(t, b)
+    if (b.result !== 1) return []
+    const { certificates } = fulfilmentData(t)
+    const ids = tradeData(t).orders.get(b.order_id)?.certificate_ids ?? []
+    return ids.flatMap((id) => {
+      const x = certificates.get(id)
+      return x ? [{ certificate_id: x.certificate_id, code: x.code }] : []
+    })
+  }
+
+  private applyCallback(
     t: Tenant,
     b: {
       order_id: string

@@ -10,7 +10,7 @@ import { tenantRegistryProblem } from '../tenants/tenants.check.js'
 import { applyOp, EMPTY_STATE, StoreOpenError, stateProblem, type DbState } from './state.js'
 import { snapshotTempPath, writeSnapshot } from './snapshot-writer.js'
 import { Store } from './store.js'
-import { syncDir, WriteAheadLog } from './wal.js'
+import { WriteAheadLog } from './wal.js'
 
 export interface FileStoreOptions {
   /** false: acknowledge writes once written to the file (a killed process loses nothing; a power cut may) */

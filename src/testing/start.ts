@@ -74,7 +74,9 @@ export async function startSandbox(opts: StartOptions = {}): Promise<RunningSand
   try {
     frozenAtMs = opts.frozenAt === undefined ? undefined : parseInstant(opts.frozenAt)
   } catch (e) {
-    throw new Error(`startSandbox: frozenAt ${(e as Error).message}, got ${JSON.stringify(opts.frozenAt)}`)
+    throw new Error(`startSandbox: frozenAt ${(e as Error).message}, got ${JSON.stringify(opts.frozenAt)}`, {
+      cause: e,
+    })
   }
   const sandbox = createSandbox({
     store: await openMemoryStore(),

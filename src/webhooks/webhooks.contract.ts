@@ -99,12 +99,9 @@ export const getWebhookRoute = createRoute({
         webhook: z.union([targetSchema, z.null()]),
         pending_events: z.number().int(),
         failed_events: z.number().int(),
-        dropped_events: z
-          .number()
-          .int()
-          .openapi({
-            description: 'events dropped, oldest first, because the outbox held more than settings.outbox_limit',
-          }),
+        dropped_events: z.number().int().openapi({
+          description: 'events dropped, oldest first, because the outbox held more than settings.outbox_limit',
+        }),
         timeout_ms: z.number().int(),
       }),
     ),

@@ -5,7 +5,6 @@ import type { Api } from './harness.js'
 /** 2022-06-01 00:00 Beijing time: inside seed 003's example sale window (2022-03-08 … 2025-04-25). */
 export const GOODS_NOW_MS = Date.UTC(2022, 4, 31, 16, 0, 0)
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Body = any
 
 /** Seed 003's product/save request example, verbatim. */

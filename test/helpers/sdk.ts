@@ -10,9 +10,9 @@ import { listen } from './server.js'
 
 const require = createRequire(import.meta.url)
 const sdkPath = require.resolve('@open-dy/open_api_sdk')
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+
 export const sdk = require('@open-dy/open_api_sdk') as any
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+
 const tea = require(require.resolve('@alicloud/tea-typescript', { paths: [sdkPath] })) as any
 
 /** Sends every SDK request to 127.0.0.1:port; returns the undo. */

@@ -1,7 +1,7 @@
 /** Routes of after-sales and of POST /sandbox/refunds. */
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import { invalidParams } from '../../core/errors.js'
-import type { Env } from '../../http/env.js'
+import type { TenantEnv } from '../../http/env.js'
 import { ok } from '../../http/envelope.js'
 import * as r from './after-sale.contract.js'
 import { afterSalesOfOrder, afterSaleView, queryAfterSales } from './after-sale.views.js'
@@ -9,10 +9,10 @@ import type { RefundService } from './refund.service.js'
 
 const num = (v: string | undefined) => (v === undefined ? undefined : Number(v))
 
-export function registerAfterSaleRoutes(app: OpenAPIHono<Env>, refunds: RefundService): void {
+export function registerAfterSaleRoutes(app: OpenAPIHono<TenantEnv>, refunds: RefundService): void {
   app.openapi(r.orderDetailRoute, (c) => {
     const q = c.req.valid('query')
-    return c.json(ok(c, afterSalesOfOrder(c.get('tenant')!, q.order_id, q.certificate_id)), 200)
+    return c.json(ok(c, afterSalesOfOrder(c.get('tenant'), q.order_id, q.certificate_id)), 200)
   })
   app.openapi(r.afterSaleQueryRoute, (c) => {
     const q = c.req.valid('query')
@@ -21,7 +21,7 @@ export function registerAfterSaleRoutes(app: OpenAPIHono<Env>, refunds: RefundSe
     return c.json(
       ok(
         c,
-        queryAfterSales(c.get('tenant')!, {
+        queryAfterSales(c.get('tenant'), {
           page_size: size,
           cursor: q.cursor ?? '0',
           refund_status: num(q.refund_status),
@@ -35,12 +35,12 @@ export function registerAfterSaleRoutes(app: OpenAPIHono<Env>, refunds: RefundSe
     )
   })
   app.openapi(r.auditRoute, (c) => {
-    const done = refunds.audit(c.get('tenant')!, c.req.valid('json'))
+    const done = refunds.audit(c.get('tenant'), c.req.valid('json'))
     return c.json(ok(c, { reentry: false, after_sale_id: done.after_sale_id, status: done.status }), 200)
   })
   app.openapi(r.sandboxRefundRoute, (c) => {
     const b = c.req.valid('json')
-    const t = c.get('tenant')!
+    const t = c.get('tenant')
     return c.json(ok(c, { after_sale: afterSaleView(t, refunds.request(t, { ...b, by: b.by ?? 'user' })) }), 200)
   })
 }

@@ -1,15 +1,19 @@
 /** Routes of /goodlife/v1/fulfilment/certificate/. */
 import type { OpenAPIHono } from '@hono/zod-openapi'
-import type { Env } from '../../http/env.js'
+import type { TenantEnv } from '../../http/env.js'
 import { ok } from '../../http/envelope.js'
 import { invalidParams } from '../../core/errors.js'
 import * as r from './fulfilment.contract.js'
 import { certificateView, MAX_RECORD_PAGE, type FulfilmentViews } from './fulfilment.views.js'
 import type { VerifyService } from './verify.service.js'
 
-export function registerFulfilmentRoutes(app: OpenAPIHono<Env>, verify: VerifyService, views: FulfilmentViews): void {
+export function registerFulfilmentRoutes(
+  app: OpenAPIHono<TenantEnv>,
+  verify: VerifyService,
+  views: FulfilmentViews,
+): void {
   app.openapi(r.prepareRoute, (c) => {
-    const t = c.get('tenant')!
+    const t = c.get('tenant')
     const p = verify.prepare(t, c.req.valid('query'))
     const certs = p.certificates.map((x) => certificateView(t, x))
     return c.json(
@@ -18,14 +22,14 @@ export function registerFulfilmentRoutes(app: OpenAPIHono<Env>, verify: VerifySe
     )
   })
   app.openapi(r.verifyRoute, (c) =>
-    c.json(ok(c, { verify_results: verify.verify(c.get('tenant')!, c.req.valid('json')) }), 200),
+    c.json(ok(c, { verify_results: verify.verify(c.get('tenant'), c.req.valid('json')) }), 200),
   )
   app.openapi(r.cancelRoute, (c) => {
-    verify.cancel(c.get('tenant')!, c.req.valid('json'))
+    verify.cancel(c.get('tenant'), c.req.valid('json'))
     return c.json(ok(c, {}), 200)
   })
-  app.openapi(r.getRoute, (c) => c.json(ok(c, views.get(c.get('tenant')!, c.req.valid('query').encrypted_code)), 200))
-  app.openapi(r.queryRoute, (c) => c.json(ok(c, views.query(c.get('tenant')!, c.req.valid('query'))), 200))
+  app.openapi(r.getRoute, (c) => c.json(ok(c, views.get(c.get('tenant'), c.req.valid('query').encrypted_code)), 200))
+  app.openapi(r.queryRoute, (c) => c.json(ok(c, views.query(c.get('tenant'), c.req.valid('query'))), 200))
   app.openapi(r.recordsRoute, (c) => {
     const q = c.req.valid('query')
     const size = Number(q.size)
@@ -34,9 +38,6 @@ export function registerFulfilmentRoutes(app: OpenAPIHono<Env>, verify: VerifySe
       start_time: q.start_time === undefined ? undefined : Number(q.start_time),
       end_time: q.end_time === undefined ? undefined : Number(q.end_time),
     }
-    return c.json(
-      ok(c, views.records(c.get('tenant')!, { cursor: q.cursor, size, poi_ids: q.poi_ids, ...window })),
-      200,
-    )
+    return c.json(ok(c, views.records(c.get('tenant'), { cursor: q.cursor, size, poi_ids: q.poi_ids, ...window })), 200)
   })
 }

@@ -1,7 +1,7 @@
 /** Routes of /goodlife/v1/goods/ and their /goodlife/v1/akte/goods/ aliases. */
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
-import type { Env } from '../../http/env.js'
+import type { TenantEnv } from '../../http/env.js'
 import { ok } from '../../http/envelope.js'
 import type { Tenant } from '../../tenants/tenant.js'
 import { combinationRuleSchema } from './combo.js'
@@ -18,12 +18,12 @@ export interface GoodsDeps {
   views: ProductViews
 }
 
-const tenantOf = (c: Context<Env>): Tenant => c.get('tenant')!
+const tenantOf = (c: Context<TenantEnv>): Tenant => c.get('tenant')
 const pageSize = (raw: string | undefined, max: number) => Math.min(Math.max(Number(raw ?? 5) || 5, 1), max)
 
-export function registerGoodsRoutes(app: OpenAPIHono<Env>, d: GoodsDeps): void {
+export function registerGoodsRoutes(app: OpenAPIHono<TenantEnv>, d: GoodsDeps): void {
   /** The product a write names; a combo pack's sub-product is refused (it changes only with its pack). */
-  const target = (c: Context<Env>, b: { product_id?: string | undefined; out_id?: string | undefined }) => {
+  const target = (c: Context<TenantEnv>, b: { product_id?: string | undefined; out_id?: string | undefined }) => {
     d.lifecycle.refuseSubProduct(tenantOf(c), b.product_id)
     return findProduct(tenantOf(c), b)
   }

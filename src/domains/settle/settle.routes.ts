@@ -1,7 +1,7 @@
 /** Routes of bills: catering bill, general ledger and records by certificate. */
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import { invalidParams } from '../../core/errors.js'
-import type { Env } from '../../http/env.js'
+import type { TenantEnv } from '../../http/env.js'
 import { ok } from '../../http/envelope.js'
 import { accountNotAuthorised } from '../oauth/oauth.errors.js'
 import * as r from './settle.contract.js'
@@ -13,10 +13,10 @@ function size(raw: string, max: number): number {
   return n
 }
 
-export function registerSettleRoutes(app: OpenAPIHono<Env>): void {
+export function registerSettleRoutes(app: OpenAPIHono<TenantEnv>): void {
   app.openapi(r.cateringQueryRoute, (c) => {
     const q = c.req.valid('query')
-    const t = c.get('tenant')!
+    const t = c.get('tenant')
     const account = q.account_id ?? q.root_account_id
     if (!account) throw invalidParams('account_id or root_account_id is required')
     if (account !== t.record.account_id) throw accountNotAuthorised(account)
@@ -32,7 +32,7 @@ export function registerSettleRoutes(app: OpenAPIHono<Env>): void {
   })
   app.openapi(r.ledgerQueryRoute, (c) => {
     const q = c.req.valid('query')
-    const p = ledgerPage(c.get('tenant')!, q.bill_date, q.cursor, size(q.size, 100))
+    const p = ledgerPage(c.get('tenant'), q.bill_date, q.cursor, size(q.size, 100))
     return c.json(ok(c, { cursor: p.cursor, has_more: p.has_more, ledger_records: p.items.map(ledgerView) }), 200)
   })
   app.openapi(r.recordByCertRoute, (c) => {
@@ -42,6 +42,6 @@ export function registerSettleRoutes(app: OpenAPIHono<Env>): void {
       .map((s) => s.trim())
       .filter(Boolean)
     if (ids.length < 1 || ids.length > 50) throw invalidParams(`certificate_ids takes 1–50 ids, got ${ids.length}`)
-    return c.json(ok(c, { records: recordsByCert(c.get('tenant')!, ids) }), 200)
+    return c.json(ok(c, { records: recordsByCert(c.get('tenant'), ids) }), 200)
   })
 }

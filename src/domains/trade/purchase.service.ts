@@ -7,6 +7,7 @@ import type { Tenant } from '../../tenants/tenant.js'
 import type { WebhooksService } from '../../webhooks/webhooks.service.js'
 import { goodsData, type ProductRecord } from '../goods/goods.store.js'
 import { ONLINE } from '../goods/product.lifecycle.js'
+import { needProductRef } from '../goods/goods.errors.js'
 import { findProduct } from '../goods/product.service.js'
 import type { CertificateRecord } from '../fulfilment/fulfilment.store.js'
 import { issueCertificates } from '../fulfilment/issue.js'
@@ -74,6 +75,9 @@ function discountsOf(input: PurchaseInput, original: number): { list: Discount[]
   return { list, merchant, platform }
 }
 
+/** Asked before a purchase with the order id it will get (the 三方码 pre_create_order SPI). */
+export type BeforeBuy = (t: Tenant, product: ProductRecord, count: number, orderId: string) => Promise<void>
+
 export class PurchaseService {
   constructor(
     private readonly webhooks: WebhooksService,
@@ -81,7 +85,17 @@ export class PurchaseService {
     private readonly onPurchased: (t: Tenant, order: OrderRecord, certs: CertificateRecord[]) => void = () => undefined,
     /** true when the tenant's merchant issues 三方码 codes through the issue-code SPI */
     private readonly merchantIssues: (t: Tenant) => boolean = () => false,
+    /** asked before each purchase, once the purchase could happen */
+    private readonly beforeBuy: BeforeBuy = async () => undefined,
   ) {}
+
+  /** POST /sandbox/orders: a consumer buys — checked, then the pre-create SPI is asked, then the purchase. */
+  async purchase(t: Tenant, input: PurchaseInput): Promise<{ order: OrderRecord; certificates: CertificateRecord[] }> {
+    if (input.product_id === undefined && input.out_id === undefined) throw needProductRef()
+    const orderId = t.random.id()
+    await this.beforeBuy(t, this.check(t, input), input.count ?? 1, orderId)
+    return this.buy(t, { ...input, order_id: orderId })
+  }
 
   /** Checks a purchase could happen now (the pre-create SPI is asked only for one that could). */
   check(t: Tenant, input: PurchaseInput): ProductRecord {

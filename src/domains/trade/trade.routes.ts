@@ -1,26 +1,15 @@
 /** Routes of orders and of the simulated consumer. */
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import { invalidParams } from '../../core/errors.js'
-import type { Env } from '../../http/env.js'
+import type { TenantEnv } from '../../http/env.js'
 import { ok } from '../../http/envelope.js'
-import { needProductRef } from '../goods/goods.errors.js'
-import type { Tenant } from '../../tenants/tenant.js'
-import type { ProductRecord } from '../goods/goods.store.js'
 import type { PurchaseService } from './purchase.service.js'
 import * as r from './trade.contract.js'
-import { orderView, queryOrders } from './trade.views.js'
-import { encryptedCodeOf, qrDataOf } from '../fulfilment/codes.js'
+import { purchaseView, queryOrders } from './trade.views.js'
 
 const num = (v: string | undefined) => (v === undefined ? undefined : Number(v))
 
-/** Asked before a purchase with the order id it will get (the 三方码 pre_create_order SPI). */
-export type BeforeBuy = (t: Tenant, product: ProductRecord, count: number, orderId: string) => Promise<void>
-
-export function registerTradeRoutes(
-  app: OpenAPIHono<Env>,
-  purchases: PurchaseService,
-  beforeBuy: BeforeBuy = async () => undefined,
-): void {
+export function registerTradeRoutes(app: OpenAPIHono<TenantEnv>, purchases: PurchaseService): void {
   for (const route of [r.orderQueryRoute, r.akteOrderQueryRoute]) {
     app.openapi(route, (c) => {
       const q = c.req.valid('query')
@@ -31,7 +20,7 @@ export function registerTradeRoutes(
       return c.json(
         ok(
           c,
-          queryOrders(c.get('tenant')!, {
+          queryOrders(c.get('tenant'), {
             page_num,
             page_size,
             order_id: q.order_id,
@@ -49,31 +38,7 @@ export function registerTradeRoutes(
     })
   }
   app.openapi(r.purchaseRoute, async (c) => {
-    const body = c.req.valid('json')
-    if (body.product_id === undefined && body.out_id === undefined) throw needProductRef()
-    const t = c.get('tenant')!
-    const orderId = t.random.id()
-    await beforeBuy(t, purchases.check(t, body), body.count ?? 1, orderId)
-    const { order, certificates } = purchases.buy(t, { ...body, order_id: orderId })
-    return c.json(
-      ok(c, {
-        order: orderView(t, order),
-        certificates: certificates.map((x) => ({
-          certificate_id: x.certificate_id,
-          code: x.code,
-          encrypted_code: encryptedCodeOf(t, x),
-          encrypted_data: qrDataOf(t, x),
-          code_source_type: x.code_source_type,
-          start_time: x.start_time,
-          expire_time: x.expire_time,
-          amount: x.amount,
-          combination_id: x.combination_id ?? '',
-          sub_product_id: x.sub_product_id ?? '',
-          sub_item_name: x.sub_item_name ?? '',
-          out_good_id: x.out_good_id,
-        })),
-      }),
-      200,
-    )
+    const t = c.get('tenant')
+    return c.json(ok(c, purchaseView(t, await purchases.purchase(t, c.req.valid('json')))), 200)
   })
 }

@@ -2,7 +2,8 @@
  * trade/order/query (douyin-api.md §4.1): by order_id; by account + status / time window; by open_id + window.
  */
 import type { Tenant } from '../../tenants/tenant.js'
-import { fulfilmentData } from '../fulfilment/fulfilment.store.js'
+import { encryptedCodeOf, qrDataOf } from '../fulfilment/codes.js'
+import { fulfilmentData, type CertificateRecord } from '../fulfilment/fulfilment.store.js'
 import { noQueryMode, unpairedWindow } from './trade.errors.js'
 import { tradeData, type OrderRecord } from './trade.store.js'
 
@@ -114,5 +115,26 @@ export function queryOrders(t: Tenant, q: OrderQuery) {
       Size: page.length,
       CursorValue: page.length > 0 ? [String(page.at(-1)!.create_order_time), page.at(-1)!.order_id] : [],
     },
+  }
+}
+
+/** POST /sandbox/orders' answer: the order and each certificate with its code, encrypted code and QR data. */
+export function purchaseView(t: Tenant, p: { order: OrderRecord; certificates: CertificateRecord[] }) {
+  return {
+    order: orderView(t, p.order),
+    certificates: p.certificates.map((x) => ({
+      certificate_id: x.certificate_id,
+      code: x.code,
+      encrypted_code: encryptedCodeOf(t, x),
+      encrypted_data: qrDataOf(t, x),
+      code_source_type: x.code_source_type,
+      start_time: x.start_time,
+      expire_time: x.expire_time,
+      amount: x.amount,
+      combination_id: x.combination_id ?? '',
+      sub_product_id: x.sub_product_id ?? '',
+      sub_item_name: x.sub_item_name ?? '',
+      out_good_id: x.out_good_id,
+    })),
   }
 }
