@@ -7,11 +7,12 @@ import type { MiddlewareHandler } from 'hono'
 import { getPath } from 'hono/utils/url'
 import { registerAdminRoutes } from './admin/admin.routes.js'
 import { registerSandboxGoodsRoutes } from './admin/sandbox-goods.routes.js'
-import { registerSnapshotRoutes } from './admin/snapshots.js'
+import { registerSnapshotRoutes } from './admin/snapshots.routes.js'
+import { SnapshotService } from './admin/snapshots.service.js'
 import { registerJournalRoutes, type Journal } from './admin/journal.js'
 import type { Faults } from './admin/faults.js'
 import { applyFaults, registerFaultRoutes } from './admin/faults.routes.js'
-import { registerUiRoutes } from './admin/ui.js'
+import { registerUiRoutes } from './admin/ui.routes.js'
 import { registerDocsRoutes } from './docs/docs.routes.js'
 import { registerAfterSaleRoutes } from './domains/after-sale/after-sale.routes.js'
 import type { RefundService } from './domains/after-sale/refund.service.js'
@@ -98,7 +99,7 @@ export function buildApp(core: HttpCore, s: AppServices): OpenAPIHono<Env> {
   registerAfterSaleRoutes(scoped, s.refunds)
   registerSettleRoutes(scoped)
   registerAdminRoutes(scoped, s.tenants, s.version)
-  registerSnapshotRoutes(scoped, s.store, s.tenants)
+  registerSnapshotRoutes(scoped, new SnapshotService(s.store, s.tenants))
   registerJournalRoutes(scoped, s.journal)
   registerFaultRoutes(scoped, s.faults)
   registerUiRoutes(scoped, s.journal, s.faults)

@@ -10,7 +10,8 @@ import { memoryHolder, SeededRandom, seedState } from '../core/random.js'
 import type { Tenant } from '../tenants/tenant.js'
 
 export type FaultRule = z.infer<typeof requestFaultSchema> | z.infer<typeof outboundFaultSchema>
-type Stored = FaultRule & { id: string }
+/** A rule as stored: with its id. */
+export type StoredFault = FaultRule & { id: string }
 
 export interface RequestInfo {
   method: string
@@ -38,15 +39,15 @@ export class Faults {
   constructor(private readonly seed: string) {}
 
   private coll(t: Tenant) {
-    return t.repo.collection<{ rules: Stored[] }>('faults')
+    return t.repo.collection('faults')
   }
 
-  list(t: Tenant): Stored[] {
+  list(t: Tenant): StoredFault[] {
     return this.coll(t).get('rules')?.rules ?? []
   }
 
   /** Replaces the tenant's rules. */
-  set(t: Tenant, rules: FaultRule[]): Stored[] {
+  set(t: Tenant, rules: FaultRule[]): StoredFault[] {
     const stored = rules.map((r, i) => ({ ...r, id: `fault_${i + 1}` }))
     this.coll(t).put('rules', { rules: stored })
     return stored
@@ -65,7 +66,7 @@ export class Faults {
   }
 
   /** The first rule that fires for `matches`, counted down (and removed when used up). */
-  private fire(t: Tenant, matches: (r: Stored) => boolean): Stored | undefined {
+  private fire(t: Tenant, matches: (r: StoredFault) => boolean): StoredFault | undefined {
     const rules = this.list(t)
     const i = rules.findIndex(
       (r) => matches(r) && (r.probability === undefined || this.random(t).uint32() / 0x1_0000_0000 < r.probability),

@@ -4,10 +4,9 @@
  * Jobs are stored with the tenant, so a restart or a snapshot keeps them.
  */
 import type { VirtualClock } from './clock.js'
-import type { Collection } from '../store/repo.js'
 
 /** A stored job (collection `jobs`, job_id → Job). */
-export interface Job extends Record<string, unknown> {
+export interface Job {
   job_id: string
   /** scheduling order, breaks ties between jobs due at the same instant */
   seq: number
@@ -16,6 +15,14 @@ export interface Job extends Record<string, unknown> {
   /** virtual due time in ms */
   due_at_ms: number
   payload: Record<string, unknown>
+}
+
+/** Where a scheduler keeps its jobs (the tenant's `jobs` collection). */
+export interface JobStore {
+  get(id: string): Job | undefined
+  put(id: string, job: Job): Job
+  delete(id: string): boolean
+  values(): Job[]
 }
 
 /** What one job did, as `POST /sandbox/clock/advance` reports it. */
@@ -44,7 +51,7 @@ export class Scheduler<Ctx> {
   private lock: Promise<unknown> = Promise.resolve()
 
   constructor(
-    private readonly jobs: Collection<Job>,
+    private readonly jobs: JobStore,
     private readonly counter: { next(): number },
     private readonly clock: VirtualClock,
     private readonly handlers: ReadonlyMap<string, JobHandler<Ctx>>,

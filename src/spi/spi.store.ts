@@ -2,22 +2,21 @@
  * SPI state: the merchant's SPI URLs (sys/spi_targets, app configuration kept across a reset, like the webhook
  * URL) and the per-order issuing and per-after-sale refund-apply progress (tenant data).
  */
-import { Repo } from '../store/repo.js'
 import type { Store } from '../store/store.js'
 import type { Tenant } from '../tenants/tenant.js'
-import { SYS_NS } from '../tenants/tenants.store.js'
+import { sysRepo } from '../tenants/collections.js'
 
 export const SPI_NAMES = ['pre_create_order', 'issue_code', 'refund_apply', 'refund_notice'] as const
 export type SpiName = (typeof SPI_NAMES)[number]
 
 /** sys/spi_targets: client_key → the merchant's SPI URLs */
-export type SpiTargets = Partial<Record<SpiName, string>> & Record<string, unknown>
+export type SpiTargets = Partial<Record<SpiName, string>> & { client_key?: string }
 
 /** issuing state of a 三方码 order: 1 issuing (发码中), 2 issued, 3 failed */
 export const ISSUE_STATE = { ISSUING: 1, ISSUED: 2, FAILED: 3 } as const
 
 /** t:<key>/spi_issues: order_id → issuing progress */
-export interface IssueRecord extends Record<string, unknown> {
+export interface IssueRecord {
   order_id: string
   state: number
   /** SPI attempts made */
@@ -31,7 +30,7 @@ export interface IssueRecord extends Record<string, unknown> {
 }
 
 /** t:<key>/spi_refunds: after_sale_id → refund-apply progress */
-export interface RefundApplyRecord extends Record<string, unknown> {
+export interface RefundApplyRecord {
   after_sale_id: string
   order_id: string
   /** 0 not answered yet, 1 pending (merchant will call refund/audit), 2 decided */
@@ -41,12 +40,12 @@ export interface RefundApplyRecord extends Record<string, unknown> {
 }
 
 export function spiTargets(store: Store) {
-  return new Repo(store, SYS_NS).collection<SpiTargets>('spi_targets')
+  return sysRepo(store).collection('spi_targets')
 }
 
 export function spiData(t: Tenant) {
   return {
-    issues: t.repo.collection<IssueRecord>('spi_issues'),
-    refunds: t.repo.collection<RefundApplyRecord>('spi_refunds'),
+    issues: t.repo.collection('spi_issues'),
+    refunds: t.repo.collection('spi_refunds'),
   }
 }

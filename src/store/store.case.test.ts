@@ -24,10 +24,16 @@ const adapters: Array<[string, () => Promise<Store>]> = [
   ],
 ]
 
+/** The collections these tests use. */
+interface Things {
+  things: { id?: string; n?: number; v?: number }
+  x: { v: number | string }
+}
+
 describe.each(adapters)('store (%s)', (_name, open) => {
   it('reads back what was put and forgets what was deleted', async () => {
     const store = await open()
-    const c = new Repo(store, 't:a').collection<{ id: string; n: number }>('things')
+    const c = new Repo<Things>(store, 't:a').collection('things')
     c.put('1', { id: '1', n: 1 })
     c.put('2', { id: '2', n: 2 })
     c.put('1', { id: '1', n: 3 })
@@ -42,10 +48,10 @@ describe.each(adapters)('store (%s)', (_name, open) => {
 
   it('treats ids like constructor, toString and __proto__ as ordinary keys, never inherited members', async () => {
     const store = await open()
-    const c = new Repo(store, 't:a').collection<{ v: number }>('things')
+    const c = new Repo<Things>(store, 't:a').collection('things')
     expect(c.get('constructor')).toBeUndefined()
     expect(c.get('toString')).toBeUndefined()
-    expect(new Repo(store, 'constructor').collection('x').get('y')).toBeUndefined()
+    expect(new Repo<Things>(store, 'constructor').collection('x').get('y')).toBeUndefined()
     c.put('__proto__', { v: 1 })
     c.put('constructor', { v: 2 })
     expect(c.get('__proto__')).toEqual({ v: 1 })
@@ -58,8 +64,8 @@ describe.each(adapters)('store (%s)', (_name, open) => {
 
   it('keeps namespaces apart and replaces one whole', async () => {
     const store = await open()
-    new Repo(store, 't:a').collection('x').put('k', { v: 'a' })
-    new Repo(store, 't:b').collection('x').put('k', { v: 'b' })
+    new Repo<Things>(store, 't:a').collection('x').put('k', { v: 'a' })
+    new Repo<Things>(store, 't:b').collection('x').put('k', { v: 'b' })
     store.replaceNamespace('t:a', { x: { other: { v: 'fresh' } } })
     expect(store.get('t:a', 'x', 'k')).toBeUndefined()
     expect(store.get('t:a', 'x', 'other')).toEqual({ v: 'fresh' })

@@ -20,13 +20,13 @@ export const DEFAULT_SETTINGS: TenantSettings = {
 
 /** The tenant's settings (defaults where never set). */
 export function settingsOf(t: Tenant): TenantSettings {
-  const stored = t.repo.collection<Partial<TenantSettings>>('meta').get('settings')
+  const stored = t.repo.collection('meta').get('settings')
   return { ...DEFAULT_SETTINGS, ...stored }
 }
 
 /** Merges a partial update and stores it. */
 export function updateSettings(t: Tenant, patch: Partial<TenantSettings>): TenantSettings {
   const next = { ...settingsOf(t), ...patch }
-  t.repo.collection<TenantSettings>('meta').put('settings', next)
+  t.repo.collection('meta').put('settings', next)
   return next
 }

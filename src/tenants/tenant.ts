@@ -3,15 +3,16 @@
  */
 import { VirtualClock, type RealTime } from '../core/clock.js'
 import { memoryHolder, SeededRandom, seedState } from '../core/random.js'
-import { Scheduler, type Job, type JobHandler } from '../core/scheduler.js'
+import { Scheduler, type JobHandler } from '../core/scheduler.js'
 import { Repo } from '../store/repo.js'
 import type { Store } from '../store/store.js'
+import type { TenantCollections } from './collections.js'
 import { metaStore, tenantNs, type TenantRecord } from './tenants.store.js'
 
 export interface Tenant {
   readonly key: string
   readonly record: TenantRecord
-  readonly repo: Repo
+  readonly repo: Repo<TenantCollections>
   readonly clock: VirtualClock
   /** persisted stream: ids, codes, tokens, faker data */
   readonly random: SeededRandom
@@ -33,7 +34,7 @@ export interface TenantDeps {
 
 /** Builds the context of a registered tenant. */
 export function buildTenant(record: TenantRecord, deps: TenantDeps): Tenant {
-  const repo = new Repo(deps.store, tenantNs(record.client_key))
+  const repo = new Repo<TenantCollections>(deps.store, tenantNs(record.client_key))
   const meta = metaStore(repo)
   const clock = new VirtualClock(deps.realTime, {
     get: () => meta.get('clock') ?? { offset_ms: 0, frozen_at_ms: record.start_frozen_at_ms },
@@ -59,7 +60,7 @@ export function buildTenant(record: TenantRecord, deps: TenantDeps): Tenant {
     logids,
     nextSeq,
     scheduler: new Scheduler<Tenant>(
-      repo.collection<Job>('jobs'),
+      repo.collection('jobs'),
       { next: () => nextSeq('job') },
       clock,
       deps.handlers,

@@ -7,7 +7,8 @@ import { Repo } from '../store/repo.js'
 import type { NamespaceData } from '../store/state.js'
 import { buildTenant, initialTenantData, type Tenant, type TenantDeps } from './tenant.js'
 import { clientKeyTaken, unknownTenant } from './tenants.errors.js'
-import { metaStore, SYS_NS, tenantNs, type TenantRecord } from './tenants.store.js'
+import { metaStore, tenantNs, type TenantRecord } from './tenants.store.js'
+import { sysRepo, type SysCollections } from './collections.js'
 
 /** Fills a fresh or reset tenant with a domain's fixture data (registered by domains). */
 export type TenantSeeder = (tenant: Tenant) => void
@@ -27,11 +28,11 @@ export interface CreateTenantInput {
 
 export class Tenants {
   private readonly contexts = new Map<string, Tenant>()
-  private readonly sys: Repo
+  private readonly sys: Repo<SysCollections>
   private readonly random: SeededRandom
 
   constructor(private readonly opts: TenantsOptions) {
-    this.sys = new Repo(opts.store, SYS_NS)
+    this.sys = sysRepo(opts.store)
     const meta = metaStore(this.sys)
     this.random = new SeededRandom({
       get: () => meta.get('rng')?.state ?? seedState(opts.seed, 'sys'),
@@ -40,7 +41,7 @@ export class Tenants {
   }
 
   private get records() {
-    return this.sys.collection<TenantRecord>('tenants')
+    return this.sys.collection('tenants')
   }
 
   /** Registers the fixture tenant on first start; keeps its seed and start time in step with the config. */

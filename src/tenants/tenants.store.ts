@@ -5,6 +5,7 @@
 import type { ClockState } from '../core/clock.js'
 import type { RandomState } from '../core/random.js'
 import type { Repo } from '../store/repo.js'
+import type { SysCollections, TenantCollections } from './collections.js'
 
 /** Namespace holding the tenant registry. */
 export const SYS_NS = 'sys'
@@ -12,7 +13,7 @@ export const SYS_NS = 'sys'
 export const tenantNs = (clientKey: string): string => `t:${clientKey}`
 
 /** sys/tenants: client_key → TenantRecord */
-export interface TenantRecord extends Record<string, unknown> {
+export interface TenantRecord {
   client_key: string
   client_secret: string
   /** the merchant account (来客商户) this app is authorised for */
@@ -40,8 +41,8 @@ export interface TenantMeta {
 }
 
 /** Typed access to one tenant's `meta` collection. */
-export function metaStore(repo: Repo) {
-  const meta = repo.collection<Record<string, unknown>>('meta')
+export function metaStore(repo: Repo<TenantCollections> | Repo<SysCollections>) {
+  const meta = (repo as Repo<{ meta: object }>).collection('meta')
   return {
     get<K extends keyof TenantMeta>(key: K): TenantMeta[K] | undefined {
       return meta.get(key) as TenantMeta[K] | undefined

@@ -2,13 +2,12 @@
  * Stored shapes of webhook delivery. The target URL is app configuration (sys/webhook_targets, kept across
  * a tenant reset, like the credentials); the outbox and the delivery log are tenant data.
  */
-import { Repo } from '../store/repo.js'
 import type { Store } from '../store/store.js'
 import type { Tenant } from '../tenants/tenant.js'
-import { SYS_NS } from '../tenants/tenants.store.js'
+import { sysRepo } from '../tenants/collections.js'
 
 /** sys/webhook_targets: client_key → WebhookTarget */
-export interface WebhookTarget extends Record<string, unknown> {
+export interface WebhookTarget {
   client_key: string
   url: string
   /** virtual time of registration, seconds */
@@ -17,7 +16,7 @@ export interface WebhookTarget extends Record<string, unknown> {
 }
 
 /** t:<key>/outbox: event_id → an event not yet delivered (pending) or given up (failed) */
-export interface OutboxEvent extends Record<string, unknown> {
+export interface OutboxEvent {
   event_id: string
   /** emission order within the tenant */
   seq: number
@@ -37,7 +36,7 @@ export interface OutboxEvent extends Record<string, unknown> {
 }
 
 /** t:<key>/deliveries: delivery_id → one attempt, as `GET /sandbox/webhooks/deliveries` shows it */
-export interface DeliveryRecord extends Record<string, unknown> {
+export interface DeliveryRecord {
   delivery_id: string
   seq: number
   event_id: string
@@ -62,14 +61,14 @@ export interface DeliveryRecord extends Record<string, unknown> {
 }
 
 export function webhookTargets(store: Store) {
-  return new Repo(store, SYS_NS).collection<WebhookTarget>('webhook_targets')
+  return sysRepo(store).collection('webhook_targets')
 }
 
 export function webhookData(tenant: Tenant) {
   return {
-    outbox: tenant.repo.collection<OutboxEvent>('outbox'),
-    deliveries: tenant.repo.collection<DeliveryRecord>('deliveries'),
+    outbox: tenant.repo.collection('outbox'),
+    deliveries: tenant.repo.collection('deliveries'),
     /** "outbox" → events dropped from a full outbox (settings.outbox_limit), the oldest first */
-    dropped: tenant.repo.collection<{ events: number; last_event_id: string }>('outbox_dropped'),
+    dropped: tenant.repo.collection('outbox_dropped'),
   }
 }

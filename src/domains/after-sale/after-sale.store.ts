@@ -12,7 +12,7 @@ export const REFUND_STATUS = { REFUNDING: 1, REFUNDED: 2, CLOSED: 3 } as const
 
 export type RefundBy = 'user' | 'customer_service' | 'system'
 
-export interface RefundItem extends Record<string, unknown> {
+export interface RefundItem {
   certificate_id: string
   order_item_id: string
   code: string
@@ -24,7 +24,7 @@ export interface RefundItem extends Record<string, unknown> {
 }
 
 /** after_sales: after_sale_id → AfterSaleRecord */
-export interface AfterSaleRecord extends Record<string, unknown> {
+export interface AfterSaleRecord {
   after_sale_id: string
   seq: number
   order_id: string
@@ -45,5 +45,5 @@ export interface AfterSaleRecord extends Record<string, unknown> {
 }
 
 export function afterSaleData(t: Tenant) {
-  return { afterSales: t.repo.collection<AfterSaleRecord>('after_sales') }
+  return { afterSales: t.repo.collection('after_sales') }
 }

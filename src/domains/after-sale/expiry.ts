@@ -49,16 +49,11 @@ export class Expiry {
   run = (t: Tenant, job: Job): unknown => {
     const d = fulfilmentData(t)
     const now = t.clock.now()
-    let orderIds: string[]
-    if (job.payload.order_id !== undefined)
-      orderIds = [String(job.payload.order_id)] // a job stored before windows were shared
-    else {
-      const due = d.certificates
-        .values()
-        .filter((c) => c.status === CERT_STATUS.UNUSED && c.expire_time < now)
-        .sort((a, b) => a.seq - b.seq)
-      orderIds = [...new Set(due.map((c) => c.order_id))]
-    }
+    const due = d.certificates
+      .values()
+      .filter((c) => c.status === CERT_STATUS.UNUSED && c.expire_time < now)
+      .sort((a, b) => a.seq - b.seq)
+    const orderIds = [...new Set(due.map((c) => c.order_id))]
     const total = { orders: 0, refunded: 0, closed: 0, renewed: 0 }
     const orders = orderIds
       .map((id) => this.expireOrder(t, id, now, job.payload.renewed === true))

@@ -50,16 +50,4 @@ describe('derived encrypted_code and QR encrypted_data', () => {
     for (const junk of ['', 'CgwIARDGgA=', `CgwIARD${'%'.repeat(56)}GgA=`])
       expect(certIdByEncryptedCode(t, junk)).toBeUndefined()
   })
-
-  it('keep working for certificates stored with their own strings and indexes', () => {
-    const stored = `CgwIARD${'x'.repeat(56)}GgA=`
-    const t = tenant('awsandboxdefault', {
-      cert_encrypted_codes: { [stored]: { certificate_id: '7000000000000000009' } },
-      cert_qr: { qr: { certificate_id: '7000000000000000009' } },
-    })
-    expect(encryptedCodeOf(t, cert('7000000000000000009', { encrypted_code: stored }))).toBe(stored)
-    expect(qrDataOf(t, cert('7000000000000000009', { encrypted_data: 'qr' }))).toBe('qr')
-    expect(certIdByEncryptedCode(t, stored)).toBe('7000000000000000009')
-    expect(certIdByQrData(t, 'qr')).toBe('7000000000000000009')
-  })
 })

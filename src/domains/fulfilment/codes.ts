@@ -2,8 +2,7 @@
  * A certificate's encrypted_code and QR encrypted_data. They look like the platform's (base64 of an opaque
  * blob) but are derived from the certificate id with a per-tenant AES key instead of being stored: the
  * sandbox finds the certificate by decrypting them, so neither the strings nor a lookup index take memory
- * (issue 9: 100k orders in < 300 MB). Another tenant's code, or a changed character, decodes to nothing.
- * Certificates stored before this carry the strings and indexes themselves; those still work.
+ * (100k orders in < 300 MB). Another tenant's code, or a changed character, decodes to nothing.
  */
 import { createCipheriv, createDecipheriv, createHash } from 'node:crypto'
 import type { Tenant } from '../../tenants/tenant.js'
@@ -72,23 +71,20 @@ function decode(t: Tenant, text: string, kind: Kind): string | undefined {
 
 /** The certificate's encrypted_code (抖音码 as the till scans it). */
 export function encryptedCodeOf(t: Tenant, c: CertificateRecord): string {
-  return c.encrypted_code ?? encode(t, c.certificate_id, 'code')
+  return encode(t, c.certificate_id, 'code')
 }
 
 /** The QR payload prepare accepts as encrypted_data. */
 export function qrDataOf(t: Tenant, c: CertificateRecord): string {
-  return c.encrypted_data ?? encode(t, c.certificate_id, 'qr')
+  return encode(t, c.certificate_id, 'qr')
 }
 
 /** certificate_id of an encrypted_code, if it is one of this tenant's. */
 export function certIdByEncryptedCode(t: Tenant, text: string): string | undefined {
-  return (
-    decode(t, text, 'code') ??
-    t.repo.collection<{ certificate_id: string }>('cert_encrypted_codes').get(text)?.certificate_id
-  )
+  return decode(t, text, 'code')
 }
 
 /** certificate_id of a QR encrypted_data, if it is one of this tenant's. */
 export function certIdByQrData(t: Tenant, text: string): string | undefined {
-  return decode(t, text, 'qr') ?? t.repo.collection<{ certificate_id: string }>('cert_qr').get(text)?.certificate_id
+  return decode(t, text, 'qr')
 }

@@ -18,7 +18,7 @@ export const ITEM_STATUS = { AVAILABLE: 100, DONE: 1, REFUNDING: 300, REFUNDED: 
 /** verify-record status: 1 已核销, 2 已撤销 */
 export const RECORD_STATUS = { VERIFIED: 1, CANCELLED: 2 } as const
 
-export interface Amount extends Record<string, unknown> {
+export interface Amount {
   original_amount: number
   pay_amount: number
   coupon_pay_amount: number
@@ -28,7 +28,7 @@ export interface Amount extends Record<string, unknown> {
   list_market_amount: number
 }
 
-export interface CertSku extends Record<string, unknown> {
+export interface CertSku {
   sku_id: string
   title: string
   account_id: string
@@ -40,7 +40,7 @@ export interface CertSku extends Record<string, unknown> {
 }
 
 /** certificates: certificate_id → CertificateRecord */
-export interface CertificateRecord extends Record<string, unknown> {
+export interface CertificateRecord {
   certificate_id: string
   seq: number
   order_id: string
@@ -48,9 +48,6 @@ export interface CertificateRecord extends Record<string, unknown> {
   product_id: string
   /** 12-digit plain code (抖音码) or the merchant's code (三方码) */
   code: string
-  /** only on certificates stored before codes were derived (see codes.ts: encryptedCodeOf, qrDataOf) */
-  encrypted_code?: string
-  encrypted_data?: string
   /** 1 抖音码, 2 三方码 */
   code_source_type: number
   status: number
@@ -78,7 +75,7 @@ export interface CertificateRecord extends Record<string, unknown> {
 }
 
 /** verify_records: verify_id → VerifyRecord */
-export interface VerifyRecord extends Record<string, unknown> {
+export interface VerifyRecord {
   verify_id: string
   seq: number
   certificate_id: string
@@ -92,7 +89,7 @@ export interface VerifyRecord extends Record<string, unknown> {
 }
 
 /** verify_tokens: token → what prepare allowed */
-export interface VerifyToken extends Record<string, unknown> {
+export interface VerifyToken {
   order_id: string
   created_at: number
   used: boolean
@@ -100,10 +97,10 @@ export interface VerifyToken extends Record<string, unknown> {
 
 export function fulfilmentData(t: Tenant) {
   return {
-    certificates: t.repo.collection<CertificateRecord>('certificates'),
-    records: t.repo.collection<VerifyRecord>('verify_records'),
-    tokens: t.repo.collection<VerifyToken>('verify_tokens'),
+    certificates: t.repo.collection('certificates'),
+    records: t.repo.collection('verify_records'),
+    tokens: t.repo.collection('verify_tokens'),
     /** plain code → certificate_id (encrypted codes need no index: codes.ts decrypts them) */
-    byCode: t.repo.collection<{ certificate_id: string }>('cert_codes'),
+    byCode: t.repo.collection('cert_codes'),
   }
 }

@@ -6,13 +6,13 @@
 import type { Tenant } from '../../tenants/tenant.js'
 
 /** product.pois[] as saved */
-export interface PoiRef extends Record<string, unknown> {
+export interface PoiRef {
   poi_id: string
   supplier_ext_id?: string
 }
 
 /** The `product` object as saved and as the views return it (ids as strings). */
-export interface ProductBody extends Record<string, unknown> {
+export interface ProductBody {
   product_name: string
   product_type: number
   category_id: number
@@ -29,7 +29,7 @@ export interface ProductBody extends Record<string, unknown> {
 }
 
 /** One SKU as saved. */
-export interface SkuBody extends Record<string, unknown> {
+export interface SkuBody {
   sku_id: string
   sku_name: string
   out_sku_id?: string
@@ -40,7 +40,7 @@ export interface SkuBody extends Record<string, unknown> {
 }
 
 /** A combo pack's sub-item (子品), saved as its own product. */
-export interface SubItem extends Record<string, unknown> {
+export interface SubItem {
   product_id: string
   sku_id: string
   item_type: number
@@ -53,7 +53,7 @@ export interface SubItem extends Record<string, unknown> {
   reduction_amount?: number
 }
 
-export interface Version extends Record<string, unknown> {
+export interface Version {
   product: ProductBody
   sku: SkuBody | null
   /** multi-SKU products (saved without a sku): the list sku/batch_save maintains */
@@ -64,7 +64,7 @@ export interface Version extends Record<string, unknown> {
 }
 
 /** stock of the product's SKU: stock_qty = avail_qty + frozen_qty + sold_qty */
-export interface Stock extends Record<string, unknown> {
+export interface Stock {
   limit_type: number
   stock_qty: number
   avail_qty: number
@@ -75,7 +75,7 @@ export interface Stock extends Record<string, unknown> {
 }
 
 /** products: product_id → ProductRecord */
-export interface ProductRecord extends Record<string, unknown> {
+export interface ProductRecord {
   product_id: string
   out_id: string
   /** order of creation, for cursors */
@@ -99,10 +99,10 @@ export interface ProductRecord extends Record<string, unknown> {
 
 export function goodsData(t: Tenant) {
   return {
-    products: t.repo.collection<ProductRecord>('products'),
+    products: t.repo.collection('products'),
     /** out_id → product_id */
-    outIds: t.repo.collection<{ product_id: string }>('product_out_ids'),
+    outIds: t.repo.collection('product_out_ids'),
     /** sub-product id of a combo pack's sub-item → the pack's product_id */
-    subProducts: t.repo.collection<{ combination_id: string }>('sub_products'),
+    subProducts: t.repo.collection('sub_products'),
   }
 }

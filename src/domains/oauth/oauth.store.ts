@@ -2,12 +2,11 @@
  * Client tokens live in namespace `sys` so a token finds its tenant in one lookup and survives a
  * tenant reset (credentials are not test state).
  */
-import { Repo } from '../../store/repo.js'
 import type { Store } from '../../store/store.js'
-import { SYS_NS } from '../../tenants/tenants.store.js'
+import { sysRepo } from '../../tenants/collections.js'
 
 /** sys/tokens: access_token → TokenRecord */
-export interface TokenRecord extends Record<string, unknown> {
+export interface TokenRecord {
   access_token: string
   client_key: string
   /** virtual issue time, ms */
@@ -23,15 +22,15 @@ export interface TokenRecord extends Record<string, unknown> {
 }
 
 /** sys/oauth_clients: client_key → the tenant's two newest tokens, newest first */
-export interface ClientTokens extends Record<string, unknown> {
+export interface ClientTokens {
   recent: string[]
 }
 
 export function oauthStore(store: Store) {
-  const repo = new Repo(store, SYS_NS)
+  const repo = sysRepo(store)
   return {
-    tokens: repo.collection<TokenRecord>('tokens'),
-    clients: repo.collection<ClientTokens>('oauth_clients'),
+    tokens: repo.collection('tokens'),
+    clients: repo.collection('oauth_clients'),
   }
 }
 export type OauthStore = ReturnType<typeof oauthStore>

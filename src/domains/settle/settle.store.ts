@@ -22,7 +22,7 @@ export interface LedgerAmount extends Record<string, number> {
 }
 
 /** ledgers: ledger_id → LedgerRecord */
-export interface LedgerRecord extends Record<string, unknown> {
+export interface LedgerRecord {
   ledger_id: string
   seq: number
   account_id: string
@@ -50,8 +50,8 @@ export interface LedgerRecord extends Record<string, unknown> {
 
 export function settleData(t: Tenant) {
   return {
-    ledgers: t.repo.collection<LedgerRecord>('ledgers'),
+    ledgers: t.repo.collection('ledgers'),
     /** certificate_id → its income ledger ids */
-    byCert: t.repo.collection<{ ledger_ids: string[] }>('ledgers_by_cert'),
+    byCert: t.repo.collection('ledgers_by_cert'),
   }
 }

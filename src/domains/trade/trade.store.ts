@@ -8,7 +8,7 @@ export const ORDER_STATUS = { AVAILABLE: 201, FINISHED: 1, CLOSED: 101 } as cons
 /** order_type: 21 团购, 51 次卡 */
 export const ORDER_TYPE = { GROUPON: 21, TIMES_CARD: 51 } as const
 
-export interface Discount extends Record<string, unknown> {
+export interface Discount {
   discount_type: number
   discount_amount: number
   merchant_discount_amount: number
@@ -16,7 +16,7 @@ export interface Discount extends Record<string, unknown> {
 }
 
 /** orders: order_id → OrderRecord */
-export interface OrderRecord extends Record<string, unknown> {
+export interface OrderRecord {
   order_id: string
   seq: number
   order_type: number
@@ -44,8 +44,8 @@ export interface OrderRecord extends Record<string, unknown> {
 
 export function tradeData(t: Tenant) {
   return {
-    orders: t.repo.collection<OrderRecord>('orders'),
+    orders: t.repo.collection('orders'),
     /** `${product_id}|${open_id}` → units bought, for limit_rule (kept only for products with a limit) */
-    bought: t.repo.collection<{ units: number }>('units_bought'),
+    bought: t.repo.collection('units_bought'),
   }
 }

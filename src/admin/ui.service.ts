@@ -1,8 +1,4 @@
-/** GET /sandbox/ui (the dashboard page) and GET /sandbox/ui/state (what it shows, as JSON). */
-import type { OpenAPIHono } from '@hono/zod-openapi'
-import type { TenantEnv } from '../http/env.js'
-import { ok } from '../http/envelope.js'
-import { stateRoute } from './ui.contract.js'
+/** The dashboard's data (GET /sandbox/ui/state). No HTTP here. */
 import type { Tenant } from '../tenants/tenant.js'
 import { fulfilmentData } from '../domains/fulfilment/fulfilment.store.js'
 import { goodsData } from '../domains/goods/goods.store.js'
@@ -10,11 +6,11 @@ import { tradeData } from '../domains/trade/trade.store.js'
 import type { Faults } from './faults.js'
 import type { Journal } from './journal.js'
 import { describeClock } from './admin.service.js'
-import { DASHBOARD_HTML } from './ui.page.js'
 
 const LIMIT = 50
 
-function state(t: Tenant, journal: Journal, faults: Faults) {
+/** What the dashboard shows of a tenant: clock, the newest products, orders and deliveries, journal and faults. */
+export function dashboardState(t: Tenant, journal: Journal, faults: Faults) {
   const certs = fulfilmentData(t).certificates
   const clock = describeClock(t)
   return {
@@ -46,7 +42,7 @@ function state(t: Tenant, journal: Journal, faults: Faults) {
           .map((c) => ({ certificate_id: c.certificate_id, status: c.status, sub_item_name: c.sub_item_name ?? '' })),
       })),
     deliveries: t.repo
-      .collection<Record<string, unknown>>('deliveries')
+      .collection('deliveries')
       .values()
       .sort((a, b) => Number(b.seq) - Number(a.seq))
       .slice(0, LIMIT)
@@ -63,9 +59,4 @@ function state(t: Tenant, journal: Journal, faults: Faults) {
     journal: journal.list(t.key, { limit: LIMIT }).entries.map((e) => ({ ...e })),
     faults: faults.list(t).map((f) => ({ ...f })),
   }
-}
-
-export function registerUiRoutes(app: OpenAPIHono<TenantEnv>, journal: Journal, faults: Faults): void {
-  app.get('/sandbox/ui', (c) => c.html(DASHBOARD_HTML))
-  app.openapi(stateRoute, (c) => c.json(ok(c, state(c.get('tenant'), journal, faults)), 200))
 }
