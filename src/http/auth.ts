@@ -3,9 +3,20 @@
  * merchant `account_id` (query or body); the control plane picks its tenant by `x-sandbox-client-key`.
  */
 import type { Context, Next } from 'hono'
-import type { OauthService } from '../domains/oauth/oauth.service.js'
-import type { Tenants } from '../tenants/tenants.service.js'
+import type { Tenant } from '../tenants/tenant.js'
 import type { Env } from './env.js'
+
+/** Turns an access token into its tenant and checks the account a request names (the oauth service does). */
+export interface Authenticator {
+  authenticate(token: string | undefined): Tenant
+  authorizeAccount(tenant: Tenant, accountId: string | undefined): void
+}
+
+/** Finds tenants by client_key (the tenant registry does). */
+export interface TenantResolver {
+  require(clientKey: string): Tenant
+  default(): Tenant
+}
 
 /** Header naming the tenant on /sandbox/ routes (the default tenant when absent). */
 export const TENANT_HEADER = 'x-sandbox-client-key'
@@ -19,7 +30,7 @@ async function bodyAccountId(c: Context<Env>): Promise<string | undefined> {
 }
 
 /** Middleware for /goodlife/*: token → tenant, then the account check. */
-export function requireAccessToken(oauth: OauthService) {
+export function requireAccessToken(oauth: Authenticator) {
   return async (c: Context<Env>, next: Next) => {
     const tenant = oauth.authenticate(c.req.header('access-token'))
     c.set('tenant', tenant)
@@ -30,7 +41,7 @@ export function requireAccessToken(oauth: OauthService) {
 }
 
 /** Middleware for /sandbox/*: the tenant named by the header, or the default one. */
-export function controlPlaneTenant(tenants: Tenants) {
+export function controlPlaneTenant(tenants: TenantResolver) {
   return async (c: Context<Env>, next: Next) => {
     const key = c.req.header(TENANT_HEADER)
     c.set('tenant', key ? tenants.require(key) : tenants.default())

@@ -5,6 +5,7 @@
 import type { Context, Next } from 'hono'
 import { invalidParams, SandboxError } from '../core/errors.js'
 import type { Env } from './env.js'
+import { readLimited } from './read-limited.js'
 
 /** Deepest JSON nesting accepted; deeper bodies are refused before parsing. */
 export const MAX_JSON_DEPTH = 64
@@ -36,7 +37,7 @@ type NodeIncoming = AsyncIterable<Buffer> & {
 }
 
 /** Reads the body up to `limit` bytes, from Node's request directly when served by @hono/node-server (faster than web streams). */
-async function readLimited(c: Context<Env>, limit: number): Promise<string> {
+async function readRequestBody(c: Context<Env>, limit: number): Promise<string> {
   const tooLarge = () =>
     new SandboxError(2100005, `参数不合法: request body is larger than the limit of ${limit} bytes (BODY_LIMIT)`, {
       status: 413,
@@ -44,33 +45,12 @@ async function readLimited(c: Context<Env>, limit: number): Promise<string> {
   const declared = Number(c.req.header('content-length') ?? NaN)
   if (declared > limit) throw tooLarge()
   const incoming = (c.env as { incoming?: NodeIncoming } | undefined)?.incoming
-  const chunks: Uint8Array[] = []
-  let size = 0
-  const take = (chunk: Uint8Array): void => {
-    size += chunk.byteLength
-    if (size > limit) throw tooLarge()
-    chunks.push(chunk)
-  }
   if (incoming && !incoming.readableEnded) {
     // stop reading at the limit without destroying the socket, so the 413 envelope still reaches the client
     const source = incoming.iterator ? incoming.iterator({ destroyOnReturn: false }) : incoming
-    for await (const chunk of source) take(chunk)
-    return Buffer.concat(chunks).toString('utf8')
+    return readLimited(source, limit, tooLarge)
   }
-  const body = c.req.raw.body
-  if (!body) return ''
-  const reader = body.getReader()
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    try {
-      take(value)
-    } catch (e) {
-      await reader.cancel().catch(() => undefined)
-      throw e
-    }
-  }
-  return Buffer.concat(chunks).toString('utf8')
+  return readLimited(c.req.raw.body, limit, tooLarge)
 }
 
 /** Middleware: validates and caches the body of POST/PUT/PATCH/DELETE requests. */
@@ -78,7 +58,7 @@ export function bodyGuard() {
   return async (c: Context<Env>, next: Next) => {
     const method = c.req.method
     if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return next()
-    const text = await readLimited(c, c.get('core').bodyLimit)
+    const text = await readRequestBody(c, c.get('core').bodyLimit)
     const rawType = c.req.header('content-type') ?? ''
     const type = rawType.split(';')[0]!.trim().toLowerCase()
     const bodyCache = c.req.bodyCache as Record<string, Promise<unknown> | undefined>

@@ -3,6 +3,7 @@
  * hard timeout that covers connecting, waiting and reading the reply. Never throws.
  */
 import type { RealTime } from '../core/clock.js'
+import { readLimited } from '../http/read-limited.js'
 
 export interface OutboundRequest {
   url: string
@@ -25,23 +26,7 @@ export interface OutboundResult {
 const MAX_BODY = 64 * 1024
 const EXCERPT = 2 * 1024
 
-async function readCapped(res: Response): Promise<string> {
-  if (!res.body) return ''
-  const reader = res.body.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    chunks.push(value)
-    size += value.byteLength
-    if (size >= MAX_BODY) {
-      await reader.cancel().catch(() => undefined)
-      break
-    }
-  }
-  return Buffer.concat(chunks).toString('utf8').slice(0, MAX_BODY)
-}
+const readCapped = (res: Response): Promise<string> => readLimited(res.body, MAX_BODY, 'truncate')
 
 export class OutboundCall {
   constructor(private readonly realTime: RealTime) {}
