@@ -3,7 +3,7 @@
  */
 import { invalidParams } from '../core/errors.js'
 import { parseInstant as parseCoreInstant } from '../core/instant.js'
-import { productBuilders, type ProductSaveBody } from '../domains/goods/product.examples.js'
+import { drinksPackItems, productBuilders, type ProductSaveBody } from '../domains/goods/product.examples.js'
 import type { JobRun } from '../core/scheduler.js'
 import type { Tenant } from '../tenants/tenant.js'
 import type { CreateTenantInput, Tenants } from '../tenants/tenants.service.js'
@@ -87,26 +87,6 @@ export function unfreezeClock(t: Tenant): { clock: ReturnType<typeof describeClo
   return { clock: describeClock(t) }
 }
 
-/** A 双杯券×2 + 饮品5折券×2 + 满60减10×3 pack (the shape of the combo-pack document's examples). */
-const EXAMPLE_PACK = [
-  ...Array.from({ length: 2 }, () => ({ item_type: 1, name: '双杯券', actual_amount: 2800, origin_amount: 3600 })),
-  ...Array.from({ length: 2 }, () => ({
-    item_type: 101,
-    name: '饮品5折券',
-    actual_amount: 100,
-    origin_amount: 100,
-    discount: 50,
-  })),
-  ...Array.from({ length: 3 }, () => ({
-    item_type: 102,
-    name: '满60减10',
-    actual_amount: 100,
-    origin_amount: 100,
-    threshold_amount: 6000,
-    reduction_amount: 1000,
-  })),
-]
-
 /** A product/save body of `kind` valid at the tenant's virtual now, with a fresh out_id (the seq of the tenant). */
 export function exampleSaveBody(t: Tenant, kind: string, refundMode: 1 | 2): ProductSaveBody {
   const r = t.record
@@ -121,6 +101,6 @@ export function exampleSaveBody(t: Tenant, kind: string, refundMode: 1 | 2): Pro
   if (kind === 'voucher') return b.voucher({ out_id })
   if (kind === 'time_card') return b.timeCard({ out_id })
   if (kind === 'third_party_code') return b.thirdPartyCode({ out_id })
-  if (kind === 'combo_pack') return b.comboPack({ out_id, items: EXAMPLE_PACK, refund_mode: refundMode })
+  if (kind === 'combo_pack') return b.comboPack({ out_id, items: drinksPackItems(), refund_mode: refundMode })
   return b.groupon({ out_id })
 }

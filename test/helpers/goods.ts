@@ -1,6 +1,7 @@
 /** Builders for goods tests: seed 003's verbatim request and combo packs shaped like seed 000's examples. */
 import { readFileSync } from 'node:fs'
 import type { Api } from './harness.js'
+import { drinksPackItems } from '../../src/domains/goods/product.examples.js'
 
 /** 2022-06-01 00:00 Beijing time: inside seed 003's example sale window (2022-03-08 … 2025-04-25). */
 export const GOODS_NOW_MS = Date.UTC(2022, 4, 31, 16, 0, 0)
@@ -62,25 +63,8 @@ export const coffeePack = (): PackItem[] => [
   { item_type: 201, name: 'loopy联名杯子', actual_amount: 3900, origin_amount: 5900, out_sub_id: 'POS-CUP' },
 ]
 
-/** 双杯券×2 + 饮品5折券×2 + 满60-10×3 (seed 000: 团购券+折扣券+满减券). */
-export const drinksPack = (): PackItem[] => [
-  ...Array.from({ length: 2 }, () => ({ item_type: 1, name: '双杯券', actual_amount: 2800, origin_amount: 3600 })),
-  ...Array.from({ length: 2 }, () => ({
-    item_type: 101,
-    name: '饮品5折券',
-    actual_amount: 100,
-    origin_amount: 100,
-    discount: 50,
-  })),
-  ...Array.from({ length: 3 }, () => ({
-    item_type: 102,
-    name: '满60减10',
-    actual_amount: 100,
-    origin_amount: 100,
-    threshold_amount: 6000,
-    reduction_amount: 1000,
-  })),
-]
+/** 双杯券×2 + 饮品5折券×2 + 满60-10×3 (团购券+折扣券+满减券, as in the combo-pack document). */
+export const drinksPack = (): PackItem[] => drinksPackItems()
 
 /** product/save through the API; returns the body. */
 export async function save(api: Api, token: string, body: Body) {

@@ -42,6 +42,26 @@ export interface ProductOptions {
  */
 export type PackItem = Omit<z.input<typeof packItemSchema>, 'item_type'> & { item_type: number }
 
+/** A 双杯券×2 + 饮品5折券×2 + 满60减10×3 pack (the shape of the combo-pack document's examples). */
+export const drinksPackItems = (): PackItem[] => [
+  ...Array.from({ length: 2 }, () => ({ item_type: 1, name: '双杯券', actual_amount: 2800, origin_amount: 3600 })),
+  ...Array.from({ length: 2 }, () => ({
+    item_type: 101,
+    name: '饮品5折券',
+    actual_amount: 100,
+    origin_amount: 100,
+    discount: 50,
+  })),
+  ...Array.from({ length: 3 }, () => ({
+    item_type: 102,
+    name: '满60减10',
+    actual_amount: 100,
+    origin_amount: 100,
+    threshold_amount: 6000,
+    reduction_amount: 1000,
+  })),
+]
+
 const DAY = 86400
 const json = (v: unknown) => JSON.stringify(v)
 /** Beijing calendar date of a Unix time, as the use_date attribute writes it. */
