@@ -11,15 +11,15 @@ afterAll(async () => {
 })
 
 const ITEMS = [
-  { item_type: 1, name: '双杯券', actual_amount: 2800, origin_amount: 3600 },
-  { item_type: 101, name: '饮品5折券', actual_amount: 100, origin_amount: 100, discount: 50 },
+  { item_type: 1, name: '单人套餐', actual_amount: 2500, origin_amount: 3900 },
+  { item_type: 101, name: '甜品8折券', actual_amount: 200, origin_amount: 200, discount: 80 },
   {
     item_type: 102,
-    name: '满60减10',
-    actual_amount: 100,
-    origin_amount: 100,
-    threshold_amount: 6000,
-    reduction_amount: 1000,
+    name: '满100减20',
+    actual_amount: 300,
+    origin_amount: 300,
+    threshold_amount: 10000,
+    reduction_amount: 2000,
   },
 ]
 
