@@ -4,6 +4,8 @@ declare module 'autocannon' {
     average: number
     p50: number
     p99: number
+    max: number
+    total: number
   }
   interface Result {
     requests: Histogram
@@ -11,6 +13,8 @@ declare module 'autocannon' {
     non2xx: number
     errors: number
     timeouts: number
+    /** connections reset by the server */
+    resets: number
   }
   interface Request {
     method?: string
@@ -31,5 +35,6 @@ declare module 'autocannon' {
     amount?: number
     requests?: Request[]
   }
-  export default function autocannon(opts: Options): Promise<Result>
+  /** The run, which `stop()` ends early (it then resolves with what was measured). */
+  export default function autocannon(opts: Options): Promise<Result> & { stop(): void }
 }

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the sandbox measured against its peers in one run (a script, never a test) — flow
  * throughput vs bare Hono and Prism, mutating throughput at 1k/10k/100k records (file vs memory), memory at
- * 100k orders, cold start of the compiled server, and the scenario suite's wall time. Prints a table and
+ * 100k orders, cold start of the compiled server, the scenario suite's wall time, and the file store at scale
+ * (compaction under load at 100k/300k certificates, kill -9 during it, start-up and SIGTERM; bench/storage.ts). Prints a table and
  * writes bench/RESULTS.md.
  */
 import { execFileSync } from 'node:child_process'
@@ -11,6 +12,7 @@ import { join } from 'node:path'
 import { CONNECTIONS, freePort, load, median, ROOT, SECONDS, start, tsx, type Measured } from './lib.js'
 import { QUIET_MS, serverRss } from './rss.js'
 import { scale } from './store-bench.js'
+import { storageAtScale, storageLines } from './storage.js'
 
 const lines: string[] = []
 const say = (l = '') => {
@@ -166,6 +168,7 @@ const orders = Number(process.env.BENCH_RSS_ORDERS ?? 100000)
 const rssCompiled = await serverRss(orders, 'compiled')
 const rssTsx = await serverRss(orders, 'tsx')
 const scen = await scenarios()
+const storage = await storageAtScale(undefined, false) // dist/ was built by coldStart()
 const mem100 = rows.find((r) => r.kind === 'memory' && r.records === 100_000)!.rps
 const file100 = rows.find((r) => r.kind === 'file' && r.records === 100_000)!.rps
 const nosync100 = rows.find((r) => r.kind === 'file-nosync')!.rps
@@ -222,6 +225,14 @@ say(
   `- RSS of the server process (\`node dist/src/main.js --memory\`) holding ${orders} orders bought over HTTP (autocannon, ${CONNECTIONS} connections, ${rssCompiled.seconds} s), ${QUIET_MS / 1000} s after the load: ${rssCompiled.rss} MB, peak ${rssCompiled.peak} MB (target < 300 MB at 100k orders); the same under \`npm start\` (tsx): ${rssTsx.rss} MB, peak ${rssTsx.peak} MB`,
 )
 say(`- the whole scenario suite (${'npm run scenario -- --all'}, in-process sandbox): ${scen} ms (target < 10 s)`)
+say()
+say('## Storage at scale')
+say()
+say(
+  'The compiled server on a data file whose log has outgrown its snapshot (certificates from purchases of 100 coupons each), so its first write starts a compaction of the whole state; reads only first (steady RSS), then 3 order queries : 1 purchase over 10 connections until the compaction is done (peak RSS from VmHWM, reset before, and 10 ms samples); on a copy of the same files, kill -9 once a third of the new snapshot is written (with `.wal.old` there, checked after the kill), a restart, and every acknowledged purchase queried. `npx tsx bench/storage.ts` runs this section alone.',
+)
+say()
+for (const l of storageLines(storage)) say(l)
 const analysis = existsSync(join(ROOT, 'bench/analysis.md'))
   ? `\n${readFileSync(join(ROOT, 'bench/analysis.md'), 'utf8')}`
   : ''

@@ -12,6 +12,8 @@ export interface Durability {
   writeSnapshot(state: DbState, seq: number): Promise<number>
   /** Releases the file lock. */
   release(): Promise<void>
+  /** Told when a background compaction failed (the store goes on; it tries again after `retryMs`). */
+  compactionFailed?(e: Error, retryMs: number): void
   /** snapshot size after the last compaction, in bytes */
   snapshotBytes: number
 }

@@ -15,6 +15,8 @@ export { StoreWriteError, type Durability } from './durability.js'
 const MIN_COMPACT_BYTES = 4 * 1024 * 1024
 /** Closing folds the log into the snapshot only while both are this small (so a shutdown stays quick). */
 const CLOSE_COMPACT_BYTES = 16 * 1024 * 1024
+/** After a failed compaction, the next one is tried this long later (on the next batch written after it). */
+const COMPACT_RETRY_MS = 10_000
 
 export class Store {
   /** pending ops keyed by target, so a burst touching one record writes it once */
@@ -30,6 +32,11 @@ export class Store {
   private compactNext = false
   /** the compaction running in the background, settled (never rejected) when it is done */
   private compaction: Promise<void> | undefined
+  /** batch number at the last rotation: a snapshot retried after a failed compaction is labelled with it */
+  private rotatedSeq = 0
+  private retryDue = false
+  /** why the last compaction failed; undefined once one succeeds */
+  compactionError: Error | undefined
   /** number of batches flushed (for tests and the bench) */
   flushes = 0
 
@@ -161,15 +168,21 @@ export class Store {
 
   /** Folds the log into the snapshot now (after a bulk load, on shutdown); resolves once it is done. */
   async compact(): Promise<void> {
-    if (!this.durability || this.failure) return
-    if (this.compaction) await this.compaction
+    if (!this.durability) return
+    if (this.compaction) await this.settled()
+    const retrying = this.durability.log.hasOld // a failed compaction left its rotated log: that goes first
+    await this.compactOnce()
+    if (retrying) await this.compactOnce()
+  }
+
+  private async compactOnce(): Promise<void> {
+    if (this.failure) return
     this.compactNext = true
     this.next ??= deferred()
     this.schedule()
     await this.sync()
-    await this.compaction
-    const failed = this.failure as Error | undefined // set meanwhile, by the compaction
-    if (failed) throw new StoreWriteError(failed.message)
+    await this.settled()
+    if (this.compactionError) throw new StoreWriteError(`compaction failed: ${this.compactionError.message}`)
   }
 
   /** True while a compaction runs in the background (for tests and the bench). */
@@ -184,33 +197,41 @@ export class Store {
 
   private async write(d: Durability, ops: Op[]): Promise<void> {
     if (ops.length > 0) await d.log.append({ s: ++this.state.seq, ops })
-    const due = this.compactNext || (d.log.size >= MIN_COMPACT_BYTES && d.log.size > d.snapshotBytes)
+    const due = this.compactNext || this.retryDue || (d.log.size >= MIN_COMPACT_BYTES && d.log.size > d.snapshotBytes)
     this.compactNext = false
-    if (due && !this.compaction) await this.startCompaction(d)
+    if (due && !this.compaction) {
+      this.retryDue = false
+      await this.startCompaction(d)
+    }
   }
 
   /**
    * Rotates the log here, between two appends, then writes the snapshot in the background: batches go on being
    * appended (to the new log) and answered while it is written. `.old` is removed once the snapshot is in place.
+   * After a failed one `.old` is still there: the snapshot is written again, as of that rotation (the new log
+   * goes on from there), without rotating.
    */
   private async startCompaction(d: Durability): Promise<void> {
-    if (d.log.size === 0 && !d.log.hasOld) return // the snapshot already holds everything
-    if (d.log.size > 0) {
-      if (d.log.hasOld) return
+    if (!d.log.hasOld) {
+      if (d.log.size === 0) return // the snapshot already holds everything
       await d.log.rotate()
+      this.rotatedSeq = this.state.seq
     }
-    const seq = this.state.seq
+    const seq = this.rotatedSeq
     this.compaction = (async () => {
       d.snapshotBytes = await d.writeSnapshot(this.state, seq)
       await d.log.dropOld()
     })().then(
       () => {
         this.compaction = undefined
+        this.compactionError = undefined
       },
       (e: Error) => {
-        // the log still holds everything; but like a failed append, acknowledge nothing more
-        this.failure ??= e
+        // every batch is still in the log (`.old` and the active file): nothing is lost, go on serving
         this.compaction = undefined
+        this.compactionError = e
+        d.compactionFailed?.(e, COMPACT_RETRY_MS)
+        setTimeout(() => (this.retryDue = true), COMPACT_RETRY_MS).unref()
       },
     )
   }
@@ -224,7 +245,9 @@ export class Store {
     await this.compaction
     const d = this.durability
     if (d) {
-      if (d.log.size > 0 && !this.failure && d.log.size + d.snapshotBytes <= CLOSE_COMPACT_BYTES) await this.compact()
+      // a compaction that fails here has said so; the log still holds everything for the next start
+      if (d.log.size > 0 && !this.failure && d.log.size + d.snapshotBytes <= CLOSE_COMPACT_BYTES)
+        await this.compact().catch(() => undefined)
       await d.log.close()
       await d.release()
     }
