@@ -112,7 +112,7 @@ export async function buildData(
         ops = []
       }
     }
-    if (ops.length > 0) await log.append({ s: ++s, ops })
+    if (ops.length > 0) await log.append({ s: s + 1, ops })
     await log.close()
   }
   const logBytes = shape === 'due' ? (await stat(`${file}.wal`)).size : 0
