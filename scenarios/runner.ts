@@ -1,9 +1,6 @@
 /** Runs scenarios: sets up the sandbox, a fresh tenant per scenario, the webhook and SPI targets. */
-import { createLog } from '../src/log.js'
-import { createSandbox } from '../src/sandbox.js'
-import { listen } from '../src/server.js'
-import { openMemoryStore } from '../src/store/store.js'
 import { startReceiver, type Receiver } from '../src/testing/receiver.js'
+import { startSandbox } from '../src/testing/start.js'
 import { SCENARIO_START } from './lib/products.js'
 import { ScenarioContext, ScenarioFailure, type Scenario, type Tenant } from './lib/scenario.js'
 
@@ -24,18 +21,6 @@ export interface RunReport {
   failures: Array<{ name: string; message: string }>
 }
 
-async function inProcessSandbox(): Promise<{ url: string; close: () => Promise<void> }> {
-  const sandbox = createSandbox({ store: await openMemoryStore(), log: createLog('error') })
-  const server = await listen(sandbox, { port: 0, host: '127.0.0.1', requestTimeout: 30 })
-  return {
-    url: server.url,
-    close: async () => {
-      await server.close()
-      await sandbox.close()
-    },
-  }
-}
-
 async function control(base: string, method: string, path: string, body: unknown, key?: string) {
   const res = await fetch(base + path, {
     method,
@@ -47,7 +32,7 @@ async function control(base: string, method: string, path: string, body: unknown
 
 export async function runScenarios(scenarios: readonly Scenario[], opts: RunOptions): Promise<RunReport> {
   const log = opts.log ?? (() => undefined)
-  const own = opts.sandboxUrl ? undefined : await inProcessSandbox()
+  const own = opts.sandboxUrl ? undefined : await startSandbox()
   const base = opts.sandboxUrl ?? own!.url
   const merchant = opts.merchant ?? (opts.target ? undefined : await startReceiver())
   const report: RunReport = { passed: 0, failed: 0, skipped: 0, failures: [] }

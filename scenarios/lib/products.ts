@@ -1,5 +1,5 @@
 /** Product bodies for scenarios (the testing kit's builders), as a merchant would send them, and till steps. */
-import { productBuilders, type PackItem } from '../../src/testing/products.js'
+import { productBuilders, type PackItem } from '../../src/domains/goods/product.examples.js'
 import type { Json, ScenarioContext } from './scenario.js'
 
 /** 2022-06-01 00:00 Beijing: inside seed 003's example sale window; every scenario tenant starts frozen here. */

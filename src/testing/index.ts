@@ -7,6 +7,6 @@ export {
   type ProductContext,
   type ProductOptions,
   type ProductSaveBody,
-} from './products.js'
+} from '../domains/goods/product.examples.js'
 export { readBody, startReceiver, type Arrival, type Receiver, type SpiReply } from './receiver.js'
 export { spiSignature, verifySpiSignature, verifyWebhookSignature, webhookSignature } from './signatures.js'

@@ -15,7 +15,7 @@ import { createLog } from '../log.js'
 import { createSandbox } from '../sandbox.js'
 import { listen } from '../server.js'
 import { openMemoryStore } from '../store/store.js'
-import { productBuilders, type ProductBuilders, type ProductSaveBody } from './products.js'
+import { productBuilders, type ProductBuilders, type ProductSaveBody } from '../domains/goods/product.examples.js'
 
 export interface StartOptions {
   /** seed of ids, codes and tokens (default douyin-sandbox): the same seed and calls give the same answers */

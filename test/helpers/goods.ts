@@ -1,7 +1,7 @@
 /** Builders for goods tests: seed 003's verbatim request and combo packs shaped like seed 000's examples. */
 import { readFileSync } from 'node:fs'
 import type { Api } from './harness.js'
-import { drinksPackItems } from '../../src/domains/goods/product.examples.js'
+import { drinksPackItems, type PackItem } from '../../src/domains/goods/product.examples.js'
 
 /** 2022-06-01 00:00 Beijing time: inside seed 003's example sale window (2022-03-08 … 2025-04-25). */
 export const GOODS_NOW_MS = Date.UTC(2022, 4, 31, 16, 0, 0)
@@ -21,16 +21,7 @@ export function productBody(outId: string, name = `套餐-${outId}`): Body {
   return b
 }
 
-export interface PackItem {
-  item_type: number
-  name: string
-  actual_amount: number
-  origin_amount: number
-  out_sub_id?: string
-  discount?: number
-  threshold_amount?: number
-  reduction_amount?: number
-}
+export type { PackItem }
 
 /** A combo pack (product_form_type 2) with these sub-items; the sku price is their sum unless given. */
 export function packBody(
