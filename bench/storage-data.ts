@@ -13,6 +13,7 @@ import { createLog } from '../src/log.js'
 import { createSandbox } from '../src/sandbox.js'
 import { writeSnapshot } from '../src/store/snapshot-writer.js'
 import { EMPTY_STATE, type DbState, type Op } from '../src/store/state.js'
+import { liveState } from '../src/store/live-state.js'
 import { openMemoryStore, type Store } from '../src/store/store.js'
 import { WriteAheadLog } from '../src/store/wal.js'
 
@@ -98,9 +99,9 @@ export async function buildData(
   for (const p of [file, `${file}.wal`, `${file}.wal.old`, `${file}.lock`]) await rm(p, { force: true })
   const final = stateOf(store)
   if (shape === 'compacted') {
-    await writeSnapshot(file, final, 0)
+    await writeSnapshot(file, liveState(final), 0)
   } else {
-    await writeSnapshot(file, base, 0)
+    await writeSnapshot(file, liveState(base), 0)
     const log = new WriteAheadLog(`${file}.wal`, false)
     await log.open({ snapshotSeq: 0 })
     let ops: Op[] = []

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openFileStore } from '../src/store/file-store.js'
 import { writeSnapshot } from '../src/store/snapshot-writer.js'
-import { applyOp, EMPTY_STATE, type DbState } from '../src/store/state.js'
+import { applyOp, emptyLiveState } from '../src/store/live-state.js'
 import { WriteAheadLog } from '../src/store/wal.js'
 import type { Store } from '../src/store/store.js'
 
@@ -65,7 +65,7 @@ describe('a crash during a compaction', () => {
 
   it('after the snapshot is renamed, before the rotated log is removed', async () => {
     await rotatedMidCompaction()
-    const state: DbState = EMPTY_STATE()
+    const state = emptyLiveState()
     for (let s = 1; s <= 3; s++) applyOp(state, put(s, 'abc'[s - 1]!).ops[0]!)
     await writeSnapshot(file, state, 3)
     await expectAll(await openFileStore(file))
@@ -73,9 +73,9 @@ describe('a crash during a compaction', () => {
 
   it('with a fuzzy snapshot: labelled batch 3 but already holding some of batch 4 and 5', async () => {
     await rotatedMidCompaction()
-    const state: DbState = EMPTY_STATE()
+    const state = emptyLiveState()
     for (let s = 1; s <= 5; s++) applyOp(state, put(s, 'abcdb'[s - 1]!).ops[0]!)
-    state.namespaces['t:x']!.c!.b = { k: 'b', s: 2 } // b as it was at batch 2: the replay of batch 5 puts it right
+    state.namespaces.get('t:x')!.get('c')!.set('b', { k: 'b', s: 2 }) // b as it was at batch 2: the replay of batch 5 puts it right
     await writeSnapshot(file, state, 3)
     await expectAll(await openFileStore(file))
   })
@@ -106,5 +106,30 @@ describe('compaction while serving', () => {
     expect(r.get('t:x', 'c', 'during')).toEqual({ ok: true })
     expect(r.get('t:x', 'c', 'after')).toEqual({ ok: true })
     await r.close()
+  })
+})
+
+describe('the snapshot walk', () => {
+  it('is written piece by piece while records behind and ahead of it change, and ends in the live state', async () => {
+    const state = emptyLiveState()
+    const blob = 'y'.repeat(2000)
+    for (let i = 0; i < 1000; i++) applyOp(state, { o: 'put', n: 't:x', c: 'c', k: `k${i}`, v: { i, blob } })
+    const coll = state.namespaces.get('t:x')!.get('c')!
+    let pieces = 0
+    let atLastPiece: Record<string, object> = {}
+    await writeSnapshot(file, state, 1, () => {
+      pieces++
+      atLastPiece = Object.fromEntries(coll) // the last piece is written after the walk: its changes come after
+      // between two pieces, as requests would: re-put a record already written, change one ahead, drop one
+      // ahead, and add one (a Map iterator visits the re-put and the new record again at its end)
+      coll.delete(`k${pieces}`)
+      coll.set(`k${pieces}`, { i: pieces, changed: true })
+      coll.set(`k${999 - pieces}`, { i: 999 - pieces, ahead: true })
+      coll.delete(`k${990 - pieces}`)
+      coll.set(`new${pieces}`, { added: true })
+    })
+    expect(pieces).toBeGreaterThan(4) // ~2 MB in 256 KiB pieces: the walk was interrupted between records
+    const written = JSON.parse(await readFile(file, 'utf8')) as { namespaces: Record<string, Record<string, object>> }
+    expect(written.namespaces['t:x']!.c).toEqual(atLastPiece)
   })
 })

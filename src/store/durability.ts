@@ -1,5 +1,5 @@
 /** What the store needs from its persistence backend, and the promise plumbing of its batches. */
-import type { DbState } from './state.js'
+import type { LiveState } from './live-state.js'
 import type { WriteAheadLog } from './wal.js'
 
 /** What the store needs from a persistence backend (nothing, for the memory store). */
@@ -9,7 +9,7 @@ export interface Durability {
    * Durably writes a snapshot of the live state holding every batch up to `seq` (and maybe later ones, which the
    * log still has), without blocking the event loop; returns its size in bytes.
    */
-  writeSnapshot(state: DbState, seq: number): Promise<number>
+  writeSnapshot(state: LiveState, seq: number): Promise<number>
   /** Releases the file lock. */
   release(): Promise<void>
   /** Told when a background compaction failed (the store goes on; it tries again after `retryMs`). */

@@ -8,7 +8,8 @@ import { lstat, mkdir, open, readFile, realpath, rm, writeFile } from 'node:fs/p
 import { basename, dirname, join, resolve } from 'node:path'
 import { Low, Memory } from 'lowdb'
 import { tenantRegistryProblem } from '../tenants/tenants.check.js'
-import { applyOp, EMPTY_STATE, StoreOpenError, stateProblem, type DbState } from './state.js'
+import { StoreOpenError, stateProblem, type DbState } from './state.js'
+import { applyOp, emptyLiveState, liveState, type LiveState } from './live-state.js'
 import { snapshotTempPath, writeSnapshot } from './snapshot-writer.js'
 import { Store } from './store.js'
 import { WriteAheadLog } from './wal.js'
@@ -126,7 +127,7 @@ export async function openFileStore(file: string, opts: FileStoreOptions = {}): 
     await removeStaleTemp(path)
     const snapshot = await readSnapshot(path)
     // lowdb holds the state in memory; the snapshot is written by snapshot-writer.ts, piece by piece
-    const db = new Low<DbState>(new Memory<DbState>(), snapshot ?? EMPTY_STATE())
+    const db = new Low<LiveState>(new Memory<LiveState>(), snapshot ? liveState(snapshot) : emptyLiveState())
     log = new WriteAheadLog(`${path}.wal`, opts.fsync ?? true)
     const batches = await log.open({ snapshotSeq: db.data.seq, repair: opts.repair ?? false })
     for (const b of batches) {
@@ -151,7 +152,7 @@ export async function openFileStore(file: string, opts: FileStoreOptions = {}): 
       snapshotBytes = await fsyncFile(path)
     }
     const opened = log
-    const save = (state: DbState, seq: number) => writeSnapshot(path, state, seq, opts.onSnapshotPiece)
+    const save = (state: LiveState, seq: number) => writeSnapshot(path, state, seq, opts.onSnapshotPiece)
     const warn = opts.onWarning ?? ((m: string) => process.stderr.write(`douyin-sandbox: warning: ${m}\n`))
     return new Store(db, {
       log: opened,

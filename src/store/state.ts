@@ -7,7 +7,7 @@ export type Doc = Record<string, unknown>
 /** collection name → record id → record */
 export type NamespaceData = Record<string, Record<string, Doc>>
 
-/** The whole database as lowdb holds it and the snapshot file stores it. */
+/** The whole database as the snapshot file stores it (in memory the store holds it as Maps: live-state.ts). */
 export interface DbState {
   /** format version of the data file */
   version: 2
@@ -73,35 +73,11 @@ export function isBatch(x: unknown): x is { s: number; ops: Op[] } {
   return isObject(x) && Number.isInteger(x.s) && (x.s as number) > 0 && Array.isArray(x.ops) && x.ops.every(isOp)
 }
 
-/**
- * An own property of a record map, never an inherited one: ids such as "constructor" or "__proto__" are
- * ordinary keys here (found by fuzzing).
- */
-export function own<T>(obj: Record<string, T> | undefined, key: string): T | undefined {
-  return obj !== undefined && Object.hasOwn(obj, key) ? obj[key] : undefined
-}
-
 /** Sets an own property, also for the key "__proto__" (which plain assignment would take as the prototype). */
 export function setOwn<T>(obj: Record<string, T>, key: string, value: T): void {
   if (key === '__proto__')
     Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true })
   else obj[key] = value
-}
-
-/** Applies one op to a state in place. */
-export function applyOp(state: DbState, op: Op): void {
-  if (op.o === 'ns') {
-    if (op.v === null) delete state.namespaces[op.n]
-    else setOwn(state.namespaces, op.n, op.v)
-    return
-  }
-  let ns = own(state.namespaces, op.n)
-  if (!ns) setOwn(state.namespaces, op.n, (ns = {}))
-  let coll = own(ns, op.c)
-  if (op.o === 'put') {
-    if (!coll) setOwn(ns, op.c, (coll = {}))
-    setOwn(coll, op.k, op.v)
-  } else if (coll && Object.hasOwn(coll, op.k)) delete coll[op.k]
 }
 
 /** Raised when the data file cannot be opened; start-up stops with this message. */

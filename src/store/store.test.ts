@@ -1,6 +1,6 @@
 import { Low, Memory } from 'lowdb'
 import { describe, expect, it } from 'vitest'
-import { EMPTY_STATE, type DbState } from './state.js'
+import { emptyLiveState, type LiveState } from './live-state.js'
 import { Store, StoreWriteError } from './store.js'
 import type { Batch, WriteAheadLog } from './wal.js'
 
@@ -39,8 +39,8 @@ class ManualLog {
 class ManualSnapshots {
   started: Array<{ seq: number; keys: string[] }> = []
   private waiting: Array<() => void> = []
-  write = (state: DbState, seq: number): Promise<number> => {
-    this.started.push({ seq, keys: Object.keys(state.namespaces['t:x']?.c ?? {}) })
+  write = (state: LiveState, seq: number): Promise<number> => {
+    this.started.push({ seq, keys: [...(state.namespaces.get('t:x')?.get('c')?.keys() ?? [])] })
     return new Promise((resolve) => this.waiting.push(() => resolve(100)))
   }
   finish(): void {
@@ -51,7 +51,7 @@ class ManualSnapshots {
 function manualStore(): { store: Store; log: ManualLog; snapshots: ManualSnapshots } {
   const log = new ManualLog()
   const snapshots = new ManualSnapshots()
-  const db = new Low<DbState>(new Memory<DbState>(), EMPTY_STATE())
+  const db = new Low<LiveState>(new Memory<LiveState>(), emptyLiveState())
   const store = new Store(db, {
     log: log as unknown as WriteAheadLog,
     writeSnapshot: snapshots.write,

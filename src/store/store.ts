@@ -1,11 +1,12 @@
 /**
- * The repository every domain reads and writes through. State lives in a lowdb `Low` (JSON file or memory
- * adapter, built explicitly); reads are synchronous from memory, mutations apply at once and are flushed in
+ * The repository every domain reads and writes through. State lives in a lowdb `Low` (memory adapter; the file
+ * store persists it through its own log and snapshot), as Maps (live-state.ts); reads are synchronous from memory, mutations apply at once and are flushed in
  * coalesced batches. `sync()` resolves when every mutation made so far is durable; the HTTP layer awaits it
  * before answering, so an acknowledged request is never lost.
  */
 import { Low, Memory } from 'lowdb'
-import { applyOp, EMPTY_STATE, own, type DbState, type Doc, type NamespaceData, type Op } from './state.js'
+import type { Doc, NamespaceData, Op } from './state.js'
+import { applyOp, emptyLiveState, plainNamespace, type LiveState } from './live-state.js'
 import { deferred, StoreWriteError, type Deferred, type Durability } from './durability.js'
 import type { RepairReport } from './wal.js'
 
@@ -41,7 +42,7 @@ export class Store {
   flushes = 0
 
   constructor(
-    private readonly db: Low<DbState>,
+    private readonly db: Low<LiveState>,
     private readonly durability?: Durability,
   ) {}
 
@@ -55,24 +56,24 @@ export class Store {
     return this.durability !== undefined
   }
 
-  private get state(): DbState {
+  private get state(): LiveState {
     return this.db.data
   }
 
   /** Reads one record. */
   get<T extends Doc>(ns: string, coll: string, id: string): T | undefined {
-    return own(own(own(this.state.namespaces, ns), coll), id) as T | undefined
+    return this.state.namespaces.get(ns)?.get(coll)?.get(id) as T | undefined
   }
 
   /** Every record of a collection, in insertion order. */
   values<T extends Doc>(ns: string, coll: string): T[] {
-    return Object.values(own(own(this.state.namespaces, ns), coll) ?? {}) as T[]
+    const c = this.state.namespaces.get(ns)?.get(coll)
+    return (c ? Array.from(c.values()) : []) as T[]
   }
 
   /** Number of records in a collection. */
   count(ns: string, coll: string): number {
-    const c = own(own(this.state.namespaces, ns), coll)
-    return c ? Object.keys(c).length : 0
+    return this.state.namespaces.get(ns)?.get(coll)?.size ?? 0
   }
 
   /** Inserts or replaces a record. Treat stored records as immutable: put a new object to change one. */
@@ -90,7 +91,8 @@ export class Store {
 
   /** A deep copy of a namespace (snapshots, reset). */
   exportNamespace(ns: string): NamespaceData {
-    return structuredClone(own(this.state.namespaces, ns) ?? {})
+    const live = this.state.namespaces.get(ns)
+    return live ? structuredClone(plainNamespace(live)) : {}
   }
 
   /** Replaces (or, with null, drops) a whole namespace. */
@@ -101,7 +103,7 @@ export class Store {
 
   /** Names of every namespace. */
   namespaces(): string[] {
-    return Object.keys(this.state.namespaces)
+    return [...this.state.namespaces.keys()]
   }
 
   private record(op: Op): void {
@@ -255,7 +257,7 @@ export class Store {
 }
 
 /** A store that keeps everything in memory (lowdb Memory adapter); nothing touches the disk. */
-export async function openMemoryStore(initial: DbState = EMPTY_STATE()): Promise<Store> {
-  const db = new Low<DbState>(new Memory<DbState>(), initial)
+export async function openMemoryStore(initial: LiveState = emptyLiveState()): Promise<Store> {
+  const db = new Low<LiveState>(new Memory<LiveState>(), initial)
   return new Store(db)
 }

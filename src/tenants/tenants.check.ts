@@ -3,7 +3,7 @@
  * namespace and seeds its random stream, so a record of the wrong shape must stop start-up with a clear
  * message rather than fail later with a stack trace.
  */
-import type { DbState } from '../store/state.js'
+import type { LiveState } from '../store/live-state.js'
 import { SYS_NS } from './tenants.store.js'
 
 type Check = (v: unknown) => boolean
@@ -32,12 +32,10 @@ const describe = (v: unknown): string =>
   v === undefined ? 'missing' : `${JSON.stringify(v)} (${v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v})`
 
 /** The first problem of the tenant registry, naming the record and the field, or undefined. */
-export function tenantRegistryProblem(state: DbState): string | undefined {
-  const sys = Object.hasOwn(state.namespaces, SYS_NS) ? state.namespaces[SYS_NS] : undefined
-  const tenants = sys && Object.hasOwn(sys, 'tenants') ? sys.tenants : undefined
+export function tenantRegistryProblem(state: LiveState): string | undefined {
+  const tenants = state.namespaces.get(SYS_NS)?.get('tenants')
   if (!tenants) return undefined
-  for (const key of Object.keys(tenants)) {
-    const rec = tenants[key]!
+  for (const [key, rec] of tenants) {
     for (const [field, ok, must] of FIELDS) {
       if (!ok(rec[field]))
         return `tenant record ${SYS_NS}/tenants/${key}: field ${field} must be ${must}, but is ${describe(rec[field])}`
