@@ -1,5 +1,5 @@
 /**
- * The HTTP application: middleware in order (context, durability, body checks, gateway auth, control-plane
+ * The HTTP application: middleware in order (context, durability, journal, Host and control-plane access, body checks, gateway auth, control-plane
  * tenant), then every route, then the one error renderer. Holds no state; services come in.
  */
 import { OpenAPIHono } from '@hono/zod-openapi'
@@ -29,6 +29,7 @@ import type { OauthService } from './domains/oauth/oauth.service.js'
 import type { PurchaseService } from './domains/trade/purchase.service.js'
 import { registerTradeRoutes } from './domains/trade/trade.routes.js'
 import { controlPlaneTenant, requireAccessToken } from './http/auth.js'
+import { allowedOriginsCors, controlPlaneGuard, hostGuard } from './http/access.js'
 import { bodyGuard } from './http/body.js'
 import type { Env, HttpCore, TenantEnv } from './http/env.js'
 import { notFound, onError, renderError, toSandboxError } from './http/render.js'
@@ -82,6 +83,9 @@ export function buildApp(core: HttpCore, s: AppServices): OpenAPIHono<Env> {
     }
   })
   app.use('*', s.journal.middleware(s.tenants, core.realTime))
+  app.use('*', hostGuard(core.access))
+  app.use('/sandbox/*', allowedOriginsCors(core.access))
+  app.use('/sandbox/*', controlPlaneGuard(core.access))
   app.use('*', bodyGuard())
   app.use('/goodlife/*', requireAccessToken(s.oauth))
   app.use('/sandbox/*', controlPlaneTenant(s.tenants))

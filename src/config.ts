@@ -18,6 +18,17 @@ const instant = z.string().transform((v, ctx) => {
   }
 })
 
+/** A comma-separated list (empty entries dropped). */
+const list = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter((x) => x !== ''),
+  )
+
 export const configSchema = z.object({
   port: z.coerce
     .number()
@@ -43,6 +54,18 @@ export const configSchema = z.object({
     .int('must be a whole number of seconds')
     .min(1, 'must be at least 1 second')
     .default(30),
+  allowed_hosts: list.transform((hosts) => hosts.map((h) => h.toLowerCase())),
+  allowed_origins: list.pipe(
+    z.array(
+      z
+        .string()
+        .regex(
+          /^(\*|https?:\/\/[^/\s]+)$/,
+          'each must be an origin such as http://localhost:3000 (scheme://host:port), or *',
+        ),
+    ),
+  ),
+  control_token: z.string().min(16, 'must be at least 16 characters').optional(),
 })
 
 export type Config = z.infer<typeof configSchema>
@@ -60,6 +83,9 @@ const FLAG_TO_ENV: Record<string, string> = {
   'body-limit': 'BODY_LIMIT',
   'request-timeout': 'REQUEST_TIMEOUT',
   fsync: 'FSYNC',
+  'allowed-hosts': 'ALLOWED_HOSTS',
+  'allowed-origins': 'ALLOWED_ORIGINS',
+  'control-token': 'CONTROL_TOKEN',
 }
 
 export const USAGE = `usage: douyin-sandbox start [options]   (in a checkout: npm start -- [options])
@@ -74,6 +100,9 @@ export const USAGE = `usage: douyin-sandbox start [options]   (in a checkout: np
   --body-limit <b>       largest request body in bytes (BODY_LIMIT, default 1048576)
   --request-timeout <s>  longest time a client may take to send a request, in seconds (REQUEST_TIMEOUT, default 30)
   --fsync <on|off>       fdatasync every write batch before answering (FSYNC, default on)
+  --allowed-hosts <list> Host names to answer besides localhost and IP addresses, comma-separated, * for any (ALLOWED_HOSTS)
+  --allowed-origins <l>  browser origins that may change state through /sandbox/*, e.g. http://localhost:3000 (ALLOWED_ORIGINS)
+  --control-token <t>    require Authorization: Bearer <t> on /sandbox/* (CONTROL_TOKEN; advised with --host 0.0.0.0)
   --help                 this text`
 
 /** Reads flags (argv without node and script) and environment variables into a validated Config. */
@@ -96,6 +125,9 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config & { h
         'body-limit': { type: 'string' },
         'request-timeout': { type: 'string' },
         fsync: { type: 'string' },
+        'allowed-hosts': { type: 'string' },
+        'allowed-origins': { type: 'string' },
+        'control-token': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     })
@@ -122,6 +154,9 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config & { h
     body_limit: pick('body-limit'),
     fsync: pick('fsync'),
     request_timeout: pick('request-timeout'),
+    allowed_hosts: pick('allowed-hosts'),
+    allowed_origins: pick('allowed-origins'),
+    control_token: pick('control-token'),
   }
   const result = configSchema.safeParse(raw)
   if (!result.success) {

@@ -24,6 +24,9 @@ import { Expiry, EXPIRE_JOB } from './domains/after-sale/expiry.js'
 import { AUDIT_TIMEOUT_JOB, RefundService } from './domains/after-sale/refund.service.js'
 import { LEDGER_JOB, LedgerService, SETTLE_JOB } from './domains/settle/ledger.service.js'
 import { loadFixtures } from './fixtures.js'
+import { OPEN_POLICY, type AccessPolicy } from './http/access.js'
+import type { EdgeAnswers } from './http/edge.js'
+import { edgeErrorBody } from './http/envelope.js'
 import type { Env, HttpCore } from './http/env.js'
 import { createLog, type Log } from './log.js'
 import type { Store } from './store/store.js'
@@ -46,6 +49,8 @@ export interface SandboxDeps {
   frozenAtMs?: number | undefined
   /** largest accepted request body in bytes (default 1 MiB) */
   bodyLimit?: number
+  /** Host names, browser origins and control token beyond the loopback defaults (http/access.ts) */
+  access?: AccessPolicy
   /** source of real time (tests may pass a fake) */
   realTime?: RealTime
   /** webhook delivery timeout in real ms (default 5000, the platform's) */
@@ -64,6 +69,8 @@ export interface Sandbox {
   store: Store
   /** job kind → handler; domains register theirs here */
   jobHandlers: Map<string, JobHandler<Tenant>>
+  /** what the HTTP server answers by itself, below the app (http/edge.ts) */
+  edge: EdgeAnswers
   version: string
   /** stops timers and flushes the store */
   close(): Promise<void>
@@ -121,6 +128,7 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
     platformClock: () => tenants.default().clock,
     log,
     bodyLimit: deps.bodyLimit ?? 1024 * 1024,
+    access: deps.access ?? OPEN_POLICY,
     logids: new SeededRandom(memoryHolder(seedState(seed, 'sys/logid'))),
   }
   const ledger = new LedgerService()
@@ -175,6 +183,7 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
     store: deps.store,
     version,
     jobHandlers: handlers,
+    edge: { bodyLimit: core.bodyLimit, errorBody: (description) => edgeErrorBody(core, description) },
     fetch: (req, env) => app.fetch(req, env),
     close: async () => {
       ticker?.stop()

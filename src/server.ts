@@ -1,7 +1,9 @@
 /** Serves a sandbox over HTTP (main, the CLI, startSandbox and the scenario runner share this). */
 import { serve } from '@hono/node-server'
+import { createServer, type RequestListener, type ServerOptions } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { requestTimeoutOptions } from './config.js'
+import { guardListener, installEdge } from './http/edge.js'
 import type { Sandbox } from './sandbox.js'
 
 export interface Listening {
@@ -14,13 +16,26 @@ export interface Listening {
 
 /** Listens on `host:port` (0 picks a free port); rejects when the address cannot be bound. */
 export function listen(
-  sandbox: Pick<Sandbox, 'fetch'>,
+  sandbox: Pick<Sandbox, 'fetch' | 'edge'>,
   opts: { port: number; host: string; requestTimeout: number },
 ): Promise<Listening> {
   return new Promise((resolve, reject) => {
     const serverOptions = requestTimeoutOptions(opts.requestTimeout)
+    // the app's listener behind the edge checks (http/edge.ts), which answer what never reaches Hono
+    const withEdge = (options: ServerOptions, app: RequestListener) => {
+      const guarded = guardListener(app, sandbox.edge)
+      const created = createServer(options, guarded)
+      installEdge(created, guarded, sandbox.edge)
+      return created
+    }
     const server = serve(
-      { fetch: sandbox.fetch, port: opts.port, hostname: opts.host, serverOptions },
+      {
+        fetch: sandbox.fetch,
+        port: opts.port,
+        hostname: opts.host,
+        serverOptions,
+        createServer: withEdge as typeof createServer,
+      },
       (info: AddressInfo) => {
         const host = info.family === 'IPv6' ? `[${info.address}]` : info.address
         resolve({

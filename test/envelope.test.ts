@@ -91,18 +91,31 @@ describe('bad input never yields a 500', () => {
 
   it('refuses a wrong content type', async () => {
     const { api } = await makeSandbox()
-    const r = await api.request('POST', '/sandbox/clock/advance', {
-      raw: 'seconds=1',
-      headers: { 'content-type': 'text/plain' },
+    const token = await api.token()
+    const verify = '/goodlife/v1/fulfilment/certificate/verify/'
+    const r = await api.request('POST', verify, {
+      raw: 'x=1',
+      headers: { 'content-type': 'text/plain', 'access-token': token },
     })
     expect(r.body.data.error_code).toBe(2100005)
     expect(r.body.data.description).toContain('Content-Type must be application/json, got text/plain')
-    const form = await api.request('POST', '/sandbox/clock/advance', {
-      raw: 'seconds=1',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    const form = await api.request('POST', verify, {
+      raw: 'x=1',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'access-token': token },
     })
     expect(form.body.data.error_code).toBe(2100005)
     expect(form.body.data.description).toContain('is not accepted here')
+    // the control plane wants JSON for every state change, so a web page's form cannot make one
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
+      const c = await api.request('POST', '/sandbox/clock/advance', {
+        raw: 'seconds=1',
+        headers: { 'content-type': type },
+      })
+      expect(c.status).toBe(415)
+      expect(c.body.data.description).toContain(
+        `needs the header content-type: application/json, even with an empty body (got "${type}")`,
+      )
+    }
   })
 
   it('refuses a body over the limit with 413 and the envelope', async () => {
@@ -124,7 +137,7 @@ describe('bad input never yields a 500', () => {
       },
     })
     const res = await sandbox.fetch(
-      new Request('http://x/sandbox/tenants', {
+      new Request('http://localhost/sandbox/tenants', {
         method: 'POST',
         body: stream,
         headers: { 'content-type': 'application/json' },

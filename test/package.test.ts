@@ -84,7 +84,8 @@ afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true })
 })
 
-describe('installed from the packed tarball into another project', () => {
+// each test runs npm, tsc or vitest in the consumer project: minutes on a busy 2-core machine, not seconds
+describe('installed from the packed tarball into another project', { timeout: 180_000 }, () => {
   it('has every README example it runs', () => {
     expect([...examples.keys()].sort()).toEqual(['flow.mjs', 'flow.sh', 'typed.ts', 'webhook.test.ts'])
     expect(examples.get('webhook.test.ts')!.trimEnd().split('\n').length).toBeLessThan(30)

@@ -112,6 +112,21 @@ describe('POST /sandbox/orders (a consumer buys)', () => {
     }
   })
 
+  it('sells only at the POIs the product names: another poi_id is refused, naming the allowed ones', async () => {
+    const s = await setup()
+    const p = await publish(s.api, productBody('at-poi'))
+    const poi0 = DEFAULT_TENANT.poi_id
+    for (const poi of ['<script>alert(1)</script>', '7000000000000000001']) {
+      const r = await s.api.post('/sandbox/orders', { product_id: p.product_id, poi_id: poi })
+      expect(r.body.data.error_code).toBe(2100005)
+      expect(r.body.data.description).toContain(
+        `poi_id ${JSON.stringify(poi)} is not one of the POIs product ${p.product_id} is sold at (${poi0}`,
+      )
+    }
+    const ok = await buy(s.api, { product_id: p.product_id, poi_id: poi0 })
+    expect(ok.order.poi_id).toBe(poi0)
+  })
+
   it('keeps within stock and within limit_rule per open_id', async () => {
     const s = await setup()
     const p = await publish(s.api, productBody('limited'))

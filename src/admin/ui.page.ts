@@ -1,23 +1,18 @@
-/** The dashboard page: plain HTML and a small script polling /sandbox/ui/state (no build step). */
-export const DASHBOARD_HTML = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>douyin-sandbox</title>
-<style>
-body{font:14px/1.4 system-ui,sans-serif;margin:16px;color:#222}h1{font-size:18px}h2{font-size:15px;margin:18px 0 6px}
+/**
+ * The dashboard page: plain HTML, a style sheet and a small script polling /sandbox/ui/state (no build step).
+ * The style and the script are inline and allowed by their hashes in the page's Content-Security-Policy.
+ */
+export const DASHBOARD_STYLE = `body{font:14px/1.4 system-ui,sans-serif;margin:16px;color:#222}h1{font-size:18px}h2{font-size:15px;margin:18px 0 6px}
 table{border-collapse:collapse;width:100%}td,th{border:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top}
 th{background:#f4f4f4}button{margin-right:6px}.ok{color:#070}.bad{color:#b00}#clock{font-weight:bold}small{color:#666}
-</style></head><body>
-<h1>douyin-sandbox <small id="tenant"></small></h1>
-<p>Virtual time: <span id="clock">…</span>
- <button data-advance="60">+1 min</button><button data-advance="3600">+1 hour</button><button data-advance="86400">+1 day</button>
- <small id="updated"></small></p>
-<h2>Products</h2><table id="products"></table>
-<h2>Orders and certificates</h2><table id="orders"></table>
-<h2>Webhook and SPI deliveries</h2><table id="deliveries"></table>
-<h2>Journal</h2><table id="journal"></table>
-<h2>Active faults</h2><table id="faults"></table>
-<script>
-const key = new URLSearchParams(location.search).get('client_key') || ''
-const headers = key ? { 'x-sandbox-client-key': key, 'content-type': 'application/json' } : { 'content-type': 'application/json' }
+`
+
+export const DASHBOARD_SCRIPT = `const key = new URLSearchParams(location.search).get('client_key') || ''
+// a control token (--control-token) comes in the fragment (never sent to a server): /sandbox/ui#token=…
+const token = new URLSearchParams(location.hash.slice(1)).get('token') || ''
+const headers = { 'content-type': 'application/json' }
+if (key) headers['x-sandbox-client-key'] = key
+if (token) headers.authorization = 'Bearer ' + token
 const esc = (v) => String(v ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c])
 function table(id, cols, rows) {
   document.getElementById(id).innerHTML = '<tr>' + cols.map((c) => '<th>' + esc(c[0]) + '</th>').join('') + '</tr>' +
@@ -44,4 +39,17 @@ document.addEventListener('click', async (e) => {
 })
 refresh()
 setInterval(refresh, 2000)
-</script></body></html>`
+`
+
+export const DASHBOARD_HTML = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>douyin-sandbox</title><style>${DASHBOARD_STYLE}</style></head><body>
+<h1>douyin-sandbox <small id="tenant"></small></h1>
+<p>Virtual time: <span id="clock">…</span>
+ <button data-advance="60">+1 min</button><button data-advance="3600">+1 hour</button><button data-advance="86400">+1 day</button>
+ <small id="updated"></small></p>
+<h2>Products</h2><table id="products"></table>
+<h2>Orders and certificates</h2><table id="orders"></table>
+<h2>Webhook and SPI deliveries</h2><table id="deliveries"></table>
+<h2>Journal</h2><table id="journal"></table>
+<h2>Active faults</h2><table id="faults"></table>
+<script>${DASHBOARD_SCRIPT}</script></body></html>`

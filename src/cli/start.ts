@@ -10,6 +10,10 @@ import { StoreOpenError } from '../store/state.js'
 import { openFileStore } from '../store/file-store.js'
 import { openMemoryStore } from '../store/store.js'
 
+/** Whether binding `host` keeps the server on this machine. */
+const isLoopback = (host: string): boolean =>
+  host === 'localhost' || host === '::1' || host.startsWith('127.') || host === '[::1]'
+
 /** Longest a shutdown may take; acknowledged writes are already on disk, so stopping sooner loses none. */
 const STOP_DEADLINE_MS = 1000
 /** How often a server launched by npm checks that npm is still there. */
@@ -49,6 +53,11 @@ export async function startCommand(argv: string[], env: NodeJS.ProcessEnv = proc
     seed: config.seed,
     frozenAtMs: config.frozen_at_ms,
     bodyLimit: config.body_limit,
+    access: {
+      allowedHosts: config.allowed_hosts,
+      allowedOrigins: config.allowed_origins,
+      controlToken: config.control_token,
+    },
     log,
   })
   const server = await listen(sandbox, {
@@ -64,6 +73,14 @@ export async function startCommand(argv: string[], env: NodeJS.ProcessEnv = proc
       `                  account_id=${t.account_id} poi_ids=${t.pois.map((p) => p.poi_id).join(',')}\n` +
       `  docs: ${server.url}/docs\n`,
   )
+  if (!isLoopback(config.host))
+    process.stderr.write(
+      `douyin-sandbox: warning: listening on ${config.host}, beyond this machine. ` +
+        (config.control_token
+          ? "/sandbox/* needs the control token; the platform API answers anyone holding a tenant's credentials.\n"
+          : "Anyone who can reach the port can read every tenant's client_secret and change the sandbox's state; " +
+            'set --control-token (CONTROL_TOKEN) to require a bearer token on /sandbox/*.\n'),
+    )
   let stopping = false
   const stop = () => {
     // a second signal, or a shutdown past the deadline, ends the process at once

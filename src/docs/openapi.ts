@@ -9,7 +9,13 @@ export function buildOpenApiDocument(app: OpenAPIHono<Env>, version: string) {
     name: 'access-token',
     description: 'client token from POST /oauth/client_token/',
   })
-  return app.getOpenAPI31Document({
+  app.openAPIRegistry.registerComponent('securitySchemes', 'controlToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'only when the sandbox was started with --control-token (CONTROL_TOKEN): every /sandbox/ call but GET /sandbox/health and GET /sandbox/ui',
+  })
+  const doc = app.getOpenAPI31Document({
     openapi: '3.1.0',
     info: {
       title: 'douyin-sandbox',
@@ -26,4 +32,32 @@ export function buildOpenApiDocument(app: OpenAPIHono<Env>, version: string) {
       { name: 'sandbox', description: 'control plane of the sandbox (not part of the platform)' },
     ],
   })
+  addAccessResponses((doc.paths ?? {}) as Record<string, Record<string, unknown>>)
+  return doc
+}
+
+type Responses = Record<string, { description: string; content?: Record<string, { schema?: unknown }> }>
+
+/**
+ * The answers of the access checks (http/access.ts), on every operation: 403 for a Host that is not loopback or
+ * allowed; on the control plane also 401 (control token) and, for state changes, 403 cross-site and 415 without
+ * a JSON content type. Each uses the error schema of the operation's own 413 (the oauth shape on /oauth/).
+ */
+function addAccessResponses(paths: Record<string, Record<string, unknown>>): void {
+  for (const [path, item] of Object.entries(paths)) {
+    for (const [method, value] of Object.entries(item)) {
+      const op = value as { responses?: Responses }
+      if (!op.responses) continue
+      const content = op.responses['413']?.content ?? {
+        'application/json': { schema: { $ref: '#/components/schemas/ErrorEnvelope' } },
+      }
+      const add = (status: string, description: string) => (op.responses![status] ??= { description, content })
+      add('403', 'refused: the Host is not a loopback name, an IP address or one allowed with --allowed-hosts')
+      if (!path.startsWith('/sandbox/')) continue
+      add('401', 'refused: the sandbox was started with --control-token and the bearer token is missing or wrong')
+      if (method === 'get') continue
+      op.responses['403']!.description += '; or a page from another origin tried to change state (--allowed-origins)'
+      add('415', 'refused: a state change without content-type: application/json (even with an empty body)')
+    }
+  }
 }

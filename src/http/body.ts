@@ -66,6 +66,9 @@ export function bodyGuard() {
     bodyCache.arrayBuffer = Promise.resolve(new TextEncoder().encode(text).buffer)
     if (text.trim() === '') {
       bodyCache.json = Promise.resolve({})
+      // Hono's json() parses the cached text: an empty body sent as JSON reads as {}, so a route names the
+      // fields it misses instead of answering "Malformed JSON"
+      if (JSON_TYPE.test(type)) bodyCache.text = Promise.resolve('{}')
       return next()
     }
     if (JSON_TYPE.test(type)) {

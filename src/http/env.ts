@@ -4,6 +4,7 @@
 import type { RealTime, VirtualClock } from '../core/clock.js'
 import type { SeededRandom } from '../core/random.js'
 import type { Tenant } from '../tenants/tenant.js'
+import type { AccessPolicy } from './access.js'
 
 /** Sandbox-wide things the HTTP layer needs for every request. */
 export interface HttpCore {
@@ -14,6 +15,8 @@ export interface HttpCore {
   /** log ids for requests that belong to no tenant */
   logids: SeededRandom
   bodyLimit: number
+  /** who may call: Host names, browser origins, the control token (http/access.ts) */
+  access: AccessPolicy
   log: (level: 'error' | 'warn' | 'info' | 'debug', msg: string) => void
 }
 

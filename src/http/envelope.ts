@@ -3,7 +3,8 @@
  * Business errors answer HTTP 200 with the code in both `data.error_code` and `extra.error_code`.
  */
 import type { Context } from 'hono'
-import type { Env, TenantEnv } from './env.js'
+import { ERROR_CODES } from '../core/errors.js'
+import type { Env, HttpCore, TenantEnv } from './env.js'
 
 /** A request context before or after the tenant is known. */
 export type AnyContext = Context<Env> | Context<TenantEnv>
@@ -45,4 +46,19 @@ export function extraOf(c: AnyContext, errorCode = 0, description = 'success') {
 export function ok<T extends Record<string, unknown>>(c: AnyContext, data: T) {
   plain(c).set('errorCode', 0)
   return { data: { ...data, error_code: 0 as const, description: 'success' }, extra: extraOf(c) }
+}
+
+/** The JSON text of a 2100005 error envelope for answers given below the app (http/edge.ts), on the platform clock. */
+export function edgeErrorBody(core: HttpCore, detail: string): string {
+  const { code, text } = ERROR_CODES.INVALID_PARAMS
+  const description = `${text}: ${detail}`
+  const nowMs = core.platformClock().nowMs()
+  const extra = {
+    error_code: code,
+    description,
+    sub_error_code: 0,
+    sub_description: '',
+    logid: core.logids.logid(nowMs),
+  }
+  return JSON.stringify({ data: { error_code: code, description }, extra: { ...extra, now: Math.floor(nowMs / 1000) } })
 }

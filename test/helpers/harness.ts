@@ -37,7 +37,7 @@ export interface Api {
 }
 
 /** A client over any fetch function (in-process app or a real port). */
-export function apiOver(fetcher: (req: Request) => Response | Promise<Response>, base = 'http://sandbox.test'): Api {
+export function apiOver(fetcher: (req: Request) => Response | Promise<Response>, base = 'http://localhost:8787'): Api {
   const api: Api = {
     async request(method, path, opts = {}) {
       const headers: Record<string, string> = { ...opts.headers }
@@ -45,6 +45,12 @@ export function apiOver(fetcher: (req: Request) => Response | Promise<Response>,
       if (opts.body !== undefined) {
         body = JSON.stringify(opts.body)
         headers['content-type'] ??= 'application/json'
+      } else if (
+        method !== 'GET' &&
+        method !== 'HEAD' &&
+        !Object.keys(headers).some((h) => /^content-type$/i.test(h))
+      ) {
+        headers['content-type'] = 'application/json' // as every client does; the control plane requires it
       }
       const res = await fetcher(new Request(base + path, { method, headers, body }))
       const text = await res.text()

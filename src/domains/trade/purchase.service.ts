@@ -11,7 +11,7 @@ import { needProductRef } from '../goods/goods.errors.js'
 import { findProduct } from '../goods/product.service.js'
 import type { CertificateRecord } from '../fulfilment/fulfilment.store.js'
 import { issueCertificates } from '../fulfilment/issue.js'
-import { badDiscounts, notForSale, outOfStock, overLimit, subProductNotForSale } from './trade.errors.js'
+import { badDiscounts, foreignPoi, notForSale, outOfStock, overLimit, subProductNotForSale } from './trade.errors.js'
 import { ORDER_STATUS, ORDER_TYPE, tradeData, type Discount, type OrderRecord } from './trade.store.js'
 
 export interface PurchaseInput {
@@ -111,6 +111,8 @@ export class PurchaseService {
         `now (${now}) is outside its sale window ${v.product.sold_start_time}–${v.product.sold_end_time}`,
       )
     if (!v.sku) throw notForSale(rec.product_id, 'it has no single sku (multi-SKU purchase is not simulated)')
+    const pois = v.product.pois.map((p) => p.poi_id)
+    if (input.poi_id !== undefined && !pois.includes(input.poi_id)) throw foreignPoi(rec.product_id, input.poi_id, pois)
     const count = input.count ?? 1
     if (rec.stock.limit_type === 1 && rec.stock.avail_qty < count)
       throw outOfStock(rec.product_id, rec.stock.avail_qty, count)

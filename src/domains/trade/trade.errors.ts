@@ -15,6 +15,10 @@ export const overLimit = (id: string, limit: number, already: number, count: num
     'STATE_CONFLICT',
     `limit_rule of product ${id} allows ${limit} per user; this open_id has ${already} and asks ${count}`,
   )
+export const foreignPoi = (id: string, poi: string, pois: string[]) =>
+  invalidParams(
+    `poi_id ${JSON.stringify(poi).slice(0, 80)} is not one of the POIs product ${id} is sold at (${pois.join(', ') || 'none'})`,
+  )
 export const badDiscounts = (detail: string) => invalidParams(detail)
 export const unpairedWindow = (start: string, end: string) =>
   invalidParams(`${start} and ${end} go together: give both or neither`)
