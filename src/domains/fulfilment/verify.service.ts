@@ -13,6 +13,7 @@ import {
   fulfilmentData,
   ITEM_STATUS,
   RECORD_STATUS,
+  VERIFY_TYPE,
   type CertificateRecord,
   type VerifyRecord,
 } from './fulfilment.store.js'
@@ -22,7 +23,6 @@ import { certIdByEncryptedCode, certIdByQrData } from './codes.js'
 export const CANCEL_WINDOW_SECONDS = 3600
 /** A prepare's verify_token serves one verify call within this time. */
 export const TOKEN_TTL_SECONDS = 1800
-const VERIFY_TYPE_API = 4
 
 export interface VerifyResult {
   result: number
@@ -169,7 +169,7 @@ export class VerifyService {
       certificate_id: c.certificate_id,
       order_id: c.order_id,
       poi_id: poiId,
-      verify_type: VERIFY_TYPE_API,
+      verify_type: VERIFY_TYPE.API,
       verify_time: at,
       status: RECORD_STATUS.VERIFIED,
       cancel_time: 0,
