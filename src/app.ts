@@ -30,6 +30,7 @@ import type { PurchaseService } from './domains/trade/purchase.service.js'
 import { registerTradeRoutes } from './domains/trade/trade.routes.js'
 import { controlPlaneTenant, requireAccessToken } from './http/auth.js'
 import { bodyGuard } from './http/body.js'
+import { phpArrayQuery } from './http/php-arrays.js'
 import type { Env, HttpCore, TenantEnv } from './http/env.js'
 import { notFound, onError, renderError, toSandboxError } from './http/render.js'
 import { validationHook } from './http/validation.js'
@@ -83,6 +84,7 @@ export function buildApp(core: HttpCore, s: AppServices): OpenAPIHono<Env> {
   })
   app.use('*', s.journal.middleware(s.tenants, core.realTime))
   app.use('*', bodyGuard())
+  app.use('/goodlife/*', phpArrayQuery())
   app.use('/goodlife/*', requireAccessToken(s.oauth))
   app.use('/sandbox/*', controlPlaneTenant(s.tenants))
   app.use('*', applyFaults(app, s.faults))

@@ -3,6 +3,7 @@
  * 19-digit ids sent as JSON numbers read exactly, certificate/get's times in milliseconds, an integer
  * platform_take_rate.
  */
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
 import { buy, GOODS_NOW_MS, productBody, publish } from './helpers/goods.js'
@@ -80,5 +81,31 @@ describe('certificate times and the commission rate', () => {
     const { product_id } = await publish(s.api, productBody('take-rate'))
     const r = await s.api.get(`/goodlife/v1/goods/product/online/get/?account_id=${ACC}&product_ids=${product_id}`, s.h)
     expect(r.body.data.product_onlines[0].commission_info).toEqual({ platform_take_rate: 250 })
+  })
+})
+
+describe('unknown fields', () => {
+  it('platform routes ignore them (as the platform does for fields of newer SDKs); /sandbox/ routes refuse them', async () => {
+    const s = await setup()
+    const { product_id } = await publish(s.api, productBody('unknown-fields'))
+    const o = await buy(s.api, { product_id })
+    const h = { 'access-token': await s.api.token() }
+    const prep = (await s.api.get(`/goodlife/v1/fulfilment/certificate/prepare/?code=${o.certificates[0].code}`, h))
+      .body.data
+    const body = {
+      verify_token: prep.verify_token,
+      poi_id: DEFAULT_TENANT.poi_id,
+      encrypted_codes: [prep.certificates[0].encrypted_code],
+      bogus: 1,
+    }
+    const v = await s.api.post('/goodlife/v1/fulfilment/certificate/verify/', body, h)
+    expect(v.body.data).toMatchObject({ error_code: 0, verify_results: [{ result: 0 }] })
+    const refund = await s.api.post('/sandbox/refunds', { order_id: o.order.order_id, bogus: 1 })
+    expect(refund.body.data).toEqual({
+      error_code: 2100005,
+      description: '参数不合法: body has unknown field(s) bogus',
+    })
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+    expect(readme).toContain('Unknown fields: platform routes ignore them, control-plane routes refuse them')
   })
 })

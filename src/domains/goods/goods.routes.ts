@@ -120,7 +120,7 @@ export function registerGoodsRoutes(app: OpenAPIHono<TenantEnv>, d: GoodsDeps): 
   for (const route of [r.onlineQueryRoute, r.akteAlias(r.onlineQueryRoute)]) {
     app.openapi(route, (c) => {
       const q = c.req.valid('query')
-      const count = pageSize(q.count, q.query_all_poi === 'true' ? 20 : 50)
+      const count = pageSize(q.count, q.query_all_poi === 'true' || q.query_all_poi === '1' ? 20 : 50)
       return jsonExact(
         c,
         ok(

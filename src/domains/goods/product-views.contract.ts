@@ -175,8 +175,14 @@ export const onlineQuerySchema = z.object({
   status: z.enum(['1', '2', '3']).optional().openapi({ description: 'online_status' }),
   goods_creator_type: z.string().optional(),
   goods_query_type: z.string().optional(),
-  query_all_poi: z.enum(['true', 'false']).optional(),
-  poi_ids: z.string().optional(),
+  query_all_poi: z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .openapi({ description: 'the full POI list; true or 1 (then count is at most 20)' }),
+  poi_ids: z
+    .string()
+    .optional()
+    .openapi({ description: 'comma-separated; PHP-style poi_ids[0]=…&poi_ids[1]=… and [a,b] are read too' }),
   ext_ids: z.string().optional(),
   product_name: z.string().max(30).optional(),
   product_type_list: z.string().optional(),

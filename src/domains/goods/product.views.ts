@@ -5,7 +5,7 @@
 import { int64 } from '../../core/int64.js'
 import { settingsOf } from '../../tenants/settings.js'
 import type { Tenant } from '../../tenants/tenant.js'
-import { tooManyIds } from './goods.errors.js'
+import { needIds, tooManyIds } from './goods.errors.js'
 import type { CatalogService } from './goods.service.js'
 import { goodsData, type ProductRecord, type SubItem, type Version } from './goods.store.js'
 import { DRAFT, ONLINE } from './product.lifecycle.js'
@@ -100,6 +100,7 @@ export class ProductViews {
   }
 
   private byIds(t: Tenant, productIds: string[], outIds: string[]): ProductRecord[] {
+    if (productIds.length + outIds.length === 0) throw needIds()
     const { products, outIds: index, subProducts } = goodsData(t)
     const ids = [
       ...productIds.map((id) => subProducts.get(id)?.combination_id ?? id),
