@@ -31,6 +31,7 @@ import { registerTradeRoutes } from './domains/trade/trade.routes.js'
 import { controlPlaneTenant, requireAccessToken } from './http/auth.js'
 import { allowedOriginsCors, controlPlaneGuard, hostGuard } from './http/access.js'
 import { bodyGuard } from './http/body.js'
+import { phpArrayQuery } from './http/php-arrays.js'
 import type { Env, HttpCore, TenantEnv } from './http/env.js'
 import { notFound, onError, renderError, toSandboxError } from './http/render.js'
 import { validationHook } from './http/validation.js'
@@ -87,6 +88,7 @@ export function buildApp(core: HttpCore, s: AppServices): OpenAPIHono<Env> {
   app.use('/sandbox/*', allowedOriginsCors(core.access))
   app.use('/sandbox/*', controlPlaneGuard(core.access))
   app.use('*', bodyGuard())
+  app.use('/goodlife/*', phpArrayQuery())
   app.use('/goodlife/*', requireAccessToken(s.oauth))
   app.use('/sandbox/*', controlPlaneTenant(s.tenants))
   app.use('*', applyFaults(app, s.faults))

@@ -155,6 +155,13 @@ describe('kill -9 during a burst of writes', () => {
 
     for (let round = 0; round < ROUNDS; round++) {
       const s = await start(file)
+      // 100 tokens a round are more than 生成 client_token allows a minute; this test is about durability
+      await fetch(`${s.url}/sandbox/settings`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ client_token_rate_limit: 0 }),
+        signal: AbortSignal.timeout(10_000),
+      })
       const torn = tornWrite(s.url, `crash-torn-r${round}`)
       const jobs = jobsOf(round)
       const r = await burst(s.url, jobs, () => s.stop('SIGKILL'))

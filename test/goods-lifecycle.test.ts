@@ -51,7 +51,7 @@ describe('product lifecycle', () => {
     expect(await s.online(id)).toMatchObject({
       online_status: 1,
       product: { product_id: id },
-      commission_info: { platform_take_rate: 2.5 },
+      commission_info: { platform_take_rate: 250 },
     })
     await s.settle()
     expect(s.events()).toEqual([

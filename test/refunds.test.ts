@@ -64,6 +64,19 @@ describe.each([1, 2] as const)('refund_mode %i: rows common to both tables', (mo
     })
   })
 
+  it('user, nothing used, chosen sub-items → refused: the user path is 整单退 (chosen items are the 客服 row)', async () => {
+    const s = await setup(pack(mode))
+    const r = await s.refund({ by: 'user', certificate_ids: [s.o.certificates[2].certificate_id] })
+    expect(r).toMatchObject({
+      error_code: 4000002,
+      description:
+        '状态不允许此操作: refund refused: a user refunds an unused pack whole (整单退): all 3 coupons, not 1; name no certificate_ids, or by: "customer_service" refunds chosen sub-items',
+    })
+    expect(await s.statuses()).toEqual([1, 1, 1])
+    const all = s.o.certificates.map((c: { certificate_id: string }) => c.certificate_id)
+    expect((await s.refund({ by: 'user', certificate_ids: all })).after_sale).toMatchObject({ refund_type: 1 })
+  })
+
   it("user, after verification (抖音码) → refund within 3 days, with the merchant's audit; not a second later", async () => {
     const s = await setup(pack(mode))
     const [v] = await s.verify(1)
@@ -150,6 +163,18 @@ describe('table a: 支持部分退 (refund_mode 1)', () => {
     expect((await s.order()).order_status).toBe(1)
   })
 
+  it('user, partly used, part of the unused part → refused: 未使用部分全部退 means all of it', async () => {
+    const s = await setup(pack(1))
+    await s.verify(1)
+    const r = await s.refund({ by: 'user', certificate_ids: [s.o.certificates[2].certificate_id] })
+    expect(r).toMatchObject({
+      error_code: 4000002,
+      description:
+        '状态不允许此操作: refund refused: a user refunds the unused part of a pack whole (未使用部分全部退): all 2 unused coupons, not 1; name no certificate_ids, or by: "customer_service" refunds chosen sub-items',
+    })
+    expect(await s.statuses()).toEqual([2, 1, 1])
+  })
+
   it('system, at expiry, partly used → the unused part is refunded', async () => {
     const s = await setup(pack(1, { days: 1 }))
     await s.verify(2)
@@ -198,6 +223,50 @@ describe('table b: 不支持部分退 (refund_mode 2)', () => {
         fund_amount: expect.objectContaining({ goods: expect.any(Number) }),
       }),
     ])
+  })
+
+  async function expiredPartlyUsed() {
+    const body = pack(2, { days: 1 })
+    body.sku!.attr_key_value_map.settle_type = '2' // 分店结算: merchant verifications settle to the store
+    const s = await setup(body)
+    await s.verify(1)
+    await s.api.post('/sandbox/clock/advance', { seconds: 3 * 86400 })
+    return s
+  }
+
+  it('the expired, closed part cannot be refunded by the user (已过期, 不支持退款)', async () => {
+    const s = await expiredPartlyUsed()
+    const closed = s.o.certificates[2].certificate_id
+    const r = await s.refund({ by: 'user', certificate_ids: [closed] })
+    expect(r).toMatchObject({
+      error_code: 4000002,
+      description: `状态不允许此操作: refund refused: certificate ${closed} expired unused and was closed (已过期, 不支持退款: the money went to the merchant); customer service may still force a refund`,
+    })
+    expect(await s.statuses()).toEqual([2, 2, 2])
+  })
+
+  it("the expired, closed part is settled to the merchant's 总户 (settle_type 1), not the store", async () => {
+    const s = await expiredPartlyUsed()
+    const bill = async (id: string) => {
+      const rec = (
+        await s.api.get(`/goodlife/v1/settle/ledger/query_record_by_cert/?certificate_ids=${id}`, await s.h())
+      ).body.data.records[0]
+      const day = new Date((rec.verify_time + 8 * 3600) * 1000).toISOString().slice(0, 10)
+      const acc = DEFAULT_TENANT.account_id
+      const q = `/goodlife/v1/settle/bill/catering_query/?account_id=${acc}&bill_date=${day}&cursor=0&size=50`
+      const page = (await s.api.get(q, await s.h())).body.data.ledger_records
+      return page.find((l: { certificate_id: string }) => l.certificate_id === id)
+    }
+    const closed = s.o.certificates[2].certificate_id
+    expect(await bill(closed)).toMatchObject({
+      settle_type: 1,
+      settle_type_desc: '总店结算',
+      settle_account_poi_id: '',
+    })
+    expect(await bill(s.o.certificates[0].certificate_id)).toMatchObject({
+      settle_type: 2,
+      settle_account_poi_id: POI,
+    })
   })
 })
 

@@ -5,6 +5,7 @@
 import type { Context, Next } from 'hono'
 import { invalidParams, SandboxError } from '../core/errors.js'
 import type { Env } from './env.js'
+import { exactJsonText } from './json-int64.js'
 import { readLimited } from './read-limited.js'
 
 /** Deepest JSON nesting accepted; deeper bodies are refused before parsing. */
@@ -76,7 +77,9 @@ export function bodyGuard() {
         throw invalidParams(`request body nests deeper than ${MAX_JSON_DEPTH} levels`)
       let parsed: unknown
       try {
-        parsed = JSON.parse(text)
+        const exact = exactJsonText(text) // 19-digit ids sent as numbers keep every digit (c.req.json() reads text)
+        parsed = JSON.parse(exact)
+        bodyCache.text = Promise.resolve(exact)
       } catch (e) {
         throw invalidParams(`request body is not valid JSON (${(e as Error).message})`)
       }

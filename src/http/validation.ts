@@ -19,7 +19,18 @@ export function fieldName(path: readonly PropertyKey[]): string {
   return out
 }
 
-function describeIssue(issue: ZodError['issues'][number], where: string): string {
+type Issue = ZodError['issues'][number]
+
+/** The values an enum or a union of literals allows (op_type 1 or 2); undefined for any other issue. */
+function allowedValues(issue: Issue): unknown[] | undefined {
+  if (issue.code === 'invalid_value') return issue.values
+  if (issue.code !== 'invalid_union') return undefined
+  const single = (b: Issue[]) => b.length === 1 && b[0]!.code === 'invalid_value' && b[0]!.path.length === 0
+  if (issue.errors.length === 0 || !issue.errors.every(single)) return undefined
+  return issue.errors.flatMap((b) => (b[0] as Issue & { values: unknown[] }).values)
+}
+
+function describeIssue(issue: Issue, where: string): string {
   const field = fieldName(issue.path) || where
   if (issue.code === 'invalid_type') {
     if (/received undefined/.test(issue.message)) return `${field} is required`
@@ -28,6 +39,8 @@ function describeIssue(issue: ZodError['issues'][number], where: string): string
   }
   if (issue.code === 'unrecognized_keys')
     return `${field === where ? where : field} has unknown field(s) ${issue.keys.join(', ')}`
+  const allowed = allowedValues(issue)
+  if (allowed) return `${field} must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`
   return `${field}: ${issue.message}`
 }
 

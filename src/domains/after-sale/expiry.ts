@@ -13,6 +13,7 @@ import {
   fulfilmentData,
   ITEM_STATUS,
   RECORD_STATUS,
+  VERIFY_TYPE,
   type CertificateRecord,
   type VerifyRecord,
 } from '../fulfilment/fulfilment.store.js'
@@ -26,8 +27,6 @@ import type { RefundService } from './refund.service.js'
 export const EXPIRE_JOB = 'coupon.expire'
 /** How far auto_renew extends unused coupons, once. */
 export const AUTO_RENEW_DAYS = 30
-/** verify_type of a system auto-verification at expiry (0 默认). */
-const VERIFY_TYPE_SYSTEM = 0
 
 export class Expiry {
   constructor(
@@ -107,7 +106,7 @@ export class Expiry {
       certificate_id: c.certificate_id,
       order_id: c.order_id,
       poi_id: c.poi_ids[0] ?? '',
-      verify_type: VERIFY_TYPE_SYSTEM,
+      verify_type: VERIFY_TYPE.SYSTEM,
       verify_time: now,
       status: RECORD_STATUS.VERIFIED,
       cancel_time: 0,

@@ -20,6 +20,8 @@ export const FULFIL = {
   CANCEL_LATE: { code: 4000112, msg: '超过可撤销时间' },
   ALREADY_CANCELLED: { code: 4000113, msg: '核销记录已撤销' },
   RECORD_NOT_FOUND: { code: 4000114, msg: '核销记录不存在' },
+  OUT_OF_USE_TIME: { code: 4000115, msg: '当前不在券的使用时间内' },
+  OVER_USE_LIMIT: { code: 4000116, msg: '超过每人单次消费最多使用张数' },
 } as const
 
 export type FulfilCode = keyof typeof FULFIL

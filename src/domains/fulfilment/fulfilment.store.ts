@@ -17,6 +17,8 @@ export const CERT_STATUS = {
 export const ITEM_STATUS = { AVAILABLE: 100, DONE: 1, REFUNDING: 300, REFUNDED: 301 } as const
 /** verify-record status: 1 已核销, 2 已撤销 */
 export const RECORD_STATUS = { VERIFIED: 1, CANCELLED: 2 } as const
+/** verify_type: 0 默认 (the sandbox's expiry close of a 不支持部分退 pack), 4 开放平台API */
+export const VERIFY_TYPE = { SYSTEM: 0, API: 4 } as const
 
 export interface Amount {
   original_amount: number
@@ -81,7 +83,7 @@ export interface VerifyRecord {
   certificate_id: string
   order_id: string
   poi_id: string
-  /** 4 开放平台API */
+  /** VERIFY_TYPE: 4 开放平台API, 0 closed by the system at expiry */
   verify_type: number
   verify_time: number
   status: number

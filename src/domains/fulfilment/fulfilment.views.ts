@@ -58,13 +58,32 @@ export function certificateView(t: Tenant, c: CertificateRecord) {
   }
 }
 
+type CertificateView = ReturnType<typeof certificateView>
+
+/**
+ * certificate/get's times in milliseconds, as its document and example give them (expire_time 1682265599000,
+ * verify_time 1651152314000, sku.sold_start_time 1650278040000); prepare and certificate/query use seconds.
+ */
+function timesInMs(v: CertificateView): CertificateView {
+  const ms = (s: number) => s * 1000
+  const verify = (r: ReturnType<typeof verifyView>) => ({ ...r, verify_time: ms(r.verify_time) })
+  return {
+    ...v,
+    start_time: ms(v.start_time),
+    expire_time: ms(v.expire_time),
+    sku: { ...v.sku, sold_start_time: ms(v.sku.sold_start_time) },
+    verify: 'verify_id' in v.verify ? verify(v.verify as ReturnType<typeof verifyView>) : {},
+    verify_records: v.verify_records.map(verify),
+  }
+}
+
 export class FulfilmentViews {
-  /** certificate/get by encrypted_code. */
+  /** certificate/get by encrypted_code (times in milliseconds). */
   get(t: Tenant, encryptedCode: string) {
     const d = fulfilmentData(t)
     const c = d.certificates.get(certIdByEncryptedCode(t, encryptedCode) ?? '')
     if (!c) throw fulfilError('NOT_FOUND', 'encrypted_code matches no coupon (is it URL-encoded?)')
-    const view = certificateView(t, c)
+    const view = timesInMs(certificateView(t, c))
     return { certificate: view, certificate_v2: view }
   }
 

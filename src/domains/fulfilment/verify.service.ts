@@ -13,16 +13,17 @@ import {
   fulfilmentData,
   ITEM_STATUS,
   RECORD_STATUS,
+  VERIFY_TYPE,
   type CertificateRecord,
   type VerifyRecord,
 } from './fulfilment.store.js'
 import { certIdByEncryptedCode, certIdByQrData } from './codes.js'
+import { outsideUseTime, usePerConsumeLimit } from './use-rules.js'
 
 /** A verification can be cancelled this long after it happened (seed 000: 超过一小时不可撤销). */
 export const CANCEL_WINDOW_SECONDS = 3600
 /** A prepare's verify_token serves one verify call within this time. */
 export const TOKEN_TTL_SECONDS = 1800
-const VERIFY_TYPE_API = 4
 
 export interface VerifyResult {
   result: number
@@ -86,10 +87,14 @@ export class VerifyService {
     const siblings = (order?.certificate_ids ?? [scanned.certificate_id])
       .map((id) => d.certificates.get(id)!)
       .filter(Boolean)
-    const usable = siblings.filter((c) => unusableReason(c, now) === undefined).sort((a, b) => a.seq - b.seq)
+    const usable = siblings
+      .filter((c) => unusableReason(c, now) === undefined && outsideUseTime(t, c, now) === undefined)
+      .sort((a, b) => a.seq - b.seq)
     if (usable.length === 0) {
-      const reason = unusableReason(scanned, now) ?? 'USED'
-      throw fulfilError(reason, `no coupon of order ${scanned.order_id} can be verified now`)
+      const periods = outsideUseTime(t, scanned, now)
+      const reason = unusableReason(scanned, now) ?? (periods ? 'OUT_OF_USE_TIME' : 'USED')
+      const when = reason === 'OUT_OF_USE_TIME' ? ` (usable ${periods}, Beijing time)` : ''
+      throw fulfilError(reason, `no coupon of order ${scanned.order_id} can be verified now${when}`)
     }
     const h = t.random.chars(32, '0123456789abcdef')
     const token = `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
@@ -109,17 +114,24 @@ export class VerifyService {
       if (now - token.created_at > TOKEN_TTL_SECONDS)
         throw fulfilError('TOKEN_EXPIRED', `it was issued at ${token.created_at}, more than ${TOKEN_TTL_SECONDS} s ago`)
       d.tokens.put(b.verify_token, { ...token, used: true })
+      const used = new Map<string, number>()
       return b.encrypted_codes.map((code) =>
-        this.verifyOne(t, certIdByEncryptedCode(t, code), code, b.poi_id, now, { order: token.order_id, source: 1 }),
+        this.verifyOne(t, certIdByEncryptedCode(t, code), code, b.poi_id, now, {
+          order: token.order_id,
+          source: 1,
+          used,
+        }),
       )
     }
     const list = b.code_with_time_list ?? (b.codes ?? []).map((code) => ({ code, verify_time: now }))
     if (list.length === 0) throw needVerifyInput()
     if (!b.order_id) throw needField('order_id', 'to verify 三方码 codes')
+    const used = new Map<string, number>()
     return list.map((x) =>
       this.verifyOne(t, d.byCode.get(x.code)?.certificate_id, x.code, b.poi_id, x.verify_time, {
         order: b.order_id!,
         source: 2,
+        used,
       }),
     )
   }
@@ -130,7 +142,8 @@ export class VerifyService {
     submitted: string,
     poiId: string,
     at: number,
-    expect: { order: string; source: number },
+    /** `used`: coupons verified so far in this call, per product (one call is one consumption) */
+    expect: { order: string; source: number; used: Map<string, number> },
   ): VerifyResult {
     const d = fulfilmentData(t)
     const c = certId ? d.certificates.get(certId) : undefined
@@ -163,13 +176,18 @@ export class VerifyService {
     const reason = unusableReason(c, t.clock.now())
     if (reason) return fail(reason, known)
     if (!c.poi_ids.includes(poiId)) return fail('WRONG_POI', known)
+    if (outsideUseTime(t, c, at) !== undefined) return fail('OUT_OF_USE_TIME', known)
+    const limit = usePerConsumeLimit(t, c)
+    const sofar = expect.used.get(known.product_id) ?? 0
+    if (limit !== undefined && sofar >= limit) return fail('OVER_USE_LIMIT', known)
+    expect.used.set(known.product_id, sofar + 1)
     const record: VerifyRecord = {
       verify_id: t.random.id(),
       seq: t.nextSeq('verify'),
       certificate_id: c.certificate_id,
       order_id: c.order_id,
       poi_id: poiId,
-      verify_type: VERIFY_TYPE_API,
+      verify_type: VERIFY_TYPE.API,
       verify_time: at,
       status: RECORD_STATUS.VERIFIED,
       cancel_time: 0,

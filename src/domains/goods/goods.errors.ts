@@ -44,6 +44,8 @@ export const packPriceFrozen = () =>
     'free_audit may not change the actual price of a combo pack or of its sub-products; save the pack again (with audit)',
   )
 export const badStock = (detail: string) => invalidParams(detail)
+export const needIds = () =>
+  invalidParams('product_ids or out_ids is required (comma-separated, at most 10; list whole pages with …/query/)')
 export const tooManyIds = (field: string) => invalidParams(`${field} takes at most 10 comma-separated ids`)
 export const singleSku = (id: string) =>
   invalidParams(`product ${id} was saved with a sku; sku/batch_save is for multi-SKU products saved without one`)

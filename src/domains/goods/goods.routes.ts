@@ -3,6 +3,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import type { TenantEnv } from '../../http/env.js'
 import { ok } from '../../http/envelope.js'
+import { jsonExact } from '../../http/json-int64.js'
 import type { Tenant } from '../../tenants/tenant.js'
 import { combinationRuleSchema } from './combo.js'
 import * as r from './goods.contract.js'
@@ -94,12 +95,13 @@ export function registerGoodsRoutes(app: OpenAPIHono<TenantEnv>, d: GoodsDeps): 
     })
   }
   for (const route of [r.draftGetRoute, r.akteAlias(r.draftGetRoute)]) {
-    app.openapi(route, (c) => c.json(ok(c, d.views.draftGet(tenantOf(c), c.req.valid('query'))), 200))
+    app.openapi(route, (c) => jsonExact(c, ok(c, d.views.draftGet(tenantOf(c), c.req.valid('query'))), 200))
   }
   for (const route of [r.draftQueryRoute, r.akteAlias(r.draftQueryRoute)]) {
     app.openapi(route, (c) => {
       const q = c.req.valid('query')
-      return c.json(
+      return jsonExact(
+        c,
         ok(
           c,
           d.views.draftQuery(tenantOf(c), {
@@ -113,13 +115,14 @@ export function registerGoodsRoutes(app: OpenAPIHono<TenantEnv>, d: GoodsDeps): 
     })
   }
   for (const route of [r.onlineGetRoute, r.akteAlias(r.onlineGetRoute)]) {
-    app.openapi(route, (c) => c.json(ok(c, d.views.onlineGet(tenantOf(c), c.req.valid('query'))), 200))
+    app.openapi(route, (c) => jsonExact(c, ok(c, d.views.onlineGet(tenantOf(c), c.req.valid('query'))), 200))
   }
   for (const route of [r.onlineQueryRoute, r.akteAlias(r.onlineQueryRoute)]) {
     app.openapi(route, (c) => {
       const q = c.req.valid('query')
-      const count = pageSize(q.count, q.query_all_poi === 'true' ? 20 : 50)
-      return c.json(
+      const count = pageSize(q.count, q.query_all_poi === 'true' || q.query_all_poi === '1' ? 20 : 50)
+      return jsonExact(
+        c,
         ok(
           c,
           d.views.onlineQuery(tenantOf(c), {

@@ -1,6 +1,12 @@
 /** Wire schemas of the goods read APIs and views (douyin-api.md §2.2, §2.8–2.11). */
 import { z } from '@hono/zod-openapi'
 
+/** An int64 the platform sends as a JSON number (written with every digit, beyond 2^53 too). */
+const int64Number = (description: string) =>
+  z
+    .number()
+    .int()
+    .openapi({ format: 'int64', description: `${description}; a JSON number with every digit` })
 const digits = (description: string) => z.string().regex(/^\d+$/, 'must be a number').openapi({ description })
 const idsParam = (what: string) =>
   z
@@ -81,9 +87,9 @@ export const productViewSchema = z
     sold_end_time: z.number().int(),
     create_time: z.number().int(),
     update_time: z.number().int(),
-    pois: z.array(z.object({ poi_id: z.string(), supplier_ext_id: z.string().optional() })),
-    creator_account_id: z.string(),
-    owner_account_id: z.string(),
+    pois: z.array(z.object({ poi_id: int64Number('门店ID'), supplier_ext_id: z.string().optional() })),
+    creator_account_id: int64Number('创建者账户ID'),
+    owner_account_id: int64Number('归属账户ID'),
     telephone: z.array(z.string()),
     out_url: z.string(),
     product_form_type: z.number().int().openapi({ description: '商品形态类型: 1 ordinary, 2 组合券包' }),
@@ -127,7 +133,12 @@ export const onlineViewSchema = z
     sku: nullableSku,
     skus,
     online_status: z.number().int().openapi({ description: '1 在线, 2 下线, 3 封禁' }),
-    commission_info: z.object({ platform_take_rate: z.number() }),
+    commission_info: z.object({
+      platform_take_rate: z
+        .number()
+        .int()
+        .openapi({ description: 'platform commission per ten thousand (‱): 250 = 2.5 %', example: 350 }),
+    }),
   })
   .openapi('ProductOnline')
 
@@ -164,8 +175,14 @@ export const onlineQuerySchema = z.object({
   status: z.enum(['1', '2', '3']).optional().openapi({ description: 'online_status' }),
   goods_creator_type: z.string().optional(),
   goods_query_type: z.string().optional(),
-  query_all_poi: z.enum(['true', 'false']).optional(),
-  poi_ids: z.string().optional(),
+  query_all_poi: z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .openapi({ description: 'the full POI list; true or 1 (then count is at most 20)' }),
+  poi_ids: z
+    .string()
+    .optional()
+    .openapi({ description: 'comma-separated; PHP-style poi_ids[0]=…&poi_ids[1]=… and [a,b] are read too' }),
   ext_ids: z.string().optional(),
   product_name: z.string().max(30).optional(),
   product_type_list: z.string().optional(),

@@ -57,7 +57,19 @@ export const productInputSchema = z
       .min(1)
       .max(1000),
     attr_key_value_map: attrMap,
-    product_ext: z.object({ auto_online: z.boolean().optional(), test_extra: z.unknown().optional() }).optional(),
+    product_ext: z
+      .object({
+        auto_online: z.boolean().optional(),
+        test_extra: z
+          .object({
+            test_flag: z.boolean().optional(),
+            uids: z.array(z.string()).optional().openapi({ description: '商品可见的用户UID列表, at most 10' }),
+          })
+          .loose()
+          .optional()
+          .openapi({ description: '测试商品: with test_flag true, 1–10 uids and stock at most 50' }),
+      })
+      .optional(),
     telephone: z.array(z.string()).optional(),
     out_url: z.string().optional(),
     product_form_type: z

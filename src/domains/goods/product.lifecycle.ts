@@ -5,6 +5,7 @@
  */
 import type { Job } from '../../core/scheduler.js'
 import type { Tenant } from '../../tenants/tenant.js'
+import { checkTestStock, isTestProduct } from './test-product.js'
 import { settingsOf } from '../../tenants/settings.js'
 import type { WebhooksService } from '../../webhooks/webhooks.service.js'
 import { FORM_PACK } from './combo.js'
@@ -166,6 +167,7 @@ export class ProductLifecycle {
   }
 
   private restock(rec: ProductRecord, s: { limit_type: number; stock_qty: number; avail_qty?: number | undefined }) {
+    checkTestStock(isTestProduct(rec.draft.product.product_ext), s.stock_qty, 'stock_qty')
     const held = rec.stock.frozen_qty + rec.stock.sold_qty
     if (s.limit_type === 1 && s.stock_qty < held)
       throw badStock(`stock_qty ${s.stock_qty} is below what is already sold or held (${held})`)

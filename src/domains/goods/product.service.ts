@@ -3,6 +3,7 @@
  * and puts the new version in audit. Lifecycle after that lives in product.lifecycle.ts.
  */
 import type { Tenant } from '../../tenants/tenant.js'
+import { checkTestExtra } from './test-product.js'
 import { settingsOf } from '../../tenants/settings.js'
 import { checkAttrs, originFromCommodity } from './attr-check.js'
 import { buildSubItems, checkCombination, FORM_ORDINARY, FORM_PACK } from './combo.js'
@@ -121,6 +122,7 @@ export class ProductService {
       ? checkAttrs('sku.attr_key_value_map', sku.attr_key_value_map, template.sku_attrs, strict)
       : { problems: [], kept: {} }
     if (pa.problems.length + sa.problems.length > 0) throw badAttrs([...pa.problems, ...sa.problems])
+    checkTestExtra(p, Math.max(...[body.sku, ...(body.skus ?? [])].map((x) => x?.stock.stock_qty ?? 0)))
     const now = t.clock.now()
     if (p.sold_start_time >= p.sold_end_time)
       throw badSaleWindow(

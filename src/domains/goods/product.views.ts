@@ -2,14 +2,21 @@
  * Read side of goods: draft/get, draft/query, online/get, online/query (douyin-api.md §2.8–2.11).
  * Drafts show the last saved version; online views the last approved one.
  */
+import { int64 } from '../../core/int64.js'
+import { settingsOf } from '../../tenants/settings.js'
 import type { Tenant } from '../../tenants/tenant.js'
-import { tooManyIds } from './goods.errors.js'
+import { needIds, tooManyIds } from './goods.errors.js'
 import type { CatalogService } from './goods.service.js'
 import { goodsData, type ProductRecord, type SubItem, type Version } from './goods.store.js'
 import { DRAFT, ONLINE } from './product.lifecycle.js'
 
-/** Platform commission shown in online views (commission_info.platform_take_rate, percent). */
-export const PLATFORM_TAKE_RATE = 2.5
+/**
+ * commission_info.platform_take_rate: an integer, like the online/get example's 350; the sandbox reads it as
+ * per ten thousand (‱, as the bills' commission_ratio) of the tenant's commission_rate_percent (2.5 % → 250).
+ */
+export function platformTakeRate(t: Tenant): number {
+  return Math.round(settingsOf(t).commission_rate_percent * 100)
+}
 
 /** Splits a comma-joined id list (the SDK joins arrays with commas), at most 10. */
 export function idList(raw: string | undefined, field: string): string[] {
@@ -44,9 +51,9 @@ export class ProductViews {
       sold_end_time: p.sold_end_time,
       create_time: rec.create_time,
       update_time: rec.update_time,
-      pois: p.pois,
-      creator_account_id: t.record.account_id,
-      owner_account_id: t.record.account_id,
+      pois: p.pois.map((x) => ({ ...x, poi_id: int64(x.poi_id) })),
+      creator_account_id: int64(t.record.account_id),
+      owner_account_id: int64(t.record.account_id),
       telephone: p.telephone ?? [],
       out_url: p.out_url ?? '',
       product_form_type: p.product_form_type,
@@ -88,11 +95,12 @@ export class ProductViews {
       sku: this.skuView(rec, v),
       ...this.skusView(rec, v),
       online_status: rec.online_status,
-      commission_info: { platform_take_rate: PLATFORM_TAKE_RATE },
+      commission_info: { platform_take_rate: platformTakeRate(t) },
     }
   }
 
   private byIds(t: Tenant, productIds: string[], outIds: string[]): ProductRecord[] {
+    if (productIds.length + outIds.length === 0) throw needIds()
     const { products, outIds: index, subProducts } = goodsData(t)
     const ids = [
       ...productIds.map((id) => subProducts.get(id)?.combination_id ?? id),

@@ -6,8 +6,10 @@
 import type { Job } from '../../core/scheduler.js'
 import type { Tenant } from '../../tenants/tenant.js'
 import type { Tenants } from '../../tenants/tenants.service.js'
+import { settingsOf } from '../../tenants/settings.js'
 import {
   accountNotAuthorised,
+  bannedClient,
   expiredToken,
   missingToken,
   noSuchClient,
@@ -20,6 +22,13 @@ import type { OauthStore, TokenRecord } from './oauth.store.js'
 export const TOKEN_TTL_SECONDS = 7200
 export const SUPERSEDE_GRACE_SECONDS = 300
 export const TOKEN_EXPIRE_JOB = 'oauth.token_expire'
+/** The client_token calls of the last minute and the ban (t:<key>/meta/client_token_calls; a reset lifts it). */
+interface CallWindow {
+  calls_ms: number[]
+  banned_at_ms: number | null
+}
+const CALLS_KEY = 'client_token_calls'
+const MINUTE_MS = 60_000
 
 export interface ClientTokenInput {
   client_key: string
@@ -38,6 +47,7 @@ export class OauthService {
     if (!tenant) throw noSuchClient(input.client_key)
     if (tenant.record.client_secret !== input.client_secret) throw wrongSecret()
     const nowMs = tenant.clock.nowMs()
+    this.countCall(tenant, nowMs)
     const record: TokenRecord = {
       access_token: this.freshToken(tenant),
       client_key: tenant.key,
@@ -54,6 +64,24 @@ export class OauthService {
     this.db.clients.put(tenant.key, { recent: previous ? [record.access_token, previous] : [record.access_token] })
     tenant.scheduler.schedule(TOKEN_EXPIRE_JOB, record.expires_at_ms, { access_token: record.access_token })
     return { access_token: record.access_token, expires_in: TOKEN_TTL_SECONDS }
+  }
+
+  /**
+   * 生成 client_token: "每分钟超过 60 次接口调用，client_key 将被永久封禁". The call that is one too many within
+   * 60 s of virtual time bans the client_key (tenant setting client_token_rate_limit; 0 never bans).
+   */
+  private countCall(tenant: Tenant, nowMs: number): void {
+    const meta = tenant.repo.collection('meta')
+    const window = (meta.get(CALLS_KEY) as CallWindow | undefined) ?? { calls_ms: [], banned_at_ms: null }
+    if (window.banned_at_ms !== null) throw bannedClient(tenant.key, window.banned_at_ms)
+    const limit = settingsOf(tenant).client_token_rate_limit
+    if (limit === 0) return
+    const calls = [...window.calls_ms.filter((ms) => ms > nowMs - MINUTE_MS), nowMs]
+    if (calls.length > limit) {
+      meta.put(CALLS_KEY, { calls_ms: [], banned_at_ms: nowMs })
+      throw bannedClient(tenant.key, nowMs)
+    }
+    meta.put(CALLS_KEY, { calls_ms: calls, banned_at_ms: null })
   }
 
   /**
@@ -77,6 +105,8 @@ export class OauthService {
     const record = this.db.tokens.get(token)
     const tenant = record && this.tenants.get(record.client_key)
     if (!record || !tenant) throw unknownToken()
+    const ban = tenant.repo.collection('meta').get(CALLS_KEY) as CallWindow | undefined
+    if (ban?.banned_at_ms != null) throw bannedClient(tenant.key, ban.banned_at_ms)
     const nowMs = tenant.clock.nowMs()
     if (record.revoked)
       throw supersededToken('only the latest two tokens of a client_key are valid; this one was replaced twice since')

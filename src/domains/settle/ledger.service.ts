@@ -10,6 +10,7 @@ import {
   CERT_STATUS,
   fulfilmentData,
   RECORD_STATUS,
+  VERIFY_TYPE,
   type CertificateRecord,
   type VerifyRecord,
 } from '../fulfilment/fulfilment.store.js'
@@ -18,6 +19,8 @@ import { goodsData } from '../goods/goods.store.js'
 import { FUND_TYPE, LEDGER_STATUS, settleData, type LedgerAmount, type LedgerRecord } from './settle.store.js'
 
 export const LEDGER_JOB = 'settle.ledger'
+/** sku settle_type 1 总店结算 (the merchant's root account, 总户) */
+const SETTLE_TYPE_ROOT = 1
 export const SETTLE_JOB = 'settle.settle'
 
 /** YYYY-MM-DD of a Unix time in Beijing. */
@@ -56,7 +59,9 @@ export class LedgerService {
   private write(t: Tenant, c: CertificateRecord, r: VerifyRecord, fund: number, amount: LedgerAmount): LedgerRecord {
     const { ledgers } = settleData(t)
     const sku = goodsData(t).products.get(c.product_id)?.online?.sku
-    const settleType = Number(sku?.attr_key_value_map.settle_type ?? 1)
+    // the expired, closed part of a 不支持部分退 pack: 钱款进入商家总户 (seed 000), whatever the sku's settle_type
+    const toRoot = r.verify_type === VERIFY_TYPE.SYSTEM
+    const settleType = toRoot ? SETTLE_TYPE_ROOT : Number(sku?.attr_key_value_map.settle_type ?? SETTLE_TYPE_ROOT)
     const now = t.clock.now()
     const rec: LedgerRecord = {
       ledger_id: t.random.id(),

@@ -1,0 +1,84 @@
+/**
+ * Usage rules that bind at the till: limit_use_rule (LIMIT_USE_RULE, 每人单次消费最多使用代金券张数), use_time
+ * (USE_TIME, 仅指定时间可用), and a pack's sub-items, which may be verified together (分次核销 is allowed, not required).
+ */
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
+import { productBuilders } from '../src/domains/goods/product.examples.js'
+import { buy, GOODS_NOW_MS, packBody, productBody, publish, type Body } from './helpers/goods.js'
+
+const POI = DEFAULT_TENANT.poi_id
+
+async function setup() {
+  const made = await makeSandbox({ frozenAtMs: GOODS_NOW_MS })
+  const h = async () => ({ 'access-token': await made.api.token() })
+  const prepare = async (code: string) =>
+    (await made.api.get(`/goodlife/v1/fulfilment/certificate/prepare/?code=${code}`, await h())).body.data
+  const verifyAll = async (code: string) => {
+    const p = await prepare(code)
+    const encrypted_codes = p.certificates.map((c: { encrypted_code: string }) => c.encrypted_code)
+    const body = { verify_token: p.verify_token, poi_id: POI, encrypted_codes }
+    return (await made.api.post('/goodlife/v1/fulfilment/certificate/verify/', body, await h())).body.data
+  }
+  return { ...made, h, prepare, verifyAll }
+}
+
+describe('limit_use_rule (每人单次消费最多使用代金券张数)', () => {
+  it('verifies at most use_num_per_consume coupons of the product in one verify call; the rest wait for the next visit', async () => {
+    const s = await setup()
+    const builders = productBuilders({
+      account_id: DEFAULT_TENANT.account_id,
+      poi_ids: [POI],
+      now: GOODS_NOW_MS / 1000,
+    })
+    const body: Body = builders.voucher()
+    body.product.attr_key_value_map.limit_use_rule = JSON.stringify({ is_limit_use: true, use_num_per_consume: 1 })
+    const p = await publish(s.api, body)
+    const o = await buy(s.api, { product_id: p.product_id, count: 2 })
+    const first = await s.verifyAll(o.certificates[0].code)
+    expect(first.verify_results.map((r: { result: number; msg: string }) => [r.result, r.msg])).toEqual([
+      [0, '验券成功'],
+      [4000116, '超过每人单次消费最多使用张数'],
+    ])
+    const second = await s.verifyAll(o.certificates[0].code)
+    expect(second.verify_results).toEqual([expect.objectContaining({ result: 0 })])
+  })
+})
+
+describe('use_time (使用时间: 仅指定时间可用)', () => {
+  it('a 12:00–14:00 coupon cannot be prepared or verified at 00:00 Beijing time, and can at 12:30', async () => {
+    const s = await setup()
+    const body = productBody(`ut-${Math.random()}`)
+    body.product.attr_key_value_map.use_time = JSON.stringify({
+      use_time_type: 2,
+      time_period_list: [{ use_start_time: '12:00:00', use_end_time: '14:00:00' }],
+    })
+    const p = await publish(s.api, body)
+    const o = await buy(s.api, { product_id: p.product_id })
+    expect(await s.prepare(o.certificates[0].code)).toMatchObject({
+      error_code: 4000115,
+      description: `当前不在券的使用时间内: no coupon of order ${o.order.order_id} can be verified now (usable 12:00:00-14:00:00, Beijing time)`,
+    })
+    await s.api.post('/sandbox/clock/advance', { seconds: 12.5 * 3600 })
+    const ok = await s.verifyAll(o.certificates[0].code)
+    expect(ok.verify_results).toEqual([expect.objectContaining({ result: 0, msg: '验券成功' })])
+  })
+})
+
+describe("a pack's sub-items", () => {
+  it('may be verified together in one call, and the README says so (分次核销 is allowed, not required)', async () => {
+    const s = await setup()
+    const items = [
+      { item_type: 1, name: '双人餐', actual_amount: 8800, origin_amount: 12800 },
+      { item_type: 1, name: '饮品券', actual_amount: 1200, origin_amount: 1800 },
+    ]
+    const p = await publish(s.api, packBody(`visit-${Math.random()}`, items))
+    const o = await buy(s.api, { product_id: p.product_id })
+    const both = await s.verifyAll(o.certificates[0].code)
+    expect(both.verify_results.map((r: { result: number }) => r.result)).toEqual([0, 0])
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+    expect(readme).not.toContain("A pack's sub-items are verified on separate visits")
+    expect(readme).toContain("A pack's sub-items may be verified in one call or on separate visits")
+  })
+})
