@@ -113,7 +113,7 @@ describe('installed from the packed tarball into another project', () => {
     expect(bad.code).not.toBe(0)
     expect(bad.out).toMatch(/typed\.ts.*'reson' does not exist/)
     expect(bad.out).toMatch(/typed\.ts.*'verify_idd' does not exist/)
-  })
+  }, 90_000) // two whole tsc runs: 13-16 s alone on 2 cores, more while other suites share them
 
   it('receives a signed webhook in a vitest file using the testing kit', async () => {
     const r = await sh('npx', ['vitest', 'run', '--reporter=default'])
