@@ -292,6 +292,37 @@ describe('webhook delivery', () => {
     expect((await api.get('/sandbox/webhooks')).body.data.failed_events).toBe(0)
   })
 
+  it('keeps a given-up event given up when its redelivery fails too, and discards a held event on request', async () => {
+    const { sandbox, api } = await makeSandbox()
+    const rx = await receiver()
+    await api.request('PUT', '/sandbox/webhooks?skip_challenge=true', { body: { url: rx.url } })
+    rx.reply = () => ({ status: 500 })
+    const head = await emit(api, 'life_trade_certificate_notify', certContent('7000000000000000055', 'verify'))
+    const held = await emit(api, 'life_trade_certificate_notify', certContent('7000000000000000055', 'verify_cancel'))
+    await settle(sandbox)
+    await api.post('/sandbox/clock/advance', { seconds: 3600 })
+    rx.reply = () => ({ status: 502, body: 'bad gateway' })
+    const again = await api.post(`/sandbox/webhooks/outbox/${head.event_id}/redeliver`)
+    expect(again.body.data.delivery).toMatchObject({
+      outcome: 'failed',
+      error: 'HTTP 502',
+      attempt: 5,
+      redelivery: true,
+    })
+    expect(again.body.data.event).toMatchObject({ status: 'failed', last_error: 'HTTP 502', attempts: 4 })
+    const discarded = await api.post(`/sandbox/webhooks/outbox/${held.event_id}/discard`)
+    expect(discarded.body.data.event).toMatchObject({ status: 'blocked', blocked_by: head.event_id })
+    expect((await api.get('/sandbox/webhooks')).body.data).toMatchObject({
+      failed_events: 1,
+      blocked_events: 0,
+      discarded_events: 1,
+    })
+    const missing = await api.post('/sandbox/webhooks/outbox/evt_999/redeliver')
+    expect(missing.body.data).toMatchObject({ error_code: 4000001 })
+    expect(missing.body.data.description).toContain('no undelivered event evt_999')
+    expect(rx.received.filter((r) => r.json.event === 'life_trade_certificate_notify')).toHaveLength(5)
+  })
+
   it('refuses by hand an event whose content does not fit the catalogue, naming the field', async () => {
     const { api } = await makeSandbox()
     const r = await api.post('/sandbox/webhooks/events', {

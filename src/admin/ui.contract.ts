@@ -7,7 +7,7 @@ export const stateRoute = createRoute({
   path: '/sandbox/ui/state',
   tags: ['sandbox'],
   operationId: 'sandboxUiState',
-  summary: 'what the dashboard shows: clock, products, orders, deliveries, journal, faults',
+  summary: 'what the dashboard shows: clock, products, orders, deliveries, undelivered webhook events, journal, faults',
   request: { headers: z.object({ 'x-sandbox-client-key': z.string().optional() }) },
   responses: jsonResponses(
     envelopeOf(
@@ -18,6 +18,7 @@ export const stateRoute = createRoute({
         products: z.array(z.record(z.string(), z.unknown())),
         orders: z.array(z.record(z.string(), z.unknown())),
         deliveries: z.array(z.record(z.string(), z.unknown())),
+        outbox: z.array(z.record(z.string(), z.unknown())),
         journal: z.array(z.record(z.string(), z.unknown())),
         faults: z.array(z.record(z.string(), z.unknown())),
       }),

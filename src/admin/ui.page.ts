@@ -13,6 +13,7 @@ const token = new URLSearchParams(location.hash.slice(1)).get('token') || ''
 const headers = { 'content-type': 'application/json' }
 if (key) headers['x-sandbox-client-key'] = key
 if (token) headers.authorization = 'Bearer ' + token
+const bj = (sec) => new Date((sec + 8 * 3600) * 1000).toISOString().slice(0, 19).replace('T', ' ')
 const esc = (v) => String(v ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c])
 function table(id, cols, rows) {
   document.getElementById(id).innerHTML = '<tr>' + cols.map((c) => '<th>' + esc(c[0]) + '</th>').join('') + '</tr>' +
@@ -27,13 +28,16 @@ async function refresh() {
   document.getElementById('updated').textContent = 'refresh #' + (++refreshes)
   table('products', [['product_id', (p) => esc(p.product_id)], ['name', (p) => esc(p.product_name)], ['draft_status', (p) => esc(p.draft_status)], ['online_status', (p) => esc(p.online_status)], ['stock', (p) => esc(p.avail_qty + ' / ' + p.stock_qty)]], s.products)
   table('orders', [['order_id', (o) => esc(o.order_id)], ['status', (o) => esc(o.order_status)], ['product', (o) => esc(o.product_name)], ['certificates', (o) => o.certificates.map((c) => esc(c.certificate_id + ' ' + (c.sub_item_name || '') + ' status ' + c.status)).join('<br>')]], s.orders)
-  table('deliveries', [['event', (d) => esc(d.event)], ['entity', (d) => esc(d.entity_id)], ['attempt', (d) => esc(d.attempt)], ['outcome', (d) => '<span class="' + (d.outcome === 'delivered' ? 'ok' : 'bad') + '">' + esc(d.outcome) + '</span> ' + esc(d.status ?? d.error ?? '')], ['', (d) => d.event_id ? '<button data-resend="' + esc(d.delivery_id) + '">resend</button>' : '']], s.deliveries)
+  table('deliveries', [['event', (d) => esc(d.event)], ['entity', (d) => esc(d.entity_id)], ['attempt', (d) => esc(d.attempt)], ['outcome', (d) => '<span class="' + (d.outcome === 'delivered' ? 'ok' : 'bad') + '">' + esc(d.outcome) + '</span> ' + esc(d.status ?? d.error ?? '') + (d.given_up ? ' <b class="bad">given up</b>' : d.retry_at ? ' <small>retry at ' + esc(bj(d.retry_at)) + '</small>' : '')], ['', (d) => d.event_id ? '<button data-resend="' + esc(d.delivery_id) + '">resend</button>' : '']], s.deliveries)
+  table('outbox', [['event_id', (e) => esc(e.event_id)], ['event', (e) => esc(e.event)], ['entity', (e) => esc(e.entity)], ['status', (e) => '<span class="' + (e.status === 'pending' ? '' : 'bad') + '">' + esc(e.status) + '</span>'], ['attempts', (e) => esc(e.attempts)], ['why', (e) => esc(e.given_up_reason || (e.blocked_by ? 'waits for ' + e.blocked_by : e.last_error))], ['', (e) => (e.status === 'failed' ? '<button data-redeliver-event="' + esc(e.event_id) + '">redeliver</button>' : '') + (e.status === 'pending' ? '' : '<button data-discard-event="' + esc(e.event_id) + '">discard</button>')]], s.outbox)
   table('journal', [['method', (j) => esc(j.method)], ['path', (j) => esc(j.path)], ['error_code', (j) => esc(j.error_code)], ['ms', (j) => esc(j.latency_ms)]], s.journal)
   table('faults', [['id', (f) => esc(f.id)], ['rule', (f) => esc(JSON.stringify(f))]], s.faults)
 }
 document.addEventListener('click', async (e) => {
   const t = e.target
   if (t.dataset.advance) await fetch('/sandbox/clock/advance', { method: 'POST', headers, body: JSON.stringify({ seconds: Number(t.dataset.advance) }) })
+  if (t.dataset.redeliverEvent) await fetch('/sandbox/webhooks/outbox/' + t.dataset.redeliverEvent + '/redeliver', { method: 'POST', headers })
+  if (t.dataset.discardEvent) await fetch('/sandbox/webhooks/outbox/' + t.dataset.discardEvent + '/discard', { method: 'POST', headers })
   if (t.dataset.resend) await fetch('/sandbox/webhooks/deliveries/' + t.dataset.resend + '/redeliver', { method: 'POST', headers })
   refresh()
 })
@@ -49,6 +53,7 @@ export const DASHBOARD_HTML = `<!doctype html>
  <small id="updated"></small></p>
 <h2>Products</h2><table id="products"></table>
 <h2>Orders and certificates</h2><table id="orders"></table>
+<h2>Undelivered webhook events</h2><table id="outbox"></table>
 <h2>Webhook and SPI deliveries</h2><table id="deliveries"></table>
 <h2>Journal</h2><table id="journal"></table>
 <h2>Active faults</h2><table id="faults"></table>

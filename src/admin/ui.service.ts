@@ -6,10 +6,14 @@ import { tradeData } from '../domains/trade/trade.store.js'
 import type { Faults } from './faults.js'
 import type { Journal } from './journal.js'
 import { describeClock } from './admin.service.js'
+import { outboxView } from '../webhooks/outbox.js'
 
 const LIMIT = 50
 
-/** What the dashboard shows of a tenant: clock, the newest products, orders and deliveries, journal and faults. */
+/**
+ * What the dashboard shows of a tenant: clock, the newest products, orders and deliveries, the undelivered
+ * webhook events (oldest first: given up, held behind an earlier one, pending), journal and faults.
+ */
 export function dashboardState(t: Tenant, journal: Journal, faults: Faults) {
   const certs = fulfilmentData(t).certificates
   const clock = describeClock(t)
@@ -55,6 +59,20 @@ export function dashboardState(t: Tenant, journal: Journal, faults: Faults) {
         outcome: d.outcome,
         status: d.status,
         error: d.error,
+        retry_at: d.retry_at ?? null,
+        given_up: d.given_up ?? false,
+      })),
+    outbox: outboxView(t)
+      .slice(0, LIMIT)
+      .map((e) => ({
+        event_id: e.event_id,
+        event: e.event,
+        entity: `${e.entity_type} ${e.entity_id}`,
+        status: e.status,
+        attempts: e.attempts,
+        last_error: e.last_error,
+        blocked_by: e.blocked_by,
+        given_up_reason: e.given_up_reason,
       })),
     journal: journal.list(t.key, { limit: LIMIT }).entries.map((e) => ({ ...e })),
     faults: faults.list(t).map((f) => ({ ...f })),

@@ -72,6 +72,8 @@ export const OPERATIONS = {
   sandboxEmitWebhook: webhooks.emitRoute,
   sandboxWebhookDeliveries: webhooks.deliveriesRoute,
   sandboxRedeliverWebhook: webhooks.redeliverRoute,
+  sandboxRedeliverOutboxEvent: webhooks.redeliverEventRoute,
+  sandboxDiscardOutboxEvent: webhooks.discardEventRoute,
   sandboxSaveSnapshot: snapshots.saveRoute,
   sandboxListSnapshots: snapshots.listRoute,
   sandboxRestoreSnapshot: snapshots.restoreRoute,

@@ -53,7 +53,7 @@ export interface TenantCollections {
   outbox: OutboxEvent
   /** delivery_id → one delivery attempt */
   deliveries: DeliveryRecord
-  /** "count" → events dropped by the outbox limit */
+  /** "outbox" → events dropped by the outbox limit; "discarded" → events discarded through the control plane */
   outbox_dropped: { events: number; last_event_id: string }
   /** job_id → a scheduled job */
   jobs: Job

@@ -2,6 +2,9 @@
  * Lets real time drive the schedulers: one unref'd timer set for the earliest job of any running
  * (unfrozen) tenant clock. Frozen clocks only move through the control plane, but a job already due on a
  * frozen clock (scheduled "now", e.g. an SPI call after a purchase) runs at once.
+ *
+ * Tenants never wait for each other: a tenant whose run is still going (its job waits for a slow or hanging
+ * webhook receiver) is left out of the timer until that run ends, and the timer is re-armed at once for the rest.
  */
 import type { RealTime } from '../core/clock.js'
 import type { Tenant } from './tenant.js'
@@ -12,6 +15,8 @@ export class Ticker {
   private timer: NodeJS.Timeout | undefined
   private queued = false
   private stopped = false
+  /** tenants whose runDue has not finished yet */
+  private readonly running = new Set<string>()
 
   constructor(
     private readonly realTime: RealTime,
@@ -34,6 +39,7 @@ export class Ticker {
     clearTimeout(this.timer)
     let earliest = Infinity
     for (const t of this.tenants()) {
+      if (this.running.has(t.key)) continue
       const due = t.scheduler.nextDueMs()
       if (due === undefined) continue
       const real = t.clock.realAt(due) ?? (due <= t.clock.nowMs() ? this.realTime() : null)
@@ -46,10 +52,24 @@ export class Ticker {
   }
 
   private fire(): void {
-    const runs = this.tenants().map((t) =>
-      t.scheduler.runDue().catch((e: unknown) => this.log(`scheduler of ${t.key}: ${(e as Error).message}`)),
-    )
-    void Promise.all(runs).then(() => this.arm())
+    for (const t of this.tenants()) {
+      if (this.running.has(t.key) || !this.isDue(t)) continue
+      this.running.add(t.key)
+      t.scheduler
+        .runDue()
+        .catch((e: unknown) => this.log(`scheduler of ${t.key}: ${(e as Error).message}`))
+        .finally(() => {
+          this.running.delete(t.key)
+          this.poke()
+        })
+    }
+    this.arm()
+  }
+
+  /** Whether the tenant's earliest job is due by its own clock. */
+  private isDue(t: Tenant): boolean {
+    const due = t.scheduler.nextDueMs()
+    return due !== undefined && due <= t.clock.nowMs()
   }
 
   stop(): void {

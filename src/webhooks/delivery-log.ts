@@ -9,7 +9,7 @@ export const MAX_DELIVERY_LOG = 5000
 export function recordDelivery(t: Tenant, d: Omit<DeliveryRecord, 'delivery_id' | 'seq'>): DeliveryRecord {
   const deliveries = webhookData(t).deliveries
   const seq = t.nextSeq('delivery')
-  const rec = { delivery_id: `dlv_${seq}`, seq, ...d } as DeliveryRecord
+  const rec = { delivery_id: `dlv_${seq}`, seq, ...d, retry_at: d.retry_at ?? null, given_up: d.given_up ?? false }
   deliveries.put(rec.delivery_id, rec)
   if (seq > MAX_DELIVERY_LOG) deliveries.delete(`dlv_${seq - MAX_DELIVERY_LOG}`)
   return rec

@@ -1,7 +1,9 @@
 /**
  * Sends outbox events to the tenant's webhook URL: only once they are on disk, head-of-line per entity
  * (an order's, certificate's or product's events arrive in the order they happened), retried 3 times with
- * backoff on the tenant's virtual clock, every attempt logged. Tenants never wait for each other.
+ * backoff on the tenant's virtual clock, every attempt logged. An event given up after its retries stays at
+ * the head of its entity's line and holds the entity's later events until it is redelivered or discarded
+ * through the control plane, so a later event never overtakes it. Tenants never wait for each other.
  */
 import type { Log } from '../log.js'
 import type { Store } from '../store/store.js'
@@ -10,6 +12,7 @@ import type { Faults } from '../admin/faults.js'
 import { sendWithFault, type OutboundCall, type OutboundResult } from './outbound.js'
 import { recordDelivery } from './delivery-log.js'
 import { webhookSignature } from './signing.js'
+import { entityHeads, queuedEvents } from './outbox.js'
 import { webhookData, webhookTargets, type DeliveryRecord, type OutboxEvent } from './webhooks.store.js'
 
 /** The platform drops a connection after 5 s (douyin-api.md §8). */
@@ -62,18 +65,15 @@ export class Dispatcher {
     return run
   }
 
-  /** Events whose turn it is: the oldest undelivered event of each entity, if it is pending and due. */
+  /**
+   * Events whose turn it is: the oldest undelivered event of each entity, if it is pending and due. A given-up
+   * head is not sent, and neither is anything behind it.
+   */
   private due(tenant: Tenant, inFlight: Set<string>): OutboxEvent[] {
     const now = tenant.clock.nowMs()
-    const heads = new Map<string, OutboxEvent>()
-    for (const e of webhookData(tenant)
-      .outbox.values()
-      .sort((a, b) => a.seq - b.seq)) {
-      if (e.status !== 'pending') continue
-      const key = `${e.entity_type}:${e.entity_id}`
-      if (!heads.has(key)) heads.set(key, e)
-    }
-    return [...heads.values()].filter((e) => e.next_attempt_at_ms <= now && !inFlight.has(e.event_id))
+    return [...entityHeads(queuedEvents(tenant)).values()].filter(
+      (e) => e.status === 'pending' && e.next_attempt_at_ms <= now && !inFlight.has(e.event_id),
+    )
   }
 
   private async deliverDue(tenant: Tenant): Promise<void> {
@@ -94,7 +94,7 @@ export class Dispatcher {
     const result = await this.send(tenant, e, url, e.attempts + 1, false)
     const data = webhookData(tenant)
     const current = data.outbox.get(e.event_id)
-    if (!current) return // the tenant was reset meanwhile
+    if (!current) return // the tenant was reset, or the event discarded, meanwhile
     if (result.ok) {
       data.outbox.delete(e.event_id)
       return
@@ -102,11 +102,22 @@ export class Dispatcher {
     const attempts = current.attempts + 1
     const backoff = RETRY_BACKOFF_SECONDS[attempts - 1]
     if (backoff === undefined) {
-      data.outbox.put(e.event_id, { ...current, attempts, status: 'failed', last_error: result.error })
+      const given_up_reason = `no 2xx in ${attempts} attempts (the first, then retries ${RETRY_BACKOFF_SECONDS.join(', ')} virtual seconds apart); last: ${result.error}`
+      const given_up_at = tenant.clock.now()
+      data.outbox.put(e.event_id, {
+        ...current,
+        attempts,
+        status: 'failed',
+        last_error: result.error,
+        given_up_at,
+        given_up_reason,
+      })
+      data.deliveries.put(result.delivery.delivery_id, { ...result.delivery, retry_at: null, given_up: true })
       return
     }
     const next = tenant.clock.nowMs() + backoff * 1000
     data.outbox.put(e.event_id, { ...current, attempts, next_attempt_at_ms: next, last_error: result.error })
+    data.deliveries.put(result.delivery.delivery_id, { ...result.delivery, retry_at: Math.floor(next / 1000) })
     tenant.scheduler.schedule(RETRY_JOB, next, { event_id: e.event_id, retry: attempts })
   }
 

@@ -29,6 +29,12 @@ const deliverySchema = z
     latency_ms: z.number(),
     error: z.string().nullable(),
     outcome: z.enum(['delivered', 'failed']),
+    retry_at: z.number().int().nullable().openapi({
+      description: 'after a failed automatic attempt: virtual time (s) of the next retry; null when none follows',
+    }),
+    given_up: z.boolean().openapi({
+      description: 'this failed attempt was the last automatic one: the event was given up and holds its entity',
+    }),
     virtual_time: z.number().int(),
     real_time: z.string(),
   })
@@ -43,11 +49,17 @@ const outboxSchema = z
     entity_id: z.string(),
     msg_id: z.string(),
     body: z.string(),
-    status: z.enum(['pending', 'failed']),
+    status: z.enum(['pending', 'blocked', 'failed']).openapi({
+      description:
+        'pending: sent or retried on its own; blocked: held behind an earlier undelivered event of the same entity (blocked_by); failed: given up, it holds its entity until redelivered or discarded',
+    }),
+    blocked_by: z.string().nullable().openapi({ description: 'the earlier event of the same entity it waits for' }),
     attempts: z.number().int(),
     next_attempt_at_ms: z.number().int(),
     created_at: z.number().int(),
     last_error: z.string().nullable(),
+    given_up_at: z.number().int().nullable().openapi({ description: 'virtual time it was given up, seconds' }),
+    given_up_reason: z.string().nullable(),
   })
   .openapi('OutboxEvent')
 
@@ -98,10 +110,18 @@ export const getWebhookRoute = createRoute({
       z.object({
         webhook: z.union([targetSchema, z.null()]),
         pending_events: z.number().int(),
-        failed_events: z.number().int(),
+        blocked_events: z
+          .number()
+          .int()
+          .openapi({ description: 'events held behind an earlier undelivered event of their entity' }),
+        failed_events: z.number().int().openapi({ description: 'events given up after their retries' }),
         dropped_events: z.number().int().openapi({
           description: 'events dropped, oldest first, because the outbox held more than settings.outbox_limit',
         }),
+        discarded_events: z
+          .number()
+          .int()
+          .openapi({ description: 'events discarded through POST /sandbox/webhooks/outbox/{event_id}/discard' }),
         timeout_ms: z.number().int(),
       }),
     ),
@@ -127,7 +147,7 @@ export const outboxRoute = createRoute({
   path: '/sandbox/webhooks/outbox',
   tags: ['sandbox'],
   operationId: 'sandboxWebhookOutbox',
-  summary: 'events not yet delivered (pending) or given up (failed)',
+  summary: 'events not yet delivered: pending, blocked behind an earlier event of their entity, or given up (failed)',
   request: { headers: tenantHeader },
   responses: jsonResponses(envelopeOf('WebhookOutbox', z.object({ events: z.array(outboxSchema) })), 'the outbox'),
 })
@@ -180,6 +200,38 @@ export const redeliverRoute = createRoute({
   responses: jsonResponses(envelopeOf('RedeliverWebhook', z.object({ delivery: deliverySchema })), 'the new attempt'),
 })
 
+const eventParams = z.object({ event_id: z.string().openapi({ example: 'evt_1' }) })
+
+export const redeliverEventRoute = createRoute({
+  method: 'post',
+  path: '/sandbox/webhooks/outbox/{event_id}/redeliver',
+  tags: ['sandbox'],
+  operationId: 'sandboxRedeliverOutboxEvent',
+  summary:
+    "send an undelivered event now, once; on a 2xx it is delivered and its entity's held events follow in order (refused for an event blocked behind an earlier one)",
+  request: { headers: tenantHeader, params: eventParams },
+  responses: jsonResponses(
+    envelopeOf(
+      'RedeliverOutboxEvent',
+      z.object({
+        delivery: deliverySchema,
+        event: z.union([outboxSchema, z.null()]).openapi({ description: 'the event as it stays; null once delivered' }),
+      }),
+    ),
+    'the attempt',
+  ),
+})
+
+export const discardEventRoute = createRoute({
+  method: 'post',
+  path: '/sandbox/webhooks/outbox/{event_id}/discard',
+  tags: ['sandbox'],
+  operationId: 'sandboxDiscardOutboxEvent',
+  summary: "remove an undelivered event without sending it; its entity's held events go on",
+  request: { headers: tenantHeader, params: eventParams },
+  responses: jsonResponses(envelopeOf('DiscardOutboxEvent', z.object({ event: outboxSchema })), 'the discarded event'),
+})
+
 /** Documents each catalogue event under the document's `webhooks`. */
 export function registerWebhookDocs(app: Pick<OpenAPIHono, 'openAPIRegistry'>): void {
   for (const name of EVENT_NAMES) {
@@ -192,7 +244,7 @@ export function registerWebhookDocs(app: Pick<OpenAPIHono, 'openAPIRegistry'>): 
       tags: ['webhooks'],
       operationId: `webhook_${name}`,
       summary: spec.summary,
-      description: `POST to the registered URL. Headers: Msg-Id (a hash of tenant, event, entity, action and the event's sequence number in the tenant; kept by every retry), X-Douyin-Signature = lowercase hex SHA-1(client_secret + raw body). \`content\` is the JSON string of the ${name} content schema. Any 2xx within 5 s counts as delivered; otherwise retried after 60, 300 and 900 virtual seconds.`,
+      description: `POST to the registered URL. Headers: Msg-Id (a hash of tenant, event, entity, action and the event's sequence number in the tenant; kept by every retry), X-Douyin-Signature = lowercase hex SHA-1(client_secret + raw body). \`content\` is the JSON string of the ${name} content schema. Any 2xx within 5 s counts as delivered; otherwise retried after 60, 300 and 900 virtual seconds, then given up. Events of one entity arrive in order: a later one waits while an earlier one is retried, and stays held behind a given-up one until that is redelivered or discarded.`,
       request: {
         headers: z.object({ 'msg-id': z.string(), 'x-douyin-signature': z.string() }),
         body: { content: { 'application/json': { schema: webhookBodySchema } } },

@@ -21,7 +21,8 @@ export function registerWebhookRoutes(app: OpenAPIHono<TenantEnv>, webhooks: Web
   app.openapi(contract.emitRoute, (c) => {
     const body = c.req.valid('json')
     const input = { event: body.event as EventName, content: body.content as never, from_user_id: body.from_user_id }
-    return c.json(ok(c, { event: webhooks.emit(c.get('tenant'), input) }), 200)
+    const tenant = c.get('tenant')
+    return c.json(ok(c, { event: webhooks.view(tenant, webhooks.emit(tenant, input)) }), 200)
   })
 
   app.openapi(contract.deliveriesRoute, (c) =>
@@ -30,5 +31,13 @@ export function registerWebhookRoutes(app: OpenAPIHono<TenantEnv>, webhooks: Web
 
   app.openapi(contract.redeliverRoute, async (c) =>
     c.json(ok(c, { delivery: await webhooks.redeliver(c.get('tenant'), c.req.valid('param').delivery_id) }), 200),
+  )
+
+  app.openapi(contract.redeliverEventRoute, async (c) =>
+    c.json(ok(c, await webhooks.redeliverEvent(c.get('tenant'), c.req.valid('param').event_id)), 200),
+  )
+
+  app.openapi(contract.discardEventRoute, (c) =>
+    c.json(ok(c, { event: webhooks.discardEvent(c.get('tenant'), c.req.valid('param').event_id) }), 200),
   )
 }

@@ -1,6 +1,7 @@
 /**
  * The webhook domain API: `emit(tenant, event)` for every domain service, target registration with the
- * platform's challenge, the delivery log and redelivery.
+ * platform's challenge, the outbox (pending, held and given-up events), the delivery log, redelivery and
+ * discarding.
  */
 import type { Store } from '../store/store.js'
 import type { Tenant } from '../tenants/tenant.js'
@@ -8,7 +9,9 @@ import { describeZodError } from '../http/validation.js'
 import { settingsOf } from '../tenants/settings.js'
 import { DELIVERY_TIMEOUT_MS, type Dispatcher } from './dispatcher.js'
 import { stableMsgId } from './signing.js'
-import { badEventContent, badWebhookUrl, challengeFailed, noSuchDelivery, noWebhookUrl } from './webhooks.errors.js'
+import { badEventContent, badWebhookUrl, challengeFailed } from './webhooks.errors.js'
+import { outboxCounts, outboxView, trimOutbox, viewNow, type OutboxEventView } from './outbox.js'
+import { discardQueued, redeliverLogged, redeliverQueued } from './redelivery.js'
 import { actionOf, entityIdOf, EVENT_CATALOGUE, type EventContent, type EventName } from './webhooks.events.js'
 import {
   webhookData,
@@ -77,24 +80,9 @@ export class WebhooksService {
     }
     outbox.put(e.event_id, e)
     const limit = settingsOf(tenant).outbox_limit
-    if (seq % Math.ceil(limit / 10) === 0) this.trim(tenant, limit)
+    if (seq % Math.ceil(limit / 10) === 0) trimOutbox(tenant, limit)
     this.dispatcher.poke(tenant)
     return e
-  }
-
-  /**
-   * Keeps the outbox at `limit` events by dropping the oldest (counted in `GET /sandbox/webhooks`). Checked on
-   * every tenth of the limit's emissions, so it may hold up to 10 % more in between: counting on every emit
-   * would cost as much as the purchase itself. Without it, a tenant that never registers a URL grows forever.
-   */
-  private trim(tenant: Tenant, limit: number): void {
-    const { outbox, dropped } = webhookData(tenant)
-    const events = outbox.values()
-    if (events.length <= limit) return
-    const oldest = events.sort((a, b) => a.seq - b.seq).slice(0, events.length - limit)
-    for (const e of oldest) outbox.delete(e.event_id)
-    const before = dropped.get('outbox')?.events ?? 0
-    dropped.put('outbox', { events: before + oldest.length, last_event_id: oldest[oldest.length - 1]!.event_id })
   }
 
   /** Registers the webhook URL after the platform's challenge (unless skipped). */
@@ -161,12 +149,9 @@ export class WebhooksService {
 
   /** The registered target with the outbox counts. */
   status(tenant: Tenant) {
-    const outbox = webhookData(tenant).outbox.values()
     return {
       webhook: webhookTargets(this.store).get(tenant.key) ?? null,
-      pending_events: outbox.filter((e) => e.status === 'pending').length,
-      failed_events: outbox.filter((e) => e.status === 'failed').length,
-      dropped_events: webhookData(tenant).dropped.get('outbox')?.events ?? 0,
+      ...outboxCounts(tenant),
       timeout_ms: DELIVERY_TIMEOUT_MS,
     }
   }
@@ -176,11 +161,14 @@ export class WebhooksService {
     return webhookTargets(this.store).delete(tenant.key)
   }
 
-  /** Undelivered events (pending or given up), oldest first. */
-  outbox(tenant: Tenant): OutboxEvent[] {
-    return webhookData(tenant)
-      .outbox.values()
-      .sort((a, b) => a.seq - b.seq)
+  /** An event as `GET /sandbox/webhooks/outbox` shows it (with its status and what holds it). */
+  view(tenant: Tenant, e: OutboxEvent): OutboxEventView {
+    return viewNow(tenant, e)
+  }
+
+  /** Undelivered events (pending, held behind an earlier one, or given up), oldest first. */
+  outbox(tenant: Tenant): OutboxEventView[] {
+    return outboxView(tenant)
   }
 
   /** Attempts, newest first, filtered. */
@@ -195,31 +183,24 @@ export class WebhooksService {
           (!f.event_id || d.event_id === f.event_id),
       )
     all.sort((a, b) => b.seq - a.seq)
-    return { deliveries: all.slice(0, f.limit ?? 100), total: all.length }
+    const deliveries = all
+      .slice(0, f.limit ?? 100)
+      .map((d) => ({ ...d, retry_at: d.retry_at ?? null, given_up: !!d.given_up }))
+    return { deliveries, total: all.length }
   }
 
   /** Sends a logged attempt's event again, now, to the current URL; if it gets through, the event counts as delivered. */
-  async redeliver(tenant: Tenant, deliveryId: string): Promise<DeliveryRecord> {
-    const data = webhookData(tenant)
-    const original = data.deliveries.get(deliveryId)
-    if (!original) throw noSuchDelivery(deliveryId)
-    const target = webhookTargets(this.store).get(tenant.key)
-    if (!target) throw noWebhookUrl()
-    const attempts = data.deliveries
-      .values()
-      .filter((d) => d.event_id === original.event_id && original.event_id !== '').length
-    const sent = await this.dispatcher.send(
-      tenant,
-      { ...original, body: original.request.body },
-      target.url,
-      attempts + 1,
-      true,
-    )
-    const queued = original.event_id ? data.outbox.get(original.event_id) : undefined
-    if (sent.ok && queued) {
-      data.outbox.delete(queued.event_id)
-      this.dispatcher.poke(tenant) // the entity's next events may go now
-    }
-    return sent.delivery
+  redeliver(tenant: Tenant, deliveryId: string): Promise<DeliveryRecord> {
+    return redeliverLogged(this.store, this.dispatcher, tenant, deliveryId)
+  }
+
+  /** Sends an undelivered event now, once (see redelivery.ts). */
+  redeliverEvent(tenant: Tenant, eventId: string) {
+    return redeliverQueued(this.store, this.dispatcher, tenant, eventId)
+  }
+
+  /** Removes an undelivered event without sending it; the entity's held events go on. */
+  discardEvent(tenant: Tenant, eventId: string): OutboxEventView {
+    return discardQueued(this.dispatcher, tenant, eventId)
   }
 }

@@ -15,7 +15,10 @@ export interface WebhookTarget {
   challenge_skipped: boolean
 }
 
-/** t:<key>/outbox: event_id → an event not yet delivered (pending) or given up (failed) */
+/**
+ * t:<key>/outbox: event_id → an event not yet delivered (pending) or given up (failed). A given-up event stays
+ * until it is redelivered or discarded, and holds the later events of its entity (src/webhooks/outbox.ts).
+ */
 export interface OutboxEvent {
   event_id: string
   /** emission order within the tenant */
@@ -33,6 +36,10 @@ export interface OutboxEvent {
   next_attempt_at_ms: number
   created_at: number
   last_error: string | null
+  /** virtual time it was given up, seconds (absent in data written before it was recorded) */
+  given_up_at?: number | null
+  /** why it was given up: attempts made and the schedule they followed */
+  given_up_reason?: string | null
 }
 
 /** t:<key>/deliveries: delivery_id → one attempt, as `GET /sandbox/webhooks/deliveries` shows it */
@@ -54,6 +61,10 @@ export interface DeliveryRecord {
   latency_ms: number
   error: string | null
   outcome: 'delivered' | 'failed'
+  /** after a failed webhook attempt: virtual time of the automatic retry, seconds; null when none follows */
+  retry_at?: number | null
+  /** this failed attempt was the last automatic one: the event was given up */
+  given_up?: boolean
   /** virtual time of the attempt, seconds */
   virtual_time: number
   /** real time of the attempt, ISO-8601 */
@@ -68,7 +79,10 @@ export function webhookData(tenant: Tenant) {
   return {
     outbox: tenant.repo.collection('outbox'),
     deliveries: tenant.repo.collection('deliveries'),
-    /** "outbox" → events dropped from a full outbox (settings.outbox_limit), the oldest first */
+    /**
+     * "outbox" → events dropped from a full outbox (settings.outbox_limit), the oldest first;
+     * "discarded" → given-up or held events discarded through the control plane
+     */
     dropped: tenant.repo.collection('outbox_dropped'),
   }
 }

@@ -27,14 +27,17 @@ export interface Receiver {
   close(): Promise<void>
 }
 
-/** Receivers started through it are closed after each test of the file: `const receiver = useReceivers()`. */
-export function useReceivers(): () => Promise<Receiver> {
+/**
+ * Receivers started through it are closed after each test of the file: `const receiver = useReceivers()`.
+ * `receiver(port)` listens on that port (a receiver coming back after an outage).
+ */
+export function useReceivers(): (port?: number) => Promise<Receiver> {
   const open: Receiver[] = []
   afterEach(async () => {
     for (const r of open.splice(0)) await r.close()
   })
-  return async () => {
-    const r = await startReceiver()
+  return async (port?: number) => {
+    const r = await startReceiver(port)
     open.push(r)
     return r
   }
@@ -47,7 +50,7 @@ export function defaultReply(req: Received): Reply {
   return { status: 200, body: '{"data":{"error_code":0}}' }
 }
 
-export async function startReceiver(): Promise<Receiver> {
+export async function startReceiver(port = 0): Promise<Receiver> {
   const hanging = new Set<ServerResponse>()
   const waiters: Array<{ n: number; resolve: () => void }> = []
   const receiver: Receiver = {
@@ -94,7 +97,7 @@ export async function startReceiver(): Promise<Receiver> {
       res.end(reply.body ?? '')
     })
   })
-  await new Promise<void>((res) => server.listen(0, '127.0.0.1', () => res()))
+  await new Promise<void>((res) => server.listen(port, '127.0.0.1', () => res()))
   receiver.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/douyin/webhook`
   return receiver
 }
