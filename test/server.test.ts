@@ -35,6 +35,32 @@ describe('npm start', () => {
     }
   })
 
+  it('warns when bound beyond loopback, and --control-token / CONTROL_TOKEN then guards the control plane', async () => {
+    /** stderr may arrive after the "listening on" line of stdout: wait for it (generous margin) */
+    const printed = async (s: { output: () => string }, text: string) => {
+      for (let i = 0; i < 100 && !s.output().includes(text); i++) await new Promise((r) => setTimeout(r, 50))
+      return s.output()
+    }
+    const open = await startMain(['--port', '0', '--memory', '--host', '0.0.0.0'])
+    try {
+      expect(await printed(open, 'warning')).toContain('warning: listening on 0.0.0.0, beyond this machine')
+      expect(open.output()).toContain('set --control-token (CONTROL_TOKEN)')
+    } finally {
+      expect(await open.stop()).toBe(0)
+    }
+    const token = 'control-token-for-the-test-0001'
+    const guarded = await startMain(['--port', '0', '--memory', '--host', '0.0.0.0'], { CONTROL_TOKEN: token })
+    try {
+      expect(await printed(guarded, 'warning')).toContain('/sandbox/* needs the control token')
+      const url = guarded.url.replace('0.0.0.0', '127.0.0.1')
+      expect((await fetch(`${url}/sandbox/tenants`)).status).toBe(401)
+      const ok = await fetch(`${url}/sandbox/tenants`, { headers: { authorization: `Bearer ${token}` } })
+      expect(ok.status).toBe(200)
+    } finally {
+      expect(await guarded.stop()).toBe(0)
+    }
+  })
+
   it('keeps acknowledged state in the data file across a kill -9', async () => {
     const data = join(dir, 'sandbox.json')
     const first = await startMain(['--port', '0', '--data', data])
