@@ -36,6 +36,7 @@ import type { Env, HttpCore, TenantEnv } from './http/env.js'
 import { notFound, onError, renderError, toSandboxError } from './http/render.js'
 import { validationHook } from './http/validation.js'
 import type { Store } from './store/store.js'
+import type { Tenant } from './tenants/tenant.js'
 import type { Tenants } from './tenants/tenants.service.js'
 import { registerWebhookDocs } from './webhooks/webhooks.contract.js'
 import { registerWebhookRoutes } from './webhooks/webhooks.routes.js'
@@ -56,6 +57,8 @@ export interface AppServices {
   refunds: RefundService
   spi: SpiService
   refundSpi: RefundSpiService
+  /** waits for a tenant's webhook deliveries in flight (before it is deleted) */
+  settleDeliveries: (tenant: Tenant) => Promise<void>
 }
 
 /** Platform paths are canonical with a trailing slash, the control plane without; both spellings are served. */
@@ -104,7 +107,7 @@ export function buildApp(core: HttpCore, s: AppServices): OpenAPIHono<Env> {
   registerSpiRoutes(scoped, s.spi, s.refundSpi)
   registerAfterSaleRoutes(scoped, s.refunds)
   registerSettleRoutes(scoped)
-  registerAdminRoutes(scoped, s.tenants, s.version)
+  registerAdminRoutes(scoped, s.tenants, s.version, s.settleDeliveries)
   registerSnapshotRoutes(scoped, new SnapshotService(s.store, s.tenants))
   registerJournalRoutes(scoped, s.journal)
   registerFaultRoutes(scoped, s.faults)

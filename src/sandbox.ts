@@ -170,6 +170,7 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
     verify: new VerifyService(webhooks, ledger.onVerified),
     fulfilmentViews: new FulfilmentViews(),
     purchases,
+    settleDeliveries: (t) => dispatcher.settle(t),
   })
   ticker.poke()
   for (const t of tenants.all()) if (webhooks.outbox(t).some((e) => e.status === 'pending')) dispatcher.poke(t)

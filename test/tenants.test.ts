@@ -37,6 +37,35 @@ describe('tenants', () => {
     expect((await api.get('/sandbox/tenants')).body.data.tenants).toHaveLength(2)
   })
 
+  it('deletes a tenant with its data, webhook URL, snapshots and tokens, but never the default one', async () => {
+    const { api } = await makeSandbox()
+    const t = (await api.post('/sandbox/tenants', { client_key: 'gone-soon' })).body.data
+    const token = await api.token(t)
+    const h = { 'x-sandbox-client-key': t.client_key }
+    await api.request('PUT', '/sandbox/webhooks?skip_challenge=true', {
+      body: { url: 'http://127.0.0.1:9/hook' },
+      headers: h,
+    })
+    await api.post('/sandbox/snapshots', { name: 'kept' }, h)
+    const del = await api.request('DELETE', '/sandbox/tenants/gone-soon')
+    expect(del.body.data).toMatchObject({ error_code: 0, client_key: 'gone-soon', deleted: true })
+    expect((await api.get('/sandbox/tenants')).body.data.tenants).toHaveLength(1)
+    const after = await api.get(`${CATEGORY}?account_id=${t.account_id}`, { 'access-token': token })
+    expect(after.body.data.error_code).toBe(2190002)
+    expect((await api.request('DELETE', '/sandbox/tenants/gone-soon')).body.data).toMatchObject({
+      error_code: 4000001,
+      description: expect.stringContaining('no tenant with client_key "gone-soon"'),
+    })
+    const again = (await api.post('/sandbox/tenants', { client_key: 'gone-soon' })).body.data
+    expect(again.error_code).toBe(0)
+    const h2 = { 'x-sandbox-client-key': 'gone-soon' }
+    expect((await api.get('/sandbox/webhooks', h2)).body.data.webhook).toBeNull()
+    expect((await api.get('/sandbox/snapshots', h2)).body.data.snapshots).toEqual([])
+    const keep = await api.request('DELETE', `/sandbox/tenants/${DEFAULT_TENANT.client_key}`)
+    expect(keep.body.data.error_code).toBe(4000002)
+    expect(keep.body.data.description).toContain('is the default tenant and cannot be deleted')
+  })
+
   it('creates a tenant with a chosen client_key and refuses a taken one', async () => {
     const { api } = await makeSandbox()
     expect((await api.post('/sandbox/tenants', { client_key: 'suite-a' })).body.data.client_key).toBe('suite-a')

@@ -116,6 +116,26 @@ export const listTenantsRoute = createRoute({
   responses: jsonResponses(envelopeOf('ListTenants', z.object({ tenants: z.array(tenantSchema) })), 'the tenants'),
 })
 
+export const deleteTenantRoute = createRoute({
+  method: 'delete',
+  path: '/sandbox/tenants/{client_key}',
+  tags: ['sandbox'],
+  operationId: 'sandboxDeleteTenant',
+  summary: 'delete a tenant: its credentials, tokens, data, clock and jobs (not the default tenant)',
+  description:
+    "Waits for the tenant's webhook deliveries in flight, then forgets it; its tokens answer 2190002 from then on. " +
+    'Errors: 4000001 no such tenant; 4000002 the default tenant (reset it instead).',
+  request: {
+    params: z.object({
+      client_key: z.string().min(1).openapi({ description: 'the tenant to delete', example: 'awscenario0000001' }),
+    }),
+  },
+  responses: jsonResponses(
+    envelopeOf('DeleteTenant', z.object({ client_key: z.string(), deleted: z.literal(true) })),
+    'the tenant is gone',
+  ),
+})
+
 export const resetRoute = createRoute({
   method: 'post',
   path: '/sandbox/reset',

@@ -180,6 +180,7 @@ export class SandboxClient {
   health = () => this.call('sandboxHealth')
   createTenant = (input: OperationInput<'sandboxCreateTenant'> = {}) => this.call('sandboxCreateTenant', input)
   tenants = async () => (await this.call('sandboxListTenants')).tenants
+  deleteTenant = (client_key: string) => this.call('sandboxDeleteTenant', { client_key })
   reset = () => this.call('sandboxReset')
   clock = async () => (await this.call('sandboxGetClock')).clock
   advance = (seconds: number) => this.call('sandboxAdvanceClock', { seconds })

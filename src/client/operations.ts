@@ -52,6 +52,7 @@ export const OPERATIONS = {
   sandboxHealth: admin.healthRoute,
   sandboxCreateTenant: admin.createTenantRoute,
   sandboxListTenants: admin.listTenantsRoute,
+  sandboxDeleteTenant: admin.deleteTenantRoute,
   sandboxReset: admin.resetRoute,
   sandboxGetClock: admin.getClockRoute,
   sandboxAdvanceClock: admin.advanceClockRoute,

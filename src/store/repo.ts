@@ -31,6 +31,10 @@ export class Collection<T extends object> {
     return this.store.values(this.ns, this.name) as unknown as T[]
   }
 
+  keys(): string[] {
+    return this.store.keys(this.ns, this.name)
+  }
+
   count(): number {
     return this.store.count(this.ns, this.name)
   }

@@ -71,6 +71,12 @@ export class Store {
     return (c ? Array.from(c.values()) : []) as T[]
   }
 
+  /** Every record id of a collection, in insertion order. */
+  keys(ns: string, coll: string): string[] {
+    const c = this.state.namespaces.get(ns)?.get(coll)
+    return c ? Array.from(c.keys()) : []
+  }
+
   /** Number of records in a collection. */
   count(ns: string, coll: string): number {
     return this.state.namespaces.get(ns)?.get(coll)?.size ?? 0

@@ -6,7 +6,7 @@ import type { Fixtures } from '../fixtures.js'
 import { Repo } from '../store/repo.js'
 import type { NamespaceData } from '../store/state.js'
 import { buildTenant, initialTenantData, type Tenant, type TenantDeps } from './tenant.js'
-import { clientKeyTaken, unknownTenant } from './tenants.errors.js'
+import { clientKeyTaken, defaultTenantKept, unknownTenant } from './tenants.errors.js'
 import { metaStore, tenantNs, type TenantRecord } from './tenants.store.js'
 import { sysRepo, type SysCollections } from './collections.js'
 
@@ -121,6 +121,22 @@ export class Tenants {
   /** Every tenant context (for the real-time ticker and index rebuilds). */
   all(): Tenant[] {
     return this.list().map((r) => this.require(r.client_key))
+  }
+
+  /** Forgets a tenant: its record, data, clock and jobs (the default tenant stays). */
+  delete(key: string): void {
+    const record = this.records.get(key)
+    if (!record) throw unknownTenant(key)
+    if (record.is_default) throw defaultTenantKept(key)
+    this.records.delete(key)
+    // what it kept in sys beside its record (its tokens stay, so no token string is ever issued twice)
+    this.sys.collection('oauth_clients').delete(key)
+    this.sys.collection('spi_targets').delete(key)
+    this.sys.collection('webhook_targets').delete(key)
+    const snapshots = this.sys.collection('snapshots')
+    for (const id of snapshots.keys()) if (id.startsWith(`${key}/`)) snapshots.delete(id)
+    this.opts.store.replaceNamespace(tenantNs(key), null)
+    this.contexts.delete(key)
   }
 
   /** Puts a tenant back to its fixtures, clock included; credentials and tokens (kept in `sys`) survive. */
