@@ -32,7 +32,7 @@ export const scenario: Scenario = {
     const bill = ctx.ok(
       await ctx.api(
         'GET',
-        `/goodlife/v1/settle/bill/catering_query/?account_id=${ctx.tenant.account_id}&bill_date=2022-06-01&cursor=0&size=50`,
+        `/goodlife/v1/settle/bill/catering_query/?account_id=${ctx.tenant.account_id}&bill_date=${ctx.day()}&cursor=0&size=50`,
       ),
       'catering_query',
     )

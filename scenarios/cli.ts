@@ -1,16 +1,23 @@
 /**
- * `douyin-sandbox scenario` (and `npm run scenario --`): <name> | --all | --list [--target <webhook URL>]
- * [--spi <SPI base URL>] [--sandbox <URL>] [--skip-challenge]. Runs scenarios against a sandbox (one started
- * in-process on a free port unless --sandbox is given), each in a fresh tenant frozen at 2022-06-01, with
- * webhooks (and SPI calls) sent to --target / --spi or to the built-in receiver. Prints a timeline; the exit
- * code is 1 on the first failed expectation.
+ * `douyin-sandbox scenario` (and `npm run scenario --`): runs built-in scenarios or the user's own files against a
+ * sandbox (one started in-process on a free port unless --sandbox is given), each in a fresh tenant frozen at
+ * 2022-06-01 Beijing time (or in the tenant --client-key names), with webhooks and SPI calls sent to --target /
+ * --spi or to the built-in reference merchant. Prints a timeline and a verdict; exit code 1 on the first failure.
  */
 import { parseArgs } from 'node:util'
 import { runScenarios } from './runner.js'
 import { SCENARIOS } from './index.js'
+import type { Scenario } from './lib/scenario.js'
+import { isScenarioFile, loadScenarioFile } from './load.js'
 
-const USAGE =
-  'usage: douyin-sandbox scenario <name> | --all | --list [--target <webhook URL>] [--spi <SPI base URL>] [--sandbox <URL>] [--skip-challenge]'
+const USAGE = `usage: douyin-sandbox scenario <name | ./file.mjs>… | --all | --list [options]
+  --target <URL>         webhook URL of your service (default: the built-in reference merchant)
+  --spi <URL>            SPI base URL of your service; <URL>/issue_code etc. (default: the reference merchant)
+  --sandbox <URL>        a running sandbox (default: one started in-process)
+  --client-key <key>     run in this tenant (created when missing) instead of a fresh one per scenario
+  --client-secret <s>    its secret: the one your service checks signatures with (looked up when omitted)
+  --cleanup              delete the fresh tenants when the run is done
+  --skip-challenge       register the webhook URL without the verify_webhook challenge`
 
 /** Runs the command with these arguments; resolves with the exit code. */
 export async function scenarioCommand(argv: string[]): Promise<number> {
@@ -24,6 +31,9 @@ export async function scenarioCommand(argv: string[]): Promise<number> {
       spi: { type: 'string' },
       sandbox: { type: 'string' },
       'skip-challenge': { type: 'boolean' },
+      'client-key': { type: 'string' },
+      'client-secret': { type: 'string' },
+      cleanup: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -35,22 +45,40 @@ export async function scenarioCommand(argv: string[]): Promise<number> {
     for (const s of SCENARIOS) process.stdout.write(`${s.name.padEnd(22)} ${s.description}\n`)
     return 0
   }
-  const chosen = values.all ? [...SCENARIOS] : positionals.map((n) => SCENARIOS.find((s) => s.name === n) ?? n)
-  const unknown = chosen.filter((s) => typeof s === 'string')
-  if (unknown.length > 0) {
-    process.stderr.write(`unknown scenario(s): ${unknown.join(', ')} (douyin-sandbox scenario --list)\n`)
+  if (values['client-secret'] !== undefined && values['client-key'] === undefined) {
+    process.stderr.write('--client-secret needs --client-key (the tenant the secret belongs to)\n')
     return 2
   }
-  const report = await runScenarios(
-    chosen.filter((s) => typeof s !== 'string'),
-    {
-      sandboxUrl: values.sandbox,
-      target: values.target,
-      spiBase: values.spi,
-      skipChallenge: values['skip-challenge'] === true,
-      log: (line) => process.stdout.write(`${line}\n`),
-    },
-  )
+  const chosen: Scenario[] = values.all ? [...SCENARIOS] : []
+  for (const arg of positionals) {
+    if (isScenarioFile(arg)) {
+      try {
+        chosen.push(...(await loadScenarioFile(arg)))
+      } catch (e) {
+        process.stderr.write(`${(e as Error).message}\n`)
+        return 2
+      }
+      continue
+    }
+    const builtIn = SCENARIOS.find((s) => s.name === arg)
+    if (!builtIn) {
+      process.stderr.write(
+        `unknown scenario: ${arg} (douyin-sandbox scenario --list; a file needs a path: ./${arg}.mjs)\n`,
+      )
+      return 2
+    }
+    chosen.push(builtIn)
+  }
+  const report = await runScenarios(chosen, {
+    sandboxUrl: values.sandbox,
+    target: values.target,
+    spiBase: values.spi,
+    skipChallenge: values['skip-challenge'] === true,
+    clientKey: values['client-key'],
+    clientSecret: values['client-secret'],
+    cleanup: values.cleanup === true,
+    log: (line) => process.stdout.write(`${line}\n`),
+  })
   process.stdout.write(
     `\n${report.passed} passed, ${report.failed} failed${report.skipped ? `, ${report.skipped} skipped` : ''}\n`,
   )

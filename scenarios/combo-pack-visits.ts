@@ -44,7 +44,7 @@ export const scenario: Scenario = {
     )
     const bills = await ctx.step('read the bills of the three days', async () => {
       let n = 0
-      for (const day of ['2022-06-01', '2022-06-02', '2022-06-03']) {
+      for (const day of [ctx.day(0), ctx.day(1), ctx.day(2)]) {
         const b = ctx.ok(
           await ctx.api(
             'GET',

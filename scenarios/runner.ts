@@ -1,14 +1,25 @@
-/** Runs scenarios: sets up the sandbox, a fresh tenant per scenario, the webhook and SPI targets. */
+/**
+ * Runs scenarios: sets up the sandbox, the tenant of each scenario (a fresh one, or the one named by
+ * `clientKey`), the webhook and SPI targets; prints a verdict that says what the target answered.
+ */
 import { startReceiver, type Receiver } from '../src/testing/receiver.js'
 import { startSandbox } from '../src/testing/start.js'
+import { attempts, describeAttempt, targetVerdict } from './lib/deliveries.js'
 import { SCENARIO_START } from './lib/products.js'
-import { ScenarioContext, ScenarioFailure, type Scenario, type Tenant } from './lib/scenario.js'
+import { ScenarioContext, ScenarioFailure, type Json, type Scenario, type Tenant } from './lib/scenario.js'
 
 export interface RunOptions {
   sandboxUrl?: string | undefined
+  /** the webhook URL of the service under test (default: the built-in reference merchant) */
   target?: string | undefined
+  /** the SPI base URL of the service under test (default: the reference merchant's) */
   spiBase?: string | undefined
   skipChallenge?: boolean
+  /** run every scenario in this tenant (created with `clientSecret` when missing) instead of fresh ones */
+  clientKey?: string | undefined
+  clientSecret?: string | undefined
+  /** delete the fresh tenants the run created once it is done */
+  cleanup?: boolean
   log?: (line: string) => void
   /** reuse a running reference merchant (tests) */
   merchant?: Receiver
@@ -19,69 +30,128 @@ export interface RunReport {
   failed: number
   skipped: number
   failures: Array<{ name: string; message: string }>
+  /** the tenant each scenario ran in */
+  tenants: Array<{ scenario: string; client_key: string }>
 }
 
-async function control(base: string, method: string, path: string, body: unknown, key?: string) {
+const SPI_NAMES = ['pre_create_order', 'issue_code', 'refund_apply', 'refund_notice']
+
+async function control(base: string, method: string, path: string, body: unknown, key?: string): Promise<Json> {
   const res = await fetch(base + path, {
     method,
     headers: { 'content-type': 'application/json', ...(key ? { 'x-sandbox-client-key': key } : {}) },
-    body: JSON.stringify(body),
+    body: body === undefined ? undefined : JSON.stringify(body),
   })
-  return ((await res.json()) as { data: Record<string, unknown> & { error_code: number; description: string } }).data
+  return ((await res.json()) as { data: Json }).data
+}
+
+/** The named tenant (created when missing), checked against the secret the target was configured with. */
+async function namedTenant(base: string, key: string, secret: string | undefined): Promise<Tenant> {
+  const found = ((await control(base, 'GET', '/sandbox/tenants', undefined)).tenants as Tenant[]).find(
+    (t) => t.client_key === key,
+  )
+  if (found && secret !== undefined && found.client_secret !== secret)
+    throw new ScenarioFailure(`tenant ${key} exists with another client_secret than the one given`)
+  if (found) return found
+  const made = await control(base, 'POST', '/sandbox/tenants', { client_key: key, client_secret: secret })
+  if (made.error_code !== 0) throw new ScenarioFailure(`creating tenant ${key}: ${made.description}`)
+  return made as Tenant
+}
+
+/** Why a scenario cannot run with these targets, or undefined. */
+function skipReason(s: Scenario, opts: RunOptions): string | undefined {
+  if (s.needsReferenceMerchant && opts.spiBase)
+    return "it scripts the reference merchant's SPI answers, and --spi sends SPI calls elsewhere; run it without --spi"
+  return undefined
 }
 
 export async function runScenarios(scenarios: readonly Scenario[], opts: RunOptions): Promise<RunReport> {
   const log = opts.log ?? (() => undefined)
   const own = opts.sandboxUrl ? undefined : await startSandbox()
   const base = opts.sandboxUrl ?? own!.url
-  const merchant = opts.merchant ?? (opts.target ? undefined : await startReceiver())
-  const report: RunReport = { passed: 0, failed: 0, skipped: 0, failures: [] }
+  // the reference merchant answers whatever the service under test does not: webhooks, SPI calls or both
+  const needMerchant = !(opts.target && opts.spiBase)
+  const merchant = opts.merchant ?? (needMerchant ? await startReceiver() : undefined)
+  const report: RunReport = { passed: 0, failed: 0, skipped: 0, failures: [], tenants: [] }
+  const created: string[] = []
   try {
     for (const s of scenarios) {
-      if (s.needsReferenceMerchant && opts.target) {
-        log(`○ ${s.name}: skipped (it scripts the reference merchant's SPI answers; run it without --target)`)
+      const skip = skipReason(s, opts)
+      if (skip) {
+        log(`○ ${s.name}: skipped (${skip})`)
         report.skipped++
         continue
       }
       log(`● ${s.name} — ${s.description}`)
-      const tenant = (await control(base, 'POST', '/sandbox/tenants', {
-        frozen_at: SCENARIO_START,
-      })) as unknown as Tenant
-      merchant?.trust(tenant.client_key, tenant.client_secret)
-      await control(base, 'PUT', '/sandbox/settings', { merch_permission: true }, tenant.client_key)
-      const hook = opts.target ?? merchant!.url
-      const skip = opts.skipChallenge ? '?skip_challenge=true' : ''
-      const reg = await control(base, 'PUT', `/sandbox/webhooks${skip}`, { url: hook }, tenant.client_key)
-      const spiBase = opts.spiBase ?? merchant?.spiBase
-      if (spiBase)
-        await control(
-          base,
-          'PUT',
-          '/sandbox/spi',
-          Object.fromEntries(
-            ['pre_create_order', 'issue_code', 'refund_apply', 'refund_notice'].map((n) => [n, `${spiBase}/${n}`]),
-          ),
-          tenant.client_key,
-        )
-      const ctx = new ScenarioContext({ baseUrl: base, tenant, log, ...(merchant && !opts.target ? { merchant } : {}) })
+      let ok: true | string
       try {
-        if (reg.error_code !== 0)
-          throw new ScenarioFailure(`registering the webhook target ${hook}: ${reg.description}`)
-        await s.run(ctx)
-        report.passed++
-        log(`  ✓ ${s.name}`)
+        const tenant = opts.clientKey
+          ? await namedTenant(base, opts.clientKey, opts.clientSecret)
+          : ((await control(base, 'POST', '/sandbox/tenants', { frozen_at: SCENARIO_START })) as Tenant)
+        if (!opts.clientKey) created.push(tenant.client_key)
+        report.tenants.push({ scenario: s.name, client_key: tenant.client_key })
+        log(`  tenant ${tenant.client_key}  client_secret ${tenant.client_secret}  account_id ${tenant.account_id}`)
+        ok = await runOne(s, tenant, base, merchant, opts, log)
       } catch (e) {
+        ok = e instanceof Error ? e.message : String(e)
+        log(`  ✗ ${s.name}: ${ok}`)
+      }
+      if (ok === true) report.passed++
+      else {
         report.failed++
-        const message = e instanceof Error ? e.message : String(e)
-        report.failures.push({ name: s.name, message })
-        log(`  ✗ ${s.name}: ${message}`)
-        if (!(e instanceof ScenarioFailure)) log((e as Error).stack ?? '')
+        report.failures.push({ name: s.name, message: ok })
         break
       }
     }
   } finally {
+    if (opts.cleanup) for (const key of created) await control(base, 'DELETE', `/sandbox/tenants/${key}`, undefined)
     if (!opts.merchant) await merchant?.close()
     await own?.close()
   }
   return report
+}
+
+/** Sets up one tenant's targets and runs the scenario; true, or the failure message. */
+async function runOne(
+  s: Scenario,
+  tenant: Tenant,
+  base: string,
+  merchant: Receiver | undefined,
+  opts: RunOptions,
+  log: (line: string) => void,
+): Promise<true | string> {
+  const key = tenant.client_key
+  merchant?.trust(key, tenant.client_secret)
+  await control(base, 'PUT', '/sandbox/settings', { merch_permission: true }, key)
+  const hook = opts.target ?? merchant!.url
+  const reg = await control(
+    base,
+    'PUT',
+    `/sandbox/webhooks${opts.skipChallenge ? '?skip_challenge=true' : ''}`,
+    { url: hook },
+    key,
+  )
+  const spiBase = opts.spiBase ?? merchant!.spiBase
+  await control(base, 'PUT', '/sandbox/spi', Object.fromEntries(SPI_NAMES.map((n) => [n, `${spiBase}/${n}`])), key)
+  const startedAt = (await control(base, 'GET', '/sandbox/clock', undefined, key)).clock.now as number
+  const get = (path: string) => control(base, 'GET', path, undefined, key)
+  const before = Math.max(0, ...(await attempts(get)).map((d) => d.seq as number)) // a named tenant's older attempts
+  const scripted = merchant && !opts.spiBase ? { merchant } : {}
+  const ctx = new ScenarioContext({ baseUrl: base, tenant, startedAt, sinceSeq: before, log, ...scripted })
+  try {
+    if (reg.error_code !== 0) throw new ScenarioFailure(`registering the webhook target ${hook}: ${reg.description}`)
+    await s.run(ctx)
+    log(`  ✓ ${s.name}`)
+    return true
+  } catch (e) {
+    let message = e instanceof Error ? e.message : String(e)
+    const sent = (await attempts(get).catch(() => [])).filter((d) => d.seq > before)
+    const verdict = targetVerdict(sent)
+    if (verdict) message = `${verdict}; ${message}`
+    log(`  ✗ ${s.name}: ${message}`)
+    if (sent.length > 0)
+      log(`    what the target answered:\n${sent.map((d) => `      ${describeAttempt(d)}`).join('\n')}`)
+    if (!(e instanceof ScenarioFailure)) log((e as Error).stack ?? '')
+    return message
+  }
 }

@@ -46,9 +46,9 @@ export const scenario: Scenario = {
       ),
     )
     ctx.expect(v.verify_results[0].result === 0, 'the code verified', v.verify_results)
-    const calls = (await ctx.sandbox('GET', '/sandbox/webhooks/deliveries?event=spi.issue_code')).deliveries
+    const calls = await ctx.deliveries('spi.issue_code')
     ctx.expect(
-      calls.length === 2 && calls[1].outcome === 'failed',
+      calls.length === 2 && calls[0].outcome === 'failed' && calls[1].outcome === 'delivered',
       'one failed and one answered issue_code call',
       calls.map((c: { outcome: string }) => c.outcome),
     )

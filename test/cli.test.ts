@@ -14,7 +14,7 @@ describe('douyin-sandbox CLI', () => {
     expect(main.status).toBe(0)
     expect(main.stdout).toMatch(/start[\s\S]*scenario[\s\S]*tenants/)
     expect(run('start', '--help').stdout).toContain('--port <n>')
-    expect(run('scenario', '--help').stdout).toContain('--target <webhook URL>')
+    expect(run('scenario', '--help').stdout).toContain('--client-key <key>')
     expect(run('tenants', '--help').stdout).toContain('--sandbox <URL>')
     expect(run('nonsense').status).toBe(2)
   })

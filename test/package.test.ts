@@ -87,7 +87,7 @@ afterAll(() => {
 // each test runs npm, tsc or vitest in the consumer project: minutes on a busy 2-core machine, not seconds
 describe('installed from the packed tarball into another project', { timeout: 180_000 }, () => {
   it('has every README example it runs', () => {
-    expect([...examples.keys()].sort()).toEqual(['flow.mjs', 'flow.sh', 'typed.ts', 'webhook.test.ts'])
+    expect([...examples.keys()].sort()).toEqual(['flow.mjs', 'flow.sh', 'my-flow.mjs', 'typed.ts', 'webhook.test.ts'])
     expect(examples.get('webhook.test.ts')!.trimEnd().split('\n').length).toBeLessThan(30)
   })
 
@@ -114,6 +114,14 @@ describe('installed from the packed tarball into another project', { timeout: 18
     expect(bad.code).not.toBe(0)
     expect(bad.out).toMatch(/typed\.ts.*'reson' does not exist/)
     expect(bad.out).toMatch(/typed\.ts.*'verify_idd' does not exist/)
+  })
+
+  it("runs the README's own scenario file with npx douyin-sandbox scenario, and cleans up its tenant", async () => {
+    const r = await sh('npx', ['douyin-sandbox', 'scenario', './my-flow.mjs', '--cleanup'])
+    expect(r.out).toContain('✓ my-flow')
+    expect(r.out).toMatch(/fired: life_trade_certificate_notify\(verify\) delivered/)
+    expect(r.out).toContain('1 passed, 0 failed')
+    expect(r.code).toBe(0)
   })
 
   it('receives a signed webhook in a vitest file using the testing kit', async () => {

@@ -33,6 +33,25 @@ describe('scenarios against the reference merchant', () => {
 })
 
 describe('scenario runner', () => {
+  it('lists what fired under the step that caused it, with times in Beijing time and the offset', async () => {
+    const lines: string[] = []
+    const scenario = SCENARIOS.find((s) => s.name === 'cancel-within-hour')!
+    const report = await runScenarios([scenario], { merchant, log: (l) => lines.push(l) })
+    expect(report.passed, lines.join('\n')).toBe(1)
+    /** the fired line of a step (the lines up to the next step) */
+    const firedUnder = (step: string) => {
+      const at = lines.findIndex((l) => l.includes(`▸ ${step}`))
+      const next = lines.findIndex((l, i) => i > at && l.includes('▸ '))
+      return lines.slice(at, next).find((l) => l.includes('fired:')) ?? ''
+    }
+    expect(lines.find((l) => l.includes('▸ a consumer buys two'))).toContain('(virtual 2022-06-01 00:01:00 +08:00)')
+    expect(firedUnder('a consumer buys two')).toBe('    fired: life_trade_order_notify delivered')
+    expect(firedUnder('the cashier verifies one coupon')).toBe(
+      '    fired: life_trade_certificate_notify(verify) delivered',
+    )
+    expect(firedUnder('the mistake is cancelled inside the hour')).toContain('(verify_cancel) delivered')
+  })
+
   it('stops at the first failed expectation, saying what was expected and what came back', async () => {
     const lines: string[] = []
     const failing = {

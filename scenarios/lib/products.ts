@@ -12,7 +12,7 @@ function builders(ctx: ScenarioContext) {
   return productBuilders({
     account_id: ctx.tenant.account_id,
     poi_ids: ctx.tenant.poi_ids,
-    now: Date.parse(SCENARIO_START) / 1000,
+    now: ctx.startedAt,
   })
 }
 

@@ -3,6 +3,9 @@
  * timeline of what happened (step, virtual time, request, what fired at the target), and expectations that
  * stop the run with what was expected and what came back.
  */
+import { productBuilders } from '../../src/domains/goods/product.examples.js'
+import { attempts, label, settleFirstAttempts } from './deliveries.js'
+import { publish, verifyAtTill } from './products.js'
 
 export interface Scenario {
   name: string
@@ -36,22 +39,58 @@ export type Json = any
 export interface ScenarioOptions {
   baseUrl: string
   tenant: Tenant
+  /** the tenant's virtual now when the scenario starts, Unix seconds (products are dated from it) */
+  startedAt: number
+  /** the last delivery-log seq before the scenario (a named tenant's earlier runs are not this one's) */
+  sinceSeq?: number
   /** prints each timeline entry as it happens */
   log?: (line: string) => void
   /** the reference merchant's script hook, when the target is the reference merchant */
   merchant?: { script(spi: string, replies: Array<{ status: number; body?: object }>): void }
 }
 
+/** `2022-06-01 00:00:00`: Unix seconds as a Beijing wall-clock time (UTC+8, no daylight saving). */
+export function beijing(seconds: number): string {
+  return new Date((seconds + 8 * 3600) * 1000).toISOString().slice(0, 19).replace('T', ' ')
+}
+
 export class ScenarioContext {
   readonly timeline: TimelineEntry[] = []
   private token: string | undefined
-  private seenDeliveries = 0
+  private seenDeliveries: number
   private current = ''
 
-  constructor(readonly opts: ScenarioOptions) {}
+  constructor(readonly opts: ScenarioOptions) {
+    this.seenDeliveries = opts.sinceSeq ?? 0
+  }
 
   get tenant(): Tenant {
     return this.opts.tenant
+  }
+
+  /** The tenant's virtual now when the scenario started, Unix seconds. */
+  get startedAt(): number {
+    return this.opts.startedAt
+  }
+
+  /** Product bodies for this tenant dated from the scenario's start (the testing kit's builders). */
+  get products(): ReturnType<typeof productBuilders> {
+    return productBuilders({ account_id: this.tenant.account_id, poi_ids: this.tenant.poi_ids, now: this.startedAt })
+  }
+
+  /** Saves a product and lets its automatic audit pass (advances the clock 60 s); returns the save answer. */
+  publish(body: Json): Promise<Json> {
+    return publish(this, body)
+  }
+
+  /** prepare + verify of the first `n` usable coupons of the order holding `code`; returns the verify results. */
+  verifyAtTill(code: string, n = 1): Promise<Json[]> {
+    return verifyAtTill(this, code, n)
+  }
+
+  /** The Beijing date `days` after the scenario's start, `YYYY-MM-DD` (bill dates). */
+  day(days = 0): string {
+    return beijing(this.startedAt + days * 86_400).slice(0, 10)
   }
 
   private async http(method: string, path: string, body: unknown, headers: Record<string, string>): Promise<Json> {
@@ -114,32 +153,26 @@ export class ScenarioContext {
     this.opts.log?.(`    ${request} → ${entry.result}`)
   }
 
-  /** A named step: runs `fn`, then reports what fired at the target meanwhile. */
+  /** A control-plane GET for this tenant, not noted in the timeline; returns `data`. */
+  private readonly get = async (path: string): Promise<Json> =>
+    (await this.http('GET', path, undefined, { 'x-sandbox-client-key': this.tenant.client_key })).data
+
+  /**
+   * A named step: runs `fn`, waits until the events it caused had their first attempt at the target, then
+   * reports them under this step (not the next one).
+   */
   async step<T>(title: string, fn: () => Promise<T>): Promise<T> {
     this.current = title
-    const clock = (
-      await this.http('GET', '/sandbox/clock', undefined, { 'x-sandbox-client-key': this.tenant.client_key })
-    ).data.clock
-    this.opts.log?.(`  ▸ ${title}  (virtual ${clock.iso})`)
+    const clock = (await this.get('/sandbox/clock')).clock
+    this.opts.log?.(`  ▸ ${title}  (virtual ${beijing(clock.now)} +08:00)`)
     const result = await fn()
-    const fired = await this.firedSinceLastStep()
+    await settleFirstAttempts(this.get, (ms) => new Promise((r) => setTimeout(r, ms)))
+    const fresh = (await attempts(this.get)).filter((d) => d.seq > this.seenDeliveries)
+    if (fresh.length > 0) this.seenDeliveries = Math.max(...fresh.map((d) => d.seq))
+    const fired = fresh.map((d) => `${label(d)} ${d.outcome}`)
     if (fired.length > 0) this.opts.log?.(`    fired: ${fired.join(', ')}`)
     this.timeline.push({ step: title, virtual_time: clock.now, fired })
     return result
-  }
-
-  private async firedSinceLastStep(): Promise<string[]> {
-    const log = (
-      await this.http('GET', '/sandbox/webhooks/deliveries?limit=1000', undefined, {
-        'x-sandbox-client-key': this.tenant.client_key,
-      })
-    ).data
-    const fresh = (log.deliveries as Json[]).filter((d) => d.seq > this.seenDeliveries).reverse()
-    if (fresh.length > 0) this.seenDeliveries = Math.max(...fresh.map((d) => d.seq))
-    return fresh.map(
-      (d) =>
-        `${d.event}${d.event === 'life_trade_certificate_notify' ? `(${JSON.parse(JSON.parse(d.request.body).content).action})` : ''} ${d.outcome}`,
-    )
   }
 
   /** Moves the tenant's virtual clock instead of sleeping; returns the jobs that ran. */
@@ -162,15 +195,17 @@ export class ScenarioContext {
     return data
   }
 
-  /** Webhook events the platform sent so far (from the delivery log), oldest first. */
-  async events(event?: string): Promise<Json[]> {
+  /** Attempts logged since this scenario started (webhooks and SPI calls), oldest first; `event` filters. */
+  async deliveries(event?: string): Promise<Json[]> {
     const q = event ? `&event=${event}` : ''
-    const log = await this.http('GET', `/sandbox/webhooks/deliveries?limit=1000${q}`, undefined, {
-      'x-sandbox-client-key': this.tenant.client_key,
-    })
-    return (log.data.deliveries as Json[])
+    const log = await this.get(`/sandbox/webhooks/deliveries?limit=1000${q}`)
+    return (log.deliveries as Json[]).filter((d) => d.seq > (this.opts.sinceSeq ?? 0)).reverse()
+  }
+
+  /** Webhook events the platform sent during this scenario (from the delivery log), oldest first. */
+  async events(event?: string): Promise<Json[]> {
+    return (await this.deliveries(event))
       .filter((d) => d.redelivery === false)
-      .reverse()
       .map((d) => ({ ...JSON.parse(d.request.body), outcome: d.outcome, status: d.status }))
   }
 }

@@ -62,6 +62,14 @@ export const createTenantBodySchema = z
       .string()
       .regex(/^[A-Za-z0-9_-]{4,64}$/, 'must be 4–64 letters, digits, _ or -')
       .optional(),
+    client_secret: z
+      .string()
+      .regex(/^[\x21-\x7e]{16,128}$/, 'must be 16–128 printable ASCII characters without spaces')
+      .optional()
+      .openapi({
+        description:
+          "the tenant's secret (default: 32 random hex digits), e.g. the one a receiver under test is configured with",
+      }),
     seed: z.string().min(1).max(200).optional(),
     frozen_at: instantSchema.optional().openapi({ description: "start the tenant's clock frozen at this instant" }),
   })

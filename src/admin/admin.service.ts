@@ -41,10 +41,16 @@ export function tenantView(r: TenantRecord) {
 
 export function createTenant(
   tenants: Tenants,
-  body: { client_key?: string | undefined; seed?: string | undefined; frozen_at?: number | string | undefined },
+  body: {
+    client_key?: string | undefined
+    client_secret?: string | undefined
+    seed?: string | undefined
+    frozen_at?: number | string | undefined
+  },
 ) {
   const input: CreateTenantInput = {
     client_key: body.client_key,
+    client_secret: body.client_secret,
     seed: body.seed,
     frozen_at_ms: body.frozen_at === undefined ? undefined : parseInstant(body.frozen_at, 'frozen_at'),
   }

@@ -22,6 +22,7 @@ export interface TenantsOptions extends TenantDeps {
 
 export interface CreateTenantInput {
   client_key?: string | undefined
+  client_secret?: string | undefined
   seed?: string | undefined
   frozen_at_ms?: number | undefined
 }
@@ -69,9 +70,11 @@ export class Tenants {
       pois: [f.location.street(), f.location.street()],
     }))
     const accountName = names.account
+    // drawn even when a secret is given, so the ids drawn after it do not depend on that choice
+    const drawnSecret = this.random.chars(32, '0123456789abcdef')
     return this.register({
       client_key: key,
-      client_secret: this.random.chars(32, '0123456789abcdef'),
+      client_secret: input.client_secret ?? drawnSecret,
       account_id: this.random.id(),
       account_name: accountName,
       pois: names.pois.map((street) => ({ poi_id: this.random.id(), poi_name: `${accountName}(${street}店)` })),
