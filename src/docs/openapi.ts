@@ -1,6 +1,25 @@
 /** Builds the OpenAPI 3.1 document of everything the app serves (platform + control plane). */
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Env } from '../http/env.js'
+import { documentOperations } from './document-ops.js'
+import { dropBookkeeping } from './error-schemas.js'
+import { recordedExamples } from './examples.js'
+import { OP_DOCS } from './op-docs.registry.js'
+import { linkContentSchemas } from './webhook-docs.js'
+
+const TAGS = [
+  { name: 'oauth', description: 'client tokens (生成 client_token)' },
+  { name: 'goods', description: '商品: categories, templates, publishing, stock and the product views' },
+  {
+    name: 'fulfilment',
+    description: '验券: prepare, verify, cancel, coupon queries, verification records, 三方码 callbacks',
+  },
+  { name: 'trade', description: '订单查询' },
+  { name: 'after-sale', description: '售后: refund lists, details and the merchant audit' },
+  { name: 'settle', description: '结算: bills and ledgers' },
+  { name: 'sandbox', description: 'control plane of the sandbox (not part of the platform)' },
+  { name: 'webhooks', description: 'events the sandbox POSTs to the registered webhook URL' },
+]
 
 export function buildOpenApiDocument(app: OpenAPIHono<Env>, version: string) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'accessToken', {
@@ -25,14 +44,15 @@ export function buildOpenApiDocument(app: OpenAPIHono<Env>, version: string) {
         'Platform paths end with a slash and are also served without it. Business errors answer HTTP 200 with a non-zero ' +
         'error_code in data and extra. Routes tagged `sandbox` are the control plane; they name their tenant with the header x-sandbox-client-key.',
     },
-    servers: [{ url: 'http://127.0.0.1:8787', description: 'default local address' }],
-    tags: [
-      { name: 'oauth', description: 'client tokens' },
-      { name: 'goods', description: '商品 (goods)' },
-      { name: 'sandbox', description: 'control plane of the sandbox (not part of the platform)' },
-    ],
+    // relative, so the docs page on any host and port sends "Try it out" to the sandbox that serves it
+    servers: [{ url: '/', description: 'the sandbox serving this document' }],
+    tags: TAGS,
   })
+  doc.info.license = { name: 'MIT', url: 'https://opensource.org/licenses/MIT' }
   addAccessResponses((doc.paths ?? {}) as Record<string, Record<string, unknown>>)
+  documentOperations(doc, OP_DOCS, recordedExamples())
+  linkContentSchemas(doc)
+  dropBookkeeping(doc)
   return doc
 }
 

@@ -21,13 +21,15 @@ export const errorDataSchema = z
     error_code: z.number().int().min(1).openapi({ example: 2100005 }),
     description: z.string().openapi({ example: '参数不合法: poi_id is required' }),
   })
-  .loose()
   .openapi('ErrorData')
 
 /** An error answer, as every route may give one. */
 export const errorEnvelopeSchema = z.object({ data: errorDataSchema, extra: extraSchema }).openapi('ErrorEnvelope')
 
-/** `{data: <success fields> | ErrorData, extra}` for a route whose success data has `shape`. */
+/**
+ * `{data: <success fields> | ErrorData, extra}` for a route whose success data has `shape`. The document gives
+ * each route its own `<name>Error` in place of ErrorData, with `error_code` the enum of the codes it answers.
+ */
 export function envelopeOf<S extends ZodRawShape>(name: string, data: ZodObject<S>) {
   const success = data.extend({ error_code: z.literal(0), description: z.string() }).openapi(`${name}Data`)
   return z.object({ data: z.union([success, errorDataSchema]), extra: extraSchema }).openapi(`${name}Response`)

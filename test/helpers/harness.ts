@@ -6,6 +6,7 @@ import { createLog } from '../../src/log.js'
 import { createSandbox, type Sandbox, type SandboxDeps } from '../../src/sandbox.js'
 import { openMemoryStore, type Store } from '../../src/store/store.js'
 import { assertContract } from './contract.js'
+import { recordExchange } from './record-examples.js'
 
 /** 2026-01-01 00:00:00 Beijing time. */
 export const FROZEN_AT_MS = Date.UTC(2025, 11, 31, 16, 0, 0)
@@ -61,6 +62,7 @@ export function apiOver(fetcher: (req: Request) => Response | Promise<Response>,
         throw new Error(`${method} ${path} answered ${res.status} with a body that is not JSON: ${text.slice(0, 300)}`)
       }
       if (opts.contract !== false) assertContract(method, path, res.status, parsed)
+      if (opts.contract !== false) recordExchange(method, path, headers, body, res.status, parsed)
       return { status: res.status, body: parsed as Record<string, unknown>, text, headers: res.headers }
     },
     get: (path, headers) => api.request('GET', path, { headers }),

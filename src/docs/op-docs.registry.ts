@@ -1,0 +1,23 @@
+/** Every domain's operation docs; a new domain adds its `<domain>.docs.ts` here. */
+import { adminDocs } from '../admin/admin.docs.js'
+import { afterSaleDocs } from '../domains/after-sale/after-sale.docs.js'
+import { fulfilmentDocs } from '../domains/fulfilment/fulfilment.docs.js'
+import { goodsDocs } from '../domains/goods/goods.docs.js'
+import { oauthDocs } from '../domains/oauth/oauth.docs.js'
+import { settleDocs } from '../domains/settle/settle.docs.js'
+import { tradeDocs } from '../domains/trade/trade.docs.js'
+import { spiDocs } from '../spi/spi.docs.js'
+import { webhooksDocs } from '../webhooks/webhooks.docs.js'
+import type { OpDocs } from './op-docs.js'
+
+export const OP_DOCS: OpDocs = {
+  ...oauthDocs,
+  ...goodsDocs,
+  ...fulfilmentDocs,
+  ...tradeDocs,
+  ...afterSaleDocs,
+  ...settleDocs,
+  ...spiDocs,
+  ...adminDocs,
+  ...webhooksDocs,
+}

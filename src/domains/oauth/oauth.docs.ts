@@ -1,0 +1,9 @@
+/** What POST /oauth/client_token/ does in the sandbox (OpenAPI document); its codes come from the oauth table. */
+import { defineOpDocs } from '../../docs/op-docs.js'
+
+export const oauthDocs = defineOpDocs({
+  oauthClientToken: {
+    description:
+      "Issues a client token (clt.…) of the tenant named by client_key, valid 7200 s of the tenant's virtual time, and records it. Only the latest two tokens of a client_key are valid; the previous one keeps a 5-minute grace. More than client_token_rate_limit (60) calls in 60 virtual seconds bans the client_key.",
+  },
+})

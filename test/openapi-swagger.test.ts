@@ -1,0 +1,38 @@
+/**
+ * Swagger UI on a random port sends "Try it out" to that port (the document's server is relative), driven in
+ * Debian's chromium through playwright-core.
+ */
+import { existsSync } from 'node:fs'
+import { chromium } from 'playwright-core'
+import { expect, it } from 'vitest'
+import { makeSandbox } from './helpers/harness.js'
+import { listen } from './helpers/server.js'
+
+const CHROMIUM = '/usr/bin/chromium'
+
+it('sends Try it out to the port that serves the docs', async () => {
+  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`).toBe(true)
+  const { sandbox } = await makeSandbox()
+  const server = await listen(sandbox)
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  })
+  try {
+    const page = await browser.newPage()
+    await page.goto(`${server.url}/docs#/sandbox/sandboxHealth`)
+    const op = page.locator('#operations-sandbox-sandboxHealth')
+    await op.locator('.opblock-summary').first().waitFor({ timeout: 20_000 })
+    if (!(await op.locator('.try-out__btn').isVisible())) await op.locator('.opblock-summary').first().click()
+    await op.locator('.try-out__btn').click()
+    const sent = page.waitForRequest((r) => r.url().includes('/sandbox/health'), { timeout: 10_000 })
+    await op.locator('.execute').click()
+    expect((await sent).url()).toBe(`${server.url}/sandbox/health`)
+    await op.locator('.live-responses-table .response-col_status', { hasText: '200' }).first().waitFor()
+  } finally {
+    await browser.close()
+    await server.close()
+    await sandbox.close()
+  }
+}, 60_000)
