@@ -12,6 +12,14 @@ export const adminDocs = defineOpDocs({
       'Creates an isolated tenant with its own credentials, account, POIs, data, virtual clock, seeded ids and journal; the fields left out are generated.',
     errors: { 2100005: 'a field is invalid, or the client_key is already a tenant' },
   },
+  sandboxDeleteTenant: {
+    description:
+      'Deletes a tenant: waits for its webhook deliveries in flight, then drops its record, data, clock, jobs, webhook and SPI URLs and snapshots. Its tokens answer 2190002 from then on; a tenant with the same client_key can be created again. The default tenant cannot be deleted (reset it instead).',
+    errors: {
+      4000001: 'no tenant has this client_key',
+      4000002: 'the client_key is the default tenant, which cannot be deleted',
+    },
+  },
   sandboxListTenants: { description: 'Lists every tenant with its credentials, account and POIs. Changes nothing.' },
   sandboxReset: {
     description:
