@@ -12,6 +12,10 @@ export interface RunOptions {
   log?: (line: string) => void
   /** reuse a running reference merchant (tests) */
   merchant?: Receiver
+  /** sent with every request to the sandbox (e.g. Authorization for a sandbox with a control token) */
+  headers?: Record<string, string>
+  /** told each scenario's fresh tenant before its steps run */
+  onTenant?: (scenario: string, tenant: Tenant) => void
 }
 
 export interface RunReport {
@@ -21,10 +25,10 @@ export interface RunReport {
   failures: Array<{ name: string; message: string }>
 }
 
-async function control(base: string, method: string, path: string, body: unknown, key?: string) {
+async function control(base: string, method: string, path: string, body: unknown, key?: string, extra = {}) {
   const res = await fetch(base + path, {
     method,
-    headers: { 'content-type': 'application/json', ...(key ? { 'x-sandbox-client-key': key } : {}) },
+    headers: { 'content-type': 'application/json', ...extra, ...(key ? { 'x-sandbox-client-key': key } : {}) },
     body: JSON.stringify(body),
   })
   return ((await res.json()) as { data: Record<string, unknown> & { error_code: number; description: string } }).data
@@ -34,6 +38,7 @@ export async function runScenarios(scenarios: readonly Scenario[], opts: RunOpti
   const log = opts.log ?? (() => undefined)
   const own = opts.sandboxUrl ? undefined : await startSandbox()
   const base = opts.sandboxUrl ?? own!.url
+  const extra = opts.headers ?? {}
   const merchant = opts.merchant ?? (opts.target ? undefined : await startReceiver())
   const report: RunReport = { passed: 0, failed: 0, skipped: 0, failures: [] }
   try {
@@ -44,14 +49,22 @@ export async function runScenarios(scenarios: readonly Scenario[], opts: RunOpti
         continue
       }
       log(`● ${s.name} — ${s.description}`)
-      const tenant = (await control(base, 'POST', '/sandbox/tenants', {
-        frozen_at: SCENARIO_START,
-      })) as unknown as Tenant
+      const tenant = (await control(
+        base,
+        'POST',
+        '/sandbox/tenants',
+        {
+          frozen_at: SCENARIO_START,
+        },
+        undefined,
+        extra,
+      )) as unknown as Tenant
+      opts.onTenant?.(s.name, tenant)
       merchant?.trust(tenant.client_key, tenant.client_secret)
-      await control(base, 'PUT', '/sandbox/settings', { merch_permission: true }, tenant.client_key)
+      await control(base, 'PUT', '/sandbox/settings', { merch_permission: true }, tenant.client_key, extra)
       const hook = opts.target ?? merchant!.url
       const skip = opts.skipChallenge ? '?skip_challenge=true' : ''
-      const reg = await control(base, 'PUT', `/sandbox/webhooks${skip}`, { url: hook }, tenant.client_key)
+      const reg = await control(base, 'PUT', `/sandbox/webhooks${skip}`, { url: hook }, tenant.client_key, extra)
       const spiBase = opts.spiBase ?? merchant?.spiBase
       if (spiBase)
         await control(
@@ -62,8 +75,15 @@ export async function runScenarios(scenarios: readonly Scenario[], opts: RunOpti
             ['pre_create_order', 'issue_code', 'refund_apply', 'refund_notice'].map((n) => [n, `${spiBase}/${n}`]),
           ),
           tenant.client_key,
+          extra,
         )
-      const ctx = new ScenarioContext({ baseUrl: base, tenant, log, ...(merchant && !opts.target ? { merchant } : {}) })
+      const ctx = new ScenarioContext({
+        baseUrl: base,
+        tenant,
+        log,
+        headers: extra,
+        ...(merchant && !opts.target ? { merchant } : {}),
+      })
       try {
         if (reg.error_code !== 0)
           throw new ScenarioFailure(`registering the webhook target ${hook}: ${reg.description}`)

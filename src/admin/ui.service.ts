@@ -1,8 +1,7 @@
 /** The dashboard's data (GET /sandbox/ui/state). No HTTP here. */
 import type { Tenant } from '../tenants/tenant.js'
-import { fulfilmentData } from '../domains/fulfilment/fulfilment.store.js'
 import { goodsData } from '../domains/goods/goods.store.js'
-import { tradeData } from '../domains/trade/trade.store.js'
+import { afterSalesView, ledgerView, ordersView } from './ui.state-trade.js'
 import type { Faults } from './faults.js'
 import type { Journal } from './journal.js'
 import { describeClock } from './admin.service.js'
@@ -15,7 +14,6 @@ const LIMIT = 50
  * webhook events (oldest first: given up, held behind an earlier one, pending), journal and faults.
  */
 export function dashboardState(t: Tenant, journal: Journal, faults: Faults) {
-  const certs = fulfilmentData(t).certificates
   const clock = describeClock(t)
   return {
     client_key: t.key,
@@ -29,22 +27,18 @@ export function dashboardState(t: Tenant, journal: Journal, faults: Faults) {
         product_name: p.draft.product.product_name,
         draft_status: p.draft_status,
         online_status: p.online_status,
+        product_type: p.product_type,
+        audit_msg: p.audit_msg,
+        refund_mode: p.online?.refund_mode ?? p.draft.refund_mode,
+        sub_items: p.draft.sub_items.length,
+        actual_amount: p.draft.sku?.actual_amount ?? null,
+        poi_ids: (p.draft.product.pois ?? []).map((x) => x.poi_id),
         avail_qty: p.stock.avail_qty,
         stock_qty: p.stock.stock_qty,
       })),
-    orders: tradeData(t)
-      .orders.values()
-      .sort((a, b) => b.seq - a.seq)
-      .slice(0, LIMIT)
-      .map((o) => ({
-        order_id: o.order_id,
-        order_status: o.order_status,
-        product_name: o.product_name,
-        certificates: o.certificate_ids
-          .map((id) => certs.get(id))
-          .filter((c) => c !== undefined)
-          .map((c) => ({ certificate_id: c.certificate_id, status: c.status, sub_item_name: c.sub_item_name ?? '' })),
-      })),
+    orders: ordersView(t, LIMIT),
+    after_sales: afterSalesView(t, LIMIT),
+    ledger: ledgerView(t, LIMIT),
     deliveries: t.repo
       .collection('deliveries')
       .values()
