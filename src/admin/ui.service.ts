@@ -1,4 +1,4 @@
-/** The dashboard's data (GET /sandbox/ui/state). No HTTP here. */
+/** The console's data (GET /sandbox/ui/state). No HTTP here. */
 import type { Tenant } from '../tenants/tenant.js'
 import { goodsData } from '../domains/goods/goods.store.js'
 import { afterSalesView, ledgerView, ordersView } from './ui.state-trade.js'
@@ -8,9 +8,11 @@ import { describeClock } from './admin.service.js'
 import { outboxView } from '../webhooks/outbox.js'
 
 const LIMIT = 50
+/** deliveries come with their whole request and answer: fewer */
+const DELIVERIES = 30
 
 /**
- * What the dashboard shows of a tenant: clock, the newest products, orders and deliveries, the undelivered
+ * What the console shows of a tenant: clock, the newest products, orders and deliveries, the undelivered
  * webhook events (oldest first: given up, held behind an earlier one, pending), journal and faults.
  */
 export function dashboardState(t: Tenant, journal: Journal, faults: Faults) {
@@ -43,19 +45,9 @@ export function dashboardState(t: Tenant, journal: Journal, faults: Faults) {
       .collection('deliveries')
       .values()
       .sort((a, b) => Number(b.seq) - Number(a.seq))
-      .slice(0, LIMIT)
-      .map((d) => ({
-        delivery_id: d.delivery_id,
-        event_id: d.event_id,
-        event: d.event,
-        entity_id: d.entity_id,
-        attempt: d.attempt,
-        outcome: d.outcome,
-        status: d.status,
-        error: d.error,
-        retry_at: d.retry_at ?? null,
-        given_up: d.given_up ?? false,
-      })),
+      .slice(0, DELIVERIES)
+      // every detail: request headers (signature included) and body, answer, error, attempt and next retry
+      .map((d) => ({ ...d, retry_at: d.retry_at ?? null, given_up: d.given_up ?? false })),
     outbox: outboxView(t)
       .slice(0, LIMIT)
       .map((e) => ({
