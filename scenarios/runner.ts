@@ -23,6 +23,10 @@ export interface RunOptions {
   log?: (line: string) => void
   /** reuse a running reference merchant (tests) */
   merchant?: Receiver
+  /** sent with every request to the sandbox (e.g. Authorization for a sandbox with a control token) */
+  headers?: Record<string, string>
+  /** told each scenario's fresh tenant before its steps run */
+  onTenant?: (scenario: string, tenant: Tenant) => void
 }
 
 export interface RunReport {
@@ -36,24 +40,33 @@ export interface RunReport {
 
 const SPI_NAMES = ['pre_create_order', 'issue_code', 'refund_apply', 'refund_notice']
 
-async function control(base: string, method: string, path: string, body: unknown, key?: string): Promise<Json> {
+/** A control-plane call; `extra` headers go with it (e.g. the control token). */
+async function control(
+  base: string,
+  method: string,
+  path: string,
+  body: unknown,
+  key?: string,
+  extra: Record<string, string> = {},
+): Promise<Json> {
   const res = await fetch(base + path, {
     method,
-    headers: { 'content-type': 'application/json', ...(key ? { 'x-sandbox-client-key': key } : {}) },
+    headers: { 'content-type': 'application/json', ...extra, ...(key ? { 'x-sandbox-client-key': key } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
   })
   return ((await res.json()) as { data: Json }).data
 }
 
+/** A control-plane call to the run's sandbox, for `key`'s tenant (the default one when omitted). */
+type Call = (method: string, path: string, body?: unknown, key?: string) => Promise<Json>
+
 /** The named tenant (created when missing), checked against the secret the target was configured with. */
-async function namedTenant(base: string, key: string, secret: string | undefined): Promise<Tenant> {
-  const found = ((await control(base, 'GET', '/sandbox/tenants', undefined)).tenants as Tenant[]).find(
-    (t) => t.client_key === key,
-  )
+async function namedTenant(call: Call, key: string, secret: string | undefined): Promise<Tenant> {
+  const found = ((await call('GET', '/sandbox/tenants')).tenants as Tenant[]).find((t) => t.client_key === key)
   if (found && secret !== undefined && found.client_secret !== secret)
     throw new ScenarioFailure(`tenant ${key} exists with another client_secret than the one given`)
   if (found) return found
-  const made = await control(base, 'POST', '/sandbox/tenants', { client_key: key, client_secret: secret })
+  const made = await call('POST', '/sandbox/tenants', { client_key: key, client_secret: secret })
   if (made.error_code !== 0) throw new ScenarioFailure(`creating tenant ${key}: ${made.description}`)
   return made as Tenant
 }
@@ -69,6 +82,7 @@ export async function runScenarios(scenarios: readonly Scenario[], opts: RunOpti
   const log = opts.log ?? (() => undefined)
   const own = opts.sandboxUrl ? undefined : await startSandbox()
   const base = opts.sandboxUrl ?? own!.url
+  const call: Call = (method, path, body, key) => control(base, method, path, body, key, opts.headers)
   // the reference merchant answers whatever the service under test does not: webhooks, SPI calls or both
   const needMerchant = !(opts.target && opts.spiBase)
   const merchant = opts.merchant ?? (needMerchant ? await startReceiver() : undefined)
@@ -86,12 +100,13 @@ export async function runScenarios(scenarios: readonly Scenario[], opts: RunOpti
       let ok: true | string
       try {
         const tenant = opts.clientKey
-          ? await namedTenant(base, opts.clientKey, opts.clientSecret)
-          : ((await control(base, 'POST', '/sandbox/tenants', { frozen_at: SCENARIO_START })) as Tenant)
+          ? await namedTenant(call, opts.clientKey, opts.clientSecret)
+          : ((await call('POST', '/sandbox/tenants', { frozen_at: SCENARIO_START })) as Tenant)
         if (!opts.clientKey) created.push(tenant.client_key)
         report.tenants.push({ scenario: s.name, client_key: tenant.client_key })
+        opts.onTenant?.(s.name, tenant)
         log(`  tenant ${tenant.client_key}  client_secret ${tenant.client_secret}  account_id ${tenant.account_id}`)
-        ok = await runOne(s, tenant, base, merchant, opts, log)
+        ok = await runOne(s, tenant, { base, call }, merchant, opts, log)
       } catch (e) {
         ok = e instanceof Error ? e.message : String(e)
         log(`  ✗ ${s.name}: ${ok}`)
@@ -104,7 +119,7 @@ export async function runScenarios(scenarios: readonly Scenario[], opts: RunOpti
       }
     }
   } finally {
-    if (opts.cleanup) for (const key of created) await control(base, 'DELETE', `/sandbox/tenants/${key}`, undefined)
+    if (opts.cleanup) for (const key of created) await call('DELETE', `/sandbox/tenants/${key}`)
     if (!opts.merchant) await merchant?.close()
     await own?.close()
   }
@@ -115,29 +130,36 @@ export async function runScenarios(scenarios: readonly Scenario[], opts: RunOpti
 async function runOne(
   s: Scenario,
   tenant: Tenant,
-  base: string,
+  { base, call }: { base: string; call: Call },
   merchant: Receiver | undefined,
   opts: RunOptions,
   log: (line: string) => void,
 ): Promise<true | string> {
   const key = tenant.client_key
   merchant?.trust(key, tenant.client_secret)
-  await control(base, 'PUT', '/sandbox/settings', { merch_permission: true }, key)
+  await call('PUT', '/sandbox/settings', { merch_permission: true }, key)
   const hook = opts.target ?? merchant!.url
-  const reg = await control(
-    base,
+  const reg = await call(
     'PUT',
     `/sandbox/webhooks${opts.skipChallenge ? '?skip_challenge=true' : ''}`,
     { url: hook },
     key,
   )
   const spiBase = opts.spiBase ?? merchant!.spiBase
-  await control(base, 'PUT', '/sandbox/spi', Object.fromEntries(SPI_NAMES.map((n) => [n, `${spiBase}/${n}`])), key)
-  const startedAt = (await control(base, 'GET', '/sandbox/clock', undefined, key)).clock.now as number
-  const get = (path: string) => control(base, 'GET', path, undefined, key)
+  await call('PUT', '/sandbox/spi', Object.fromEntries(SPI_NAMES.map((n) => [n, `${spiBase}/${n}`])), key)
+  const startedAt = (await call('GET', '/sandbox/clock', undefined, key)).clock.now as number
+  const get = (path: string) => call('GET', path, undefined, key)
   const before = Math.max(0, ...(await attempts(get)).map((d) => d.seq as number)) // a named tenant's older attempts
   const scripted = merchant && !opts.spiBase ? { merchant } : {}
-  const ctx = new ScenarioContext({ baseUrl: base, tenant, startedAt, sinceSeq: before, log, ...scripted })
+  const ctx = new ScenarioContext({
+    baseUrl: base,
+    tenant,
+    startedAt,
+    sinceSeq: before,
+    log,
+    headers: opts.headers ?? {},
+    ...scripted,
+  })
   try {
     if (reg.error_code !== 0) throw new ScenarioFailure(`registering the webhook target ${hook}: ${reg.description}`)
     await s.run(ctx)

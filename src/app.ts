@@ -13,6 +13,7 @@ import { registerJournalRoutes, type Journal } from './admin/journal.js'
 import type { Faults } from './admin/faults.js'
 import { applyFaults, registerFaultRoutes } from './admin/faults.routes.js'
 import { registerUiRoutes } from './admin/ui.routes.js'
+import { registerScenarioRunRoutes } from './admin/scenario-runs.js'
 import { registerDocsRoutes } from './docs/docs.routes.js'
 import { registerAfterSaleRoutes } from './domains/after-sale/after-sale.routes.js'
 import type { RefundService } from './domains/after-sale/refund.service.js'
@@ -112,6 +113,7 @@ export function buildApp(core: HttpCore, s: AppServices): OpenAPIHono<Env> {
   registerJournalRoutes(scoped, s.journal)
   registerFaultRoutes(scoped, s.faults)
   registerUiRoutes(scoped, s.journal, s.faults)
+  registerScenarioRunRoutes(scoped)
   registerSandboxGoodsRoutes(scoped, s.goods.lifecycle)
   registerWebhookRoutes(scoped, s.webhooks)
   app.route('/', scoped)

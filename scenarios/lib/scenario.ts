@@ -43,6 +43,8 @@ export interface ScenarioOptions {
   startedAt: number
   /** the last delivery-log seq before the scenario (a named tenant's earlier runs are not this one's) */
   sinceSeq?: number
+  /** sent with every request (e.g. Authorization for a sandbox with a control token) */
+  headers?: Record<string, string>
   /** prints each timeline entry as it happens */
   log?: (line: string) => void
   /** the reference merchant's script hook, when the target is the reference merchant */
@@ -96,7 +98,7 @@ export class ScenarioContext {
   private async http(method: string, path: string, body: unknown, headers: Record<string, string>): Promise<Json> {
     const res = await fetch(this.opts.baseUrl + path, {
       method,
-      headers: { 'content-type': 'application/json', ...headers },
+      headers: { 'content-type': 'application/json', ...this.opts.headers, ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     })
     const text = await res.text()

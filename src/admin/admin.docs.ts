@@ -79,4 +79,19 @@ export const adminDocs = defineOpDocs({
     description: "Reads the tenant's switches (audit, refunds, limits, permissions). Changes nothing.",
   },
   sandboxPutSettings: { description: "Changes some of the tenant's switches; a reset restores the defaults." },
+  sandboxListScenarios: {
+    description:
+      'Lists the built-in scenario scripts and the last 20 runs started here (kept in memory). Changes nothing.',
+  },
+  sandboxRunScenario: {
+    description:
+      'Starts a built-in scenario against this sandbox, in a fresh tenant with the built-in reference merchant as webhook and SPI target, and answers at once; the run goes on in the background (GET /sandbox/scenarios/runs/{run_id} follows it).',
+    errors: { 2100005: 'name is not a built-in scenario' },
+  },
+  sandboxScenarioRun: {
+    description:
+      "A scenario run's status (running, passed, failed), its tenant and its timeline lines so far. Changes nothing.",
+    errors: { 4000001: 'no run with this run_id (runs are kept in memory: a restart forgets them)' },
+    params: { run_id: 'the run_id that POST /sandbox/scenarios/runs answered' },
+  },
 })

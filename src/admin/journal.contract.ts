@@ -8,8 +8,12 @@ const entrySchema = z
     method: z.string(),
     path: z.string(),
     query: z.string(),
-    body: z.string(),
+    body: z.string().openapi({ description: 'request body, up to 2 KiB' }),
+    request_headers: z
+      .record(z.string(), z.string())
+      .openapi({ description: 'request headers; Authorization and access-token shortened' }),
     status: z.number().int(),
+    response_body: z.string().openapi({ description: 'JSON answer, up to 2 KiB' }),
     error_code: z.number().int().nullable(),
     latency_ms: z.number(),
     virtual_time: z.number().int(),

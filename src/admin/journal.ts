@@ -22,11 +22,26 @@ export interface JournalEntry {
   path: string
   query: string
   body: string
+  /** request headers (Authorization and access-token shortened) */
+  request_headers: Record<string, string>
   status: number
+  /** the answer's body, up to JOURNAL_BODY_CHARS */
+  response_body: string
   error_code: number | null
   latency_ms: number
   virtual_time: number
   logid: string
+}
+
+/** Secrets in a journal entry: kept recognisable, not usable. */
+const SHORTENED = new Set(['authorization', 'access-token'])
+
+function requestHeaders(h: Headers): Record<string, string> {
+  const out: Record<string, string> = {}
+  h.forEach((v, k) => {
+    out[k] = SHORTENED.has(k) && v.length > 12 ? `${v.slice(0, 10)}…` : v
+  })
+  return out
 }
 
 export class Journal {
@@ -78,12 +93,15 @@ export class Journal {
       const errorCode = c.get('errorCode') ?? null
       const text = c.req.method === 'GET' ? '' : await c.req.text().catch(() => '')
       const q = c.req.url.indexOf('?')
+      const answer = c.res.headers.get('content-type')?.includes('json') ? await c.res.clone().text() : ''
       this.add(t.key, {
         method: c.req.method,
         path: c.req.path,
         query: q < 0 ? '' : c.req.url.slice(q + 1),
         body: text.slice(0, JOURNAL_BODY_CHARS),
+        request_headers: requestHeaders(c.req.raw.headers),
         status: c.res.status,
+        response_body: answer.slice(0, JOURNAL_BODY_CHARS),
         error_code: errorCode,
         latency_ms: realTime() - started,
         virtual_time: t.clock.now(),

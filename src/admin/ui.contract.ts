@@ -7,7 +7,8 @@ export const stateRoute = createRoute({
   path: '/sandbox/ui/state',
   tags: ['sandbox'],
   operationId: 'sandboxUiState',
-  summary: 'what the dashboard shows: clock, products, orders, deliveries, undelivered webhook events, journal, faults',
+  summary:
+    'what the console shows: clock, products, orders with their coupons (code, encrypted_code, QR payload, cancel deadline), after-sales, ledger records, deliveries, undelivered webhook events, journal, faults',
   request: { headers: z.object({ 'x-sandbox-client-key': z.string().optional() }) },
   responses: jsonResponses(
     envelopeOf(
@@ -17,6 +18,8 @@ export const stateRoute = createRoute({
         clock: z.record(z.string(), z.unknown()),
         products: z.array(z.record(z.string(), z.unknown())),
         orders: z.array(z.record(z.string(), z.unknown())),
+        after_sales: z.array(z.record(z.string(), z.unknown())),
+        ledger: z.array(z.record(z.string(), z.unknown())),
         deliveries: z.array(z.record(z.string(), z.unknown())),
         outbox: z.array(z.record(z.string(), z.unknown())),
         journal: z.array(z.record(z.string(), z.unknown())),

@@ -1,60 +1,68 @@
 /**
- * The dashboard page: plain HTML, a style sheet and a small script polling /sandbox/ui/state (no build step).
- * The style and the script are inline and allowed by their hashes in the page's Content-Security-Policy.
+ * The demo console page (GET /sandbox/ui): HTML, a style sheet and scripts, all inline and allowed by their hashes
+ * in the page's Content-Security-Policy — no build step, no remote asset, nothing fetched but this sandbox's API.
  */
-export const DASHBOARD_STYLE = `body{font:14px/1.4 system-ui,sans-serif;margin:16px;color:#222}h1{font-size:18px}h2{font-size:15px;margin:18px 0 6px}
-table{border-collapse:collapse;width:100%}td,th{border:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top}
-th{background:#f4f4f4}button{margin-right:6px}.ok{color:#070}.bad{color:#b00}#clock{font-weight:bold}small{color:#666}
-`
+import { QR_SCRIPT } from './ui.qr.js'
+import { SCRIPT_BASE } from './ui.script-base.js'
+import { SCRIPT_OPS } from './ui.script-ops.js'
+import { SCRIPT_STORY } from './ui.script-story.js'
+import { CONSOLE_STYLE } from './ui.style.js'
 
-export const DASHBOARD_SCRIPT = `const key = new URLSearchParams(location.search).get('client_key') || ''
-// a control token (--control-token) comes in the fragment (never sent to a server): /sandbox/ui#token=…
-const token = new URLSearchParams(location.hash.slice(1)).get('token') || ''
-const headers = { 'content-type': 'application/json' }
-if (key) headers['x-sandbox-client-key'] = key
-if (token) headers.authorization = 'Bearer ' + token
-const bj = (sec) => new Date((sec + 8 * 3600) * 1000).toISOString().slice(0, 19).replace('T', ' ')
-const esc = (v) => String(v ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c])
-function table(id, cols, rows) {
-  document.getElementById(id).innerHTML = '<tr>' + cols.map((c) => '<th>' + esc(c[0]) + '</th>').join('') + '</tr>' +
-    (rows.length ? rows.map((r) => '<tr>' + cols.map((c) => '<td>' + c[1](r) + '</td>').join('') + '</tr>').join('') : '<tr><td colspan="' + cols.length + '"><small>none</small></td></tr>')
-}
-let refreshes = 0
-async function refresh() {
-  const r = await fetch('/sandbox/ui/state', { headers })
-  const s = (await r.json()).data
-  document.getElementById('tenant').textContent = s.client_key
-  document.getElementById('clock').textContent = s.clock.beijing + ' (Beijing) · ' + (s.clock.frozen ? 'frozen' : 'running') + ' · ' + s.clock.pending_jobs + ' pending jobs'
-  document.getElementById('updated').textContent = 'refresh #' + (++refreshes)
-  table('products', [['product_id', (p) => esc(p.product_id)], ['name', (p) => esc(p.product_name)], ['draft_status', (p) => esc(p.draft_status)], ['online_status', (p) => esc(p.online_status)], ['stock', (p) => esc(p.avail_qty + ' / ' + p.stock_qty)]], s.products)
-  table('orders', [['order_id', (o) => esc(o.order_id)], ['status', (o) => esc(o.order_status)], ['product', (o) => esc(o.product_name)], ['certificates', (o) => o.certificates.map((c) => esc(c.certificate_id + ' ' + (c.sub_item_name || '') + ' status ' + c.status)).join('<br>')]], s.orders)
-  table('deliveries', [['event', (d) => esc(d.event)], ['entity', (d) => esc(d.entity_id)], ['attempt', (d) => esc(d.attempt)], ['outcome', (d) => '<span class="' + (d.outcome === 'delivered' ? 'ok' : 'bad') + '">' + esc(d.outcome) + '</span> ' + esc(d.status ?? d.error ?? '') + (d.given_up ? ' <b class="bad">given up</b>' : d.retry_at ? ' <small>retry at ' + esc(bj(d.retry_at)) + '</small>' : '')], ['', (d) => d.event_id ? '<button data-resend="' + esc(d.delivery_id) + '">resend</button>' : '']], s.deliveries)
-  table('outbox', [['event_id', (e) => esc(e.event_id)], ['event', (e) => esc(e.event)], ['entity', (e) => esc(e.entity)], ['status', (e) => '<span class="' + (e.status === 'pending' ? '' : 'bad') + '">' + esc(e.status) + '</span>'], ['attempts', (e) => esc(e.attempts)], ['why', (e) => esc(e.given_up_reason || (e.blocked_by ? 'waits for ' + e.blocked_by : e.last_error))], ['', (e) => (e.status === 'failed' ? '<button data-redeliver-event="' + esc(e.event_id) + '">redeliver</button>' : '') + (e.status === 'pending' ? '' : '<button data-discard-event="' + esc(e.event_id) + '">discard</button>')]], s.outbox)
-  table('journal', [['method', (j) => esc(j.method)], ['path', (j) => esc(j.path)], ['error_code', (j) => esc(j.error_code)], ['ms', (j) => esc(j.latency_ms)]], s.journal)
-  table('faults', [['id', (f) => esc(f.id)], ['rule', (f) => esc(JSON.stringify(f))]], s.faults)
-}
-document.addEventListener('click', async (e) => {
-  const t = e.target
-  if (t.dataset.advance) await fetch('/sandbox/clock/advance', { method: 'POST', headers, body: JSON.stringify({ seconds: Number(t.dataset.advance) }) })
-  if (t.dataset.redeliverEvent) await fetch('/sandbox/webhooks/outbox/' + t.dataset.redeliverEvent + '/redeliver', { method: 'POST', headers })
-  if (t.dataset.discardEvent) await fetch('/sandbox/webhooks/outbox/' + t.dataset.discardEvent + '/discard', { method: 'POST', headers })
-  if (t.dataset.resend) await fetch('/sandbox/webhooks/deliveries/' + t.dataset.resend + '/redeliver', { method: 'POST', headers })
-  refresh()
-})
-refresh()
-setInterval(refresh, 2000)
-`
+export const CONSOLE_STYLES = [CONSOLE_STYLE]
+/** In page order: the QR encoder first, then the console (one script: its parts share names). */
+export const CONSOLE_SCRIPTS = [QR_SCRIPT, SCRIPT_BASE + SCRIPT_STORY + SCRIPT_OPS]
 
-export const DASHBOARD_HTML = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>douyin-sandbox</title><style>${DASHBOARD_STYLE}</style></head><body>
-<h1>douyin-sandbox <small id="tenant"></small></h1>
-<p>Virtual time: <span id="clock">…</span>
- <button data-advance="60">+1 min</button><button data-advance="3600">+1 hour</button><button data-advance="86400">+1 day</button>
- <small id="updated"></small></p>
-<h2>Products</h2><table id="products"></table>
-<h2>Orders and certificates</h2><table id="orders"></table>
-<h2>Undelivered webhook events</h2><table id="outbox"></table>
-<h2>Webhook and SPI deliveries</h2><table id="deliveries"></table>
-<h2>Journal</h2><table id="journal"></table>
-<h2>Active faults</h2><table id="faults"></table>
-<script>${DASHBOARD_SCRIPT}</script></body></html>`
+const ADVANCE_PRESETS: Array<[string, number]> = [
+  ['+1 分钟', 60],
+  ['+10 分钟', 600],
+  ['+1 小时', 3600],
+  ['+1 天', 86400],
+  ['+3 天', 259200],
+  ['+7 天', 604800],
+  ['+30 天', 2592000],
+  ['+400 天', 400 * 86400],
+]
+
+const BODY = `<header class="top">
+ <h1>抖音本地生活 · 沙箱演示台</h1>
+ <label>租户 <select id="tenant"></select></label>
+ <button data-act="newTenant" id="new-tenant">新建租户</button><label><input type="checkbox" id="new-frozen" checked>冻结在 2022-06-01</label>
+ <button data-act="reset" id="reset">重置租户</button>
+ <span><span id="clock">…</span> <span id="clock-mode"></span></span>
+ <span>${ADVANCE_PRESETS.map(([t, s]) => `<button data-act="advance" data-seconds="${s}">${t}</button>`).join('')}</span>
+ <span><input id="advance-n" type="number" min="1" value="90"><select id="advance-unit"><option value="1">秒</option><option value="60" selected>分钟</option><option value="3600">小时</option><option value="86400">天</option></select><button data-act="advance" id="advance-go">前进</button></span>
+ <span id="updated"></span>
+</header>
+<main>
+<section id="sec-products"><h2>① 商家：发布商品与审核</h2>
+ <div class="row"><button data-act="publish" data-kind="combo_pack:1">发布组合券包（支持部分退）</button><button data-act="publish" data-kind="combo_pack:2">发布组合券包（不支持部分退）</button></div>
+ <details id="tpl"><summary>按模版发布任意商品（模版属性逐项填写）</summary>
+  <div class="row"><select id="tpl-kind"><option value="groupon:1">团购套餐 (product_type 1)</option><option value="voucher:11">代金券 (11)</option><option value="time_card:15">次卡 (15)</option></select><button data-act="template" id="tpl-load">读取模版</button></div>
+  <div id="tpl-form"></div></details>
+ <div class="row">驳回原因 <input id="audit-reason" placeholder="审核驳回时填写"></div>
+ <table id="products"></table></section>
+<section id="sec-buy"><h2>② 消费者：购买</h2>
+ <div class="row"><label>商品 <select id="buy-product"></select></label><label>份数 <input id="buy-count" type="number" min="1" value="1"></label>
+ <label>open_id <input id="buy-open-id" placeholder="默认随机"></label><button data-act="buy" id="buy-go">购买</button></div>
+ <h2>③ 商家：到店核销台</h2>
+ <div class="row"><input id="till-code" placeholder="12 位券码或二维码内容" size="36"><label>门店 <select id="till-poi"></select></label><button data-act="till" id="till-scan">验券</button></div>
+ <div id="sec-till"><div id="till-result"></div></div>
+ <h2>操作记录</h2><ul id="activity"></ul></section>
+<section id="sec-orders" class="wide"><h2>④ 订单与券（扫码核销、撤销、退款）</h2><div id="orders"></div></section>
+<section id="sec-money"><h2>⑤ 售后与账单</h2><h4>售后单</h4><table id="after-sales"></table><h4>账单（分账记录）</h4><table id="ledger"></table></section>
+<section id="sec-scenarios"><h2>⑥ 场景脚本</h2>
+ <div class="row"><select id="scenario-name"></select><button data-act="runScenario" id="scenario-run">运行</button><button data-act="runTenant" id="scenario-tenant" hidden>切换到场景租户</button></div>
+ <p id="scenario-status"><small>每个场景在自己的新租户里运行，以内置的参考商家为 Webhook / SPI 目标</small></p><pre id="scenario-timeline"></pre></section>
+<section id="sec-webhooks"><h2>⑦ Webhook</h2>
+ <div class="row"><input id="hook-url" placeholder="http://127.0.0.1:9000/douyin/webhook" size="34"><label><input type="checkbox" id="hook-skip">跳过 challenge</label><button data-act="hook" id="hook-save">保存地址</button></div>
+ <h4>未送达的事件</h4><table id="outbox"></table><h4>投递记录（请求头、签名、请求体、应答）</h4><div id="deliveries"></div></section>
+<section id="sec-journal"><h2>⑧ 请求日志</h2><div id="journal"></div><h4>故障注入</h4><pre id="faults"></pre></section>
+</main>`
+
+export function consolePage(): string {
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><link rel="icon" href="data:,"><title>douyin-sandbox 演示台</title>
+${CONSOLE_STYLES.map((s) => `<style>${s}</style>`).join('\n')}</head><body>
+${BODY}
+${CONSOLE_SCRIPTS.map((s) => `<script>${s}</script>`).join('\n')}</body></html>`
+}

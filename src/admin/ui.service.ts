@@ -1,21 +1,21 @@
-/** The dashboard's data (GET /sandbox/ui/state). No HTTP here. */
+/** The console's data (GET /sandbox/ui/state). No HTTP here. */
 import type { Tenant } from '../tenants/tenant.js'
-import { fulfilmentData } from '../domains/fulfilment/fulfilment.store.js'
 import { goodsData } from '../domains/goods/goods.store.js'
-import { tradeData } from '../domains/trade/trade.store.js'
+import { afterSalesView, ledgerView, ordersView } from './ui.state-trade.js'
 import type { Faults } from './faults.js'
 import type { Journal } from './journal.js'
 import { describeClock } from './admin.service.js'
 import { outboxView } from '../webhooks/outbox.js'
 
 const LIMIT = 50
+/** deliveries come with their whole request and answer: fewer */
+const DELIVERIES = 30
 
 /**
- * What the dashboard shows of a tenant: clock, the newest products, orders and deliveries, the undelivered
+ * What the console shows of a tenant: clock, the newest products, orders and deliveries, the undelivered
  * webhook events (oldest first: given up, held behind an earlier one, pending), journal and faults.
  */
 export function dashboardState(t: Tenant, journal: Journal, faults: Faults) {
-  const certs = fulfilmentData(t).certificates
   const clock = describeClock(t)
   return {
     client_key: t.key,
@@ -29,39 +29,25 @@ export function dashboardState(t: Tenant, journal: Journal, faults: Faults) {
         product_name: p.draft.product.product_name,
         draft_status: p.draft_status,
         online_status: p.online_status,
+        product_type: p.product_type,
+        audit_msg: p.audit_msg,
+        refund_mode: p.online?.refund_mode ?? p.draft.refund_mode,
+        sub_items: p.draft.sub_items.length,
+        actual_amount: p.draft.sku?.actual_amount ?? null,
+        poi_ids: (p.draft.product.pois ?? []).map((x) => x.poi_id),
         avail_qty: p.stock.avail_qty,
         stock_qty: p.stock.stock_qty,
       })),
-    orders: tradeData(t)
-      .orders.values()
-      .sort((a, b) => b.seq - a.seq)
-      .slice(0, LIMIT)
-      .map((o) => ({
-        order_id: o.order_id,
-        order_status: o.order_status,
-        product_name: o.product_name,
-        certificates: o.certificate_ids
-          .map((id) => certs.get(id))
-          .filter((c) => c !== undefined)
-          .map((c) => ({ certificate_id: c.certificate_id, status: c.status, sub_item_name: c.sub_item_name ?? '' })),
-      })),
+    orders: ordersView(t, LIMIT),
+    after_sales: afterSalesView(t, LIMIT),
+    ledger: ledgerView(t, LIMIT),
     deliveries: t.repo
       .collection('deliveries')
       .values()
       .sort((a, b) => Number(b.seq) - Number(a.seq))
-      .slice(0, LIMIT)
-      .map((d) => ({
-        delivery_id: d.delivery_id,
-        event_id: d.event_id,
-        event: d.event,
-        entity_id: d.entity_id,
-        attempt: d.attempt,
-        outcome: d.outcome,
-        status: d.status,
-        error: d.error,
-        retry_at: d.retry_at ?? null,
-        given_up: d.given_up ?? false,
-      })),
+      .slice(0, DELIVERIES)
+      // every detail: request headers (signature included) and body, answer, error, attempt and next retry
+      .map((d) => ({ ...d, retry_at: d.retry_at ?? null, given_up: d.given_up ?? false })),
     outbox: outboxView(t)
       .slice(0, LIMIT)
       .map((e) => ({

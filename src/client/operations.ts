@@ -5,6 +5,7 @@
 import * as admin from '../admin/admin.contract.js'
 import * as faults from '../admin/faults.contract.js'
 import * as journal from '../admin/journal.contract.js'
+import * as scenarioRuns from '../admin/scenario-runs.contract.js'
 import * as sandboxGoods from '../admin/sandbox-goods.contract.js'
 import * as snapshots from '../admin/snapshots.contract.js'
 import * as ui from '../admin/ui.contract.js'
@@ -85,6 +86,9 @@ export const OPERATIONS = {
   sandboxJournal: journal.getRoute,
   sandboxClearJournal: journal.deleteRoute,
   sandboxUiState: ui.stateRoute,
+  sandboxListScenarios: scenarioRuns.listScenariosRoute,
+  sandboxRunScenario: scenarioRuns.startRunRoute,
+  sandboxScenarioRun: scenarioRuns.getRunRoute,
 }
 
 export type Operations = typeof OPERATIONS

@@ -1,0 +1,42 @@
+/** Scenario runs started through the control plane of a running sandbox (what the demo console uses). */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { apiOver, makeSandbox, type Api } from './helpers/harness.js'
+import { listen } from './helpers/server.js'
+
+let server: Awaited<ReturnType<typeof listen>>
+let api: Api
+beforeAll(async () => {
+  server = await listen((await makeSandbox()).sandbox)
+  api = apiOver((req) => fetch(req), server.url)
+})
+afterAll(async () => {
+  await server?.close()
+})
+
+describe('POST /sandbox/scenarios/runs', () => {
+  it('runs a built-in scenario in its own tenant and shows its status and timeline', async () => {
+    const list = (await api.get('/sandbox/scenarios')).body.data
+    expect(list.scenarios.map((s: { name: string }) => s.name)).toContain('product-audit')
+    const started = (await api.post('/sandbox/scenarios/runs', { name: 'product-audit' })).body.data
+    expect(started.error_code).toBe(0)
+    let run = started.run
+    for (let i = 0; i < 600 && run.status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 50))
+      run = (await api.get(`/sandbox/scenarios/runs/${started.run.run_id}`)).body.data.run
+    }
+    expect(run.status, JSON.stringify(run)).toBe('passed')
+    expect(run.client_key).toMatch(/^aw/)
+    const tenants = (await api.get('/sandbox/tenants')).body.data.tenants as Array<{ client_key: string }>
+    expect(tenants.map((t) => t.client_key)).toContain(run.client_key)
+    expect((await api.get('/sandbox/scenarios')).body.data.runs.length).toBeGreaterThan(0)
+  }, 60_000)
+
+  it('refuses an unknown scenario and an unknown run', async () => {
+    const bad = (await api.post('/sandbox/scenarios/runs', { name: 'no-such-flow' })).body.data
+    expect(bad.error_code).toBe(2100005)
+    expect(bad.description).toContain('name: no scenario "no-such-flow"')
+    const none = (await api.get('/sandbox/scenarios/runs/run_999')).body.data
+    expect(none.error_code).toBe(4000001)
+    expect(none.description).toContain('no scenario run run_999')
+  })
+})
