@@ -24,8 +24,15 @@ export const SHOTS = process.env.CONSOLE_SCREENSHOTS ?? join(tmpdir(), 'douyin-s
 
 export async function launch(): Promise<Browser> {
   expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`).toBe(true)
-  const cjk = execFileSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' })
-  expect(cjk, 'no CJK font: apt-get install fonts-noto-cjk (.ci/run does), or the screenshots show boxes').not.toBe('')
+  // only the screenshots need a CJK font (the page is checked through its DOM): without one they show boxes
+  let cjk: string
+  try {
+    cjk = execFileSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' })
+  } catch {
+    cjk = ''
+  }
+  if (cjk === '')
+    process.stderr.write('console test: no CJK font (apt-get install fonts-noto-cjk); screenshots show boxes\n')
   mkdirSync(SHOTS, { recursive: true })
   return chromium.launch({
     executablePath: CHROMIUM,
