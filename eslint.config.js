@@ -20,6 +20,11 @@ const fileNames = {
   },
 }
 
+const NO_SYSTEM_DATE = {
+  selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+  message: 'new Date() reads the system clock: use the tenant clock',
+}
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', '.douyin-sandbox/', 'data/'] },
   js.configs.recommended,
@@ -55,13 +60,7 @@ export default tseslint.config(
         { object: 'Date', property: 'now', message: 'use the tenant clock (t.clock) or realTime from src/core' },
         { object: 'Math', property: 'random', message: 'use the seeded generator (src/core/random.ts)' },
       ],
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
-          message: 'new Date() reads the system clock: use the tenant clock',
-        },
-      ],
+      'no-restricted-syntax': ['error', NO_SYSTEM_DATE],
     },
   },
   {
@@ -88,6 +87,15 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { patterns: [{ group: ['**/*.store.js', '**/store/*.js'], message: 'routes reach state through services' }] },
+      ],
+      // request limits belong in the zod contract, where the OpenAPI document shows them
+      'no-restricted-syntax': [
+        'error',
+        NO_SYSTEM_DATE, // a later no-restricted-syntax replaces the earlier one for these files: keep it
+        {
+          selector: "CallExpression[callee.name='invalidParams']",
+          message: 'check request limits in the zod contract (src/http/query.ts has the query-number rules)',
+        },
       ],
     },
   },

@@ -126,7 +126,7 @@ describe('refund effects and queries', () => {
       (await q(`page_size=10&refund_done_start_time=${now}&refund_done_end_time=${now + 5}`)).after_sale_order_list,
     ).toHaveLength(1)
     expect((await q('page_size=10&refund_status=1')).after_sale_order_list).toHaveLength(0)
-    expect((await q('page_size=101')).description).toContain('page_size must be 1–100')
+    expect((await q('page_size=101')).description).toContain('page_size: must be 1–100')
     expect((await q(`page_size=10&create_order_start_time=${now}`)).description).toContain('go together')
     const byCert = (
       await s.api.get(

@@ -171,7 +171,7 @@ describe('bills', () => {
     const bad = async (qs: string) =>
       (await s.api.get(`/goodlife/v1/settle/bill/catering_query/?${qs}`, await s.h())).body.data
     expect((await bad(`account_id=${ACC}&bill_date=${DAY}&cursor=0&size=51`)).description).toContain(
-      'size must be 1–50',
+      'size: must be 1–50',
     )
     expect((await bad(`bill_date=${DAY}&cursor=0&size=5`)).description).toContain(
       'account_id or root_account_id is required',
@@ -184,6 +184,6 @@ describe('bills', () => {
     expect(
       (await s.api.get(`/goodlife/v1/settle/ledger/query_record_by_cert/?certificate_ids=${tooMany}`, await s.h())).body
         .data.description,
-    ).toContain('1–50 ids')
+    ).toContain('certificate_ids: takes 1–50 comma-separated ids')
   })
 })

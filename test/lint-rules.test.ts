@@ -26,6 +26,12 @@ describe('convention rules', () => {
     ).toEqual(['no-restricted-imports'])
     const routes = "import { goodsData } from './goods.store.js'\nexport const g = goodsData\n"
     expect(await rulesHit(routes, 'src/domains/goods/goods.routes.ts')).toEqual(['no-restricted-imports'])
+    const limit =
+      "import { invalidParams } from '../../core/errors.js'\nexport const f = (n: number) => {\n  if (n > 100) throw invalidParams('page_size')\n}\n"
+    expect(await rulesHit(limit, 'src/domains/trade/trade.routes.ts')).toEqual(['no-restricted-syntax'])
+    expect(await rulesHit('export const d = () => new Date()\n', 'src/domains/trade/trade.routes.ts')).toEqual([
+      'no-restricted-syntax',
+    ])
   })
 
   it('names files in kebab-case and keeps source files under 300 lines', async () => {

@@ -200,8 +200,8 @@ describe('trade/order/query', () => {
     const s = await setup()
     const q = async (qs: string) =>
       (await s.api.get(`/goodlife/v1/trade/order/query/?account_id=${ACC}&${qs}`, s.h)).body.data
-    expect((await q('order_status=201&page_num=1&page_size=101')).description).toContain('page_size must be 1–100')
-    expect((await q('order_status=201&page_num=0&page_size=10')).description).toContain('page_num starts at 1')
+    expect((await q('order_status=201&page_num=1&page_size=101')).description).toContain('page_size: must be 1–100')
+    expect((await q('order_status=201&page_num=0&page_size=10')).description).toContain('page_num: must be 1 or more')
     expect((await q('order_status=201&page_size=10')).description).toContain('page_num is required')
     expect((await q('create_order_start_time=1&page_num=1&page_size=10')).description).toContain(
       'create_order_start_time and create_order_end_time go together',

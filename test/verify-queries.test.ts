@@ -103,7 +103,7 @@ describe('certificate queries', () => {
     expect(later.records[1]).toMatchObject({ can_cancel: false, code: s.order.certificates[0].code })
     expect((await q(`cursor=0&size=10&poi_ids=7010000000000000001`)).total).toBe(0)
     expect((await q(`cursor=0&size=10&start_time=${GOODS_NOW_MS / 1000 + 1}`)).total).toBe(0)
-    expect((await q('cursor=0&size=51')).description).toContain('size must be 1–50')
+    expect((await q('cursor=0&size=51')).description).toContain('size: must be 1–50')
   })
 })
 

@@ -1,5 +1,6 @@
 /** Wire schemas and routes of 抖音码 after-sales (douyin-api.md §5.1) and of POST /sandbox/refunds. */
 import { createRoute, z } from '@hono/zod-openapi'
+import { digitsIn } from '../../http/query.js'
 import { envelopeOf, jsonResponses } from '../../http/envelope.schema.js'
 
 const int = z.number().int()
@@ -88,7 +89,7 @@ export const afterSaleQueryRoute = createRoute({
   request: {
     query: z.object({
       account_id: z.string(),
-      page_size: digits.openapi({ description: '1–100' }),
+      page_size: digitsIn(1, 100, 'page size'),
       cursor: z.string().optional().openapi({ description: '"0" first' }),
       create_order_start_time: digits.optional(),
       create_order_end_time: digits.optional(),

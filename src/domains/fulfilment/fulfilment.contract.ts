@@ -1,5 +1,6 @@
 /** Wire schemas and routes of verification (douyin-api.md §3). */
 import { createRoute, z } from '@hono/zod-openapi'
+import { digitsIn } from '../../http/query.js'
 import { envelopeOf, jsonResponses } from '../../http/envelope.schema.js'
 
 const int = z.number().int()
@@ -213,7 +214,7 @@ export const recordsRoute = createRoute({
     query: z.object({
       account_id: z.string(),
       cursor: z.string().openapi({ description: '"0" for the first page, then the last record\'s cursor' }),
-      size: num('page size, 1–50'),
+      size: digitsIn(1, 50, 'page size'),
       poi_ids: z.string().optional(),
       start_time: num('verify time from').optional(),
       end_time: num('verify time to').optional(),

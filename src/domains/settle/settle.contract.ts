@@ -1,10 +1,10 @@
 /** Wire schemas and routes of bills (douyin-api.md §6.1, 6.2, 6.4). */
 import { createRoute, z } from '@hono/zod-openapi'
+import { commaList, digitsIn } from '../../http/query.js'
 import { envelopeOf, jsonResponses } from '../../http/envelope.schema.js'
 
 const int = z.number().int()
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
-const digits = z.string().regex(/^\d+$/, 'must be a number')
 const security = [{ accessToken: [] }]
 const tags = ['settle']
 
@@ -94,15 +94,19 @@ export const cateringQueryRoute = createRoute({
   operationId: 'billCateringQuery',
   summary: '餐饮账单详情查询',
   request: {
-    query: z.object({
-      account_id: z.string().optional(),
-      root_account_id: z.string().optional(),
-      bill_date: date,
-      cursor: z.string().openapi({ description: '"0" first' }),
-      size: digits.openapi({ description: '1–50' }),
-      withdraw_id: z.string().optional(),
-      biz_type: z.string().optional(),
-    }),
+    query: z
+      .object({
+        account_id: z.string().optional(),
+        root_account_id: z.string().optional(),
+        bill_date: date,
+        cursor: z.string().openapi({ description: '"0" first' }),
+        size: digitsIn(1, 50, 'page size'),
+        withdraw_id: z.string().optional(),
+        biz_type: z.string().optional(),
+      })
+      .refine((q) => q.account_id !== undefined || q.root_account_id !== undefined, {
+        message: 'account_id or root_account_id is required',
+      }),
   },
   responses: jsonResponses(page('BillCateringQuery', cateringRecord), "a page of the day's ledger records"),
 })
@@ -118,7 +122,7 @@ export const ledgerQueryRoute = createRoute({
       account_id: z.string(),
       bill_date: date.openapi({ description: '核销日期' }),
       cursor: z.string(),
-      size: digits.openapi({ description: '1–100' }),
+      size: digitsIn(1, 100, 'page size'),
     }),
   },
   responses: jsonResponses(page('LedgerQuery', ledgerRecord), "a page of the day's ledger records"),
@@ -132,7 +136,7 @@ export const recordByCertRoute = createRoute({
   summary: '分账明细 (by certificate)',
   request: {
     query: z.object({
-      certificate_ids: z.string().min(1).openapi({ description: 'comma-separated, 1–50' }),
+      certificate_ids: commaList(1, 50, 'certificate ids'),
       account_id: z.string().optional(),
     }),
   },

@@ -1,5 +1,6 @@
 /** Wire schemas and routes of orders (douyin-api.md §4) and of the simulated consumer (POST /sandbox/orders). */
 import { createRoute, z } from '@hono/zod-openapi'
+import { digitsFrom, digitsIn } from '../../http/query.js'
 import { envelopeOf, jsonResponses } from '../../http/envelope.schema.js'
 import { amountSchema } from '../fulfilment/fulfilment.contract.js'
 
@@ -61,8 +62,8 @@ const orderSchema = z
 
 export const orderQuerySchema = z.object({
   account_id: z.string(),
-  page_num: digits.openapi({ description: 'from 1' }),
-  page_size: digits.openapi({ description: '1–100' }),
+  page_num: digitsFrom(1, 'page number'),
+  page_size: digitsIn(1, 100, 'page size'),
   order_id: z.string().optional(),
   ext_order_id: z.string().optional(),
   open_id: z.string().optional(),
