@@ -9,6 +9,7 @@ import * as sandboxGoods from '../admin/sandbox-goods.contract.js'
 import * as snapshots from '../admin/snapshots.contract.js'
 import * as ui from '../admin/ui.contract.js'
 import * as afterSale from '../domains/after-sale/after-sale.contract.js'
+import * as batchVerify from '../domains/fulfilment/batch-verify.contract.js'
 import * as fulfilment from '../domains/fulfilment/fulfilment.contract.js'
 import * as goods from '../domains/goods/goods.contract.js'
 import * as oauth from '../domains/oauth/oauth.contract.js'
@@ -35,6 +36,7 @@ export const OPERATIONS = {
   certificatePrepare: fulfilment.prepareRoute,
   certificateVerify: fulfilment.verifyRoute,
   certificateCancel: fulfilment.cancelRoute,
+  certificateBatchVerify: batchVerify.batchVerifyRoute,
   certificateGet: fulfilment.getRoute,
   certificateQuery: fulfilment.queryRoute,
   verifyRecordQuery: fulfilment.recordsRoute,

@@ -31,6 +31,8 @@ export interface TenantCollections {
   verify_records: VerifyRecord
   /** verify_token → the coupons it may verify */
   verify_tokens: VerifyToken
+  /** `${certificate_id}|${cancel_token}` → a 次卡 cancellation already done */
+  cancel_tokens: { at: number; verify_ids: string[] }
   /** code → the certificate holding it */
   cert_codes: { certificate_id: string }
   /** order_id → OrderRecord */

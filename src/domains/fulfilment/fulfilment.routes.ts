@@ -6,6 +6,8 @@ import { invalidParams } from '../../core/errors.js'
 import * as r from './fulfilment.contract.js'
 import { certificateView, MAX_RECORD_PAGE, type FulfilmentViews } from './fulfilment.views.js'
 import type { VerifyService } from './verify.service.js'
+import { batchVerifyRoute } from './batch-verify.contract.js'
+import { batchVerify } from './batch-verify.js'
 
 export function registerFulfilmentRoutes(
   app: OpenAPIHono<TenantEnv>,
@@ -24,6 +26,10 @@ export function registerFulfilmentRoutes(
   app.openapi(r.verifyRoute, (c) =>
     c.json(ok(c, { verify_results: verify.verify(c.get('tenant'), c.req.valid('json')) }), 200),
   )
+  app.openapi(batchVerifyRoute, (c) => {
+    const list = batchVerify(c.get('tenant'), verify, c.req.valid('json'))
+    return c.json(ok(c, { certificate_verify_resp_list: list }), 200)
+  })
   app.openapi(r.cancelRoute, (c) => {
     verify.cancel(c.get('tenant'), c.req.valid('json'))
     return c.json(ok(c, {}), 200)

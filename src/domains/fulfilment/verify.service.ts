@@ -11,7 +11,6 @@ import { fulfilError, FULFIL, needCode, needField, needVerifyInput, type FulfilC
 import {
   CERT_STATUS,
   fulfilmentData,
-  ITEM_STATUS,
   RECORD_STATUS,
   VERIFY_TYPE,
   type CertificateRecord,
@@ -19,9 +18,10 @@ import {
 } from './fulfilment.store.js'
 import { certIdByEncryptedCode, certIdByQrData } from './codes.js'
 import { outsideUseTime, usePerConsumeLimit } from './use-rules.js'
+import { cancelVerification, type CancelInput } from './cancel.js'
+import { afterUse, nextSerial } from './time-card.js'
 
-/** A verification can be cancelled this long after it happened (seed 000: 超过一小时不可撤销). */
-export const CANCEL_WINDOW_SECONDS = 3600
+export { CANCEL_WINDOW_SECONDS } from './cancel.js'
 /** A prepare's verify_token serves one verify call within this time. */
 export const TOKEN_TTL_SECONDS = 1800
 
@@ -191,16 +191,10 @@ export class VerifyService {
       verify_time: at,
       status: RECORD_STATUS.VERIFIED,
       cancel_time: 0,
+      ...(c.time_card ? { times_card_serial_num: nextSerial(c.verify_ids.map((id) => d.records.get(id)!)) } : {}),
     }
     d.records.put(record.verify_id, record)
-    d.certificates.put(c.certificate_id, {
-      ...c,
-      status: CERT_STATUS.USED,
-      item_status: ITEM_STATUS.DONE,
-      verify_id: record.verify_id,
-      verify_ids: [...c.verify_ids, record.verify_id],
-      item_update_time: t.clock.now(),
-    })
+    d.certificates.put(c.certificate_id, afterUse(c, record.verify_id, t.clock.now()))
     syncOrderStatus(t, c.order_id)
     this.onVerified(t, record)
     this.webhooks.emit(t, {
@@ -210,6 +204,7 @@ export class VerifyService {
         msg_time: t.clock.now(),
         certificate: { certificate_id: c.certificate_id, order_id: c.order_id, account_id: t.record.account_id },
         verify_source: 'merchant',
+        ...(record.times_card_serial_num === undefined ? {} : { times_card_serial_num: record.times_card_serial_num }),
       },
     })
     return {
@@ -223,43 +218,8 @@ export class VerifyService {
     }
   }
 
-  /** cancel: within CANCEL_WINDOW_SECONDS of the verification the coupon becomes usable again. */
-  cancel(t: Tenant, b: { verify_id: string; certificate_id: string }): void {
-    const d = fulfilmentData(t)
-    const record = d.records.get(b.verify_id)
-    if (!record || record.certificate_id !== b.certificate_id)
-      throw fulfilError('RECORD_NOT_FOUND', `no verification ${b.verify_id} of certificate ${b.certificate_id}`)
-    if (record.status === RECORD_STATUS.CANCELLED)
-      throw fulfilError('ALREADY_CANCELLED', `verification ${b.verify_id} was cancelled at ${record.cancel_time}`)
-    const now = t.clock.now()
-    if (now - record.verify_time > CANCEL_WINDOW_SECONDS) {
-      throw fulfilError(
-        'CANCEL_LATE',
-        `verified at ${record.verify_time}, cancellable until ${record.verify_time + CANCEL_WINDOW_SECONDS} (virtual now ${now})`,
-      )
-    }
-    const c = d.certificates.get(record.certificate_id)!
-    if (c.status !== CERT_STATUS.USED || c.verify_id !== record.verify_id)
-      throw fulfilError(
-        'REFUNDED',
-        `certificate ${c.certificate_id} is no longer in the state this verification left it`,
-      )
-    d.records.put(record.verify_id, { ...record, status: RECORD_STATUS.CANCELLED, cancel_time: now })
-    d.certificates.put(c.certificate_id, {
-      ...c,
-      status: CERT_STATUS.UNUSED,
-      item_status: ITEM_STATUS.AVAILABLE,
-      verify_id: null,
-      item_update_time: now,
-    })
-    syncOrderStatus(t, c.order_id)
-    this.webhooks.emit(t, {
-      event: 'life_trade_certificate_notify',
-      content: {
-        action: 'verify_cancel',
-        msg_time: now,
-        certificate: { certificate_id: c.certificate_id, order_id: c.order_id, account_id: t.record.account_id },
-      },
-    })
+  /** cancel: within CANCEL_WINDOW_SECONDS of the verification the coupon becomes usable again (cancel.ts). */
+  cancel(t: Tenant, b: CancelInput): void {
+    cancelVerification(t, this.webhooks, b)
   }
 }
