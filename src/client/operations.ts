@@ -9,6 +9,7 @@ import * as sandboxGoods from '../admin/sandbox-goods.contract.js'
 import * as snapshots from '../admin/snapshots.contract.js'
 import * as ui from '../admin/ui.contract.js'
 import * as afterSale from '../domains/after-sale/after-sale.contract.js'
+import * as merchantRefund from '../domains/after-sale/merchant-refund.contract.js'
 import * as batchVerify from '../domains/fulfilment/batch-verify.contract.js'
 import * as fulfilment from '../domains/fulfilment/fulfilment.contract.js'
 import * as goods from '../domains/goods/goods.contract.js'
@@ -47,6 +48,9 @@ export const OPERATIONS = {
   afterSaleOrderDetailGet: afterSale.orderDetailRoute,
   afterSaleOrderQuery: afterSale.afterSaleQueryRoute,
   afterSaleOrderAudit: afterSale.auditRoute,
+  afterSaleApplyRefund: merchantRefund.applyRefundRoute,
+  afterSaleMerchantReject: merchantRefund.merchantRejectRoute,
+  afterSaleAuditNotify: merchantRefund.auditNotifyRoute,
   billCateringQuery: settle.cateringQueryRoute,
   ledgerQuery: settle.ledgerQueryRoute,
   queryRecordByCert: settle.recordByCertRoute,

@@ -215,7 +215,7 @@ export class RefundService {
     }
     afterSaleData(t).afterSales.put(rec.after_sale_id, done)
     syncOrderStatus(t, rec.order_id)
-    const decidedByMerchant = rec.audit_result === 'approve'
+    const decidedByMerchant = rec.audit_result === 'approve' || rec.by === 'merchant'
     if (
       !decidedByMerchant &&
       this.spi?.handles(
