@@ -13,9 +13,12 @@ import * as merchantRefund from '../domains/after-sale/merchant-refund.contract.
 import * as batchVerify from '../domains/fulfilment/batch-verify.contract.js'
 import * as fulfilment from '../domains/fulfilment/fulfilment.contract.js'
 import * as goods from '../domains/goods/goods.contract.js'
+import * as skuGet from '../domains/goods/sku-get.contract.js'
 import * as oauth from '../domains/oauth/oauth.contract.js'
 import * as settle from '../domains/settle/settle.contract.js'
 import * as trade from '../domains/trade/trade.contract.js'
+import * as hermesOrder from '../domains/trade/hermes-order.contract.js'
+import * as shop from '../domains/shop/shop.contract.js'
 import * as spi from '../spi/spi.contract.js'
 import * as webhooks from '../webhooks/webhooks.contract.js'
 
@@ -33,6 +36,7 @@ export const OPERATIONS = {
   goodsProductDraftQuery: goods.draftQueryRoute,
   goodsProductOnlineGet: goods.onlineGetRoute,
   goodsProductOnlineQuery: goods.onlineQueryRoute,
+  goodsSkuGet: skuGet.skuGetRoute,
   // fulfilment
   certificatePrepare: fulfilment.prepareRoute,
   certificateVerify: fulfilment.verifyRoute,
@@ -45,6 +49,8 @@ export const OPERATIONS = {
   refundAudit: spi.refundAuditRoute,
   // trade, after-sale, settle
   tradeOrderQuery: trade.orderQueryRoute,
+  hermesTradeOrderQuery: hermesOrder.hermesOrderQueryRoute,
+  shopPoiQuery: shop.poiQueryRoute,
   afterSaleOrderDetailGet: afterSale.orderDetailRoute,
   afterSaleOrderQuery: afterSale.afterSaleQueryRoute,
   afterSaleOrderAudit: afterSale.auditRoute,
