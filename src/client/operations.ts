@@ -16,6 +16,8 @@ import * as goods from '../domains/goods/goods.contract.js'
 import * as skuGet from '../domains/goods/sku-get.contract.js'
 import * as oauth from '../domains/oauth/oauth.contract.js'
 import * as settle from '../domains/settle/settle.contract.js'
+import * as ledgerDetail from '../domains/settle/ledger-detail.contract.js'
+import * as billFiles from '../domains/settle/bill-files.contract.js'
 import * as trade from '../domains/trade/trade.contract.js'
 import * as hermesOrder from '../domains/trade/hermes-order.contract.js'
 import * as shop from '../domains/shop/shop.contract.js'
@@ -60,6 +62,12 @@ export const OPERATIONS = {
   billCateringQuery: settle.cateringQueryRoute,
   ledgerQuery: settle.ledgerQueryRoute,
   queryRecordByCert: settle.recordByCertRoute,
+  ledgerDetailedQuery: ledgerDetail.detailedQueryRoute,
+  ledgerQueryByOrder: ledgerDetail.queryByOrderRoute,
+  ledgerDetailedQueryByOrder: ledgerDetail.detailedQueryByOrderRoute,
+  billQueryRecordBySubfulfil: ledgerDetail.recordBySubfulfilRoute,
+  billQueryLegerUrl: billFiles.queryLegerUrlRoute,
+  billQueryRebateUrl: billFiles.queryRebateUrlRoute,
   // control plane
   sandboxHealth: admin.healthRoute,
   sandboxCreateTenant: admin.createTenantRoute,
@@ -96,6 +104,7 @@ export const OPERATIONS = {
   sandboxJournal: journal.getRoute,
   sandboxClearJournal: journal.deleteRoute,
   sandboxUiState: ui.stateRoute,
+  sandboxBillFile: billFiles.billFileRoute,
 }
 
 export type Operations = typeof OPERATIONS
