@@ -12,6 +12,7 @@ import * as afterSale from '../domains/after-sale/after-sale.contract.js'
 import * as merchantRefund from '../domains/after-sale/merchant-refund.contract.js'
 import * as batchVerify from '../domains/fulfilment/batch-verify.contract.js'
 import * as fulfilment from '../domains/fulfilment/fulfilment.contract.js'
+import * as reserveCodes from '../domains/fulfilment/reserve-codes.contract.js'
 import * as goods from '../domains/goods/goods.contract.js'
 import * as skuGet from '../domains/goods/sku-get.contract.js'
 import * as oauth from '../domains/oauth/oauth.contract.js'
@@ -44,6 +45,8 @@ export const OPERATIONS = {
   certificateVerify: fulfilment.verifyRoute,
   certificateCancel: fulfilment.cancelRoute,
   certificateBatchVerify: batchVerify.batchVerifyRoute,
+  reserveCodeBatchImport: reserveCodes.batchImportRoute,
+  reserveCodeBindOrderInfo: reserveCodes.bindOrderInfoRoute,
   certificateGet: fulfilment.getRoute,
   certificateQuery: fulfilment.queryRoute,
   verifyRecordQuery: fulfilment.recordsRoute,

@@ -7,6 +7,7 @@ import type { StoredFault } from '../admin/faults.js'
 import type { Job } from '../core/scheduler.js'
 import type { AfterSaleRecord } from '../domains/after-sale/after-sale.store.js'
 import type { CertificateRecord, VerifyRecord, VerifyToken } from '../domains/fulfilment/fulfilment.store.js'
+import type { ReserveCodeRecord } from '../domains/fulfilment/reserve-codes.store.js'
 import type { ProductRecord } from '../domains/goods/goods.store.js'
 import type { ClientTokens, TokenRecord } from '../domains/oauth/oauth.store.js'
 import type { LedgerRecord } from '../domains/settle/settle.store.js'
@@ -33,6 +34,8 @@ export interface TenantCollections {
   verify_tokens: VerifyToken
   /** `${certificate_id}|${cancel_token}` → a 次卡 cancellation already done */
   cancel_tokens: { at: number; verify_ids: string[] }
+  /** 预导码 → the imported code and what it was bound to */
+  reserve_codes: ReserveCodeRecord
   /** code → the certificate holding it */
   cert_codes: { certificate_id: string }
   /** order_id → OrderRecord */

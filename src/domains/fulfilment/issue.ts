@@ -13,6 +13,7 @@ import {
   type CertSku,
 } from './fulfilment.store.js'
 import { timesCountOf } from './time-card.js'
+import { bindReserveCode, pickReserveCodes, RESERVE_CODE_SOURCE } from './reserve-codes.js'
 
 const DAY = 86400
 /** Coupons without a use_date are valid this many days after purchase. */
@@ -110,9 +111,14 @@ export function issueCertificates(t: Tenant, o: IssueInput): CertificateRecord[]
   const data = fulfilmentData(t)
   const poiIds = shared(v, 'pois', () => v.product.pois.map((p) => p.poi_id))
   const timesCount = timesCountOf(o.product)
+  // 预导码: the merchant's imported codes, taken before anything is written (too few refuse the purchase)
+  const reserved =
+    codeSource === RESERVE_CODE_SOURCE
+      ? pickReserveCodes(t, o.product.product_id, sku.sku_id, units.length, o.now)
+      : null
   return units.map((item, i) => {
-    let code = o.pending_codes ? '' : t.random.digits(12)
-    while (code && data.byCode.get(code)) code = t.random.digits(12)
+    let code = reserved ? reserved[i]! : o.pending_codes ? '' : t.random.digits(12)
+    while (!reserved && code && data.byCode.get(code)) code = t.random.digits(12)
     const share = [
       shares.original[i]!,
       shares.pay[i]!,
@@ -165,6 +171,7 @@ export function issueCertificates(t: Tenant, o: IssueInput): CertificateRecord[]
     }
     data.certificates.put(cert.certificate_id, cert)
     if (cert.code) data.byCode.put(cert.code, { certificate_id: cert.certificate_id })
+    if (reserved) bindReserveCode(t, cert.code, o.order_id, cert.certificate_id)
     return cert
   })
 }

@@ -20,6 +20,7 @@ import { certIdByEncryptedCode, certIdByQrData } from './codes.js'
 import { outsideUseTime, usePerConsumeLimit } from './use-rules.js'
 import { cancelVerification, type CancelInput } from './cancel.js'
 import { afterUse, nextSerial } from './time-card.js'
+import { RESERVE_CODE_SOURCE } from './reserve-codes.js'
 
 export { CANCEL_WINDOW_SECONDS } from './cancel.js'
 /** A prepare's verify_token serves one verify call within this time. */
@@ -125,11 +126,15 @@ export class VerifyService {
     }
     const list = b.code_with_time_list ?? (b.codes ?? []).map((code) => ({ code, verify_time: now }))
     if (list.length === 0) throw needVerifyInput()
-    if (!b.order_id) throw needField('order_id', 'to verify 三方码 codes')
+    // 预导码 (code_source_type 3) name their coupon by themselves; other 三方码 need their order
+    const preImported = (code: string) =>
+      d.certificates.get(d.byCode.get(code)?.certificate_id ?? '')?.code_source_type === RESERVE_CODE_SOURCE
+    if (!b.order_id && !list.every((x) => preImported(x.code)))
+      throw needField('order_id', 'to verify 三方码 codes (only 预导码 go without it)')
     const used = new Map<string, number>()
     return list.map((x) =>
       this.verifyOne(t, d.byCode.get(x.code)?.certificate_id, x.code, b.poi_id, x.verify_time, {
-        order: b.order_id!,
+        order: b.order_id,
         source: 2,
         used,
       }),
@@ -143,7 +148,7 @@ export class VerifyService {
     poiId: string,
     at: number,
     /** `used`: coupons verified so far in this call, per product (one call is one consumption) */
-    expect: { order: string; source: number; used: Map<string, number> },
+    expect: { order: string | undefined; source: number; used: Map<string, number> },
   ): VerifyResult {
     const d = fulfilmentData(t)
     const c = certId ? d.certificates.get(certId) : undefined
@@ -171,8 +176,9 @@ export class VerifyService {
       product_id: c.combination_id ?? c.product_id,
       out_good_id: c.out_good_id,
     }
-    if (c.order_id !== expect.order) return fail('NOT_IN_ORDER', known)
-    if (c.code_source_type !== expect.source) return fail('WRONG_FLOW', known)
+    if (expect.order !== undefined && c.order_id !== expect.order) return fail('NOT_IN_ORDER', known)
+    // codes (三方码) also verify 预导码 (3); encrypted_codes only 抖音码 (1)
+    if ((c.code_source_type === 1) !== (expect.source === 1)) return fail('WRONG_FLOW', known)
     const reason = unusableReason(c, t.clock.now())
     if (reason) return fail(reason, known)
     if (!c.poi_ids.includes(poiId)) return fail('WRONG_POI', known)
