@@ -21,6 +21,7 @@ import * as ledgerDetail from '../domains/settle/ledger-detail.contract.js'
 import * as billFiles from '../domains/settle/bill-files.contract.js'
 import * as trade from '../domains/trade/trade.contract.js'
 import * as hermesOrder from '../domains/trade/hermes-order.contract.js'
+import * as booking from '../domains/trade/booking.contract.js'
 import * as shop from '../domains/shop/shop.contract.js'
 import * as spi from '../spi/spi.contract.js'
 import * as webhooks from '../webhooks/webhooks.contract.js'
@@ -55,6 +56,8 @@ export const OPERATIONS = {
   // trade, after-sale, settle
   tradeOrderQuery: trade.orderQueryRoute,
   hermesTradeOrderQuery: hermesOrder.hermesOrderQueryRoute,
+  tradeBookGet: booking.bookGetRoute,
+  tradeMerchantConfirmOrder: booking.merchantConfirmRoute,
   shopPoiQuery: shop.poiQueryRoute,
   afterSaleOrderDetailGet: afterSale.orderDetailRoute,
   afterSaleOrderQuery: afterSale.afterSaleQueryRoute,
@@ -81,6 +84,7 @@ export const OPERATIONS = {
   sandboxFreezeClock: admin.freezeClockRoute,
   sandboxUnfreezeClock: admin.unfreezeClockRoute,
   sandboxPurchase: trade.purchaseRoute,
+  sandboxBook: booking.sandboxBookRoute,
   sandboxRefund: afterSale.sandboxRefundRoute,
   sandboxAuditProduct: sandboxGoods.auditRoute,
   sandboxGetSettings: sandboxGoods.getSettingsRoute,

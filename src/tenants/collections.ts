@@ -11,6 +11,7 @@ import type { ReserveCodeRecord } from '../domains/fulfilment/reserve-codes.stor
 import type { ProductRecord } from '../domains/goods/goods.store.js'
 import type { ClientTokens, TokenRecord } from '../domains/oauth/oauth.store.js'
 import type { LedgerRecord } from '../domains/settle/settle.store.js'
+import type { BookRecord } from '../domains/trade/booking.store.js'
 import type { OrderRecord } from '../domains/trade/trade.store.js'
 import type { IssueRecord, RefundApplyRecord, SpiTargets } from '../spi/spi.store.js'
 import { Repo } from '../store/repo.js'
@@ -42,6 +43,8 @@ export interface TenantCollections {
   orders: OrderRecord
   /** `${product_id}|${open_id}` → units bought, for limit_rule */
   units_bought: { units: number }
+  /** book_id → a consumer's booking (预约单) */
+  bookings: BookRecord
   /** after_sale_id → AfterSaleRecord */
   after_sales: AfterSaleRecord
   /** ledger_id → LedgerRecord */

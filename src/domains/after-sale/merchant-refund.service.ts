@@ -68,6 +68,8 @@ export class MerchantRefunds {
     const order = tradeData(t).orders.get(b.order_id)
     if (!order) throw orderNotFound(b.order_id)
     if (!b.reject_reason.reason_code?.length && !b.reject_reason.desc?.trim()) throw needRejectReason('reject_reason')
+    if (order.merchant_confirm_time)
+      throw orderAlreadyTouched(b.order_id, `the merchant accepted it (确认订单) at ${order.merchant_confirm_time}`)
     const certs = order.certificate_ids.map((id) => fulfilmentData(t).certificates.get(id)!)
     const touched = certs.find((c) => c.status !== CERT_STATUS.UNUSED || c.time_card?.times_used)
     if (touched)

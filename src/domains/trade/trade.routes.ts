@@ -6,11 +6,13 @@ import { ok } from '../../http/envelope.js'
 import type { PurchaseService } from './purchase.service.js'
 import * as r from './trade.contract.js'
 import { hermesOrderQueryRoute } from './hermes-order.contract.js'
+import { registerBookingRoutes } from './booking.routes.js'
 import { purchaseView, queryOrders } from './trade.views.js'
 
 const num = (v: string | undefined) => (v === undefined ? undefined : Number(v))
 
 export function registerTradeRoutes(app: OpenAPIHono<TenantEnv>, purchases: PurchaseService): void {
+  registerBookingRoutes(app)
   for (const route of [r.orderQueryRoute, r.akteOrderQueryRoute, hermesOrderQueryRoute]) {
     app.openapi(route, (c) => {
       const q = c.req.valid('query')
