@@ -15,6 +15,7 @@ import * as fulfilment from '../domains/fulfilment/fulfilment.contract.js'
 import * as reserveCodes from '../domains/fulfilment/reserve-codes.contract.js'
 import * as goods from '../domains/goods/goods.contract.js'
 import * as skuGet from '../domains/goods/sku-get.contract.js'
+import * as calendar from '../domains/goods/calendar.contract.js'
 import * as oauth from '../domains/oauth/oauth.contract.js'
 import * as settle from '../domains/settle/settle.contract.js'
 import * as ledgerDetail from '../domains/settle/ledger-detail.contract.js'
@@ -41,6 +42,9 @@ export const OPERATIONS = {
   goodsProductOnlineGet: goods.onlineGetRoute,
   goodsProductOnlineQuery: goods.onlineQueryRoute,
   goodsSkuGet: skuGet.skuGetRoute,
+  goodsSpuSave: calendar.spuSaveRoute,
+  goodsCalendarStaticAttrGroupSave: calendar.calendarAttrSaveRoute,
+  goodsCalendarStockGroupSave: calendar.calendarStockSaveRoute,
   // fulfilment
   certificatePrepare: fulfilment.prepareRoute,
   certificateVerify: fulfilment.verifyRoute,

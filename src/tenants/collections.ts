@@ -9,6 +9,8 @@ import type { AfterSaleRecord } from '../domains/after-sale/after-sale.store.js'
 import type { CertificateRecord, VerifyRecord, VerifyToken } from '../domains/fulfilment/fulfilment.store.js'
 import type { ReserveCodeRecord } from '../domains/fulfilment/reserve-codes.store.js'
 import type { ProductRecord } from '../domains/goods/goods.store.js'
+import type { CalendarRecord } from '../domains/goods/calendar.js'
+import type { SpuRecord } from '../domains/goods/spu.js'
 import type { ClientTokens, TokenRecord } from '../domains/oauth/oauth.store.js'
 import type { LedgerRecord } from '../domains/settle/settle.store.js'
 import type { BookRecord } from '../domains/trade/booking.store.js'
@@ -23,6 +25,10 @@ import { SYS_NS, type TenantRecord } from './tenants.store.js'
 export interface TenantCollections {
   /** product_id → ProductRecord */
   products: ProductRecord
+  /** spu_id → a standard product (保存SPU) */
+  spus: SpuRecord
+  /** product_id → the product's calendar (per-date stock and attributes) */
+  calendars: CalendarRecord
   /** out_id → the product it names */
   product_out_ids: { product_id: string }
   /** a combo pack's sub-product id → its pack */

@@ -13,6 +13,7 @@ import { findProduct, type ProductService } from './product.service.js'
 import type { ProductViews } from './product.views.js'
 import { skuGetRoute } from './sku-get.contract.js'
 import { skuGet } from './sku-get.js'
+import { registerCalendarRoutes } from './calendar.routes.js'
 
 export interface GoodsDeps {
   catalog: CatalogService
@@ -37,6 +38,7 @@ export function registerGoodsRoutes(app: OpenAPIHono<TenantEnv>, d: GoodsDeps): 
         '组套规则: the JSON inside product.attr_key_value_map.combination_rule of a combo pack (product_form_type 2)',
     }),
   )
+  registerCalendarRoutes(app, d.catalog)
   app.openapi(skuGetRoute, (c) => c.json(ok(c, skuGet(tenantOf(c), d.views, c.req.valid('query'))), 200))
   for (const route of [r.categoryGetRoute, r.akteAlias(r.categoryGetRoute)]) {
     app.openapi(route, (c) => {

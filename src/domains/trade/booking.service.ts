@@ -8,6 +8,7 @@ import { invalidParams, platformError } from '../../core/errors.js'
 import type { Tenant } from '../../tenants/tenant.js'
 import { CERT_STATUS, fulfilmentData } from '../fulfilment/fulfilment.store.js'
 import { ORDER_STATUS, tradeData } from './trade.store.js'
+import { beijingDay, bookCalendarDay } from '../goods/calendar.js'
 import { BOOK_STATUS, bookingData, type BookRecord } from './booking.store.js'
 
 export const BOOK_TIMEOUT_JOB = 'trade.book_timeout'
@@ -49,6 +50,8 @@ export function book(t: Tenant, b: BookInput): BookRecord {
   const pois = chosen[0]!.poi_ids
   if (b.poi_id !== undefined && !pois.includes(b.poi_id))
     throw invalidParams(`poi_id ${b.poi_id} is not a store of the product (${pois.join(', ')})`)
+  // the product's calendar stock of that day (保存日历库存), when it has one
+  bookCalendarDay(t, order.product_id, beijingDay(b.book_start_time), chosen.length)
   const bookId = t.random.id()
   const job = t.scheduler.schedule(BOOK_TIMEOUT_JOB, (now + BOOK_CONFIRM_SECONDS) * 1000, { book_id: bookId })
   const rec: BookRecord = {
@@ -92,6 +95,8 @@ export function confirmOrder(t: Tenant, orderId: string): { confirmed_bookings: 
 export const bookTimeout = (t: Tenant, job: Job): unknown => {
   const r = bookingData(t).bookings.get(String(job.payload.book_id))
   if (!r || r.status !== BOOK_STATUS.BOOKING) return { failed: false }
+  const order = tradeData(t).orders.get(r.order_id)
+  if (order) bookCalendarDay(t, order.product_id, beijingDay(r.book_start_time), -r.certificate_ids.length)
   bookingData(t).bookings.put(r.book_id, {
     ...r,
     status: BOOK_STATUS.FAIL,
