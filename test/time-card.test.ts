@@ -8,10 +8,10 @@ const POI = DEFAULT_TENANT.poi_id
 const ACC = DEFAULT_TENANT.account_id
 const NOW = FROZEN_AT_MS / 1000
 
-async function setup(times = 3, price = 10000) {
+async function setup(times = 3, price = 10000, attrs: Record<string, string> = {}) {
   const made = await makeSandbox()
   const products = productBuilders({ account_id: ACC, poi_ids: [POI], now: NOW })
-  const p = await publish(made.api, products.timeCard({ times_count: times, price }))
+  const p = await publish(made.api, products.timeCard({ times_count: times, price, attrs }))
   const o = await buy(made.api, { product_id: p.product_id })
   const h = async () => ({ 'access-token': await made.api.token() })
   const enc = o.certificates[0].encrypted_code as string
@@ -178,5 +178,35 @@ describe('次卡 (time cards)', () => {
     const r = await s.api.post('/sandbox/refunds', { order_id: s.o.order.order_id, by: 'user' })
     expect(r.body.data).toMatchObject({ error_code: 0 })
     expect((await s.order()).order_status).toBe(101)
+  })
+
+  it('at expiry refunds the remaining uses of a card in use (the system refund)', async () => {
+    const s = await setup(4, 8000, { use_date: JSON.stringify({ use_date_type: 2, day_duration: 1 }) })
+    await s.use()
+    await s.advance(3 * 86400)
+    const c = await s.cert()
+    expect(c.status).toBe(4)
+    const detail = (
+      await s.api.get(
+        `/goodlife/v1/akte/after_sale/order_detail/get/?account_id=${ACC}&order_id=${s.o.order.order_id}`,
+        await s.h(),
+      )
+    ).body.data.after_sale_order_list
+    expect(detail[0]).toMatchObject({ initiator: 'system', refund_amount: 6000 })
+    expect((await s.ledger()).map((l: any) => [l.fund_amount_type, l.amount.pay])).toEqual([[1, 2000]])
+  })
+
+  it('reverses every billed use when customer service refunds a used-up card', async () => {
+    const s = await setup(2, 6000)
+    await s.use(2)
+    await s.advance(3601)
+    const r = await s.api.post('/sandbox/refunds', { order_id: s.o.order.order_id, by: 'customer_service' })
+    expect(r.body.data.after_sale).toMatchObject({ refund_amount: 6000 })
+    expect((await s.ledger()).map((l: any) => [l.fund_amount_type, l.amount.pay])).toEqual([
+      [1, 3000],
+      [1, 3000],
+      [2, 3000],
+      [2, 3000],
+    ])
   })
 })

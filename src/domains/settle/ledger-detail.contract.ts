@@ -2,6 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { envelopeOf, jsonResponses } from '../../http/envelope.schema.js'
 import { withExample } from '../../http/route-examples.js'
+import { ledgerRecord } from './settle.contract.js'
 
 const int = z.number().int()
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
@@ -10,26 +11,12 @@ const security = [{ accessToken: [] }]
 const tags = ['settle']
 const amounts = z.record(z.string(), int).openapi({ description: 'fen, absolute; fund_amount_type gives the sign' })
 
-const detailedRecord = z
-  .object({
-    id: z.string(),
-    ledger_id: z.string(),
-    account_id: z.string(),
-    order_id: z.string(),
-    item_order_id: z.string(),
-    sku_order_id: z.string(),
-    certificate: z.object({ certificate_id: z.string(), code: z.string() }),
-    goods: z.object({ sku_id: z.string(), group_name: z.string(), sold_start_time: int }),
-    poi_id: z.string(),
-    ledger_time: int.openapi({ description: '分账成功时间, 0 while 待分账' }),
-    status: int.openapi({ description: '0 待分账, 2 分账成功' }),
-    receipt_bill_key: z.string(),
-    order_attribute: z.object({ source: z.string(), room_id: z.string(), video_id: z.string() }),
+const detailedRecord = ledgerRecord
+  .extend({
     order_attrribute: z
       .object({ source: z.string(), room_id: z.string(), video_id: z.string() })
-      .openapi({ description: "the same, under the document example's spelling" }),
+      .openapi({ description: "order_attribute again, under the document example's spelling" }),
     amount: amounts,
-    fund_amount_type: int.openapi({ description: '1 核销收入, 2 退款冲减' }),
   })
   .openapi('DetailedLedgerRecord')
 
