@@ -57,42 +57,61 @@ async function setup(opts: { confirm?: boolean; policy?: string; count?: number 
 }
 
 describe('after_sale/order/apply_refund (商家取消订单)', () => {
-  it('refunds every unused coupon at once, even of a non-refundable product; shows in the after-sale queries', async () => {
+  it('refunds the whole order at once, even of a non-refundable product; shows in the after-sale queries', async () => {
     const s = await setup({ policy: '2' })
     const stockBefore = (await s.online()).sku.stock.avail_qty as number
-    await s.verify(0)
     const r = await s.post('order/apply_refund', {
       order_id: s.o.order.order_id,
       out_after_sale_id: 'M-1',
       refund_reason: { reason_code: [501], desc: '门店停业' },
     })
     expect(r).toMatchObject({ error_code: 0, status: 2 })
-    expect(await s.statuses()).toEqual([2, 4])
-    expect((await s.order()).order_status).toBe(1)
+    expect(await s.statuses()).toEqual([4, 4])
+    expect((await s.order()).order_status).toBe(101)
     const [as] = await s.afterSales()
     expect(as).toMatchObject({
       after_sale_id: r.after_sale_id,
       initiator: 'merchant',
       out_biz_after_sale_id: 'M-1',
-      refund_type: 2,
+      refund_type: 1,
       status: 2,
-      refund_amount: s.o.certificates[1].amount.pay_amount,
+      refund_amount: s.o.order.pay_amount,
       reason: { reason_code: [501], desc: '门店停业' },
     })
-    // the same out_after_sale_id again: the same after-sale, nothing refunded twice
+    const listed = (
+      await s.api.get(`/goodlife/v1/akte/after_sale/order/query/?account_id=${ACC}&page_size=10`, await s.h())
+    ).body.data.after_sale_order_list
+    expect(listed.map((x: { after_sale_id: string }) => x.after_sale_id)).toEqual([r.after_sale_id])
+    expect((await s.online()).sku.stock.avail_qty).toBe(stockBefore + 2)
+    // the same out_after_sale_id again: the same after-sale; another one finds nothing left
     const again = await s.post('order/apply_refund', { order_id: s.o.order.order_id, out_after_sale_id: 'M-1' })
     expect(again.after_sale_id).toBe(r.after_sale_id)
-    expect(await s.afterSales()).toHaveLength(1)
-    expect((await s.online()).sku.stock.avail_qty).toBe(stockBefore + 1)
-  })
-
-  it('refuses an order whose coupons are all verified: verified coupons stay as they are', async () => {
-    const s = await setup({ count: 1 })
-    await s.verify(0)
-    expect(await s.post('order/apply_refund', { order_id: s.o.order.order_id })).toMatchObject({
+    expect(
+      await s.post('order/apply_refund', { order_id: s.o.order.order_id, out_after_sale_id: 'M-2' }),
+    ).toMatchObject({
       error_code: 4000002,
       description: expect.stringContaining('no coupon left to refund'),
     })
+    expect(await s.afterSales()).toHaveLength(1)
+  })
+
+  it('refunds verified coupons too and reverses their bills', async () => {
+    const s = await setup()
+    await s.verify(0)
+    await s.api.post('/sandbox/clock/advance', { seconds: 3601 })
+    const r = await s.post('order/apply_refund', { order_id: s.o.order.order_id })
+    expect(r).toMatchObject({ error_code: 0, status: 2 })
+    expect(await s.statuses()).toEqual([4, 4])
+    const [as] = await s.afterSales()
+    expect(as.refund_info_list.map((i: { is_verified: boolean }) => i.is_verified)).toEqual([true, false])
+    const records = (
+      await s.api.get(
+        `/goodlife/v1/settle/ledger/query_record_by_cert/?certificate_ids=${s.o.certificates[0].certificate_id}`,
+        await s.h(),
+      )
+    ).body.data.records
+    expect(records.map((x: { fund_amount_type: number }) => x.fund_amount_type)).toEqual([1, 2])
+    expect(records[1].amount.pay).toBe(records[0].amount.pay)
   })
 
   it('names an unknown order and a missing order_id', async () => {

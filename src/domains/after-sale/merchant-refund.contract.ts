@@ -36,14 +36,15 @@ export const applyRefundRoute = createRoute({
   operationId: 'afterSaleApplyRefund',
   summary: '商家取消订单',
   description: [
-    'The merchant cancels an order: every coupon of it still unused is refunded at once, without audit and whatever',
-    "the product's refund rules (the merchant decides). Verified coupons are not refunded. Writes an after-sale",
-    '(`initiator` "merchant", `out_biz_after_sale_id` = `out_after_sale_id`) that the after-sale queries show;',
-    'the coupons become 退款成功 (status 4), the order 101 when nothing else is left, stock goes back, and each',
-    'coupon emits `life_trade_certificate_notify` refund_success. The same `out_after_sale_id` again answers the',
-    'after-sale already made.',
+    'The merchant cancels an order: every coupon of it not refunded or being refunded, verified ones included, is',
+    "refunded at once, without audit and whatever the product's refund rules (the merchant decides); a billed",
+    'verification gets its reversing ledger record. Writes an after-sale (`initiator` "merchant",',
+    '`out_biz_after_sale_id` = `out_after_sale_id`) that the after-sale queries show; the coupons become 退款成功',
+    '(status 4), the order 101, stock goes back, and each coupon emits `life_trade_certificate_notify`',
+    'refund_success. The same `out_after_sale_id` again answers the after-sale already made.',
     '',
-    'Errors: 2100005 (order_id missing), 4000001 no such order, 4000002 no unused coupon left to refund.',
+    'Errors: 2100005 (order_id missing), 4000001 no such order, 4000002 no coupon left to refund (all refunded or',
+    'being refunded).',
   ].join('\n'),
   request: {
     body: body(

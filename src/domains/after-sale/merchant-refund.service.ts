@@ -1,6 +1,6 @@
 /**
  * The merchant's side of refunds (订单退款 of 到店餐饮团购解决方案): 商家取消订单 (apply_refund) refunds the order's
- * unused coupons at once; 拒绝接单 (merchant_reject) refuses an order nothing of which was used and refunds it
+ * coupons at once (used ones too); 拒绝接单 (merchant_reject) refuses an order nothing of which was used and refunds it
  * whole; 商家同意/拒绝退款 (audit/notify) answers a refund waiting for the merchant, by its after_sale_id.
  */
 import type { Tenant } from '../../tenants/tenant.js'
@@ -43,12 +43,13 @@ function remember(t: Tenant, rec: AfterSaleRecord, extra: Partial<AfterSaleRecor
 export class MerchantRefunds {
   constructor(private readonly refunds: RefundService) {}
 
-  /** 商家取消订单: every unused coupon refunded now; the same out_after_sale_id again answers the same after-sale. */
+  /** 商家取消订单: the order refunded now, used coupons too; the same out_after_sale_id answers the same after-sale. */
   applyRefund(
     t: Tenant,
     b: { order_id: string; out_after_sale_id?: string | undefined; refund_reason?: Reason | Reason[] | undefined },
   ): AfterSaleRecord {
-    if (!tradeData(t).orders.get(b.order_id)) throw orderNotFound(b.order_id)
+    const order = tradeData(t).orders.get(b.order_id)
+    if (!order) throw orderNotFound(b.order_id)
     if (b.out_after_sale_id) {
       const same = afterSaleData(t)
         .afterSales.values()
@@ -56,7 +57,18 @@ export class MerchantRefunds {
       if (same) return same
     }
     const reason = oneReason(b.refund_reason)
-    const rec = this.refunds.request(t, { order_id: b.order_id, by: 'merchant', reason: reason.desc || '商家取消订单' })
+    // the whole order: every coupon not refunded or being refunded, used ones included (their bills are reversed)
+    const open = order.certificate_ids.filter((id) => {
+      const status = fulfilmentData(t).certificates.get(id)?.status
+      return status === CERT_STATUS.UNUSED || status === CERT_STATUS.USED
+    })
+    if (open.length === 0) throw nothingToRefund(b.order_id)
+    const rec = this.refunds.request(t, {
+      order_id: b.order_id,
+      certificate_ids: open,
+      by: 'merchant',
+      reason: reason.desc || '商家取消订单',
+    })
     return remember(t, rec, {
       ...(b.out_after_sale_id ? { out_after_sale_id: b.out_after_sale_id } : {}),
       reason_codes: reason.reason_code ?? [],
