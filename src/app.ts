@@ -18,6 +18,8 @@ import { registerDocsRoutes } from './docs/docs.routes.js'
 import { registerAfterSaleRoutes } from './domains/after-sale/after-sale.routes.js'
 import type { RefundService } from './domains/after-sale/refund.service.js'
 import { registerSettleRoutes } from './domains/settle/settle.routes.js'
+import { registerShopRoutes } from './domains/shop/shop.routes.js'
+import { registerBillFileRoutes } from './domains/settle/bill-files.routes.js'
 import type { RefundSpiService } from './spi/refund-spi.js'
 import { registerSpiRoutes } from './spi/spi.routes.js'
 import type { SpiService } from './spi/spi.service.js'
@@ -108,6 +110,8 @@ export function buildApp(core: HttpCore, s: AppServices): OpenAPIHono<Env> {
   registerSpiRoutes(scoped, s.spi, s.refundSpi)
   registerAfterSaleRoutes(scoped, s.refunds)
   registerSettleRoutes(scoped)
+  registerShopRoutes(scoped)
+  registerBillFileRoutes(scoped, s.tenants)
   registerAdminRoutes(scoped, s.tenants, s.version, s.settleDeliveries)
   registerSnapshotRoutes(scoped, new SnapshotService(s.store, s.tenants))
   registerJournalRoutes(scoped, s.journal)

@@ -20,6 +20,7 @@ import { ProductViews } from './domains/goods/product.views.js'
 import { OauthService, TOKEN_EXPIRE_JOB } from './domains/oauth/oauth.service.js'
 import { oauthStore } from './domains/oauth/oauth.store.js'
 import { PurchaseService } from './domains/trade/purchase.service.js'
+import { BOOK_TIMEOUT_JOB, bookTimeout } from './domains/trade/booking.service.js'
 import { Expiry, EXPIRE_JOB } from './domains/after-sale/expiry.js'
 import { AUDIT_TIMEOUT_JOB, RefundService } from './domains/after-sale/refund.service.js'
 import { LEDGER_JOB, LedgerService, SETTLE_JOB } from './domains/settle/ledger.service.js'
@@ -138,6 +139,7 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
   handlers.set(SETTLE_JOB, ledger.settle)
   handlers.set(AUDIT_TIMEOUT_JOB, refunds.auditTimeout)
   handlers.set(EXPIRE_JOB, expiry.run)
+  handlers.set(BOOK_TIMEOUT_JOB, bookTimeout)
   const spiClient = new SpiClient(outbound, faults)
   const spi = new SpiService(deps.store, spiClient, refunds)
   const refundSpi = new RefundSpiService(deps.store, spiClient, refunds)

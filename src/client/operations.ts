@@ -10,11 +10,21 @@ import * as sandboxGoods from '../admin/sandbox-goods.contract.js'
 import * as snapshots from '../admin/snapshots.contract.js'
 import * as ui from '../admin/ui.contract.js'
 import * as afterSale from '../domains/after-sale/after-sale.contract.js'
+import * as merchantRefund from '../domains/after-sale/merchant-refund.contract.js'
+import * as batchVerify from '../domains/fulfilment/batch-verify.contract.js'
 import * as fulfilment from '../domains/fulfilment/fulfilment.contract.js'
+import * as reserveCodes from '../domains/fulfilment/reserve-codes.contract.js'
 import * as goods from '../domains/goods/goods.contract.js'
+import * as skuGet from '../domains/goods/sku-get.contract.js'
+import * as calendar from '../domains/goods/calendar.contract.js'
 import * as oauth from '../domains/oauth/oauth.contract.js'
 import * as settle from '../domains/settle/settle.contract.js'
+import * as ledgerDetail from '../domains/settle/ledger-detail.contract.js'
+import * as billFiles from '../domains/settle/bill-files.contract.js'
 import * as trade from '../domains/trade/trade.contract.js'
+import * as hermesOrder from '../domains/trade/hermes-order.contract.js'
+import * as booking from '../domains/trade/booking.contract.js'
+import * as shop from '../domains/shop/shop.contract.js'
 import * as spi from '../spi/spi.contract.js'
 import * as webhooks from '../webhooks/webhooks.contract.js'
 
@@ -32,10 +42,17 @@ export const OPERATIONS = {
   goodsProductDraftQuery: goods.draftQueryRoute,
   goodsProductOnlineGet: goods.onlineGetRoute,
   goodsProductOnlineQuery: goods.onlineQueryRoute,
+  goodsSkuGet: skuGet.skuGetRoute,
+  goodsSpuSave: calendar.spuSaveRoute,
+  goodsCalendarStaticAttrGroupSave: calendar.calendarAttrSaveRoute,
+  goodsCalendarStockGroupSave: calendar.calendarStockSaveRoute,
   // fulfilment
   certificatePrepare: fulfilment.prepareRoute,
   certificateVerify: fulfilment.verifyRoute,
   certificateCancel: fulfilment.cancelRoute,
+  certificateBatchVerify: batchVerify.batchVerifyRoute,
+  reserveCodeBatchImport: reserveCodes.batchImportRoute,
+  reserveCodeBindOrderInfo: reserveCodes.bindOrderInfoRoute,
   certificateGet: fulfilment.getRoute,
   certificateQuery: fulfilment.queryRoute,
   verifyRecordQuery: fulfilment.recordsRoute,
@@ -43,12 +60,25 @@ export const OPERATIONS = {
   refundAudit: spi.refundAuditRoute,
   // trade, after-sale, settle
   tradeOrderQuery: trade.orderQueryRoute,
+  hermesTradeOrderQuery: hermesOrder.hermesOrderQueryRoute,
+  tradeBookGet: booking.bookGetRoute,
+  tradeMerchantConfirmOrder: booking.merchantConfirmRoute,
+  shopPoiQuery: shop.poiQueryRoute,
   afterSaleOrderDetailGet: afterSale.orderDetailRoute,
   afterSaleOrderQuery: afterSale.afterSaleQueryRoute,
   afterSaleOrderAudit: afterSale.auditRoute,
+  afterSaleApplyRefund: merchantRefund.applyRefundRoute,
+  afterSaleMerchantReject: merchantRefund.merchantRejectRoute,
+  afterSaleAuditNotify: merchantRefund.auditNotifyRoute,
   billCateringQuery: settle.cateringQueryRoute,
   ledgerQuery: settle.ledgerQueryRoute,
   queryRecordByCert: settle.recordByCertRoute,
+  ledgerDetailedQuery: ledgerDetail.detailedQueryRoute,
+  ledgerQueryByOrder: ledgerDetail.queryByOrderRoute,
+  ledgerDetailedQueryByOrder: ledgerDetail.detailedQueryByOrderRoute,
+  billQueryRecordBySubfulfil: ledgerDetail.recordBySubfulfilRoute,
+  billQueryLegerUrl: billFiles.queryLegerUrlRoute,
+  billQueryRebateUrl: billFiles.queryRebateUrlRoute,
   // control plane
   sandboxHealth: admin.healthRoute,
   sandboxCreateTenant: admin.createTenantRoute,
@@ -60,6 +90,7 @@ export const OPERATIONS = {
   sandboxFreezeClock: admin.freezeClockRoute,
   sandboxUnfreezeClock: admin.unfreezeClockRoute,
   sandboxPurchase: trade.purchaseRoute,
+  sandboxBook: booking.sandboxBookRoute,
   sandboxRefund: afterSale.sandboxRefundRoute,
   sandboxAuditProduct: sandboxGoods.auditRoute,
   sandboxGetSettings: sandboxGoods.getSettingsRoute,
@@ -89,6 +120,7 @@ export const OPERATIONS = {
   sandboxListScenarios: scenarioRuns.listScenariosRoute,
   sandboxRunScenario: scenarioRuns.startRunRoute,
   sandboxScenarioRun: scenarioRuns.getRunRoute,
+  sandboxBillFile: billFiles.billFileRoute,
 }
 
 export type Operations = typeof OPERATIONS

@@ -81,8 +81,13 @@ export function documentOperations(doc: OpenAPIObject, docs: OpDocs, examples: R
       const ok = op.responses['200']?.content?.['application/json']
       if (!ok) continue
       errorSchemaOf(doc, ok.schema)?.(codes.map((c) => c.code))
+      // one `examples` map replaces a hand-written `example` (OpenAPI allows only one of the two); a route's own
+      // example stands in for the success one until the suites have recorded it
+      const own = ok.example
+      delete ok.example
       ok.examples = {
         ...(ex ? { success: { summary: 'success', value: ex.response } } : {}),
+        ...(!ex && own !== undefined ? { success: { summary: 'success', value: own } } : {}),
         ...Object.fromEntries(
           codes.map((c) => [String(c.code), { summary: c.description, value: errorExample(path, c, ex?.response) }]),
         ),

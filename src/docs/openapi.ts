@@ -14,9 +14,10 @@ const TAGS = [
     name: 'fulfilment',
     description: '验券: prepare, verify, cancel, coupon queries, verification records, 三方码 callbacks',
   },
-  { name: 'trade', description: '订单查询' },
-  { name: 'after-sale', description: '售后: refund lists, details and the merchant audit' },
-  { name: 'settle', description: '结算: bills and ledgers' },
+  { name: 'trade', description: '订单: order queries, bookings (预约) and the merchant confirmation' },
+  { name: 'after-sale', description: '售后: refund lists, details, the merchant audit and merchant refunds' },
+  { name: 'settle', description: '结算: bills, ledgers and bill files' },
+  { name: 'shop', description: '门店: the stores (POIs) of the account' },
   { name: 'sandbox', description: 'control plane of the sandbox (not part of the platform)' },
   { name: 'webhooks', description: 'events the sandbox POSTs to the registered webhook URL' },
 ]

@@ -30,9 +30,16 @@ export const errorEnvelopeSchema = z.object({ data: errorDataSchema, extra: extr
  * `{data: <success fields> | ErrorData, extra}` for a route whose success data has `shape`. The document gives
  * each route its own `<name>Error` in place of ErrorData, with `error_code` the enum of the codes it answers.
  */
-export function envelopeOf<S extends ZodRawShape>(name: string, data: ZodObject<S>) {
+export function envelopeOf<S extends ZodRawShape, B extends ZodRawShape = Record<never, never>>(
+  name: string,
+  data: ZodObject<S>,
+  /** keys beside data and extra (query_leger_url's top-level `urls`) */
+  beside?: B,
+) {
   const success = data.extend({ error_code: z.literal(0), description: z.string() }).openapi(`${name}Data`)
-  return z.object({ data: z.union([success, errorDataSchema]), extra: extraSchema }).openapi(`${name}Response`)
+  return z
+    .object({ data: z.union([success, errorDataSchema]), extra: extraSchema, ...(beside as B) })
+    .openapi(`${name}Response`)
 }
 
 /** The OpenAPI `responses` entry of a platform route. */

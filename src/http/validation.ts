@@ -39,6 +39,8 @@ function describeIssue(issue: Issue, where: string): string {
   }
   if (issue.code === 'unrecognized_keys')
     return `${field === where ? where : field} has unknown field(s) ${issue.keys.join(', ')}`
+  // a rule over the whole query or body (one of two fields required) names its fields in its own words
+  if (issue.code === 'custom' && issue.path.length === 0) return issue.message
   const allowed = allowedValues(issue)
   if (allowed) return `${field} must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`
   return `${field}: ${issue.message}`

@@ -7,9 +7,13 @@ import type { StoredFault } from '../admin/faults.js'
 import type { Job } from '../core/scheduler.js'
 import type { AfterSaleRecord } from '../domains/after-sale/after-sale.store.js'
 import type { CertificateRecord, VerifyRecord, VerifyToken } from '../domains/fulfilment/fulfilment.store.js'
+import type { ReserveCodeRecord } from '../domains/fulfilment/reserve-codes.store.js'
 import type { ProductRecord } from '../domains/goods/goods.store.js'
+import type { CalendarRecord } from '../domains/goods/calendar.js'
+import type { SpuRecord } from '../domains/goods/spu.js'
 import type { ClientTokens, TokenRecord } from '../domains/oauth/oauth.store.js'
 import type { LedgerRecord } from '../domains/settle/settle.store.js'
+import type { BookRecord } from '../domains/trade/booking.store.js'
 import type { OrderRecord } from '../domains/trade/trade.store.js'
 import type { IssueRecord, RefundApplyRecord, SpiTargets } from '../spi/spi.store.js'
 import { Repo } from '../store/repo.js'
@@ -21,6 +25,10 @@ import { SYS_NS, type TenantRecord } from './tenants.store.js'
 export interface TenantCollections {
   /** product_id → ProductRecord */
   products: ProductRecord
+  /** spu_id → a standard product (保存SPU) */
+  spus: SpuRecord
+  /** product_id → the product's calendar (per-date stock and attributes) */
+  calendars: CalendarRecord
   /** out_id → the product it names */
   product_out_ids: { product_id: string }
   /** a combo pack's sub-product id → its pack */
@@ -31,12 +39,18 @@ export interface TenantCollections {
   verify_records: VerifyRecord
   /** verify_token → the coupons it may verify */
   verify_tokens: VerifyToken
+  /** `${certificate_id}|${cancel_token}` → a 次卡 cancellation already done */
+  cancel_tokens: { at: number; verify_ids: string[] }
+  /** 预导码 → the imported code and what it was bound to */
+  reserve_codes: ReserveCodeRecord
   /** code → the certificate holding it */
   cert_codes: { certificate_id: string }
   /** order_id → OrderRecord */
   orders: OrderRecord
   /** `${product_id}|${open_id}` → units bought, for limit_rule */
   units_bought: { units: number }
+  /** book_id → a consumer's booking (预约单) */
+  bookings: BookRecord
   /** after_sale_id → AfterSaleRecord */
   after_sales: AfterSaleRecord
   /** ledger_id → LedgerRecord */

@@ -34,7 +34,7 @@ export const afterSaleSchema = z
     refund_type: int.openapi({ description: '1 整单退, 2 部分退, 3 指定金额退' }),
     order_type: int,
     trade_type: int,
-    initiator: z.enum(['user', 'customer_service', 'system']),
+    initiator: z.enum(['user', 'customer_service', 'system', 'merchant']),
     refund_amount: int,
     user_refund_amount: int,
     market_refund_amount: int,

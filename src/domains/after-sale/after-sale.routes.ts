@@ -5,10 +5,12 @@ import { ok } from '../../http/envelope.js'
 import * as r from './after-sale.contract.js'
 import { afterSalesOfOrder, afterSaleView, queryAfterSales } from './after-sale.views.js'
 import type { RefundService } from './refund.service.js'
+import { registerMerchantRefundRoutes } from './merchant-refund.routes.js'
 
 const num = (v: string | undefined) => (v === undefined ? undefined : Number(v))
 
 export function registerAfterSaleRoutes(app: OpenAPIHono<TenantEnv>, refunds: RefundService): void {
+  registerMerchantRefundRoutes(app, refunds)
   app.openapi(r.orderDetailRoute, (c) => {
     const q = c.req.valid('query')
     return c.json(ok(c, afterSalesOfOrder(c.get('tenant'), q.order_id, q.certificate_id)), 200)

@@ -10,7 +10,8 @@ export const REFUND_TYPE = { WHOLE: 1, PARTIAL: 2, AMOUNT: 3 } as const
 /** refund_info_list[].refund_status: 1 退款中, 2 退款成功, 3 退款关闭 */
 export const REFUND_STATUS = { REFUNDING: 1, REFUNDED: 2, CLOSED: 3 } as const
 
-export type RefundBy = 'user' | 'customer_service' | 'system'
+/** who asked: the user, customer service, the system (expiry), or the merchant (apply_refund, merchant_reject) */
+export type RefundBy = 'user' | 'customer_service' | 'system' | 'merchant'
 
 export interface RefundItem {
   certificate_id: string
@@ -42,6 +43,10 @@ export interface AfterSaleRecord {
   create_time: number
   update_time: number
   complete_time: number
+  /** the merchant's own id of a refund it started (apply_refund out_after_sale_id) */
+  out_after_sale_id?: string
+  /** reason codes the merchant gave (apply_refund, merchant_reject) */
+  reason_codes?: number[]
 }
 
 export function afterSaleData(t: Tenant) {

@@ -6,10 +6,12 @@ import { afterSaleData, type AfterSaleRecord } from './after-sale.store.js'
 
 export function afterSaleView(t: Tenant, r: AfterSaleRecord) {
   const order = tradeData(t).orders.get(r.order_id)
-  const reasonMsg = r.reason || (r.by === 'system' ? '券过期系统退款' : '用户申请退款')
+  const reasonMsg =
+    r.reason || (r.by === 'system' ? '券过期系统退款' : r.by === 'merchant' ? '商家取消订单' : '用户申请退款')
+  const codes = r.reason_codes && r.reason_codes.length > 0 ? r.reason_codes : [1]
   return {
     after_sale_id: r.after_sale_id,
-    out_biz_after_sale_id: '',
+    out_biz_after_sale_id: r.out_after_sale_id ?? '',
     order_id: r.order_id,
     out_refund_payment_id: '',
     status: r.status,
@@ -32,7 +34,11 @@ export function afterSaleView(t: Tenant, r: AfterSaleRecord) {
     create_time: r.create_time,
     update_time: r.update_time,
     complete_time: r.complete_time,
-    reason: { reason_code: [1], desc: reasonMsg, show_reason: [{ reason_code: 1, msg: reasonMsg }] },
+    reason: {
+      reason_code: codes,
+      desc: reasonMsg,
+      show_reason: codes.map((c) => ({ reason_code: c, msg: reasonMsg })),
+    },
     refund_info_list: r.items.map((i) => ({
       refund_id: `${r.after_sale_id}${i.order_item_id.slice(-4)}`,
       certificate_id: i.certificate_id,

@@ -27,6 +27,7 @@ import {
   type RefundBy,
 } from './after-sale.store.js'
 import { goodsData } from '../goods/goods.store.js'
+import { refundablePay } from '../fulfilment/time-card.js'
 import { checkRefund } from './refund.rules.js'
 import { restock, unitsRefunded } from './restock.js'
 
@@ -97,7 +98,7 @@ export class RefundService {
     const needAudit = rules.needAudit || (viaSpi && input.by === 'user')
     const now = t.clock.now()
     const whole = chosen.length === all.length
-    const total = input.amount ?? chosen.reduce((s, c) => s + c.amount.pay_amount, 0)
+    const total = input.amount ?? chosen.reduce((s, c) => s + refundablePay(t, c), 0)
     if (input.amount !== undefined && input.amount > order.pay_amount)
       throw refundRefused(`amount ${input.amount} exceeds the order's pay_amount ${order.pay_amount}`)
     const rec: AfterSaleRecord = {
@@ -124,7 +125,7 @@ export class RefundService {
               certificate_id: c.certificate_id,
               order_item_id: c.order_item_id,
               code: c.code,
-              refund_amount: c.amount.pay_amount,
+              refund_amount: refundablePay(t, c),
               is_verified: c.status === CERT_STATUS.USED,
               refund_status: REFUND_STATUS.REFUNDING,
               previous_status: c.status,
@@ -214,7 +215,7 @@ export class RefundService {
     }
     afterSaleData(t).afterSales.put(rec.after_sale_id, done)
     syncOrderStatus(t, rec.order_id)
-    const decidedByMerchant = rec.audit_result === 'approve'
+    const decidedByMerchant = rec.audit_result === 'approve' || rec.by === 'merchant'
     if (
       !decidedByMerchant &&
       this.spi?.handles(

@@ -35,7 +35,17 @@ const verifySchema = z.object({
   can_cancel: z.boolean(),
   verifier_unique_id: z.string(),
   poi_id: z.string(),
+  times_card_serial_num: int.optional().openapi({ description: '次卡: the serial number (次序号) of this use' }),
 })
+const timeCardSchema = z
+  .object({
+    times_count: int.openapi({ description: '次卡总次数' }),
+    times_used: int.openapi({ description: '次卡已经使用次数 (standing uses; a cancelled use is given back)' }),
+    serial_amount_list: z
+      .array(z.object({ serial_numb: int, amount: amountSchema }))
+      .openapi({ description: "each use's share of the coupon's amounts, by serial number" }),
+  })
+  .openapi('TimeCard', { description: '次卡信息 (product_type 15 only)' })
 
 export const certificateSchema = z
   .object({
@@ -53,10 +63,11 @@ export const certificateSchema = z
     combination_id: z.string().openapi({ description: 'the combo pack, "" for ordinary products' }),
     out_good_id: z.string().openapi({ description: '商家平台子品ID of a pack sub-item' }),
     sub_item_name: z.string(),
+    time_card: timeCardSchema.optional(),
   })
   .openapi('Certificate')
 
-const verifyResultSchema = z
+export const verifyResultSchema = z
   .object({
     result: int.openapi({ description: '0 success; else the reason code (README)' }),
     msg: z.string(),
@@ -89,6 +100,10 @@ const recordSchema = z
     certificate_status: int,
     amount: amountSchema,
     sku: certSkuSchema,
+    verify_amount_info: z
+      .object({ times_card_serial_amount: z.object({ serial_numb: int, amount: amountSchema }) })
+      .optional()
+      .openapi({ description: '次卡: the amounts of this use' }),
   })
   .openapi('VerifyRecord')
 
@@ -162,7 +177,21 @@ export const cancelRoute = createRoute({
   request: {
     body: json(
       z
-        .object({ verify_id: z.string().min(1), certificate_id: z.string().min(1), account_id: z.string().optional() })
+        .object({
+          verify_id: z
+            .string()
+            .min(1)
+            .openapi({ description: 'from the verify result; "0" with times_card_cancel_count' }),
+          certificate_id: z.string().min(1),
+          account_id: z.string().optional(),
+          times_card_cancel_count: int
+            .min(1)
+            .optional()
+            .openapi({ description: '次卡: cancel this many of its latest uses (verify_id "0")' }),
+          cancel_token: z.string().optional().openapi({
+            description: '次卡: a repeat with the same token within 1 h succeeds without cancelling again',
+          }),
+        })
         .loose(),
     ),
   },

@@ -5,6 +5,10 @@ import { ok } from '../../http/envelope.js'
 import * as r from './fulfilment.contract.js'
 import { certificateView, type FulfilmentViews } from './fulfilment.views.js'
 import type { VerifyService } from './verify.service.js'
+import { batchVerifyRoute } from './batch-verify.contract.js'
+import { batchVerify } from './batch-verify.js'
+import { batchImportRoute, bindOrderInfoRoute } from './reserve-codes.contract.js'
+import { bindOrderInfo, importCodes } from './reserve-codes.js'
 
 export function registerFulfilmentRoutes(
   app: OpenAPIHono<TenantEnv>,
@@ -23,6 +27,12 @@ export function registerFulfilmentRoutes(
   app.openapi(r.verifyRoute, (c) =>
     c.json(ok(c, { verify_results: verify.verify(c.get('tenant'), c.req.valid('json')) }), 200),
   )
+  app.openapi(batchVerifyRoute, (c) => {
+    const list = batchVerify(c.get('tenant'), verify, c.req.valid('json'))
+    return c.json(ok(c, { certificate_verify_resp_list: list }), 200)
+  })
+  app.openapi(batchImportRoute, (c) => c.json(ok(c, importCodes(c.get('tenant'), c.req.valid('json'))), 200))
+  app.openapi(bindOrderInfoRoute, (c) => c.json(ok(c, bindOrderInfo(c.get('tenant'), c.req.valid('query'))), 200))
   app.openapi(r.cancelRoute, (c) => {
     verify.cancel(c.get('tenant'), c.req.valid('json'))
     return c.json(ok(c, {}), 200)

@@ -74,6 +74,8 @@ export interface CertificateRecord {
   refund_time: number
   /** set once auto_renew has extended it (it is extended only once) */
   renewed?: true
+  /** 次卡 (product_type 15): its uses (time-card.ts); absent for other coupons */
+  time_card?: { times_count: number; times_used: number }
 }
 
 /** verify_records: verify_id → VerifyRecord */
@@ -88,6 +90,8 @@ export interface VerifyRecord {
   verify_time: number
   status: number
   cancel_time: number
+  /** 次卡: the serial number (次序号, from 1) of this use */
+  times_card_serial_num?: number
 }
 
 /** verify_tokens: token → what prepare allowed */
@@ -102,6 +106,8 @@ export function fulfilmentData(t: Tenant) {
     certificates: t.repo.collection('certificates'),
     records: t.repo.collection('verify_records'),
     tokens: t.repo.collection('verify_tokens'),
+    /** `${certificate_id}|${cancel_token}` → a 次卡 cancellation already done (cancel.ts) */
+    cancelTokens: t.repo.collection('cancel_tokens'),
     /** plain code → certificate_id (encrypted codes need no index: codes.ts decrypts them) */
     byCode: t.repo.collection('cert_codes'),
   }

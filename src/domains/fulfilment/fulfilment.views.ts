@@ -12,8 +12,9 @@ import {
   type CertificateRecord,
   type VerifyRecord,
 } from './fulfilment.store.js'
-import { CANCEL_WINDOW_SECONDS } from './verify.service.js'
+import { CANCEL_WINDOW_SECONDS } from './cancel.js'
 import { certIdByEncryptedCode, encryptedCodeOf } from './codes.js'
+import { serialAmount, timeCardView } from './time-card.js'
 
 export const MAX_RECORD_PAGE = 50
 
@@ -30,6 +31,7 @@ function verifyView(r: VerifyRecord, now: number) {
     can_cancel: canCancel(r, now),
     verifier_unique_id: '开放平台API',
     poi_id: r.poi_id,
+    ...(r.times_card_serial_num === undefined ? {} : { times_card_serial_num: r.times_card_serial_num }),
   }
 }
 
@@ -55,6 +57,7 @@ export function certificateView(t: Tenant, c: CertificateRecord) {
     combination_id: c.combination_id ?? '',
     out_good_id: c.out_good_id,
     sub_item_name: c.sub_item_name ?? '',
+    ...(c.time_card ? { time_card: timeCardView(c)! } : {}),
   }
 }
 
@@ -151,6 +154,16 @@ export class FulfilmentViews {
         certificate_status: c.status,
         amount: c.amount,
         sku: c.sku,
+        ...(r.times_card_serial_num === undefined
+          ? {}
+          : {
+              verify_amount_info: {
+                times_card_serial_amount: {
+                  serial_numb: r.times_card_serial_num,
+                  amount: serialAmount(c, r.times_card_serial_num),
+                },
+              },
+            }),
       }
     })
     return { records: page, records_v2: page, total: all.length }

@@ -12,6 +12,8 @@ import {
   type CertificateRecord,
   type CertSku,
 } from './fulfilment.store.js'
+import { timesCountOf } from './time-card.js'
+import { bindReserveCode, pickReserveCodes, RESERVE_CODE_SOURCE } from './reserve-codes.js'
 
 const DAY = 86400
 /** Coupons without a use_date are valid this many days after purchase. */
@@ -108,9 +110,15 @@ export function issueCertificates(t: Tenant, o: IssueInput): CertificateRecord[]
   const grouponType = o.product.product_type === 11 ? 2 : o.product.product_type === 15 ? 3 : 1
   const data = fulfilmentData(t)
   const poiIds = shared(v, 'pois', () => v.product.pois.map((p) => p.poi_id))
+  const timesCount = timesCountOf(o.product)
+  // 预导码: the merchant's imported codes, taken before anything is written (too few refuse the purchase)
+  const reserved =
+    codeSource === RESERVE_CODE_SOURCE
+      ? pickReserveCodes(t, o.product.product_id, sku.sku_id, units.length, o.now)
+      : null
   return units.map((item, i) => {
-    let code = o.pending_codes ? '' : t.random.digits(12)
-    while (code && data.byCode.get(code)) code = t.random.digits(12)
+    let code = reserved ? reserved[i]! : o.pending_codes ? '' : t.random.digits(12)
+    while (!reserved && code && data.byCode.get(code)) code = t.random.digits(12)
     const share = [
       shares.original[i]!,
       shares.pay[i]!,
@@ -159,9 +167,11 @@ export function issueCertificates(t: Tenant, o: IssueInput): CertificateRecord[]
       item_update_time: o.now,
       refund_amount: 0,
       refund_time: 0,
+      ...(timesCount === undefined ? {} : { time_card: { times_count: timesCount, times_used: 0 } }),
     }
     data.certificates.put(cert.certificate_id, cert)
     if (cert.code) data.byCode.put(cert.code, { certificate_id: cert.certificate_id })
+    if (reserved) bindReserveCode(t, cert.code, o.order_id, cert.certificate_id)
     return cert
   })
 }

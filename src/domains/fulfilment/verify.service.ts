@@ -11,7 +11,6 @@ import { fulfilError, FULFIL, needCode, needField, needVerifyInput, type FulfilC
 import {
   CERT_STATUS,
   fulfilmentData,
-  ITEM_STATUS,
   RECORD_STATUS,
   VERIFY_TYPE,
   type CertificateRecord,
@@ -19,9 +18,11 @@ import {
 } from './fulfilment.store.js'
 import { certIdByEncryptedCode, certIdByQrData } from './codes.js'
 import { outsideUseTime, usePerConsumeLimit } from './use-rules.js'
+import { cancelVerification, type CancelInput } from './cancel.js'
+import { afterUse, nextSerial } from './time-card.js'
+import { RESERVE_CODE_SOURCE } from './reserve-codes.js'
 
-/** A verification can be cancelled this long after it happened (seed 000: 超过一小时不可撤销). */
-export const CANCEL_WINDOW_SECONDS = 3600
+export { CANCEL_WINDOW_SECONDS } from './cancel.js'
 /** A prepare's verify_token serves one verify call within this time. */
 export const TOKEN_TTL_SECONDS = 1800
 
@@ -125,11 +126,15 @@ export class VerifyService {
     }
     const list = b.code_with_time_list ?? (b.codes ?? []).map((code) => ({ code, verify_time: now }))
     if (list.length === 0) throw needVerifyInput()
-    if (!b.order_id) throw needField('order_id', 'to verify 三方码 codes')
+    // 预导码 (code_source_type 3) name their coupon by themselves; other 三方码 need their order
+    const preImported = (code: string) =>
+      d.certificates.get(d.byCode.get(code)?.certificate_id ?? '')?.code_source_type === RESERVE_CODE_SOURCE
+    if (!b.order_id && !list.every((x) => preImported(x.code)))
+      throw needField('order_id', 'to verify 三方码 codes (only 预导码 go without it)')
     const used = new Map<string, number>()
     return list.map((x) =>
       this.verifyOne(t, d.byCode.get(x.code)?.certificate_id, x.code, b.poi_id, x.verify_time, {
-        order: b.order_id!,
+        order: b.order_id,
         source: 2,
         used,
       }),
@@ -143,7 +148,7 @@ export class VerifyService {
     poiId: string,
     at: number,
     /** `used`: coupons verified so far in this call, per product (one call is one consumption) */
-    expect: { order: string; source: number; used: Map<string, number> },
+    expect: { order: string | undefined; source: number; used: Map<string, number> },
   ): VerifyResult {
     const d = fulfilmentData(t)
     const c = certId ? d.certificates.get(certId) : undefined
@@ -171,8 +176,9 @@ export class VerifyService {
       product_id: c.combination_id ?? c.product_id,
       out_good_id: c.out_good_id,
     }
-    if (c.order_id !== expect.order) return fail('NOT_IN_ORDER', known)
-    if (c.code_source_type !== expect.source) return fail('WRONG_FLOW', known)
+    if (expect.order !== undefined && c.order_id !== expect.order) return fail('NOT_IN_ORDER', known)
+    // codes (三方码) also verify 预导码 (3); encrypted_codes only 抖音码 (1)
+    if ((c.code_source_type === 1) !== (expect.source === 1)) return fail('WRONG_FLOW', known)
     const reason = unusableReason(c, t.clock.now())
     if (reason) return fail(reason, known)
     if (!c.poi_ids.includes(poiId)) return fail('WRONG_POI', known)
@@ -191,16 +197,10 @@ export class VerifyService {
       verify_time: at,
       status: RECORD_STATUS.VERIFIED,
       cancel_time: 0,
+      ...(c.time_card ? { times_card_serial_num: nextSerial(c.verify_ids.map((id) => d.records.get(id)!)) } : {}),
     }
     d.records.put(record.verify_id, record)
-    d.certificates.put(c.certificate_id, {
-      ...c,
-      status: CERT_STATUS.USED,
-      item_status: ITEM_STATUS.DONE,
-      verify_id: record.verify_id,
-      verify_ids: [...c.verify_ids, record.verify_id],
-      item_update_time: t.clock.now(),
-    })
+    d.certificates.put(c.certificate_id, afterUse(c, record.verify_id, t.clock.now()))
     syncOrderStatus(t, c.order_id)
     this.onVerified(t, record)
     this.webhooks.emit(t, {
@@ -210,6 +210,7 @@ export class VerifyService {
         msg_time: t.clock.now(),
         certificate: { certificate_id: c.certificate_id, order_id: c.order_id, account_id: t.record.account_id },
         verify_source: 'merchant',
+        ...(record.times_card_serial_num === undefined ? {} : { times_card_serial_num: record.times_card_serial_num }),
       },
     })
     return {
@@ -223,43 +224,8 @@ export class VerifyService {
     }
   }
 
-  /** cancel: within CANCEL_WINDOW_SECONDS of the verification the coupon becomes usable again. */
-  cancel(t: Tenant, b: { verify_id: string; certificate_id: string }): void {
-    const d = fulfilmentData(t)
-    const record = d.records.get(b.verify_id)
-    if (!record || record.certificate_id !== b.certificate_id)
-      throw fulfilError('RECORD_NOT_FOUND', `no verification ${b.verify_id} of certificate ${b.certificate_id}`)
-    if (record.status === RECORD_STATUS.CANCELLED)
-      throw fulfilError('ALREADY_CANCELLED', `verification ${b.verify_id} was cancelled at ${record.cancel_time}`)
-    const now = t.clock.now()
-    if (now - record.verify_time > CANCEL_WINDOW_SECONDS) {
-      throw fulfilError(
-        'CANCEL_LATE',
-        `verified at ${record.verify_time}, cancellable until ${record.verify_time + CANCEL_WINDOW_SECONDS} (virtual now ${now})`,
-      )
-    }
-    const c = d.certificates.get(record.certificate_id)!
-    if (c.status !== CERT_STATUS.USED || c.verify_id !== record.verify_id)
-      throw fulfilError(
-        'REFUNDED',
-        `certificate ${c.certificate_id} is no longer in the state this verification left it`,
-      )
-    d.records.put(record.verify_id, { ...record, status: RECORD_STATUS.CANCELLED, cancel_time: now })
-    d.certificates.put(c.certificate_id, {
-      ...c,
-      status: CERT_STATUS.UNUSED,
-      item_status: ITEM_STATUS.AVAILABLE,
-      verify_id: null,
-      item_update_time: now,
-    })
-    syncOrderStatus(t, c.order_id)
-    this.webhooks.emit(t, {
-      event: 'life_trade_certificate_notify',
-      content: {
-        action: 'verify_cancel',
-        msg_time: now,
-        certificate: { certificate_id: c.certificate_id, order_id: c.order_id, account_id: t.record.account_id },
-      },
-    })
+  /** cancel: within CANCEL_WINDOW_SECONDS of the verification the coupon becomes usable again (cancel.ts). */
+  cancel(t: Tenant, b: CancelInput): void {
+    cancelVerification(t, this.webhooks, b)
   }
 }

@@ -11,6 +11,9 @@ import type { CatalogService } from './goods.service.js'
 import type { ProductLifecycle } from './product.lifecycle.js'
 import { findProduct, type ProductService } from './product.service.js'
 import type { ProductViews } from './product.views.js'
+import { skuGetRoute } from './sku-get.contract.js'
+import { skuGet } from './sku-get.js'
+import { registerCalendarRoutes } from './calendar.routes.js'
 
 export interface GoodsDeps {
   catalog: CatalogService
@@ -35,6 +38,8 @@ export function registerGoodsRoutes(app: OpenAPIHono<TenantEnv>, d: GoodsDeps): 
         '组套规则: the JSON inside product.attr_key_value_map.combination_rule of a combo pack (product_form_type 2)',
     }),
   )
+  registerCalendarRoutes(app, d.catalog)
+  app.openapi(skuGetRoute, (c) => c.json(ok(c, skuGet(tenantOf(c), d.views, c.req.valid('query'))), 200))
   for (const route of [r.categoryGetRoute, r.akteAlias(r.categoryGetRoute)]) {
     app.openapi(route, (c) => {
       const q = c.req.valid('query')

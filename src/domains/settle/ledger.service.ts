@@ -14,7 +14,8 @@ import {
   type CertificateRecord,
   type VerifyRecord,
 } from '../fulfilment/fulfilment.store.js'
-import { CANCEL_WINDOW_SECONDS } from '../fulfilment/verify.service.js'
+import { CANCEL_WINDOW_SECONDS } from '../fulfilment/cancel.js'
+import { serialAmount } from '../fulfilment/time-card.js'
 import { goodsData } from '../goods/goods.store.js'
 import { FUND_TYPE, LEDGER_STATUS, settleData, type LedgerAmount, type LedgerRecord } from './settle.store.js'
 
@@ -46,6 +47,12 @@ function amountOf(t: Tenant, c: CertificateRecord, refund?: number): LedgerAmoun
     commission,
     goods: original - merchant - commission,
   }
+}
+
+/** Whether the verification `r` still stands on `c` (a 次卡 use stands until the card is refunded). */
+function stillStands(c: CertificateRecord, r: VerifyRecord): boolean {
+  if (c.time_card) return c.status === CERT_STATUS.USED || c.status === CERT_STATUS.UNUSED
+  return c.status === CERT_STATUS.USED && c.verify_id === r.verify_id
 }
 
 export class LedgerService {
@@ -85,6 +92,7 @@ export class LedgerService {
       create_time: now,
       ledger_time: 0,
       amount,
+      ...(r.times_card_serial_num === undefined ? {} : { verify_serial_num: r.times_card_serial_num }),
     }
     ledgers.put(rec.ledger_id, rec)
     const { byCert } = settleData(t)
@@ -98,18 +106,28 @@ export class LedgerService {
     const d = fulfilmentData(t)
     const r = d.records.get(String(job.payload.verify_id))
     const c = r && d.certificates.get(r.certificate_id)
-    if (!r || !c || r.status !== RECORD_STATUS.VERIFIED || c.status !== CERT_STATUS.USED || c.verify_id !== r.verify_id)
-      return { billed: false }
-    const rec = this.write(t, c, r, FUND_TYPE.INCOME, amountOf(t, c))
+    if (!r || !c || r.status !== RECORD_STATUS.VERIFIED || !stillStands(c, r)) return { billed: false }
+    // a 次卡 use is billed with its serial's share (time-card.ts)
+    const use = r.times_card_serial_num === undefined ? c : { ...c, amount: serialAmount(c, r.times_card_serial_num) }
+    const rec = this.write(t, c, r, FUND_TYPE.INCOME, amountOf(t, use))
     return { billed: true, ledger_id: rec.ledger_id }
   }
 
   /** A billed coupon was refunded: write the reversing record. */
   reverse(t: Tenant, c: CertificateRecord, refundAmount: number): void {
     const billed = settleData(t).byCert.get(c.certificate_id)
-    const income = billed?.ledger_ids
+    const incomes = (billed?.ledger_ids ?? [])
       .map((id) => settleData(t).ledgers.get(id))
-      .find((l) => l?.fund_amount_type === FUND_TYPE.INCOME)
+      .filter((l) => l?.fund_amount_type === FUND_TYPE.INCOME)
+    if (c.time_card) {
+      // a 次卡's used part refunded (customer service): each billed use is reversed in full
+      for (const l of incomes) {
+        const r = fulfilmentData(t).records.get(l!.verify_id)
+        if (r) this.write(t, c, r, FUND_TYPE.REVERSAL, l!.amount)
+      }
+      return
+    }
+    const income = incomes[0]
     const r = income && fulfilmentData(t).records.get(income.verify_id)
     if (income && r) this.write(t, c, r, FUND_TYPE.REVERSAL, amountOf(t, c, refundAmount))
   }

@@ -39,7 +39,7 @@ const cateringRecord = z
   })
   .openapi('CateringLedgerRecord')
 
-const ledgerRecord = z
+export const ledgerRecord = z
   .object({
     id: z.string(),
     ledger_id: z.string(),

@@ -5,9 +5,11 @@ import type { TenantEnv } from '../../http/env.js'
 import { ok } from '../../http/envelope.js'
 import { accountNotAuthorised } from '../oauth/oauth.errors.js'
 import * as r from './settle.contract.js'
+import { registerLedgerDetailRoutes } from './ledger-detail.routes.js'
 import { cateringView, ledgerPage, ledgerView, recordsByCert, SETTLE_TYPE_DESC } from './settle.views.js'
 
 export function registerSettleRoutes(app: OpenAPIHono<TenantEnv>): void {
+  registerLedgerDetailRoutes(app)
   app.openapi(r.cateringQueryRoute, (c) => {
     const q = c.req.valid('query')
     const t = c.get('tenant')

@@ -46,6 +46,8 @@ export interface LedgerRecord {
   create_time: number
   ledger_time: number
   amount: LedgerAmount
+  /** 次卡: the serial number of the use this record bills */
+  verify_serial_num?: number
 }
 
 export function settleData(t: Tenant) {

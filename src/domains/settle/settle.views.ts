@@ -36,7 +36,7 @@ export function cateringView(l: LedgerRecord, desc: Record<number, string>) {
     certificate_id: l.certificate_id,
     code: l.code,
     verify_id: l.verify_id,
-    verify_serial_num: 0,
+    verify_serial_num: l.verify_serial_num ?? 0,
     poi_id: l.poi_id,
     settle_account_poi_id: l.settle_account_poi_id,
     verify_poi_account_id: l.account_id,

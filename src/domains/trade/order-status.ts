@@ -13,7 +13,9 @@ export function syncOrderStatus(t: Tenant, orderId: string): void {
     (c) =>
       c.status === CERT_STATUS.UNUSED || c.status === CERT_STATUS.REFUND_APPLYING || c.status === CERT_STATUS.REFUNDING,
   )
-  const allRefunded = certs.length > 0 && certs.every((c) => c.status === CERT_STATUS.REFUNDED)
+  // a 次卡 refunded after some uses was partly consumed: the order is 交易成功, not closed
+  const allRefunded =
+    certs.length > 0 && certs.every((c) => c.status === CERT_STATUS.REFUNDED && !c.time_card?.times_used)
   const status = open ? ORDER_STATUS.AVAILABLE : allRefunded ? ORDER_STATUS.CLOSED : ORDER_STATUS.FINISHED
   if (status !== order.order_status)
     orders.put(orderId, { ...order, order_status: status, update_order_time: t.clock.now() })

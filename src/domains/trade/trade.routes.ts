@@ -4,12 +4,15 @@ import type { TenantEnv } from '../../http/env.js'
 import { ok } from '../../http/envelope.js'
 import type { PurchaseService } from './purchase.service.js'
 import * as r from './trade.contract.js'
+import { hermesOrderQueryRoute } from './hermes-order.contract.js'
+import { registerBookingRoutes } from './booking.routes.js'
 import { purchaseView, queryOrders } from './trade.views.js'
 
 const num = (v: string | undefined) => (v === undefined ? undefined : Number(v))
 
 export function registerTradeRoutes(app: OpenAPIHono<TenantEnv>, purchases: PurchaseService): void {
-  for (const route of [r.orderQueryRoute, r.akteOrderQueryRoute]) {
+  registerBookingRoutes(app)
+  for (const route of [r.orderQueryRoute, r.akteOrderQueryRoute, hermesOrderQueryRoute]) {
     app.openapi(route, (c) => {
       const q = c.req.valid('query')
       const page_num = Number(q.page_num)

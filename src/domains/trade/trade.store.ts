@@ -40,6 +40,8 @@ export interface OrderRecord {
   create_order_time: number
   update_order_time: number
   pay_time: number
+  /** when the merchant accepted the order (确认订单, booking.service.ts); absent until then */
+  merchant_confirm_time?: number
 }
 
 export function tradeData(t: Tenant) {

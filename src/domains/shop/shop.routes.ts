@@ -1,0 +1,10 @@
+/** Routes of stores (shop/poi/query). */
+import type { OpenAPIHono } from '@hono/zod-openapi'
+import type { TenantEnv } from '../../http/env.js'
+import { ok } from '../../http/envelope.js'
+import { poiQueryRoute } from './shop.contract.js'
+import { queryPois } from './shop.views.js'
+
+export function registerShopRoutes(app: OpenAPIHono<TenantEnv>): void {
+  app.openapi(poiQueryRoute, (c) => c.json(ok(c, queryPois(c.get('tenant'), c.req.valid('query'))), 200))
+}

@@ -1,0 +1,90 @@
+/** Bookings (预约): the consumer books, the merchant confirms the order (确认订单) within a day or the booking fails; 查询预约单 reads them. */
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
+import { buy, GOODS_NOW_MS, productBody, publish } from './helpers/goods.js'
+
+const ACC = DEFAULT_TENANT.account_id
+const NOW = GOODS_NOW_MS / 1000
+
+async function setup() {
+  const made = await makeSandbox({ frozenAtMs: GOODS_NOW_MS })
+  const p = await publish(made.api, productBody(`book-${Math.random()}`))
+  const o = await buy(made.api, { product_id: p.product_id, count: 2 })
+  const h = async () => ({ 'access-token': await made.api.token() })
+  const book = async (body: object) =>
+    (await made.api.post('/sandbox/bookings', { order_id: o.order.order_id, book_start_time: NOW + 86400, ...body }))
+      .body.data
+  const get = async (qs: string) =>
+    (await made.api.get(`/goodlife/v1/trade/book/get/?account_id=${ACC}&${qs}`, await h())).body.data
+  const confirm = async (orderId = o.order.order_id) =>
+    (await made.api.post('/goodlife/v1/trade/buy/merchant_confirm_order/', { order_id: orderId }, await h())).body.data
+  const advance = (seconds: number) => made.api.post('/sandbox/clock/advance', { seconds })
+  return { ...made, p, o, h, book, get, confirm, advance }
+}
+
+describe('bookings (预约单)', () => {
+  it('books coupons, answers them by book_id or order_id, and the merchant confirms the order', async () => {
+    const s = await setup()
+    const b = await s.book({ certificate_ids: [s.o.certificates[0].certificate_id], out_book_no: 'B-1' })
+    expect(b.error_code).toBe(0)
+    expect(b.booking).toMatchObject({ status: 'BOOKING', order_id: s.o.order.order_id, out_book_no: 'B-1' })
+    expect(b.booking.book_child_info_list).toHaveLength(1)
+    expect(b.booking.book_child_info_list[0]).toMatchObject({
+      book_start_time: (NOW + 86400) * 1000,
+      book_end_time: (NOW + 86400 + 3600) * 1000,
+      certificate_id: s.o.certificates[0].certificate_id,
+      poi_id: DEFAULT_TENANT.poi_id,
+    })
+    expect((await s.get(`book_id=${b.booking.book_id}`)).book_info_list).toEqual([b.booking])
+    expect(await s.confirm()).toMatchObject({ error_code: 0, confirmed_bookings: 1 })
+    const after = (await s.get(`order_id=${s.o.order.order_id}`)).book_info_list
+    expect(after[0]).toMatchObject({ status: 'SUCCESS', confirm_time: NOW })
+    // the timeout no longer applies; confirming again changes nothing
+    await s.advance(2 * 86400)
+    expect((await s.get(`order_id=${s.o.order.order_id}`)).book_info_list[0].status).toBe('SUCCESS')
+    expect(await s.confirm()).toMatchObject({ error_code: 0, confirmed_bookings: 0 })
+    // an accepted order cannot be rejected any more
+    const reject = await s.api.post(
+      '/goodlife/v1/after_sale/order/merchant_reject/',
+      { order_id: s.o.order.order_id, reject_reason: { desc: '满座' } },
+      await s.h(),
+    )
+    expect(reject.body.data).toMatchObject({ error_code: 4000002, description: expect.stringContaining('确认订单') })
+  })
+
+  it('fails a booking the merchant did not confirm within 24 virtual hours', async () => {
+    const s = await setup()
+    const b = await s.book({})
+    expect(b.booking.book_child_info_list).toHaveLength(2)
+    await s.advance(86399)
+    expect((await s.get(`book_id=${b.booking.book_id}`)).book_info_list[0].status).toBe('BOOKING')
+    await s.advance(1)
+    expect((await s.get(`book_id=${b.booking.book_id}`)).book_info_list[0].status).toBe('FAIL')
+    expect(await s.confirm()).toMatchObject({ confirmed_bookings: 0 })
+  })
+
+  it('checks the booking, the query and the confirmation', async () => {
+    const s = await setup()
+    expect(await s.book({ book_start_time: NOW - 1 })).toMatchObject({
+      error_code: 2100005,
+      description: expect.stringContaining('book_start_time must be after now'),
+    })
+    expect(await s.book({ certificate_ids: ['1'] })).toMatchObject({
+      error_code: 2100005,
+      description: expect.stringContaining('is not part of order'),
+    })
+    expect(await s.book({ poi_id: '999' })).toMatchObject({ error_code: 2100005 })
+    expect(await s.get('')).toMatchObject({
+      error_code: 2100005,
+      description: '参数不合法: book_id or order_id is required',
+    })
+    expect((await s.get('book_id=7000000000000000001')).book_info_list).toEqual([])
+    expect(await s.confirm('7000000000000000001')).toMatchObject({
+      error_code: 4000001,
+      description: '资源不存在: no order 7000000000000000001',
+    })
+    await s.api.post('/sandbox/refunds', { order_id: s.o.order.order_id, by: 'customer_service' })
+    expect(await s.confirm()).toMatchObject({ error_code: 4000002, description: expect.stringContaining('closed') })
+    expect(await s.book({})).toMatchObject({ error_code: 4000002, description: expect.stringContaining('not unused') })
+  })
+})
