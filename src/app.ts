@@ -82,6 +82,12 @@ export function buildApp(core: HttpCore, s: AppServices): OpenAPIHono<Env> {
   app.use('*', async (c, next) => {
     c.set('core', core)
     c.set('style', c.req.path.startsWith('/oauth/') ? 'oauth' : 'platform')
+    // keep the object of the JSON answer for the journal: copying the Response to read it back costs a stream tee
+    const json = c.json
+    c.json = ((object: unknown, ...rest: unknown[]) => {
+      c.set('answer', object)
+      return (json as (...a: unknown[]) => Response)(object, ...rest)
+    }) as typeof c.json
     await next()
     try {
       await s.store.sync() // answer only once the request's writes are on disk

@@ -228,6 +228,12 @@ describe('request journal', () => {
     ])
     const byPath = (await s.api.get('/sandbox/journal?path=/sandbox/clock/advance')).body.data.entries
     expect(byPath[0]).toMatchObject({ body: '{"seconds":5}', error_code: 0 })
+    // the answer as it was sent, up to 2 KiB; the token shortened in the request headers
+    const answered = bad.entries[0]
+    expect(JSON.parse(answered.response_body).data).toMatchObject({ error_code: 2100005 })
+    expect(answered.request_headers['access-token']).toMatch(/^.{10}…$/)
+    const advance = (await s.api.get('/sandbox/journal?path=/sandbox/clock/advance')).body.data.entries[0]
+    expect(JSON.parse(advance.response_body).data.clock.now).toBe(GOODS_NOW_MS / 1000 + 5)
     expect((await s.api.get(`/sandbox/journal?since=${GOODS_NOW_MS / 1000 + 6}`)).body.data.count).toBe(0)
     const other = await s.api.post('/sandbox/tenants', { client_key: 'quiet' })
     expect(other.body.data.error_code).toBe(0)

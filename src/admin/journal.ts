@@ -44,11 +44,22 @@ function requestHeaders(h: Headers): Record<string, string> {
   return out
 }
 
+/** An entry as kept: the answer as the object it was made from, turned into text only when listed. */
+type Stored = Omit<JournalEntry, 'response_body'> & { answer: unknown; response_body?: string }
+
+/** The answer's text as listed: its JSON, up to JOURNAL_BODY_CHARS (computed once). */
+function listed(e: Stored): JournalEntry {
+  if (e.response_body === undefined)
+    e.response_body = e.answer === undefined ? '' : (JSON.stringify(e.answer) ?? '').slice(0, JOURNAL_BODY_CHARS)
+  const { answer: _answer, ...entry } = e
+  return entry as JournalEntry
+}
+
 export class Journal {
-  private readonly rings = new Map<string, JournalEntry[]>()
+  private readonly rings = new Map<string, Stored[]>()
   private seq = 0
 
-  add(key: string, e: Omit<JournalEntry, 'seq'>): void {
+  add(key: string, e: Omit<Stored, 'seq'>): void {
     const ring = this.rings.get(key) ?? []
     ring.push({ seq: ++this.seq, ...e })
     // trim in steps, not one entry per request (a splice moves the whole ring)
@@ -74,7 +85,7 @@ export class Journal {
         (!f.method || e.method === f.method.toUpperCase()),
     )
     const kept = all.slice(-JOURNAL_SIZE)
-    return { entries: kept.slice(-f.limit).reverse(), count: kept.length }
+    return { entries: kept.slice(-f.limit).reverse().map(listed), count: kept.length }
   }
 
   clear(key: string): number {
@@ -83,7 +94,7 @@ export class Journal {
     return n
   }
 
-  /** Middleware: records the request once it was answered (it reads a copy of the answer). */
+  /** Middleware: records the request once it was answered (with the object its JSON answer was made from). */
   middleware(tenants: Tenants, realTime: () => number) {
     return async (c: Context<Env>, next: Next) => {
       const started = realTime()
@@ -93,7 +104,6 @@ export class Journal {
       const errorCode = c.get('errorCode') ?? null
       const text = c.req.method === 'GET' ? '' : await c.req.text().catch(() => '')
       const q = c.req.url.indexOf('?')
-      const answer = c.res.headers.get('content-type')?.includes('json') ? await c.res.clone().text() : ''
       this.add(t.key, {
         method: c.req.method,
         path: c.req.path,
@@ -101,7 +111,7 @@ export class Journal {
         body: text.slice(0, JOURNAL_BODY_CHARS),
         request_headers: requestHeaders(c.req.raw.headers),
         status: c.res.status,
-        response_body: answer.slice(0, JOURNAL_BODY_CHARS),
+        answer: c.get('answer'),
         error_code: errorCode,
         latency_ms: realTime() - started,
         virtual_time: t.clock.now(),
