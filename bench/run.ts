@@ -13,6 +13,7 @@ import { CONNECTIONS, freePort, load, median, ROOT, SECONDS, start, tsx, type Me
 import { QUIET_MS, serverRss } from './rss.js'
 import { scale } from './store-bench.js'
 import { storageAtScale, storageLines } from './storage.js'
+import { queryPageLines, queryPages } from './query-pages.js'
 
 const lines: string[] = []
 const say = (l = '') => {
@@ -233,6 +234,9 @@ say(
 )
 say()
 for (const l of storageLines(storage)) say(l)
+// query pages at scale (issue 22), a section of its own: `npx tsx bench/query-pages.ts` runs it alone
+const pageRecords = Number(process.env.BENCH_QUERY_RECORDS ?? 100_000)
+for (const l of queryPageLines(pageRecords, await queryPages(pageRecords))) say(l)
 const analysis = existsSync(join(ROOT, 'bench/analysis.md'))
   ? `\n${readFileSync(join(ROOT, 'bench/analysis.md'), 'utf8')}`
   : ''

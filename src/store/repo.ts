@@ -2,6 +2,7 @@
  * A namespace's view of the store: collections typed by a name → record map, so `collection('certificates')`
  * knows its record type and a misspelt field does not compile. Domain `*.store.ts` files build on it.
  */
+import type { IndexSpec, SeqIndex } from './seq-index.js'
 import type { Doc } from './state.js'
 import type { Store } from './store.js'
 
@@ -37,6 +38,11 @@ export class Collection<T extends object> {
 
   count(): number {
     return this.store.count(this.ns, this.name)
+  }
+
+  /** The collection's index `spec` (seq-index.ts): built on first use, kept in step with every write. */
+  index(spec: IndexSpec<T>): SeqIndex<T> {
+    return this.store.indexes.of(this.ns, this.name, spec)
   }
 }
 

@@ -9,6 +9,7 @@ import type { Doc, NamespaceData, Op } from './state.js'
 import { applyOp, emptyLiveState, plainNamespace, type LiveState } from './live-state.js'
 import { deferred, StoreWriteError, type Deferred, type Durability } from './durability.js'
 import type { RepairReport } from './wal.js'
+import { IndexRegistry } from './seq-index.js'
 
 export { StoreWriteError, type Durability } from './durability.js'
 
@@ -40,6 +41,8 @@ export class Store {
   compactionError: Error | undefined
   /** number of batches flushed (for tests and the bench) */
   flushes = 0
+  /** secondary indexes of collections, in memory only (seq-index.ts), kept in step by `record` */
+  readonly indexes = new IndexRegistry((ns, coll) => this.state.namespaces.get(ns)?.get(coll) ?? [])
 
   constructor(
     private readonly db: Low<LiveState>,
@@ -114,6 +117,8 @@ export class Store {
 
   private record(op: Op): void {
     applyOp(this.state, op)
+    if (op.o === 'ns') this.indexes.dropNamespace(op.n)
+    else this.indexes.changed(op.n, op.c, op.k, op.o === 'put' ? op.v : undefined)
     if (!this.durability) return
     const key = op.o === 'ns' ? op.n : `${op.n}\u0000${op.c}\u0000${op.k}`
     this.pending.delete(key)

@@ -1,6 +1,7 @@
 /**
  * Stored after-sale orders (t:<key>/after_sales). Status enums are the sandbox's (douyin-api.md §12.5: NOT FOUND).
  */
+import type { IndexSpec } from '../../store/seq-index.js'
 import type { Tenant } from '../../tenants/tenant.js'
 
 /** after-sale status: 1 待商家审核, 2 退款成功, 3 商家拒绝 */
@@ -51,4 +52,21 @@ export interface AfterSaleRecord {
 
 export function afterSaleData(t: Tenant) {
   return { afterSales: t.repo.collection('after_sales') }
+}
+
+/** after_sales by seq: all (''), a status's (`status:`) and an order's (`order:`), windowed on create_time */
+export const AFTER_SALE_INDEX: IndexSpec<AfterSaleRecord> = {
+  name: 'by_status_order',
+  buckets: (r) => ['', `status:${r.status}`, `order:${r.order_id}`],
+  seq: (r) => r.seq,
+  time: (r) => r.create_time,
+}
+
+/** The after-sales of an order, oldest first. */
+export function afterSalesOf(t: Tenant, orderId: string): AfterSaleRecord[] {
+  const { afterSales } = afterSaleData(t)
+  return afterSales
+    .index(AFTER_SALE_INDEX)
+    .list(`order:${orderId}`)
+    .ids.map((id) => afterSales.get(id)!)
 }

@@ -2,7 +2,8 @@
 import type { Tenant } from '../../tenants/tenant.js'
 import { unpairedWindow } from '../trade/trade.errors.js'
 import { tradeData } from '../trade/trade.store.js'
-import { afterSaleData, type AfterSaleRecord } from './after-sale.store.js'
+import { AFTER_SALE_INDEX, afterSaleData, afterSalesOf, type AfterSaleRecord } from './after-sale.store.js'
+import { newestPage, run, total } from '../../store/seq-page.js'
 
 export function afterSaleView(t: Tenant, r: AfterSaleRecord) {
   const order = tradeData(t).orders.get(r.order_id)
@@ -63,12 +64,9 @@ export function afterSaleView(t: Tenant, r: AfterSaleRecord) {
 
 /** order_detail/get: the after-sales of an order (of one certificate when given). */
 export function afterSalesOfOrder(t: Tenant, orderId: string, certificateId: string | undefined) {
-  const list = afterSaleData(t)
-    .afterSales.values()
-    .filter(
-      (r) => r.order_id === orderId && (!certificateId || r.items.some((i) => i.certificate_id === certificateId)),
-    )
-    .sort((a, b) => a.seq - b.seq)
+  const list = afterSalesOf(t, orderId).filter(
+    (r) => !certificateId || r.items.some((i) => i.certificate_id === certificateId),
+  )
   return { after_sale_order_list: list.map((r) => afterSaleView(t, r)), has_more: false, cursor: '' }
 }
 
@@ -89,21 +87,22 @@ export function queryAfterSales(t: Tenant, q: AfterSaleQuery) {
   if ((q.refund_done_start_time === undefined) !== (q.refund_done_end_time === undefined))
     throw unpairedWindow('refund_done_start_time', 'refund_done_end_time')
   const within = (v: number, a?: number, b?: number) => a === undefined || (v >= a && v <= b!)
-  const all = afterSaleData(t)
-    .afterSales.values()
-    .filter(
-      (r) =>
-        (q.refund_status === undefined || r.status === q.refund_status) &&
-        within(r.create_time, q.create_order_start_time, q.create_order_end_time) &&
-        (q.refund_done_start_time === undefined ||
-          (r.complete_time > 0 && within(r.complete_time, q.refund_done_start_time, q.refund_done_end_time))),
-    )
-    .sort((a, b) => b.seq - a.seq)
+  const { afterSales } = afterSaleData(t)
+  const list = afterSales.index(AFTER_SALE_INDEX).list(q.refund_status === undefined ? '' : `status:${q.refund_status}`)
+  // completion times change as refunds finish: that window filters the bucket's create window
+  const keep =
+    q.refund_done_start_time === undefined
+      ? undefined
+      : (id: string) => {
+          const r = afterSales.get(id)!
+          return r.complete_time > 0 && within(r.complete_time, q.refund_done_start_time, q.refund_done_end_time)
+        }
+  const selected = [run(list, q.create_order_start_time, q.create_order_end_time, keep)]
   const start = Number(q.cursor) || 0
-  const page = all.slice(start, start + q.page_size)
+  const page = newestPage(selected, start, q.page_size).map((id) => afterSales.get(id)!)
   return {
     after_sale_order_list: page.map((r) => afterSaleView(t, r)),
-    has_more: start + page.length < all.length,
+    has_more: start + page.length < total(selected),
     cursor: String(start + page.length),
   }
 }

@@ -14,7 +14,7 @@ import {
   orderAlreadyTouched,
   orderNotFound,
 } from './after-sale.errors.js'
-import { AFTER_SALE_STATUS, afterSaleData, type AfterSaleRecord } from './after-sale.store.js'
+import { AFTER_SALE_STATUS, afterSaleData, afterSalesOf, type AfterSaleRecord } from './after-sale.store.js'
 import type { RefundService } from './refund.service.js'
 
 export interface Reason {
@@ -51,9 +51,7 @@ export class MerchantRefunds {
     const order = tradeData(t).orders.get(b.order_id)
     if (!order) throw orderNotFound(b.order_id)
     if (b.out_after_sale_id) {
-      const same = afterSaleData(t)
-        .afterSales.values()
-        .find((r) => r.order_id === b.order_id && r.out_after_sale_id === b.out_after_sale_id)
+      const same = afterSalesOf(t, b.order_id).find((r) => r.out_after_sale_id === b.out_after_sale_id)
       if (same) return same
     }
     const reason = oneReason(b.refund_reason)

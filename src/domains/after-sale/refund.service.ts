@@ -21,6 +21,7 @@ import {
 import {
   AFTER_SALE_STATUS,
   afterSaleData,
+  afterSalesOf,
   REFUND_STATUS,
   REFUND_TYPE,
   type AfterSaleRecord,
@@ -251,9 +252,7 @@ export class RefundService {
       reject_reason?: string | undefined
     },
   ): AfterSaleRecord {
-    const pending = afterSaleData(t)
-      .afterSales.values()
-      .filter((r) => r.order_id === b.order_id && r.status === AFTER_SALE_STATUS.AUDITING)
+    const pending = afterSalesOf(t, b.order_id).filter((r) => r.status === AFTER_SALE_STATUS.AUDITING)
     const rec = pending.find((r) => !b.certificate_id || r.items.some((i) => i.certificate_id === b.certificate_id))
     if (!rec) throw noPendingAudit(b.order_id)
     if (!b.audit_status && !b.reject_reason?.trim()) throw rejectNeedsReason()

@@ -2,6 +2,7 @@
  * Stored certificates (券), their verify records and prepare tokens (t:<key>/certificates, verify_records,
  * verify_tokens, and the code indexes). Status values as douyin-api.md §10.2–10.3.
  */
+import type { IndexSpec } from '../../store/seq-index.js'
 import type { Tenant } from '../../tenants/tenant.js'
 
 /** certificate.status: 1 未使用, 2 已使用, 3 退款申请中, 4 退款成功, 5 退款失败, 6 退款中 */
@@ -92,6 +93,14 @@ export interface VerifyRecord {
   cancel_time: number
   /** 次卡: the serial number (次序号, from 1) of this use */
   times_card_serial_num?: number
+}
+
+/** verify_records by seq: all of them (bucket '') and each POI's (`poi:<poi_id>`), windowed on verify_time */
+export const VERIFY_RECORD_INDEX: IndexSpec<VerifyRecord> = {
+  name: 'by_poi',
+  buckets: (r) => ['', `poi:${r.poi_id}`],
+  seq: (r) => r.seq,
+  time: (r) => r.verify_time,
 }
 
 /** verify_tokens: token → what prepare allowed */

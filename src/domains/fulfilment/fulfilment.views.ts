@@ -9,12 +9,14 @@ import {
   CERT_STATUS,
   fulfilmentData,
   RECORD_STATUS,
+  VERIFY_RECORD_INDEX,
   type CertificateRecord,
   type VerifyRecord,
 } from './fulfilment.store.js'
 import { CANCEL_WINDOW_SECONDS } from './cancel.js'
 import { certIdByEncryptedCode, encryptedCodeOf } from './codes.js'
 import { serialAmount, timeCardView } from './time-card.js'
+import { newestFirst, run, selects, total } from '../../store/seq-page.js'
 
 export const MAX_RECORD_PAGE = 50
 
@@ -125,17 +127,15 @@ export class FulfilmentViews {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean)
-    const all = d.records
-      .values()
-      .filter(
-        (r) =>
-          (pois.length === 0 || pois.includes(r.poi_id)) &&
-          (q.start_time === undefined || r.verify_time >= q.start_time) &&
-          (q.end_time === undefined || r.verify_time <= q.end_time),
-      )
-      .sort((a, b) => b.seq - a.seq)
-    const start = q.cursor === '0' ? 0 : all.findIndex((r) => r.verify_id === q.cursor) + 1
-    const page = all.slice(start, start + q.size).map((r) => {
+    const ix = d.records.index(VERIFY_RECORD_INDEX)
+    const buckets = pois.length === 0 ? [''] : [...new Set(pois)].map((p) => `poi:${p}`)
+    const runs = buckets.map((b) => run(ix.list(b), q.start_time, q.end_time))
+    // a cursor outside the selection starts from the top, as it always has
+    const seq = q.cursor === '0' ? undefined : ix.seqOf(q.cursor)
+    const below = seq !== undefined && selects(runs, q.cursor, seq) ? seq : undefined
+    const ids = newestFirst(runs, q.size, { below })
+    const page = ids.map((id) => {
+      const r = d.records.get(id)!
       const c = d.certificates.get(r.certificate_id)!
       const hideCode = r.status === RECORD_STATUS.CANCELLED || canCancel(r, now)
       return {
@@ -166,6 +166,6 @@ export class FulfilmentViews {
             }),
       }
     })
-    return { records: page, records_v2: page, total: all.length }
+    return { records: page, records_v2: page, total: total(runs) }
   }
 }

@@ -9,6 +9,8 @@ import { needIds, tooManyIds } from './goods.errors.js'
 import type { CatalogService } from './goods.service.js'
 import { goodsData, type ProductRecord, type SubItem, type Version } from './goods.store.js'
 import { DRAFT, ONLINE } from './product.lifecycle.js'
+import type { IndexSpec } from '../../store/seq-index.js'
+import { oldestPage, run, total, type Run } from '../../store/seq-page.js'
 
 /**
  * commission_info.platform_take_rate: an integer, like the online/get example's 350; the sandbox reads it as
@@ -135,28 +137,18 @@ export class ProductViews {
     return { product_onlines: recs.filter((r) => r.online).map((r) => this.onlineView(t, r)) }
   }
 
-  private page<T>(items: T[], cursor: string | undefined, count: number) {
+  private page(t: Tenant, r: Run, cursor: string | undefined, count: number) {
     const start = Number(cursor ?? 0)
-    const slice = items.slice(start, start + count)
+    const slice = oldestPage(r, start, count).map((id) => goodsData(t).products.get(id)!)
     const next = start + slice.length
-    return { slice, next_cursor: String(next), has_more: next < items.length }
-  }
-
-  private sorted(t: Tenant): ProductRecord[] {
-    return goodsData(t)
-      .products.values()
-      .sort((a, b) => a.seq - b.seq)
+    return { slice, next_cursor: String(next), has_more: next < total([r]) }
   }
 
   /** draft/query: every product's draft, optionally by draft_status, paged by cursor. */
   draftQuery(t: Tenant, q: { cursor?: string | undefined; count: number; status?: number | undefined }) {
-    const items = this.sorted(t).filter(
-      (r) =>
-        q.status === undefined ||
-        r.draft_status === q.status ||
-        (q.status === DRAFT.PASSED && r.draft_status === DRAFT.FREE_EDIT),
-    )
-    const { slice, next_cursor, has_more } = this.page(items, q.cursor, q.count)
+    const bucket = q.status === undefined ? '' : q.status === DRAFT.PASSED ? 'draft:passed' : `draft:${q.status}`
+    const items = run(goodsData(t).products.index(PRODUCT_INDEX).list(bucket))
+    const { slice, next_cursor, has_more } = this.page(t, items, q.cursor, q.count)
     return { products: slice.map((r) => this.draftView(t, r)), next_cursor, has_more }
   }
 
@@ -175,13 +167,34 @@ export class ProductViews {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean)
-    const items = this.sorted(t).filter((r) => {
-      if (!r.online || r.online_status === ONLINE.NEVER) return false
-      if (q.status !== undefined && r.online_status !== q.status) return false
-      if (q.product_name && !r.online.product.product_name.includes(q.product_name)) return false
-      return pois.length === 0 || r.online.product.pois.some((p) => pois.includes(p.poi_id))
-    })
-    const { slice, next_cursor, has_more } = this.page(items, q.cursor, q.count)
+    const { products } = goodsData(t)
+    // name and POIs are not indexed: they filter the status's bucket
+    const keep =
+      !q.product_name && pois.length === 0
+        ? undefined
+        : (id: string) => {
+            const r = products.get(id)!
+            if (q.product_name && !r.online!.product.product_name.includes(q.product_name)) return false
+            return pois.length === 0 || r.online!.product.pois.some((p) => pois.includes(p.poi_id))
+          }
+    const bucket = q.status === undefined ? 'online' : `online:${q.status}`
+    const items = run(products.index(PRODUCT_INDEX).list(bucket), undefined, undefined, keep)
+    const { slice, next_cursor, has_more } = this.page(t, items, q.cursor, q.count)
     return { products: slice.map((r) => this.onlineView(t, r)), next_cursor, has_more }
   }
+}
+
+/**
+ * products by seq: all (''), a draft_status's (`draft:`; `draft:passed` holds 1 and 100, as draft/query's
+ * status 1 answers both) and, once online, every online one's (`online`) and an online_status's (`online:`).
+ */
+export const PRODUCT_INDEX: IndexSpec<ProductRecord> = {
+  name: 'by_status',
+  buckets: (r) => [
+    '',
+    `draft:${r.draft_status}`,
+    ...(r.draft_status === DRAFT.PASSED || r.draft_status === DRAFT.FREE_EDIT ? ['draft:passed'] : []),
+    ...(r.online && r.online_status !== ONLINE.NEVER ? ['online', `online:${r.online_status}`] : []),
+  ],
+  seq: (r) => r.seq,
 }

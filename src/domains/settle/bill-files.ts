@@ -6,7 +6,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { platformError } from '../../core/errors.js'
 import type { Tenant } from '../../tenants/tenant.js'
-import { settleData } from './settle.store.js'
+import { ledgersOfDay } from './settle.store.js'
 import { SETTLE_TYPE_DESC } from './settle.views.js'
 import { xlsx } from './xlsx.js'
 
@@ -43,10 +43,7 @@ const STATUS = { 0: '待分账', 1: '分账中', 2: '分账成功', 3: '分账�
 
 /** The rows of the ledger file of a day: the records of that bill_date (as catering_query answers them). */
 export function ledgerFileRows(t: Tenant, day: string): Array<Array<string | number>> {
-  const records = settleData(t)
-    .ledgers.values()
-    .filter((l) => l.bill_date === day)
-    .sort((a, b) => a.seq - b.seq)
+  const records = ledgersOfDay(t, day)
   return [
     [...LEDGER_FILE_HEADER],
     ...records.map((l) => [

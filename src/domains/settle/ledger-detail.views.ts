@@ -6,7 +6,7 @@ import { invalidParams } from '../../core/errors.js'
 import { settingsOf } from '../../tenants/settings.js'
 import type { Tenant } from '../../tenants/tenant.js'
 import { fulfilmentData } from '../fulfilment/fulfilment.store.js'
-import { settleData, type LedgerRecord } from './settle.store.js'
+import { LEDGER_INDEX, settleData, type LedgerRecord } from './settle.store.js'
 import { ledgerView } from './settle.views.js'
 
 /** ledger/detailed_query's amount: the general one plus the KA breakdown (douyin-api.md §6.3). */
@@ -49,9 +49,10 @@ export function orderIds(raw: string): string[] {
 /** query_by_order / detailed_query_by_order: every record of the orders, keyed by ledger_id. */
 export function recordsByOrder(t: Tenant, ids: string[], detailed: boolean) {
   const certs = fulfilmentData(t).certificates
-  const records = settleData(t)
-    .ledgers.values()
-    .filter((l) => ids.includes(l.order_id))
+  const { ledgers } = settleData(t)
+  const ix = ledgers.index(LEDGER_INDEX)
+  const records = [...new Set(ids)]
+    .flatMap((id) => ix.list(`order:${id}`).ids.map((lid) => ledgers.get(lid)!))
     .sort((a, b) => a.seq - b.seq)
   const ledger_records: Record<string, unknown> = {}
   for (const l of records) {

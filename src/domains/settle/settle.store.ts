@@ -2,6 +2,7 @@
  * Stored ledger records (t:<key>/ledgers): one per verification that stood past the cancel window, and one
  * reversing record per refund of a billed coupon (douyin-api.md §6).
  */
+import type { IndexSpec } from '../../store/seq-index.js'
 import type { Tenant } from '../../tenants/tenant.js'
 
 /** status: 0 待分账, 1 分账中, 2 分账成功, 3 分账失败, 4 废弃 */
@@ -48,6 +49,22 @@ export interface LedgerRecord {
   amount: LedgerAmount
   /** 次卡: the serial number of the use this record bills */
   verify_serial_num?: number
+}
+
+/** ledgers by seq: all (''), a bill day's (`date:`) and an order's (`order:`) */
+export const LEDGER_INDEX: IndexSpec<LedgerRecord> = {
+  name: 'by_date_order',
+  buckets: (l) => ['', `date:${l.bill_date}`, `order:${l.order_id}`],
+  seq: (l) => l.seq,
+}
+
+/** The ledger records of a bill_date, oldest first. */
+export function ledgersOfDay(t: Tenant, billDate: string): LedgerRecord[] {
+  const { ledgers } = settleData(t)
+  return ledgers
+    .index(LEDGER_INDEX)
+    .list(`date:${billDate}`)
+    .ids.map((id) => ledgers.get(id)!)
 }
 
 export function settleData(t: Tenant) {

@@ -1,19 +1,18 @@
 /** Read side of bills: the day's ledger in cursor pages, and the records of certificates. */
 import type { Tenant } from '../../tenants/tenant.js'
 import { fulfilmentData } from '../fulfilment/fulfilment.store.js'
-import { settleData, type LedgerRecord } from './settle.store.js'
+import { LEDGER_INDEX, settleData, type LedgerRecord } from './settle.store.js'
+import { oldestPage, run, total } from '../../store/seq-page.js'
 
 export const SETTLE_TYPE_DESC: Record<number, string> = { 1: '总店结算', 2: '分店结算', 3: '区域结算' }
 
 /** Records of a bill_date, oldest first; cursor "0" starts, then the answer's cursor (an offset). */
 export function ledgerPage(t: Tenant, billDate: string, cursor: string, size: number) {
-  const all = settleData(t)
-    .ledgers.values()
-    .filter((l) => l.bill_date === billDate)
-    .sort((a, b) => a.seq - b.seq)
+  const { ledgers } = settleData(t)
+  const day = run(ledgers.index(LEDGER_INDEX).list(`date:${billDate}`))
   const start = Number(cursor) || 0
-  const items = all.slice(start, start + size)
-  return { items, cursor: String(start + items.length), has_more: start + items.length < all.length }
+  const items = oldestPage(day, start, size).map((id) => ledgers.get(id)!)
+  return { items, cursor: String(start + items.length), has_more: start + items.length < total([day]) }
 }
 
 export function cateringView(l: LedgerRecord, desc: Record<number, string>) {

@@ -1,6 +1,7 @@
 /**
  * Stored orders (t:<key>/orders). Status values as douyin-api.md §10.1.
  */
+import type { IndexSpec } from '../../store/seq-index.js'
 import type { Tenant } from '../../tenants/tenant.js'
 
 /** order_status: 201 待使用 while a coupon is usable, 1 交易成功 once none is, 101 关闭 when all were refunded */
@@ -42,6 +43,14 @@ export interface OrderRecord {
   pay_time: number
   /** when the merchant accepted the order (确认订单, booking.service.ts); absent until then */
   merchant_confirm_time?: number
+}
+
+/** orders by seq: all (''), a buyer's (`open:`), a status's (`status:`) and both (`open:…|status:…`), on create time */
+export const ORDER_INDEX: IndexSpec<OrderRecord> = {
+  name: 'by_buyer_status',
+  buckets: (o) => ['', `open:${o.open_id}`, `status:${o.order_status}`, `open:${o.open_id}|status:${o.order_status}`],
+  seq: (o) => o.seq,
+  time: (o) => o.create_order_time,
 }
 
 export function tradeData(t: Tenant) {

@@ -5,7 +5,8 @@ import type { Tenant } from '../../tenants/tenant.js'
 import { encryptedCodeOf, qrDataOf } from '../fulfilment/codes.js'
 import { fulfilmentData, type CertificateRecord } from '../fulfilment/fulfilment.store.js'
 import { noQueryMode, unpairedWindow } from './trade.errors.js'
-import { tradeData, type OrderRecord } from './trade.store.js'
+import { ORDER_INDEX, tradeData, type OrderRecord } from './trade.store.js'
+import { newestPage, run, total } from '../../store/seq-page.js'
 
 export interface OrderQuery {
   page_num: number
@@ -92,25 +93,42 @@ export function queryOrders(t: Tenant, q: OrderQuery) {
     throw noQueryMode()
   const inWindow = (v: number, from?: number, to?: number) => from === undefined || (v >= from && v <= to!)
   const { orders } = tradeData(t)
-  // by order_id: one lookup, not a scan of every order
-  const candidates =
-    q.order_id !== undefined ? [orders.get(q.order_id)].filter((o) => o !== undefined) : orders.values()
-  const all = candidates
-    .filter(
-      (o) =>
-        (q.order_id === undefined || o.order_id === q.order_id) &&
-        (q.open_id === undefined || o.open_id === q.open_id) &&
-        (q.order_status === undefined || o.order_status === q.order_status) &&
-        q.ext_order_id === undefined &&
-        inWindow(o.create_order_time, q.create_order_start_time, q.create_order_end_time) &&
-        inWindow(o.update_order_time, q.update_order_start_time, q.update_order_end_time),
+  const skip = (q.page_num - 1) * q.page_size
+  let page: OrderRecord[]
+  let count: number
+  if (q.order_id !== undefined || q.ext_order_id !== undefined) {
+    // by order_id: one lookup; ext_order_id names no sandbox order
+    const o = q.ext_order_id === undefined ? orders.get(q.order_id!) : undefined
+    const all = [o].filter(
+      (x): x is OrderRecord =>
+        x !== undefined &&
+        (q.open_id === undefined || x.open_id === q.open_id) &&
+        (q.order_status === undefined || x.order_status === q.order_status) &&
+        inWindow(x.create_order_time, q.create_order_start_time, q.create_order_end_time) &&
+        inWindow(x.update_order_time, q.update_order_start_time, q.update_order_end_time),
     )
-    .sort((a, b) => b.seq - a.seq)
-  const start = (q.page_num - 1) * q.page_size
-  const page = all.slice(start, start + q.page_size)
+    page = all.slice(skip, skip + q.page_size)
+    count = all.length
+  } else {
+    const bucket = [
+      q.open_id === undefined ? '' : `open:${q.open_id}`,
+      q.order_status === undefined ? '' : `status:${q.order_status}`,
+    ]
+      .filter(Boolean)
+      .join('|')
+    // the update window is not indexed (update times change): it filters the bucket's create window
+    const keep =
+      q.update_order_start_time === undefined
+        ? undefined
+        : (id: string) =>
+            inWindow(orders.get(id)!.update_order_time, q.update_order_start_time, q.update_order_end_time)
+    const r = run(orders.index(ORDER_INDEX).list(bucket), q.create_order_start_time, q.create_order_end_time, keep)
+    page = newestPage([r], skip, q.page_size).map((id) => orders.get(id)!)
+    count = total([r])
+  }
   return {
     orders: page.map((o) => orderView(t, o)),
-    page: { page_num: q.page_num, page_size: q.page_size, total: all.length },
+    page: { page_num: q.page_num, page_size: q.page_size, total: count },
     search_after: {
       Size: page.length,
       CursorValue: page.length > 0 ? [String(page.at(-1)!.create_order_time), page.at(-1)!.order_id] : [],
