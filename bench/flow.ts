@@ -47,7 +47,12 @@ export interface FlowRow {
   failed: number
   /** response bytes per pair, headers included */
   bytes: number
+  /** CPU time of the server process per pair (user + system, from /proc), ms; less sensitive to a busy machine than pairs/s */
+  cpu: number | null
 }
+
+/** A row's figures. */
+type Measured = Omit<FlowRow, 'server' | 'keeps'>
 
 export interface FlowResult {
   rows: FlowRow[]
@@ -62,6 +67,7 @@ export interface FlowResult {
 
 interface Server {
   url: string
+  pid: number
   log: string
   stop(): Promise<void>
 }
@@ -93,7 +99,7 @@ async function serve(command: string, args: string[], probe: string, timeoutMs =
       (r) => r.status < 500,
       () => false,
     )
-    if (ok) return { url: new URL(probe).origin, log, stop }
+    if (ok) return { url: new URL(probe).origin, pid: child.pid!, log, stop }
     if (Date.now() - t0 > timeoutMs) {
       await stop()
       throw new Error(`${command} ${args.join(' ')} did not answer ${probe}: ${tail()}`)
@@ -111,9 +117,23 @@ interface Codes {
 
 interface Run {
   pairs: number
+  /** pairs completed in the run */
+  total: number
   p99: number
   failed: number
   bytes: number
+}
+
+/** CPU time (user + system) a process has used so far, ms; null where /proc is not there. */
+function cpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100 // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return null
+  }
 }
 
 /** One autocannon run of the till flow against `url` for `seconds`. */
@@ -186,6 +206,7 @@ async function tillRun(url: string, codes: Codes, headers: Record<string, string
   const pairs = r.requests.total / 2
   return {
     pairs: Math.round(r.requests.average / 2),
+    total: pairs,
     p99: r.latency.p99,
     failed: failed + r.errors + r.timeouts,
     bytes: pairs ? Math.round(r.throughput.total / pairs) : 0,
@@ -201,9 +222,10 @@ async function measure(
   url: string,
   codes: Codes,
   headers: Record<string, string>,
+  pid: number | undefined,
   before: (seconds: number, last: Run | null) => Promise<void> = async () => {},
   warmup = WARMUP_S,
-): Promise<Run> {
+): Promise<Measured> {
   let last: Run | null = null
   for (let left = warmup; left > 0; left -= PIECE_S) {
     const s = Math.min(PIECE_S, left)
@@ -211,12 +233,18 @@ async function measure(
     last = await tillRun(url, codes, headers, s)
   }
   const runs: Run[] = []
+  let cpu = 0
   for (let i = 0; i < ROUNDS; i++) {
     await before(ROUND_S, last)
+    const c0 = cpuMs(pid)
     last = await tillRun(url, codes, headers, ROUND_S)
+    const c1 = cpuMs(pid)
+    cpu = c0 === null || c1 === null ? NaN : cpu + c1 - c0
     runs.push(last)
   }
+  const total = runs.reduce((a, r) => a + r.total, 0)
   const m = {
+    cpu: Number.isFinite(cpu) && total ? Math.round((cpu / total) * 1000) / 1000 : null,
     pairs: median(runs.map((r) => r.pairs)),
     p99: median(runs.map((r) => r.p99)),
     failed: runs.reduce((a, r) => a + r.failed, 0),
@@ -232,7 +260,7 @@ const j = (body: unknown) => JSON.stringify(body)
 
 /** The sandbox as users start it, its coupon pool bought over HTTP. */
 async function sandboxFlow(): Promise<{
-  row: Run
+  row: Measured
   bodies: { prepare: string; verify: string }
   query: FlowResult['query']
 }> {
@@ -331,7 +359,7 @@ async function sandboxFlow(): Promise<{
     }).then((r) => r.text())
     if (JSON.parse(verify).data.verify_results?.[0]?.result !== 0) throw new Error(`the sample pair failed: ${verify}`)
 
-    const row = await measure('douyin-sandbox', sb.url, pool, headers, before)
+    const row = await measure('douyin-sandbox', sb.url, pool, headers, sb.pid, before)
     let o = 0
     const q = await autocannon({
       url: sb.url,
@@ -386,7 +414,7 @@ const hasJava = () => spawnSync('java', ['-version'], { stdio: 'ignore' }).statu
 async function wiremock(
   examples: { prepare: string; verify: string } | null,
   sandbox: { prepare: string; verify: string },
-): Promise<{ examples: Run | null; sandbox: Run }> {
+): Promise<{ examples: Measured | null; sandbox: Measured }> {
   const dir = join(ROOT, 'node_modules/wiremock/build')
   const jar = readdirSync(dir).find((f) => f.endsWith('.jar'))!
   const root = mkdtempSync(join(tmpdir(), 'wiremock-'))
@@ -425,10 +453,10 @@ async function wiremock(
     }
   }
   try {
-    let ex: Run | null = null
+    let ex: Measured | null = null
     if (examples) {
       await stubs(examples)
-      ex = await measure('WireMock (examples)', wm.url, anyCodes(), PEER_HEADERS)
+      ex = await measure('WireMock (examples)', wm.url, anyCodes(), PEER_HEADERS, wm.pid)
     }
     await stubs(sandbox)
     // the JVM is warm by now: a shorter warm-up for the new bodies
@@ -437,6 +465,7 @@ async function wiremock(
       wm.url,
       anyCodes(),
       PEER_HEADERS,
+      wm.pid,
       undefined,
       ex ? Math.min(WARMUP_S, PIECE_S) : WARMUP_S,
     )
@@ -447,7 +476,7 @@ async function wiremock(
   }
 }
 
-async function prism(): Promise<Run | null> {
+async function prism(): Promise<Measured | null> {
   const spec = join(SHARED, 'douyin-local-life.openapi.json')
   if (!existsSync(spec)) return null
   const port = await freePort()
@@ -465,14 +494,14 @@ async function prism(): Promise<Run | null> {
     `http://127.0.0.1:${port}/goodlife/v1/fulfilment/certificate/prepare/?code=1`,
   )
   try {
-    return await measure('Prism', p.url, anyCodes(), PEER_HEADERS)
+    return await measure('Prism', p.url, anyCodes(), PEER_HEADERS, p.pid)
   } finally {
     await p.stop()
   }
 }
 
 /** json-server 0.17 on a data file holding a record per coupon; prepare finds the coupon by code, verify appends a record. */
-async function jsonServer(): Promise<Run> {
+async function jsonServer(): Promise<Measured> {
   const dir = mkdtempSync(join(tmpdir(), 'json-server-'))
   const certificates = Array.from({ length: JSON_SERVER_RECORDS }, (_, i) => ({
     id: i + 1,
@@ -508,6 +537,7 @@ async function jsonServer(): Promise<Run> {
       js.url,
       { next: () => String(100000000000 + (i++ % JSON_SERVER_RECORDS)) },
       PEER_HEADERS,
+      js.pid,
     )
   } finally {
     await js.stop()
@@ -515,7 +545,7 @@ async function jsonServer(): Promise<Run> {
   }
 }
 
-async function bareHono(): Promise<Run> {
+async function bareHono(): Promise<Measured> {
   const [cmd, args] = tsx('bench/servers/bare-hono.ts')
   const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
   const url = await new Promise<string>((res, rej) => {
@@ -528,7 +558,7 @@ async function bareHono(): Promise<Run> {
     child.on('exit', (c) => rej(new Error(`bare-hono exited with ${c}`)))
   })
   try {
-    return await measure('bare Hono', url, anyCodes(), PEER_HEADERS)
+    return await measure('bare Hono', url, anyCodes(), PEER_HEADERS, child.pid)
   } finally {
     child.kill('SIGTERM')
   }
@@ -540,6 +570,15 @@ export async function tillFlows(): Promise<FlowResult> {
     cwd: ROOT,
   })
   const notes: string[] = []
+  /** A peer that fails to start or to answer leaves a note, not a failed bench. */
+  const peer = async <T>(name: string, run: () => Promise<T>): Promise<T | null> => {
+    try {
+      return await run()
+    } catch (e) {
+      notes.push(`${name}: not measured, ${(e as Error).message.slice(0, 300)}`)
+      return null
+    }
+  }
   const s = await sandboxFlow()
   const sandbox: FlowRow = {
     server: 'douyin-sandbox (`douyin-sandbox start --memory`, compiled)',
@@ -556,43 +595,48 @@ export async function tillFlows(): Promise<FlowResult> {
   let wiremockExamples: FlowRow | null = null
   let wiremockSandbox: FlowRow | null = null
   if (hasJava()) {
-    const wm = await wiremock(examples, s.bodies)
+    const wm = await peer('WireMock', () => wiremock(examples, s.bodies))
     const version = readdirSync(join(ROOT, 'node_modules/wiremock/build'))
       .find((f) => f.endsWith('.jar'))!
       .replace(/^wiremock-standalone-|\.jar$/g, '')
-    if (wm.examples)
+    if (wm?.examples)
       rows.push(
         (wiremockExamples = {
           server: `WireMock ${version} (java -jar, warm JVM, no request journal)`,
-          keeps: `nothing: two static stubs with the documents' example bodies (${examples!.prepare.length} + ${examples!.verify.length} B)`,
+          keeps: `nothing: two static stubs with the documents' example bodies (${Buffer.byteLength(examples!.prepare)} + ${Buffer.byteLength(examples!.verify)} B)`,
           ...wm.examples,
         }),
       )
-    rows.push(
-      (wiremockSandbox = {
-        server: `WireMock ${version} (same JVM)`,
-        keeps: `nothing: two static stubs with the sandbox's answers of one real pair, byte for byte (${Buffer.byteLength(s.bodies.prepare)} + ${Buffer.byteLength(s.bodies.verify)} B)`,
-        ...wm.sandbox,
-      }),
-    )
+    if (wm)
+      rows.push(
+        (wiremockSandbox = {
+          server: `WireMock ${version} (same JVM)`,
+          keeps: `nothing: two static stubs with the sandbox's answers of one real pair, byte for byte (${Buffer.byteLength(s.bodies.prepare)} + ${Buffer.byteLength(s.bodies.verify)} B)`,
+          ...wm.sandbox,
+        }),
+      )
   } else notes.push('WireMock: skipped, no `java` on this machine (Debian: `apt-get install openjdk-17-jre-headless`).')
-  const pr = await prism()
+  const pr = await peer('Prism', prism)
   const prismRow: FlowRow | null = pr && {
     server: 'Prism 5 (community OpenAPI, warm)',
     keeps: 'nothing: the document’s examples (validates requests)',
     ...pr,
   }
   if (prismRow) rows.push(prismRow)
-  rows.push({
-    server: 'json-server 0.17',
-    keeps: `a record per coupon (${JSON_SERVER_RECORDS}, codes reused), verify appends a record; the data file rewritten per write; no rules`,
-    ...(await jsonServer()),
-  })
-  rows.push({
-    server: 'bare Hono on @hono/node-server',
-    keeps: 'nothing: a constant small JSON (the ceiling)',
-    ...(await bareHono()),
-  })
+  const js = await peer('json-server', jsonServer)
+  if (js)
+    rows.push({
+      server: 'json-server 0.17',
+      keeps: `a record per coupon (${JSON_SERVER_RECORDS}, codes reused), verify appends a record; the data file rewritten per write; no rules`,
+      ...js,
+    })
+  const hono = await peer('bare Hono', bareHono)
+  if (hono)
+    rows.push({
+      server: 'bare Hono on @hono/node-server',
+      keeps: 'nothing: a constant small JSON (the ceiling)',
+      ...hono,
+    })
   return { rows, sandbox, wiremockExamples, wiremockSandbox, prism: prismRow, query: s.query, notes }
 }
 
@@ -605,11 +649,13 @@ export function flowLines(f: FlowResult): string[] {
     `A POS's till flow: GET \`certificate/prepare/?code=\` of a fresh coupon, then POST \`certificate/verify/\` with its verify_token and encrypted_code; autocannon, ${CONNECTIONS} connections, each server alone, ${WARMUP_S} s of warm-up (not measured), then the median of ${ROUNDS} run${ROUNDS > 1 ? 's' : ''} of ${ROUND_S} s. p99 is per request. The sandbox is the installed command with its default logging and journal, holding every coupon it sold during the run.`,
   )
   out.push('')
-  out.push('| server | what it keeps | bytes per pair | pairs/s | p99 ms | failed pairs | sandbox ÷ this |')
-  out.push('|---|---|---:|---:|---:|---:|---:|')
+  out.push(
+    '| server | what it keeps | bytes per pair | pairs/s | p99 ms | failed pairs | CPU ms per pair | sandbox ÷ this |',
+  )
+  out.push('|---|---|---:|---:|---:|---:|---:|---:|')
   for (const r of f.rows)
     out.push(
-      `| ${r.server} | ${r.keeps} | ${r.bytes} | ${r.pairs} | ${r.p99} | ${r.failed} | ${r === f.sandbox ? '1' : ratio(f.sandbox.pairs, r.pairs)} |`,
+      `| ${r.server} | ${r.keeps} | ${r.bytes} | ${r.pairs} | ${r.p99} | ${r.failed} | ${r.cpu ?? '-'} | ${r === f.sandbox ? '1' : ratio(f.sandbox.pairs, r.pairs)} |`,
     )
   out.push('')
   const target = (label: string, peer: FlowRow | null, want: number) =>
