@@ -10,6 +10,8 @@ declare module 'autocannon' {
   interface Result {
     requests: Histogram
     latency: Histogram
+    /** response bytes (headers included) */
+    throughput: Histogram
     non2xx: number
     errors: number
     timeouts: number

@@ -1,15 +1,17 @@
 /**
- * `npm run bench`: the sandbox measured against its peers in one run (a script, never a test) — flow
- * throughput vs bare Hono and Prism, mutating throughput at 1k/10k/100k records (file vs memory), memory at
- * 100k orders, cold start of the compiled server, the scenario suite's wall time, and the file store at scale
- * (compaction under load at 100k/300k certificates, kill -9 during it, start-up and SIGTERM; bench/storage.ts). Prints a table and
- * writes bench/RESULTS.md.
+ * `npm run bench`: the sandbox measured against its peers in one run (a script, never a test) — the till flow
+ * on the installed command against WireMock, Prism, json-server and bare Hono (bench/flow.ts), mutating
+ * throughput at 1k/10k/100k records (file vs memory), memory at 100k orders, cold start of the compiled server,
+ * the scenario suite's wall time, and the file store at scale (compaction under load at 100k/300k certificates,
+ * kill -9 during it, start-up and SIGTERM; bench/storage.ts). Prints a table and writes bench/RESULTS.md.
+ * BENCH_QUICK=1 shortens the till flow's warm-up and rounds (a smoke run of that section).
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { cpus, totalmem, tmpdir } from 'node:os'
+import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
-import { CONNECTIONS, freePort, load, median, ROOT, SECONDS, start, tsx, type Measured } from './lib.js'
+import { flowLines, tillFlows } from './flow.js'
+import { CONNECTIONS, median, ROOT, SECONDS, start } from './lib.js'
 import { QUIET_MS, serverRss } from './rss.js'
 import { scale } from './store-bench.js'
 import { storageAtScale, storageLines } from './storage.js'
@@ -19,99 +21,6 @@ const lines: string[] = []
 const say = (l = '') => {
   lines.push(l)
   process.stdout.write(`${l}\n`)
-}
-
-async function flows(): Promise<{ sandbox: Measured; query: Measured; prism: Measured | null; hono: Measured }> {
-  const poolFile = join(tmpdir(), `sandbox-pool-${process.pid}.json`)
-  const sb = await start(
-    ...tsx('bench/servers/sandbox-flow.ts', poolFile, String(Number(process.env.BENCH_POOL ?? 40000))),
-  )
-  const pool = JSON.parse(readFileSync(poolFile, 'utf8')) as {
-    token: string
-    poi_id: string
-    account_id: string
-    codes: string[]
-    order_ids: string[]
-  }
-  let next = 0
-  const headers = { 'content-type': 'application/json', 'access-token': pool.token }
-  const sandbox = await load({
-    url: sb.url,
-    headers,
-    requests: [
-      {
-        method: 'GET',
-        setupRequest: (req) => ({
-          ...req,
-          path: `/goodlife/v1/fulfilment/certificate/prepare/?code=${pool.codes[next++ % pool.codes.length]}`,
-        }),
-        onResponse: (_s, body, ctx) => {
-          const d = JSON.parse(body).data
-          ctx.vt = d.verify_token
-          ctx.enc = d.certificates?.[0]?.encrypted_code
-        },
-      },
-      {
-        method: 'POST',
-        path: '/goodlife/v1/fulfilment/certificate/verify/',
-        setupRequest: (req, ctx) => ({
-          ...req,
-          body: JSON.stringify({ verify_token: ctx.vt, poi_id: pool.poi_id, encrypted_codes: [ctx.enc] }),
-        }),
-      },
-    ],
-  })
-  let o = 0
-  const query = await load({
-    url: sb.url,
-    headers,
-    requests: [
-      {
-        method: 'GET',
-        setupRequest: (req) => ({
-          ...req,
-          path: `/goodlife/v1/trade/order/query/?account_id=${pool.account_id}&order_id=${pool.order_ids[o++ % pool.order_ids.length]}&page_num=1&page_size=10`,
-        }),
-      },
-    ],
-  })
-  await sb.stop()
-  const hono = await start(...tsx('bench/servers/bare-hono.ts'))
-  const bare = await load({ url: `${hono.url}/goodlife/v1/fulfilment/certificate/prepare/?code=1` })
-  await hono.stop()
-  const spec = join(ROOT, '../shared/reference/douyin-local-life.openapi.json')
-  let prism: Measured | null = null
-  if (existsSync(spec)) {
-    const port = await freePort()
-    const p = await start(
-      process.execPath,
-      [
-        join(ROOT, 'node_modules/@stoplight/prism-cli/dist/index.js'),
-        'mock',
-        spec,
-        '-p',
-        String(port),
-        '-h',
-        '127.0.0.1',
-      ],
-      /(Prism is listening on) http/,
-    )
-    p.url = `http://127.0.0.1:${port}`
-    prism = await load({
-      url: p.url,
-      headers,
-      requests: [
-        { method: 'GET', path: '/goodlife/v1/fulfilment/certificate/prepare/?code=104930181552' },
-        {
-          method: 'POST',
-          path: '/goodlife/v1/fulfilment/certificate/verify/',
-          body: JSON.stringify({ verify_token: 'x', poi_id: pool.poi_id, encrypted_codes: ['x'] }),
-        },
-      ],
-    })
-    await p.stop()
-  }
-  return { sandbox, query, prism, hono: bare }
 }
 
 async function coldStart(): Promise<number> {
@@ -161,7 +70,7 @@ async function scenarios(): Promise<number> {
 }
 
 const pct = (a: number, b: number) => `${Math.round((a / b) * 100)} %`
-const f = await flows()
+const f = await tillFlows()
 const rows = await scale()
 const cold = await coldStart()
 const inProc = await inProcessStart()
@@ -180,26 +89,9 @@ say(
   `Run ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}; autocannon, ${CONNECTIONS} connections, ${SECONDS} s per run. Ratios are from this one run.`,
 )
 say()
-say('## Flow throughput (requests/s)')
+say('## The till flow: prepare + verify, the sandbox against its peers')
 say()
-say('| server | what | req/s | p50 ms | p99 ms | errors |')
-say('|---|---|---:|---:|---:|---:|')
-say(
-  `| douyin-sandbox (memory) | prepare + verify of fresh coupons | ${f.sandbox.rps} | ${f.sandbox.p50} | ${f.sandbox.p99} | ${f.sandbox.bad} |`,
-)
-say(
-  `| douyin-sandbox (memory) | trade/order/query by order_id | ${f.query.rps} | ${f.query.p50} | ${f.query.p99} | ${f.query.bad} |`,
-)
-if (f.prism)
-  say(
-    `| Prism 5.14 (community OpenAPI) | prepare + verify (static examples) | ${f.prism.rps} | ${f.prism.p50} | ${f.prism.p99} | ${f.prism.bad} |`,
-  )
-say(`| bare Hono on @hono/node-server | small JSON | ${f.hono.rps} | ${f.hono.p50} | ${f.hono.p99} | ${f.hono.bad} |`)
-say()
-say(
-  `- prepare+verify vs Prism: ${f.prism ? `${(f.sandbox.rps / f.prism.rps).toFixed(1)}×` : 'n/a (shared/ not beside the checkout)'} (target ≥ 10×)`,
-)
-say(`- prepare+verify vs bare Hono: ${pct(f.sandbox.rps, f.hono.rps)} (target ≥ 40 %)`)
+for (const l of flowLines(f)) say(l)
 say()
 say('## Mutating requests/s by state size (POST /oauth/client_token/)')
 say()
