@@ -44,22 +44,17 @@ function requestHeaders(h: Headers): Record<string, string> {
   return out
 }
 
-/** An entry as kept: the answer as the object it was made from, turned into text only when listed. */
-type Stored = Omit<JournalEntry, 'response_body'> & { answer: unknown; response_body?: string }
-
-/** The answer's text as listed: its JSON, up to JOURNAL_BODY_CHARS (computed once). */
-function listed(e: Stored): JournalEntry {
-  if (e.response_body === undefined)
-    e.response_body = e.answer === undefined ? '' : (JSON.stringify(e.answer) ?? '').slice(0, JOURNAL_BODY_CHARS)
-  const { answer: _answer, ...entry } = e
-  return entry as JournalEntry
+/** The first JOURNAL_BODY_CHARS of a text, as its own string (a plain slice would keep the whole answer alive). */
+function head(text: string | undefined): string {
+  if (text === undefined) return ''
+  return text.length <= JOURNAL_BODY_CHARS ? text : Buffer.from(text.slice(0, JOURNAL_BODY_CHARS)).toString()
 }
 
 export class Journal {
-  private readonly rings = new Map<string, Stored[]>()
+  private readonly rings = new Map<string, JournalEntry[]>()
   private seq = 0
 
-  add(key: string, e: Omit<Stored, 'seq'>): void {
+  add(key: string, e: Omit<JournalEntry, 'seq'>): void {
     const ring = this.rings.get(key) ?? []
     ring.push({ seq: ++this.seq, ...e })
     // trim in steps, not one entry per request (a splice moves the whole ring)
@@ -85,7 +80,7 @@ export class Journal {
         (!f.method || e.method === f.method.toUpperCase()),
     )
     const kept = all.slice(-JOURNAL_SIZE)
-    return { entries: kept.slice(-f.limit).reverse().map(listed), count: kept.length }
+    return { entries: kept.slice(-f.limit).reverse(), count: kept.length }
   }
 
   clear(key: string): number {
@@ -94,7 +89,7 @@ export class Journal {
     return n
   }
 
-  /** Middleware: records the request once it was answered (with the object its JSON answer was made from). */
+  /** Middleware: records the request once it was answered (with the text its answer was made from). */
   middleware(tenants: Tenants, realTime: () => number) {
     return async (c: Context<Env>, next: Next) => {
       const started = realTime()
@@ -111,7 +106,7 @@ export class Journal {
         body: text.slice(0, JOURNAL_BODY_CHARS),
         request_headers: requestHeaders(c.req.raw.headers),
         status: c.res.status,
-        answer: c.get('answer'),
+        response_body: c.res.headers.get('content-type')?.includes('json') ? head(c.get('answer')) : '',
         error_code: errorCode,
         latency_ms: realTime() - started,
         virtual_time: t.clock.now(),
