@@ -7,7 +7,7 @@ const store = await openMemoryStore()
 const sandbox = createSandbox({ store, frozenAtMs: Date.UTC(2022, 4, 31, 16), log: createLog('error') })
 const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
   const res = await sandbox.fetch(
-    new Request(`http://bench${path}`, {
+    new Request(`http://localhost${path}`, {
       method,
       headers: { 'content-type': 'application/json', ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),

@@ -18,7 +18,7 @@ const sandbox = createSandbox({
 })
 const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
   const res = await sandbox.fetch(
-    new Request(`http://bench${path}`, {
+    new Request(`http://localhost${path}`, {
       method,
       headers: { 'content-type': 'application/json', ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
