@@ -31,7 +31,7 @@ const saved = await call('POST', '/goodlife/v1/goods/product/save/', body, { 'ac
 await call('POST', `/sandbox/products/${saved.product_id}/audit`, { result: 'PASS' })
 globalThis.gc!()
 const h0 = process.memoryUsage().heapUsed
-const N = 10000
+const N = Number(process.env.N ?? 10000)
 for (let i = 0; i < N; i++) await call('POST', '/sandbox/orders', { product_id: saved.product_id })
 globalThis.gc!()
 const h1 = process.memoryUsage().heapUsed
