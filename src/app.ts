@@ -82,17 +82,6 @@ export function buildApp(core: HttpCore, s: AppServices): OpenAPIHono<Env> {
   app.use('*', async (c, next) => {
     c.set('core', core)
     c.set('style', c.req.path.startsWith('/oauth/') ? 'oauth' : 'platform')
-    // keep the text of the answer for the journal: copying the Response to read it back costs a stream tee
-    const body = c.body as (data: unknown, ...rest: unknown[]) => Response
-    c.body = ((data: unknown, ...rest: unknown[]) => {
-      if (typeof data === 'string') c.set('answer', data)
-      return body(data, ...rest)
-    }) as typeof c.body
-    c.json = ((object: unknown, status?: number, headers?: Record<string, string>) => {
-      const text = JSON.stringify(object)
-      c.set('answer', text)
-      return body(text, status, { 'content-type': 'application/json', ...headers })
-    }) as unknown as typeof c.json
     await next()
     try {
       await s.store.sync() // answer only once the request's writes are on disk

@@ -31,8 +31,6 @@ export interface Env {
     logid: string | undefined
     /** the error_code the response carries (set where the envelope is built; read by the journal) */
     errorCode: number | undefined
-    /** the text of the answer, when it was made from a string (read by the journal) */
-    answer: string | undefined
   }
 }
 
