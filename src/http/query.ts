@@ -3,6 +3,7 @@
  * document in one place (never in a handler). Query values stay strings; the routes convert them.
  */
 import { z } from '@hono/zod-openapi'
+import { commaItems } from '../core/lists.js'
 
 /** Digits only. */
 export const digits = z.string().regex(/^\d+$/, 'must be a number')
@@ -22,13 +23,6 @@ export function digitsFrom(min: number, what: string) {
     .refine(inRange(min, Number.MAX_SAFE_INTEGER), `must be ${min} or more`)
     .openapi({ description: `${what}, from ${min}`, example: String(min) })
 }
-
-/** The items of a comma-separated list, blanks dropped. */
-export const commaItems = (v: string): string[] =>
-  v
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
 
 /** A comma-separated list of `min`–`max` items. */
 export function commaList(min: number, max: number, what: string) {

@@ -1,10 +1,9 @@
 /** Wire schemas and routes of 抖音码 after-sales (douyin-api.md §5.1) and of POST /sandbox/refunds. */
 import { createRoute, z } from '@hono/zod-openapi'
-import { digitsIn } from '../../http/query.js'
+import { digits, digitsIn } from '../../http/query.js'
 import { envelopeOf, jsonResponses } from '../../http/envelope.schema.js'
 
 const int = z.number().int()
-const digits = z.string().regex(/^\d+$/, 'must be a number')
 const refundInfoSchema = z.object({
   refund_id: z.string(),
   certificate_id: z.string(),

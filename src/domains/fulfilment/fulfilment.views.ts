@@ -17,6 +17,7 @@ import { CANCEL_WINDOW_SECONDS } from './cancel.js'
 import { certIdByEncryptedCode, encryptedCodeOf } from './codes.js'
 import { serialAmount, timeCardView } from './time-card.js'
 import { newestFirst, run, selects, total } from '../../store/seq-page.js'
+import { commaItems } from '../../core/lists.js'
 
 export const MAX_RECORD_PAGE = 50
 
@@ -123,10 +124,7 @@ export class FulfilmentViews {
   ) {
     const d = fulfilmentData(t)
     const now = t.clock.now()
-    const pois = (q.poi_ids ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean)
+    const pois = commaItems(q.poi_ids)
     const ix = d.records.index(VERIFY_RECORD_INDEX)
     const buckets = pois.length === 0 ? [''] : [...new Set(pois)].map((p) => `poi:${p}`)
     const runs = buckets.map((b) => run(ix.list(b), q.start_time, q.end_time))

@@ -11,6 +11,7 @@ import { goodsData, type ProductRecord, type SubItem, type Version } from './goo
 import { DRAFT, ONLINE } from './product.lifecycle.js'
 import type { IndexSpec } from '../../store/seq-index.js'
 import { oldestPage, run, total, type Run } from '../../store/seq-page.js'
+import { commaItems } from '../../core/lists.js'
 
 /**
  * commission_info.platform_take_rate: an integer, like the online/get example's 350; the sandbox reads it as
@@ -22,10 +23,7 @@ export function platformTakeRate(t: Tenant): number {
 
 /** Splits a comma-joined id list (the SDK joins arrays with commas), at most 10. */
 export function idList(raw: string | undefined, field: string): string[] {
-  const ids = (raw ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
+  const ids = commaItems(raw)
   if (ids.length > 10) throw tooManyIds(field)
   return ids
 }
@@ -163,10 +161,7 @@ export class ProductViews {
       poi_ids?: string | undefined
     },
   ) {
-    const pois = (q.poi_ids ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean)
+    const pois = commaItems(q.poi_ids)
     const { products } = goodsData(t)
     // name and POIs are not indexed: they filter the status's bucket
     const keep =

@@ -5,6 +5,7 @@ import { productNotFound } from './goods.errors.js'
 import { goodsData, type ProductRecord, type SkuBody } from './goods.store.js'
 import type { ProductViews } from './product.views.js'
 import { MAX_SKU_IDS } from './sku-get.contract.js'
+import { commaItems } from '../../core/lists.js'
 
 export interface SkuGetQuery {
   product_id?: string | undefined
@@ -14,10 +15,7 @@ export interface SkuGetQuery {
 }
 
 function ids(raw: string | undefined, field: string): string[] {
-  const list = (raw ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
+  const list = commaItems(raw)
   if (list.length > MAX_SKU_IDS) throw invalidParams(`${field} takes at most ${MAX_SKU_IDS} comma-separated ids`)
   return list
 }

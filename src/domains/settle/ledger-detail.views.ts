@@ -8,6 +8,7 @@ import type { Tenant } from '../../tenants/tenant.js'
 import { fulfilmentData } from '../fulfilment/fulfilment.store.js'
 import { LEDGER_INDEX, settleData, type LedgerRecord } from './settle.store.js'
 import { ledgerView } from './settle.views.js'
+import { commaItems } from '../../core/lists.js'
 
 /** ledger/detailed_query's amount: the general one plus the KA breakdown (douyin-api.md §6.3). */
 export function detailedAmount(l: LedgerRecord) {
@@ -38,10 +39,7 @@ export function detailedView(l: LedgerRecord) {
 
 /** The order ids of a comma-separated list, 1–50. */
 export function orderIds(raw: string): string[] {
-  const ids = raw
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
+  const ids = commaItems(raw)
   if (ids.length < 1 || ids.length > 50) throw invalidParams(`order_ids takes 1–50 ids, got ${ids.length}`)
   return ids
 }
@@ -93,10 +91,7 @@ export function recordsByOrder(t: Tenant, ids: string[], detailed: boolean) {
 export function recordsBySubfulfil(t: Tenant, raw: string) {
   const s = settleData(t)
   const rate = Math.round(settingsOf(t).commission_rate_percent * 100)
-  const ids = raw
-    .split(',')
-    .map((x) => x.trim())
-    .filter(Boolean)
+  const ids = commaItems(raw)
   if (ids.length < 1 || ids.length > 50) throw invalidParams(`sub_fulfil_id takes 1–50 ids, got ${ids.length}`)
   const records = ids.flatMap((id) => (s.byCert.get(id)?.ledger_ids ?? []).map((lid) => s.ledgers.get(lid)!))
   return {

@@ -1,6 +1,6 @@
 /** Routes of bills: catering bill, general ledger and records by certificate. */
 import type { OpenAPIHono } from '@hono/zod-openapi'
-import { commaItems } from '../../http/query.js'
+import { commaItems } from '../../core/lists.js'
 import type { TenantEnv } from '../../http/env.js'
 import { ok } from '../../http/envelope.js'
 import { accountNotAuthorised } from '../oauth/oauth.errors.js'

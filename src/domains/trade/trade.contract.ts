@@ -1,11 +1,10 @@
 /** Wire schemas and routes of orders (douyin-api.md §4) and of the simulated consumer (POST /sandbox/orders). */
 import { createRoute, z } from '@hono/zod-openapi'
-import { digitsFrom, digitsIn } from '../../http/query.js'
+import { digits, digitsFrom, digitsIn } from '../../http/query.js'
 import { envelopeOf, jsonResponses } from '../../http/envelope.schema.js'
 import { amountSchema } from '../fulfilment/fulfilment.contract.js'
 
 const int = z.number().int()
-const digits = z.string().regex(/^\d+$/, 'must be a number')
 
 const orderSchema = z
   .object({
