@@ -8,9 +8,12 @@ import type { Env, TenantEnv } from '../http/env.js'
 import { logidOf, ok } from '../http/envelope.js'
 import { deleteRoute, getRoute } from './journal.contract.js'
 import type { Tenants } from '../tenants/tenants.service.js'
+import { TextRing } from './text-ring.js'
 
 /** Entries kept per tenant; older ones drop off. */
 export const JOURNAL_SIZE = 2000
+/** Bytes of request and answer text kept per tenant (older entries drop off first when reached). */
+export const JOURNAL_BYTES = 16 * 1024 * 1024
 /** Request bodies are kept up to this many characters. */
 export const JOURNAL_BODY_CHARS = 2048
 /** Requests that would only record the observer (the journal itself, the dashboard, the docs). */
@@ -68,19 +71,30 @@ async function answerText(res: Response): Promise<string> {
   return isJson(res.headers.get('content-type')) ? res.clone().text() : ''
 }
 
-/** The first JOURNAL_BODY_CHARS of a text (a slice keeps its whole answer alive, but the ring is bounded). */
+/** The first JOURNAL_BODY_CHARS of a text. */
 const head = (text: string): string => text.slice(0, JOURNAL_BODY_CHARS)
 
+/** What the ring keeps as objects (what `list` filters on); the rest of an entry is kept as text. */
+type Meta = Pick<JournalEntry, 'seq' | 'method' | 'path' | 'status' | 'error_code' | 'virtual_time'>
+type Detail = Omit<JournalEntry, keyof Meta>
+const DETAIL_KEYS = ['query', 'body', 'request_headers', 'response_body', 'latency_ms', 'logid'] as const
+
 export class Journal {
-  private readonly rings = new Map<string, JournalEntry[]>()
+  private readonly rings = new Map<string, TextRing<Meta>>()
   private seq = 0
 
   add(key: string, e: Omit<JournalEntry, 'seq'>): void {
-    const ring = this.rings.get(key) ?? []
-    ring.push({ seq: ++this.seq, ...e })
-    // trim in steps, not one entry per request (a splice moves the whole ring)
-    if (ring.length > JOURNAL_SIZE * 1.25) ring.splice(0, ring.length - JOURNAL_SIZE)
-    this.rings.set(key, ring)
+    let ring = this.rings.get(key)
+    if (!ring) this.rings.set(key, (ring = new TextRing<Meta>(JOURNAL_SIZE, JOURNAL_BYTES)))
+    const meta: Meta = {
+      seq: ++this.seq,
+      method: e.method,
+      path: e.path,
+      status: e.status,
+      error_code: e.error_code,
+      virtual_time: e.virtual_time,
+    }
+    ring.push(meta, JSON.stringify(DETAIL_KEYS.map((k) => e[k])))
   }
 
   list(
@@ -93,19 +107,28 @@ export class Journal {
       limit: number
     },
   ): { entries: JournalEntry[]; count: number } {
-    const all = (this.rings.get(key) ?? []).filter(
-      (e) =>
+    const method = f.method?.toUpperCase()
+    const kept = (this.rings.get(key)?.entries() ?? []).filter(
+      ({ meta: e }) =>
         (!f.path || e.path.includes(f.path)) &&
         (f.error_code === undefined || e.error_code === f.error_code) &&
         (f.since === undefined || e.virtual_time >= f.since) &&
-        (!f.method || e.method === f.method.toUpperCase()),
+        (!method || e.method === method),
     )
-    const kept = all.slice(-JOURNAL_SIZE)
-    return { entries: kept.slice(-f.limit).reverse(), count: kept.length }
+    const entries = kept
+      .slice(-f.limit)
+      .reverse()
+      .map(({ meta, text }) => {
+        const [query, body, request_headers, response_body, latency_ms, logid] = JSON.parse(
+          text(),
+        ) as Detail[keyof Detail][]
+        return { ...meta, query, body, request_headers, response_body, latency_ms, logid } as JournalEntry
+      })
+    return { entries, count: kept.length }
   }
 
   clear(key: string): number {
-    const n = this.rings.get(key)?.length ?? 0
+    const n = this.rings.get(key)?.size ?? 0
     this.rings.delete(key)
     return n
   }
