@@ -99,3 +99,9 @@ export async function freePort(): Promise<number> {
     })
   })
 }
+
+/** A process's resident set (VmRSS) or its peak (VmHWM) from /proc, MB. */
+export function procMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+  return Math.round(Number(m![1]) / 1024)
+}

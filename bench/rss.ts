@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import autocannon from 'autocannon'
-import { CONNECTIONS, SERVER_FLAGS, start } from './lib.js'
+import { CONNECTIONS, procMb, SERVER_FLAGS, start } from './lib.js'
 
 export interface RssResult {
   orders: number
@@ -19,11 +19,6 @@ export interface RssResult {
 const FROZEN_AT = '2022-06-01T00:00:00+08:00' // inside the seed product's sale window
 /** how long the server idles after the load before its RSS is read */
 export const QUIET_MS = 3000
-
-function status(pid: number, field: 'VmRSS' | 'VmHWM'): number {
-  const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
-  return Math.round(Number(m![1]) / 1024)
-}
 
 async function call(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(`${base}${path}`, {
@@ -86,7 +81,7 @@ export async function serverRss(orders: number, how: 'compiled' | 'tsx'): Promis
       throw new Error(`${refused + r.non2xx} purchases refused, ${r.errors + r.timeouts} errors`)
     await new Promise((res) => setTimeout(res, QUIET_MS))
     const pid = s.child.pid!
-    return { orders, rss: status(pid, 'VmRSS'), peak: status(pid, 'VmHWM'), seconds: Math.round(seconds) }
+    return { orders, rss: procMb(pid, 'VmRSS'), peak: procMb(pid, 'VmHWM'), seconds: Math.round(seconds) }
   } finally {
     await s.stop()
   }
