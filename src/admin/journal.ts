@@ -77,7 +77,31 @@ const head = (text: string): string => text.slice(0, JOURNAL_BODY_CHARS)
 /** What the ring keeps as objects (what `list` filters on); the rest of an entry is kept as text. */
 type Meta = Pick<JournalEntry, 'seq' | 'method' | 'path' | 'status' | 'error_code' | 'virtual_time'>
 type Detail = Omit<JournalEntry, keyof Meta>
-const DETAIL_KEYS = ['query', 'body', 'request_headers', 'response_body', 'latency_ms', 'logid'] as const
+
+/**
+ * An entry's detail as one text: a first line with the lengths of the four texts, the latency and the logid, then
+ * the texts back to back (no escaping: the bodies are copied as they are, once).
+ */
+function encodeDetail(e: Detail): string {
+  const headers = JSON.stringify(e.request_headers)
+  const { query, body, response_body: answer } = e
+  return `${query.length},${body.length},${headers.length},${answer.length},${e.latency_ms},${e.logid}\n${query}${body}${headers}${answer}`
+}
+
+function decodeDetail(text: string): Detail {
+  const nl = text.indexOf('\n')
+  const [q, b, h, a, latency, ...logid] = text.slice(0, nl).split(',') as [string, string, string, string, string]
+  let at = nl + 1
+  const next = (n: string) => text.slice(at, (at += Number(n)))
+  return {
+    query: next(q),
+    body: next(b),
+    request_headers: JSON.parse(next(h)) as Record<string, string>,
+    response_body: next(a),
+    latency_ms: Number(latency),
+    logid: logid.join(','),
+  }
+}
 
 export class Journal {
   private readonly rings = new Map<string, TextRing<Meta>>()
@@ -94,7 +118,7 @@ export class Journal {
       error_code: e.error_code,
       virtual_time: e.virtual_time,
     }
-    ring.push(meta, JSON.stringify(DETAIL_KEYS.map((k) => e[k])))
+    ring.push(meta, encodeDetail(e))
   }
 
   list(
@@ -118,12 +142,7 @@ export class Journal {
     const entries = kept
       .slice(-f.limit)
       .reverse()
-      .map(({ meta, text }) => {
-        const [query, body, request_headers, response_body, latency_ms, logid] = JSON.parse(
-          text(),
-        ) as Detail[keyof Detail][]
-        return { ...meta, query, body, request_headers, response_body, latency_ms, logid } as JournalEntry
-      })
+      .map(({ meta, text }) => ({ ...meta, ...decodeDetail(text()) }))
     return { entries, count: kept.length }
   }
 

@@ -32,20 +32,21 @@ export class TextRing<M> {
   }
 
   push(meta: M, text: string): void {
-    let len = Buffer.byteLength(text)
-    if (len > this.maxBytes) {
-      text = ''
-      len = 0
+    // UTF-8 takes at most 3 bytes per UTF-16 unit: with that much room ahead the text is written without measuring
+    let len = text.length * 3
+    if (this.writeAt + len > this.buf.length) {
+      len = Buffer.byteLength(text)
+      if (len > this.maxBytes) [text, len] = ['', 0]
+      if (this.writeAt + len > this.buf.length) this.makeRoom(len)
     }
-    if (this.writeAt + len > this.buf.length) this.makeRoom(len)
-    // entries of the previous lap lie at and after writeAt, oldest first: drop those the new text overwrites
+    len = len > 0 ? this.buf.write(text, this.writeAt, 'utf8') : 0
+    // entries of the previous lap lie at and after writeAt, oldest first: drop those the text overwrote
     while (this.count > 0 && this.offsetOf(0) >= this.writeAt && this.offsetOf(0) < this.writeAt + len) this.drop()
     if (this.count === this.maxEntries) this.drop()
     const at = (this.oldest + this.count) % this.maxEntries
     this.metas[at] = meta
     this.offsets[at] = this.writeAt
     this.lengths[at] = len
-    if (len > 0) this.buf.write(text, this.writeAt, len, 'utf8')
     this.writeAt += len
     this.count++
   }
