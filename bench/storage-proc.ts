@@ -18,7 +18,8 @@ export interface Server {
 
 /** Starts the compiled server on `file` and waits for its first answer. */
 export function startServer(file: string, timeoutMs = 60_000): Promise<Server> {
-  const args = [...SERVER_FLAGS, 'dist/src/main.js', '--port', '0', '--data', file, '--log-level', 'error']
+  const extra = (process.env.NODE_FLAGS ?? '').split(' ').filter(Boolean) // experiments: e.g. --trace-gc
+  const args = [...SERVER_FLAGS, ...extra, 'dist/src/main.js', '--port', '0', '--data', file, '--log-level', 'error']
   const t0 = performance.now()
   const child = spawn(process.execPath, [...args, '--frozen-at', FROZEN_AT], {
     cwd: ROOT,

@@ -76,6 +76,7 @@ export async function compactionRun(file: string, data: BuiltData) {
     // the same load with no compaction running, for comparison
     const base = await autocannon({ url, connections: CONNECTIONS, duration: READ_SECONDS, requests: mixed(data, []) })
     const sigtermMs = await signalAndWait(s.child, 'SIGTERM')
+    if (process.env.BENCH_DEBUG) process.stderr.write(s.output())
     return {
       replayStartMs: s.startMs,
       compactionS,

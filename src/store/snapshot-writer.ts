@@ -19,6 +19,12 @@ import type { LiveState } from './live-state.js'
 import { syncDir } from './wal.js'
 
 const PIECE_BYTES = 1 << 18
+/**
+ * The temporary file is synced every this many bytes. Left to one sync at the end, a 300 MB snapshot was flushed
+ * in one burst (≈ 140 ms of disk here) and the log's syncs of answered writes waited behind it (a write's worst
+ * latency 125–138 ms while no event-loop pause exceeded 25 ms); synced in steps, each log sync waits for a few MB.
+ */
+const SYNC_BYTES = 1 << 23
 const NON_ASCII = /[\u0080-\uffff]/
 const NON_ASCII_ALL = /[\u0080-\uffff]/g
 /** JSON text with every character outside ASCII escaped (same JSON value). */
@@ -49,6 +55,7 @@ export async function writeSnapshot(
     open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC, 0o644, cb),
   )
   let bytes = 0
+  let synced = 0
   let piece: string[] = []
   let pieceLength = 0
   const flush = async (): Promise<void> => {
@@ -58,6 +65,10 @@ export async function writeSnapshot(
     for (let off = 0; off < buf.length;)
       off += await call<number>((cb) => write(fd, buf, off, buf.length - off, bytes + off, cb))
     bytes += buf.length
+    if (bytes - synced >= SYNC_BYTES) {
+      await call((cb) => fdatasync(fd, cb))
+      synced = bytes
+    }
     await onPiece?.(bytes)
   }
   const put = async (text: string): Promise<void> => {
