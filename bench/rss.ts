@@ -32,7 +32,7 @@ async function call(base: string, method: string, path: string, body?: unknown, 
 }
 
 /** `how`: the compiled server (dist/, built by the caller) or the TypeScript sources through tsx, as `npm start` runs. */
-export async function serverRss(orders: number, how: 'compiled' | 'tsx'): Promise<RssResult> {
+export async function serverRss(orders: number, how: 'compiled' | 'tsx', verify = false): Promise<RssResult> {
   const flags = [...SERVER_FLAGS, ...(process.env.NODE_FLAGS ?? '').split(' ').filter(Boolean)] // NODE_FLAGS: extra ones, for experiments
   const entry = [...flags, ...(how === 'compiled' ? ['dist/src/main.js'] : ['--import', 'tsx', 'src/main.ts'])]
   const s = await start(
@@ -42,7 +42,7 @@ export async function serverRss(orders: number, how: 'compiled' | 'tsx'): Promis
   )
   try {
     const tenant = JSON.parse(readFileSync(new URL('../fixtures/tenants.json', import.meta.url), 'utf8'))
-      .default_tenant as { client_key: string; client_secret: string }
+      .default_tenant as { client_key: string; client_secret: string; pois: { poi_id: string }[] }
     const token = (
       await call(s.url, 'POST', '/oauth/client_token/', {
         client_key: tenant.client_key,
@@ -60,25 +60,28 @@ export async function serverRss(orders: number, how: 'compiled' | 'tsx'): Promis
     await call(s.url, 'POST', `/sandbox/products/${saved.product_id}/audit`, { result: 'PASS' })
     let refused = 0
     const t0 = performance.now()
+    const coupons: { code: string; encrypted_code: string }[] = []
     const r = await autocannon({
       url: s.url,
       connections: CONNECTIONS,
-      amount: orders,
+      amount: verify ? orders / 2 : orders,
       requests: [
         {
           method: 'POST',
           path: '/sandbox/orders',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ product_id: saved.product_id }),
+          body: JSON.stringify({ product_id: saved.product_id, count: verify ? 2 : 1 }),
           onResponse: (_status, resBody) => {
             if (!resBody.includes('"error_code":0,')) refused++
+            else if (verify) coupons.push(...(JSON.parse(resBody).data.certificates as typeof coupons))
           },
         },
       ],
     })
-    const seconds = (performance.now() - t0) / 1000
     if (refused + r.non2xx + r.errors + r.timeouts > 0)
       throw new Error(`${refused + r.non2xx} purchases refused, ${r.errors + r.timeouts} errors`)
+    if (verify) await verifyAll(s.url, token, tenant.pois[0]!.poi_id, coupons)
+    const seconds = (performance.now() - t0) / 1000
     await new Promise((res) => setTimeout(res, QUIET_MS))
     const pid = s.child.pid!
     return { orders, rss: procMb(pid, 'VmRSS'), peak: procMb(pid, 'VmHWM'), seconds: Math.round(seconds) }
@@ -87,8 +90,47 @@ export async function serverRss(orders: number, how: 'compiled' | 'tsx'): Promis
   }
 }
 
+/** Every coupon prepared and verified at the till, 10 connections; throws when any pair fails. */
+async function verifyAll(url: string, token: string, poi: string, coupons: { code: string; encrypted_code: string }[]) {
+  let next = 0
+  let failed = 0
+  const r = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    amount: coupons.length * 2,
+    headers: { 'content-type': 'application/json', 'access-token': token },
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (req, ctx) => {
+          const c = coupons[next++]!
+          ctx.enc = c.encrypted_code
+          return { ...req, path: `/goodlife/v1/fulfilment/certificate/prepare/?code=${c.code}` }
+        },
+        onResponse: (_status, body, ctx) => {
+          ctx.vt = (JSON.parse(body) as { data: { verify_token?: string } }).data.verify_token ?? 'x'
+        },
+      },
+      {
+        method: 'POST',
+        path: '/goodlife/v1/fulfilment/certificate/verify/',
+        setupRequest: (req, ctx) => ({
+          ...req,
+          body: JSON.stringify({ verify_token: ctx.vt, poi_id: poi, encrypted_codes: [ctx.enc] }),
+        }),
+        onResponse: (_status, body) => {
+          if (!body.includes('"result":0')) failed++
+        },
+      },
+    ],
+  })
+  if (failed + r.non2xx + r.errors + r.timeouts > 0)
+    throw new Error(`${failed} verifications failed, ${r.errors} errors`)
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const n = Number(process.argv[2] ?? 100000)
+  const verify = process.argv[4] === 'verify'
   for (const how of (process.argv[3] ?? 'compiled,tsx').split(',') as ('compiled' | 'tsx')[])
-    process.stdout.write(`${how}: ${JSON.stringify(await serverRss(n, how))}\n`)
+    process.stdout.write(`${how}: ${JSON.stringify(await serverRss(n, how, verify))}\n`)
 }

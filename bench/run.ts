@@ -77,6 +77,8 @@ const inProc = await inProcessStart()
 const orders = Number(process.env.BENCH_RSS_ORDERS ?? 100000)
 const rssCompiled = await serverRss(orders, 'compiled')
 const rssTsx = await serverRss(orders, 'tsx')
+const verifications = Number(process.env.BENCH_RSS_VERIFICATIONS ?? 100000)
+const rssVerify = await serverRss(verifications, 'compiled', true)
 const scen = await scenarios()
 const storage = await storageAtScale(undefined, false) // dist/ was built by coldStart()
 const mem100 = rows.find((r) => r.kind === 'memory' && r.records === 100_000)!.rps
@@ -116,6 +118,9 @@ say(
 )
 say(
   `- RSS of the server process (\`node dist/src/main.js --memory\`) holding ${orders} orders bought over HTTP (autocannon, ${CONNECTIONS} connections, ${rssCompiled.seconds} s), ${QUIET_MS / 1000} s after the load: ${rssCompiled.rss} MB, peak ${rssCompiled.peak} MB (target < 300 MB at 100k orders); the same under \`npm start\` (tsx): ${rssTsx.rss} MB, peak ${rssTsx.peak} MB`,
+)
+say(
+  `- RSS of the same server after ${verifications} verifications (${verifications / 2} orders of 2 coupons bought over HTTP, then every coupon prepared and verified at the till, ${CONNECTIONS} connections, ${rssVerify.seconds} s), ${QUIET_MS / 1000} s after the load: ${rssVerify.rss} MB, peak ${rssVerify.peak} MB (target ≤ 300 MB after 100k verifications: ${rssVerify.rss <= 300 ? 'met' : 'not met'})`,
 )
 say(`- the whole scenario suite (${'npm run scenario -- --all'}, in-process sandbox): ${scen} ms (target < 10 s)`)
 say()
