@@ -31,7 +31,8 @@ export interface BuiltData {
   seconds: number
 }
 
-function stateOf(store: Store): DbState {
+/** The whole state of a store as plain data (what a snapshot holds). */
+export function stateOf(store: Store): DbState {
   const s = EMPTY_STATE()
   for (const n of store.namespaces()) s.namespaces[n] = store.exportNamespace(n)
   return s

@@ -3,13 +3,13 @@
  * (`<file>.lock`) so two sandboxes never write one file. A corrupt or unreadable file stops start-up, and is
  * never replaced. Paths are resolved through symlinks first, so every name of one file shares one lock.
  */
-import { isAscii } from 'node:buffer'
 import { lstat, mkdir, open, readFile, realpath, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import { Low, Memory } from 'lowdb'
 import { tenantRegistryProblem } from '../tenants/tenants.check.js'
-import { StoreOpenError, stateProblem, type DbState } from './state.js'
-import { applyOp, emptyLiveState, liveState, type LiveState } from './live-state.js'
+import { StoreOpenError } from './state.js'
+import { applyOp, emptyLiveState, type LiveState } from './live-state.js'
+import { readSnapshot } from './snapshot-read.js'
 import { snapshotTempPath, writeSnapshot } from './snapshot-writer.js'
 import { Store } from './store.js'
 import { WriteAheadLog } from './wal.js'
@@ -46,28 +46,6 @@ async function takeLock(lockPath: string, dataPath: string): Promise<void> {
     throw new StoreOpenError(dataPath, `it is in use by another sandbox (pid ${holder}, lock ${lockPath})`)
   }
   await writeFile(lockPath, String(process.pid))
-}
-
-/** The snapshot, or undefined when there is no file yet. Anything but a sandbox data object is refused. */
-async function readSnapshot(path: string): Promise<DbState | undefined> {
-  let text: string
-  try {
-    const bytes = await readFile(path)
-    // snapshots are written in ASCII (snapshot-writer.ts): a one-byte string, half the memory of a UTF-16 one
-    text = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8')
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw new StoreOpenError(path, (e as Error).message)
-  }
-  let data: unknown
-  try {
-    data = JSON.parse(text) // keeps keys such as "__proto__" as own keys
-  } catch (e) {
-    throw new StoreOpenError(path, `it is not valid JSON (${(e as Error).message})`)
-  }
-  const problem = stateProblem(data)
-  if (problem) throw new StoreOpenError(path, problem)
-  return data as DbState
 }
 
 /** The file's real path (through symlinks, its directory's too), so every name of a file shares one lock. */
@@ -127,7 +105,7 @@ export async function openFileStore(file: string, opts: FileStoreOptions = {}): 
     await removeStaleTemp(path)
     const snapshot = await readSnapshot(path)
     // lowdb holds the state in memory; the snapshot is written by snapshot-writer.ts, piece by piece
-    const db = new Low<LiveState>(new Memory<LiveState>(), snapshot ? liveState(snapshot) : emptyLiveState())
+    const db = new Low<LiveState>(new Memory<LiveState>(), snapshot ?? emptyLiveState())
     log = new WriteAheadLog(`${path}.wal`, opts.fsync ?? true)
     const batches = await log.open({ snapshotSeq: db.data.seq, repair: opts.repair ?? false })
     for (const b of batches) {

@@ -1,5 +1,6 @@
 /**
- * Writes the snapshot (`<file>`) without stopping the server: the state is serialised record by record into
+ * Writes the snapshot (`<file>`) without stopping the server (one structural piece per line, see
+ * snapshot-read.ts): the state is serialised record by record into
  * 256 KiB pieces, each written before the next is made, so the event loop serves requests between pieces (a
  * piece takes a few ms to make) and memory holds one piece, never the whole text. The pieces go to a temporary
  * file that is synced and renamed over the snapshot. Characters outside ASCII are written as `\uXXXX` escapes:
@@ -78,26 +79,27 @@ export async function writeSnapshot(
     if (pieceLength >= PIECE_BYTES) await flush() // the event loop serves requests while this is written
   }
   try {
-    await put(`{"version":${state.version},"seq":${seq},"namespaces":{`)
+    // a newline after every piece: the same JSON, read back a line at a time (snapshot-read.ts)
+    await put(`{"version":${state.version},"seq":${seq},"namespaces":{\n`)
     let firstNs = true
     // Map iterators are lazy: a 300k-record collection is walked piece by piece, never listed in one call
     for (const [n, ns] of state.namespaces) {
-      await put(`${firstNs ? '' : ','}${JSON.stringify(n)}:{`)
+      await put(`${firstNs ? '' : ','}${JSON.stringify(n)}:{\n`)
       firstNs = false
       let firstColl = true
       for (const [c, coll] of ns) {
-        await put(`${firstColl ? '' : ','}${JSON.stringify(c)}:{`)
+        await put(`${firstColl ? '' : ','}${JSON.stringify(c)}:{\n`)
         firstColl = false
         let firstRec = true
         for (const [k, rec] of coll) {
-          await put(`${firstRec ? '' : ','}${JSON.stringify(k)}:${JSON.stringify(rec)}`)
+          await put(`${firstRec ? '' : ','}${JSON.stringify(k)}:${JSON.stringify(rec)}\n`)
           firstRec = false
         }
-        await put('}')
+        await put('}\n')
       }
-      await put('}')
+      await put('}\n')
     }
-    await put('}}')
+    await put('}}\n')
     await flush()
     await call((cb) => fdatasync(fd, cb))
   } catch (e) {
