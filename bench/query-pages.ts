@@ -7,7 +7,7 @@
  * A script, never a test: `npx tsx bench/query-pages.ts [n]` (builds dist/ first).
  */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createLog } from '../src/log.js'
@@ -15,7 +15,7 @@ import { createSandbox } from '../src/sandbox.js'
 import { liveState } from '../src/store/live-state.js'
 import { writeSnapshot } from '../src/store/snapshot-writer.js'
 import { openMemoryStore } from '../src/store/store.js'
-import { ROOT } from './lib.js'
+import { ROOT, tsx } from './lib.js'
 import { FROZEN_AT, stateOf } from './storage-data.js'
 import { signalAndWait, startServer } from './storage-proc.js'
 
@@ -30,8 +30,20 @@ export interface PageTiming {
 
 type Data = Record<string, any>
 
-/** Fills a tenant with `n` records of each kind and times a page of each query API. */
-export async function queryPages(n: number, say: (l: string) => void = () => {}): Promise<PageTiming[]> {
+/** What the measuring process needs from the filling one. */
+interface Filled {
+  token: string
+  acc: string
+  poi: string
+  orderIds: string[]
+  seconds: number
+}
+
+/**
+ * Fills a tenant in process with `n` records of each kind and writes that state as the data file `file` (and what
+ * the measurement needs as `<file>.fill.json`). Run in a child process, so the measuring one has a fresh heap.
+ */
+async function fill(n: number, file: string): Promise<void> {
   const store = await openMemoryStore()
   const sandbox = createSandbox({ store, log: createLog('silent'), frozenAtMs: Date.parse(FROZEN_AT) })
   const send = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
@@ -93,19 +105,27 @@ export async function queryPages(n: number, say: (l: string) => void = () => {})
   }
   await send('POST', '/sandbox/clock/advance', { seconds: 7200 })
   await refresh()
-  say(
-    `filled ${n} orders/verifications/refunds and ${Math.ceil(n / 5)} products in ${Math.round((performance.now() - t0) / 1000)} s`,
-  )
-  const dir = mkdtempSync(join(tmpdir(), 'query-pages-'))
-  const file = join(dir, 'sandbox.json')
   await writeSnapshot(file, liveState(stateOf(store)), 0)
   await sandbox.close()
+  const filled: Filled = { token: h['access-token'], acc, poi, orderIds, seconds: (performance.now() - t0) / 1000 }
+  writeFileSync(`${file}.fill.json`, JSON.stringify(filled))
+}
+
+/** Fills a data file (in a child process), starts the compiled server on it and times a page of each query API. */
+export async function queryPages(n: number, say: (l: string) => void = () => {}): Promise<PageTiming[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'query-pages-'))
+  const file = join(dir, 'sandbox.json')
+  const [cmd, args] = tsx('bench/query-pages.ts', '--fill', file, String(n))
+  execFileSync(cmd, args, { cwd: ROOT, stdio: 'inherit' })
+  const { token, acc, poi, orderIds, seconds } = JSON.parse(readFileSync(`${file}.fill.json`, 'utf8')) as Filled
+  const h = { 'access-token': token }
+  say(`filled ${n} orders/verifications/refunds and ${Math.ceil(n / 5)} products in ${Math.round(seconds)} s`)
   execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
     cwd: ROOT,
   })
   const server = await startServer(file, 120_000)
   say(
-    `the compiled server started on that data (${Math.round(readFileSync(file).length / 2 ** 20)} MB) in ${server.startMs} ms`,
+    `the compiled server started on that data (${Math.round(statSync(file).size / 2 ** 20)} MB) in ${server.startMs} ms`,
   )
   /** One GET over HTTP to the server; throws on an error code. */
   const get = async (path: string): Promise<Data> => {
@@ -241,7 +261,9 @@ export function queryPageLines(n: number, rows: PageTiming[]): string[] {
   ]
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === `file://${process.argv[1]}` && process.argv[2] === '--fill') {
+  await fill(Number(process.argv[4]), process.argv[3]!)
+} else if (import.meta.url === `file://${process.argv[1]}`) {
   const n = Number(process.argv[2] ?? process.env.BENCH_QUERY_RECORDS ?? 100_000)
   const rows = await queryPages(n, (l) => process.stdout.write(`${l}\n`))
   process.stdout.write(`\n${queryPageLines(n, rows).join('\n')}\n`)
