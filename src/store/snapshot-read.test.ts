@@ -67,6 +67,18 @@ describe('snapshot read', () => {
     expect(await readSnapshot(file)).toBeUndefined()
   })
 
+  it('reads a file whose header line stayed but whose records were reformatted over several lines', async () => {
+    await writeFile(
+      file,
+      '{"version":2,"seq":3,"namespaces":{\n"t":{\n"c":{\n"a":{\n  "v": 1,\n  "w": [2]\n}\n}\n}\n}}\n',
+    )
+    expect(plain(await readSnapshot(file))).toEqual({
+      version: 2,
+      seq: 3,
+      namespaces: { t: { c: { a: { v: 1, w: [2] } } } },
+    })
+  })
+
   it('keeps the later copy of a record that appears twice (the writer walked past a re-put record)', async () => {
     await writeFile(
       file,

@@ -9,7 +9,8 @@
  * over 512 MiB, which a sandbox with a few hundred thousand coupons and their ledgers reaches, so the sandbox
  * would write a snapshot it could not start from. It also keeps start-up memory near the state's own size.
  *
- * A file without that layout (written by an earlier version, or by hand) is parsed whole, as before.
+ * A file without that layout (written by an earlier version, or reformatted by hand or by a tool) is parsed whole,
+ * as before, when it fits in one string; damage is reported by line and byte offset where the layout holds.
  */
 import { isAscii } from 'node:buffer'
 import { open, readFile } from 'node:fs/promises'
@@ -33,7 +34,15 @@ export async function readSnapshot(path: string): Promise<LiveState | undefined>
     const { bytesRead } = await fh.read(first, 0, first.length, 0)
     const nl = first.subarray(0, bytesRead).indexOf(10)
     if (nl < 0 || !HEADER.test(first.toString('latin1', 0, nl))) return await readWhole(path)
-    return await readLines(path, fh)
+    try {
+      return await readLines(path, fh)
+    } catch (e) {
+      // laid out otherwise by a person or a tool (a record over several lines): valid JSON is still read whole
+      if (!(e instanceof StoreOpenError)) throw e
+      const whole = await readWhole(path).catch(() => undefined)
+      if (whole) return whole
+      throw e
+    }
   } catch (e) {
     if (e instanceof StoreOpenError) throw e
     throw new StoreOpenError(path, (e as Error).message)
