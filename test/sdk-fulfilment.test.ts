@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT } from './helpers/harness.js'
 import { buy, coffeePack, GOODS_NOW_MS, packBody, publish } from './helpers/goods.js'
-import { sdk, sdkSandbox, sdkClient, sdkToken } from './helpers/sdk.js'
+import { sdk, sdkClient, sdkPrepareVerify, sdkSandbox, sdkToken } from './helpers/sdk.js'
 
 const ACC = DEFAULT_TENANT.account_id
 const ctx = sdkSandbox({ frozenAtMs: GOODS_NOW_MS })
@@ -76,17 +76,7 @@ describe('official SDK at the till', () => {
     const order = await buy(ctx.api, { product_id: p.product_id })
     const accessToken = await sdkToken()
     const c = sdkClient()
-    const prep = await c.certificatePrepare(
-      new sdk.CertificatePrepareRequest({ accessToken, code: order.certificates[0].code }),
-    )
-    const v = await c.certificateVerify(
-      new sdk.CertificateVerifyRequest({
-        accessToken,
-        verifyToken: prep.data.verifyToken,
-        poiId: DEFAULT_TENANT.poi_id,
-        encryptedCodes: [prep.data.certificates[0].encryptedCode],
-      }),
-    )
+    const v = await sdkPrepareVerify(c, accessToken, order.certificates[0].code)
     await ctx.api.post('/sandbox/clock/advance', { seconds: 3601 })
     const fresh = await sdkToken()
     const err = await c

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT } from './helpers/harness.js'
 import { buy, GOODS_NOW_MS, productBody, publish } from './helpers/goods.js'
-import { sdk, sdkSandbox, sdkClient, sdkToken } from './helpers/sdk.js'
+import { sdk, sdkClient, sdkPrepareVerify, sdkSandbox, sdkToken } from './helpers/sdk.js'
 import { readSheet } from './helpers/xlsx.js'
 
 const ACC = DEFAULT_TENANT.account_id
@@ -14,17 +14,7 @@ describe('official SDK on the ledger details and bill files', () => {
     const o = await buy(ctx.api, { product_id: p.product_id })
     const c = sdkClient()
     let accessToken = await sdkToken()
-    const prep = await c.certificatePrepare(
-      new sdk.CertificatePrepareRequest({ accessToken, code: o.certificates[0].code }),
-    )
-    await c.certificateVerify(
-      new sdk.CertificateVerifyRequest({
-        accessToken,
-        verifyToken: prep.data.verifyToken,
-        poiId: DEFAULT_TENANT.poi_id,
-        encryptedCodes: [o.certificates[0].encrypted_code],
-      }),
-    )
+    await sdkPrepareVerify(c, accessToken, o.certificates[0].code, o.certificates[0].encrypted_code)
     await ctx.api.post('/sandbox/clock/advance', { seconds: 3601 })
     accessToken = await sdkToken()
     const detailed = await c.ledgerDetailedQuery(

@@ -69,3 +69,19 @@ export function sdkSandbox(overrides: Partial<SandboxDeps> = {}): { api: Api } {
   })
   return ctx
 }
+
+/**
+ * A till's scan through the SDK: certificatePrepare of `code`, then certificateVerify at the default POI of
+ * `encryptedCode` (default: the first coupon the prepare answer lists); returns the verify answer.
+ */
+export async function sdkPrepareVerify(c: any, accessToken: string, code: string, encryptedCode?: string) {
+  const prep = await c.certificatePrepare(new sdk.CertificatePrepareRequest({ accessToken, code }))
+  return c.certificateVerify(
+    new sdk.CertificateVerifyRequest({
+      accessToken,
+      verifyToken: prep.data.verifyToken,
+      poiId: DEFAULT_TENANT.poi_id,
+      encryptedCodes: [encryptedCode ?? prep.data.certificates[0].encryptedCode],
+    }),
+  )
+}
