@@ -106,18 +106,19 @@ export function cpuMs(pid: number | undefined): number | null {
   }
 }
 
-/** One autocannon run of the till flow against `url` for `seconds`. */
+/** One autocannon run of the till flow against `url`, for a time or a number of pairs. */
 export async function tillRun(
   url: string,
   codes: Codes,
   headers: Record<string, string>,
-  seconds: number,
+  /** seconds, or `{ pairs }`: exactly that many prepare + verify pairs */
+  length: number | { pairs: number },
 ): Promise<Run> {
   let failed = 0
   const r = await autocannon({
     url,
     connections: CONNECTIONS,
-    duration: seconds,
+    ...(typeof length === 'number' ? { duration: length } : { amount: length.pairs * 2 }),
     headers,
     requests: [
       {

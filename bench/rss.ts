@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import autocannon from 'autocannon'
+import { tillRun } from './flow-run.js'
 import { CONNECTIONS, procMb, SERVER_FLAGS, start } from './lib.js'
 
 export interface RssResult {
@@ -42,7 +43,7 @@ export async function serverRss(orders: number, how: 'compiled' | 'tsx', verify 
   )
   try {
     const tenant = JSON.parse(readFileSync(new URL('../fixtures/tenants.json', import.meta.url), 'utf8'))
-      .default_tenant as { client_key: string; client_secret: string; pois: { poi_id: string }[] }
+      .default_tenant as { client_key: string; client_secret: string }
     const token = (
       await call(s.url, 'POST', '/oauth/client_token/', {
         client_key: tenant.client_key,
@@ -80,7 +81,16 @@ export async function serverRss(orders: number, how: 'compiled' | 'tsx', verify 
     })
     if (refused + r.non2xx + r.errors + r.timeouts > 0)
       throw new Error(`${refused + r.non2xx} purchases refused, ${r.errors + r.timeouts} errors`)
-    if (verify) await verifyAll(s.url, token, tenant.pois[0]!.poi_id, coupons)
+    if (verify) {
+      // every coupon prepared and verified at the till, as the flow bench does; any failed pair stops the bench
+      const enc = new Map(coupons.map((c) => [c.code, c.encrypted_code]))
+      let next = 0
+      const codes = { next: () => coupons[next++]!.code, encrypted: (code: string) => enc.get(code) }
+      const headers = { 'content-type': 'application/json', 'access-token': token }
+      const run = await tillRun(s.url, codes, headers, { pairs: coupons.length })
+      if (run.failed > 0 || run.total !== coupons.length)
+        throw new Error(`${run.failed} of ${coupons.length} verifications failed (${run.total} done)`)
+    }
     const seconds = (performance.now() - t0) / 1000
     await new Promise((res) => setTimeout(res, QUIET_MS))
     const pid = s.child.pid!
@@ -88,44 +98,6 @@ export async function serverRss(orders: number, how: 'compiled' | 'tsx', verify 
   } finally {
     await s.stop()
   }
-}
-
-/** Every coupon prepared and verified at the till, 10 connections; throws when any pair fails. */
-async function verifyAll(url: string, token: string, poi: string, coupons: { code: string; encrypted_code: string }[]) {
-  let next = 0
-  let failed = 0
-  const r = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    amount: coupons.length * 2,
-    headers: { 'content-type': 'application/json', 'access-token': token },
-    requests: [
-      {
-        method: 'GET',
-        setupRequest: (req, ctx) => {
-          const c = coupons[next++]!
-          ctx.enc = c.encrypted_code
-          return { ...req, path: `/goodlife/v1/fulfilment/certificate/prepare/?code=${c.code}` }
-        },
-        onResponse: (_status, body, ctx) => {
-          ctx.vt = (JSON.parse(body) as { data: { verify_token?: string } }).data.verify_token ?? 'x'
-        },
-      },
-      {
-        method: 'POST',
-        path: '/goodlife/v1/fulfilment/certificate/verify/',
-        setupRequest: (req, ctx) => ({
-          ...req,
-          body: JSON.stringify({ verify_token: ctx.vt, poi_id: poi, encrypted_codes: [ctx.enc] }),
-        }),
-        onResponse: (_status, body) => {
-          if (!body.includes('"result":0')) failed++
-        },
-      },
-    ],
-  })
-  if (failed + r.non2xx + r.errors + r.timeouts > 0)
-    throw new Error(`${failed} verifications failed, ${r.errors} errors`)
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
