@@ -10,11 +10,14 @@ import {
   CERT_STATUS,
   fulfilmentData,
   RECORD_STATUS,
+  VERIFY_RECORD_INDEX,
   VERIFY_TYPE,
   type CertificateRecord,
   type VerifyRecord,
 } from '../fulfilment/fulfilment.store.js'
 import { CANCEL_WINDOW_SECONDS } from '../fulfilment/cancel.js'
+import type { SeqList } from '../../store/seq-index.js'
+import { run } from '../../store/seq-page.js'
 import { serialAmount } from '../fulfilment/time-card.js'
 import { goodsData } from '../goods/goods.store.js'
 import { FUND_TYPE, LEDGER_STATUS, settleData, type LedgerAmount, type LedgerRecord } from './settle.store.js'
@@ -56,10 +59,13 @@ function stillStands(c: CertificateRecord, r: VerifyRecord): boolean {
 }
 
 export class LedgerService {
-  /** Called when a coupon is verified: the bill is decided when the cancel window closes. */
+  /**
+   * Called when a coupon is verified: the bill is decided when the cancel window closes. One job per verify
+   * second bills every verification of that second (run order within it = verification order).
+   */
   onVerified = (t: Tenant, record: VerifyRecord): void => {
-    t.scheduler.schedule(LEDGER_JOB, (record.verify_time + CANCEL_WINDOW_SECONDS + 1) * 1000, {
-      verify_id: record.verify_id,
+    t.scheduler.scheduleOnce(LEDGER_JOB, (record.verify_time + CANCEL_WINDOW_SECONDS + 1) * 1000, {
+      verify_time: record.verify_time,
     })
   }
 
@@ -97,20 +103,44 @@ export class LedgerService {
     ledgers.put(rec.ledger_id, rec)
     const { byCert } = settleData(t)
     byCert.put(c.certificate_id, { ledger_ids: [...(byCert.get(c.certificate_id)?.ledger_ids ?? []), rec.ledger_id] })
-    t.scheduler.schedule(SETTLE_JOB, (now + settingsOf(t).settle_delay_seconds) * 1000, { ledger_id: rec.ledger_id })
     return rec
   }
 
-  /** Job: the cancel window closed; a verification that still stands is billed. */
+  /** One job settles the records written together, once settle_delay_seconds have passed. */
+  private settleLater(t: Tenant, written: LedgerRecord[]): void {
+    if (written.length === 0) return
+    const ledger_ids = written.map((l) => l.ledger_id)
+    t.scheduler.schedule(SETTLE_JOB, (t.clock.now() + settingsOf(t).settle_delay_seconds) * 1000, { ledger_ids })
+  }
+
+  /** Whether `r` already has its income record (a job run twice for one second after the clock was set back). */
+  private billed(t: Tenant, r: VerifyRecord): boolean {
+    const { byCert, ledgers } = settleData(t)
+    return (byCert.get(r.certificate_id)?.ledger_ids ?? []).some((id) => {
+      const l = ledgers.get(id)
+      return l?.verify_id === r.verify_id && l.fund_amount_type === FUND_TYPE.INCOME
+    })
+  }
+
+  /** Job: the cancel window of a second's verifications closed; each one that still stands is billed. */
   bill = (t: Tenant, job: Job): unknown => {
     const d = fulfilmentData(t)
-    const r = d.records.get(String(job.payload.verify_id))
-    const c = r && d.certificates.get(r.certificate_id)
-    if (!r || !c || r.status !== RECORD_STATUS.VERIFIED || !stillStands(c, r)) return { billed: false }
-    // a 次卡 use is billed with its serial's share (time-card.ts)
-    const use = r.times_card_serial_num === undefined ? c : { ...c, amount: serialAmount(c, r.times_card_serial_num) }
-    const rec = this.write(t, c, r, FUND_TYPE.INCOME, amountOf(t, use))
-    return { billed: true, ledger_id: rec.ledger_id }
+    // jobs stored by earlier versions name one verification
+    const ids =
+      job.payload.verify_id !== undefined
+        ? [String(job.payload.verify_id)]
+        : verifiedAt(d.records.index(VERIFY_RECORD_INDEX).list(''), Number(job.payload.verify_time))
+    const written: LedgerRecord[] = []
+    for (const id of ids) {
+      const r = d.records.get(id)
+      const c = r && d.certificates.get(r.certificate_id)
+      if (!r || !c || r.status !== RECORD_STATUS.VERIFIED || !stillStands(c, r) || this.billed(t, r)) continue
+      // a 次卡 use is billed with its serial's share (time-card.ts)
+      const use = r.times_card_serial_num === undefined ? c : { ...c, amount: serialAmount(c, r.times_card_serial_num) }
+      written.push(this.write(t, c, r, FUND_TYPE.INCOME, amountOf(t, use)))
+    }
+    this.settleLater(t, written)
+    return { billed: written.length, ledger_ids: written.map((l) => l.ledger_id) }
   }
 
   /** A billed coupon was refunded: write the reversing record. */
@@ -121,23 +151,36 @@ export class LedgerService {
       .filter((l) => l?.fund_amount_type === FUND_TYPE.INCOME)
     if (c.time_card) {
       // a 次卡's used part refunded (customer service): each billed use is reversed in full
+      const written: LedgerRecord[] = []
       for (const l of incomes) {
         const r = fulfilmentData(t).records.get(l!.verify_id)
-        if (r) this.write(t, c, r, FUND_TYPE.REVERSAL, l!.amount)
+        if (r) written.push(this.write(t, c, r, FUND_TYPE.REVERSAL, l!.amount))
       }
-      return
+      return this.settleLater(t, written)
     }
     const income = incomes[0]
     const r = income && fulfilmentData(t).records.get(income.verify_id)
-    if (income && r) this.write(t, c, r, FUND_TYPE.REVERSAL, amountOf(t, c, refundAmount))
+    if (income && r) this.settleLater(t, [this.write(t, c, r, FUND_TYPE.REVERSAL, amountOf(t, c, refundAmount))])
   }
 
-  /** Job: a pending record settles. */
+  /** Job: pending records settle (jobs stored by earlier versions name one record). */
   settle = (t: Tenant, job: Job): unknown => {
     const { ledgers } = settleData(t)
-    const rec = ledgers.get(String(job.payload.ledger_id))
-    if (!rec || rec.status !== LEDGER_STATUS.PENDING) return { settled: false }
-    ledgers.put(rec.ledger_id, { ...rec, status: LEDGER_STATUS.SETTLED, ledger_time: t.clock.now() })
-    return { settled: true, ledger_id: rec.ledger_id }
+    const p = job.payload
+    const ids = Array.isArray(p.ledger_ids) ? p.ledger_ids.map(String) : [String(p.ledger_id)]
+    const settled: string[] = []
+    for (const id of ids) {
+      const rec = ledgers.get(id)
+      if (!rec || rec.status !== LEDGER_STATUS.PENDING) continue
+      ledgers.put(rec.ledger_id, { ...rec, status: LEDGER_STATUS.SETTLED, ledger_time: t.clock.now() })
+      settled.push(id)
+    }
+    return { settled: settled.length, ledger_ids: settled }
   }
+}
+
+/** Ids of the verify records whose verify_time is `sec`, in verification order. */
+function verifiedAt(list: SeqList, sec: number): string[] {
+  const r = run(list, sec, sec)
+  return r.ids.slice(r.lo, r.hi) as string[]
 }
