@@ -14,7 +14,8 @@
  *   answering a constant (the ceiling).
  *
  * BENCH_QUICK=1 shortens warm-up and rounds (a smoke run); BENCH_WARMUP, BENCH_ROUNDS and BENCH_FLOW_SECONDS
- * set them. `npx tsx bench/flow.ts` runs this section alone and prints it.
+ * set them. `npx tsx bench/flow.ts` runs this section alone and prints it; BENCH_FLOW_ONLY=sandbox measures the
+ * sandbox alone (for comparing two builds), NODE_FLAGS gives its process extra node flags (experiments).
  */
 import { execFileSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
@@ -44,6 +45,8 @@ import { bareHono, exampleBodies, hasJava, JSON_SERVER_RECORDS, jsonServer, pris
 const PER_ORDER = 2
 /** The sandbox's memory is read once it has verified at least this many coupons. */
 const MEMORY_AFTER = QUICK ? 0 : 100_000
+const NODE_FLAGS = (process.env.NODE_FLAGS ?? '').split(' ').filter(Boolean)
+const SANDBOX_ONLY = process.env.BENCH_FLOW_ONLY === 'sandbox'
 
 export type { FlowRow }
 
@@ -72,7 +75,7 @@ async function sandboxFlow(): Promise<{
   const port = await freePort()
   const sb = await serve(
     process.execPath,
-    ['dist/src/cli.js', 'start', '--memory', '--port', String(port)],
+    [...NODE_FLAGS, 'dist/src/cli.js', 'start', '--memory', '--port', String(port)],
     `http://127.0.0.1:${port}/sandbox/health`,
   )
   try {
@@ -223,6 +226,19 @@ export async function tillFlows(): Promise<FlowResult> {
     ...s.row,
   }
   const rows: FlowRow[] = [sandbox]
+  if (SANDBOX_ONLY) {
+    const none = { examples: null, sandbox: null }
+    return {
+      rows,
+      sandbox,
+      wiremock: none,
+      wiremockNoJournal: none,
+      prism: null,
+      query: s.query,
+      memory: s.memory,
+      notes,
+    }
+  }
   const examples = exampleBodies()
   if (!examples)
     notes.push(

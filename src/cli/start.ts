@@ -4,6 +4,7 @@
  */
 import { ConfigError, loadConfig, USAGE } from '../config.js'
 import { createLog } from '../log.js'
+import { tuneHeap } from './heap.js'
 import { createSandbox } from '../sandbox.js'
 import { listen } from '../server.js'
 import { StoreOpenError } from '../store/state.js'
@@ -37,6 +38,7 @@ export async function startCommand(argv: string[], env: NodeJS.ProcessEnv = proc
     process.stdout.write(`${USAGE}\n`)
     return
   }
+  tuneHeap()
   const log = createLog(config.log_level)
   let store
   try {
