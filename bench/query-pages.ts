@@ -7,7 +7,7 @@
  * A script, never a test: `npx tsx bench/query-pages.ts [n]` (builds dist/ first).
  */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { Agent, request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -116,10 +116,12 @@ async function fill(n: number, file: string): Promise<void> {
 
 /** Fills a data file (in a child process), starts the compiled server on it and times a page of each query API. */
 export async function queryPages(n: number, say: (l: string) => void = () => {}): Promise<PageTiming[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'query-pages-'))
+  // BENCH_QUERY_DATA=<folder>: fill there once and keep it (repeated runs, experiments)
+  const kept = process.env.BENCH_QUERY_DATA
+  const dir = kept ?? mkdtempSync(join(tmpdir(), 'query-pages-'))
   const file = join(dir, 'sandbox.json')
   const [cmd, args] = tsx('bench/query-pages.ts', '--fill', file, String(n))
-  execFileSync(cmd, args, { cwd: ROOT, stdio: 'inherit' })
+  if (!kept || !existsSync(`${file}.fill.json`)) execFileSync(cmd, args, { cwd: ROOT, stdio: 'inherit' })
   const { token, acc, poi, orderIds, seconds } = JSON.parse(readFileSync(`${file}.fill.json`, 'utf8')) as Filled
   const h = { 'access-token': token }
   say(`filled ${n} orders/verifications/refunds and ${Math.ceil(n / 5)} products in ${Math.round(seconds)} s`)
@@ -156,6 +158,8 @@ export async function queryPages(n: number, say: (l: string) => void = () => {})
       const d = await get(p)
       if (process.env.BENCH_DEBUG && ms.length === 0) say(JSON.stringify(d).slice(0, 300))
       ms.push(performance.now() - a)
+      if (process.env.BENCH_DEBUG && ms.at(-1)! > 3)
+        say(`slow: ${Math.round(performance.timeOrigin + a)} ${ms.at(-1)!.toFixed(1)} ms ${p}`)
     }
     ms.sort((a, b) => a - b)
     // the server's own time for the same requests (its journal: from the first middleware to the answer made)
@@ -264,7 +268,8 @@ export async function queryPages(n: number, say: (l: string) => void = () => {})
   ]
   agent.destroy()
   await signalAndWait(server.child, 'SIGTERM')
-  rmSync(dir, { recursive: true, force: true })
+  if (process.env.BENCH_DEBUG) say(server.output())
+  if (!kept) rmSync(dir, { recursive: true, force: true })
   return results
 }
 
