@@ -29,6 +29,8 @@ export interface PageTiming {
   worst_ms: number
   /** the slowest of the same requests as the server's journal timed them */
   server_worst_ms: number
+  /** timed requests over the 5 ms target, as the client saw them */
+  over_target: number
 }
 
 type Data = Record<string, any>
@@ -170,6 +172,7 @@ export async function queryPages(n: number, say: (l: string) => void = () => {})
       median_ms: round(ms[Math.floor(ms.length / 2)]!),
       worst_ms: round(ms.at(-1)!),
       server_worst_ms: round(Math.max(...served)),
+      over_target: ms.filter((x) => x > 5).length,
     }
     say(`${query}: median ${r.median_ms} ms, worst ${r.worst_ms} ms (in the server: worst ${r.server_worst_ms} ms)`)
     return r
@@ -282,9 +285,11 @@ export function queryPageLines(n: number, rows: PageTiming[]): string[] {
     '',
     `The compiled server over HTTP (one request at a time, each timed from send to the parsed answer), started on a data file holding ${n} orders, verify records, ledger records and after-sales, ${Math.ceil(n / 5)} products; ${PAGES} pages per query spread over the data, each requested once untimed first (a warm server). Target: every page ≤ 5 ms.`,
     '',
-    '| query | median ms | worst ms | worst ms in the server |',
-    '|---|---:|---:|---:|',
-    ...rows.map((r) => `| ${r.query} | ${r.median_ms} | ${r.worst_ms} | ${r.server_worst_ms} |`),
+    '| query | median ms | worst ms | pages over 5 ms | worst ms in the server |',
+    '|---|---:|---:|---:|---:|',
+    ...rows.map(
+      (r) => `| ${r.query} | ${r.median_ms} | ${r.worst_ms} | ${r.over_target} of ${PAGES} | ${r.server_worst_ms} |`,
+    ),
     '',
   ]
 }
