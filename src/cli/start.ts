@@ -38,7 +38,6 @@ export async function startCommand(argv: string[], env: NodeJS.ProcessEnv = proc
     process.stdout.write(`${USAGE}\n`)
     return
   }
-  tuneHeap()
   const log = createLog(config.log_level)
   let store
   try {
@@ -49,6 +48,7 @@ export async function startCommand(argv: string[], env: NodeJS.ProcessEnv = proc
     if (e instanceof StoreOpenError) fail(e.message, 1)
     throw e
   }
+  tuneHeap() // once the data file is read: loading it grows the heap fastest with V8's own setting
   if (store.repaired) process.stderr.write(`douyin-sandbox: ${store.repaired.message}\n`)
   const sandbox = createSandbox({
     store,
