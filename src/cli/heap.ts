@@ -3,8 +3,8 @@
  * collections, which under a steady request load leaves the server's RSS far above what it holds. The server
  * process asks for 20 % instead (`--heap-growing-percent`; read by V8 at every full collection, so it can be set
  * once the process runs). Measured by `npm run bench`: RSS after 100k verifications 369 → 290 MB, no change in the
- * till flow's pairs/s. It is set once the data file is read: set before, reading a 300k-certificate file took
- * 1.8 s instead of 1.3 s (a full collection every 20 % of growth) and one 185 ms pause followed. Only the server
+ * till flow's pairs/s. It is set once the data file is read: set before, start-up on a 100k-order file took
+ * 1.8 s instead of 1.3 s (a full collection every 20 % of growth while reading it). Only the server
  * process does this; importing the package never changes the host's V8.
  */
 import { setFlagsFromString } from 'node:v8'
