@@ -32,7 +32,7 @@ import type { OauthService } from './domains/oauth/oauth.service.js'
 import type { PurchaseService } from './domains/trade/purchase.service.js'
 import { registerTradeRoutes } from './domains/trade/trade.routes.js'
 import { controlPlaneTenant, requireAccessToken } from './http/auth.js'
-import { allowedOriginsCors, controlPlaneGuard, hostGuard } from './http/access.js'
+import { allowedOriginsCors, controlPlaneGuard, hostGuard, platformCrossSiteGuard } from './http/access.js'
 import { bodyGuard } from './http/body.js'
 import { phpArrayQuery } from './http/php-arrays.js'
 import type { Env, HttpCore, TenantEnv } from './http/env.js'
@@ -93,6 +93,8 @@ export function buildApp(core: HttpCore, s: AppServices): OpenAPIHono<Env> {
   app.use('*', hostGuard(core.access))
   app.use('/sandbox/*', allowedOriginsCors(core.access))
   app.use('/sandbox/*', controlPlaneGuard(core.access))
+  app.use('/oauth/*', platformCrossSiteGuard(core.access))
+  app.use('/goodlife/*', platformCrossSiteGuard(core.access))
   app.use('*', bodyGuard())
   app.use('/goodlife/*', phpArrayQuery())
   app.use('/goodlife/*', requireAccessToken(s.oauth))

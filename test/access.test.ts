@@ -10,6 +10,7 @@ import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
 import { listen } from './helpers/server.js'
 
 const CHROMIUM = '/usr/bin/chromium'
+const TOKEN_FORM = `client_key=${DEFAULT_TENANT.client_key}&client_secret=${DEFAULT_TENANT.client_secret}&grant_type=client_credential`
 
 /** A raw request with any Host header (fetch forbids setting it). */
 function raw(
@@ -57,6 +58,52 @@ describe('Host check', () => {
     try {
       expect((await raw(`${s2.url}/sandbox/tenants`, { host: 'sandbox.internal:8787' })).status).toBe(200)
       expect((await raw(`${s2.url}/sandbox/tenants`, { host: 'other.internal' })).status).toBe(403)
+    } finally {
+      await s2.close()
+    }
+  })
+})
+
+describe('the platform paths from another site', () => {
+  const form = TOKEN_FORM
+  const formHeaders = { 'content-type': 'application/x-www-form-urlencoded' }
+
+  it('refuse a cross-site client_token or goodlife post with 403, while a server-side form post still works', async () => {
+    const { sandbox, api } = await makeSandbox()
+    const server = await listen(sandbox)
+    try {
+      const post = (path: string, headers: Record<string, string>) =>
+        raw(`${server.url}${path}`, { method: 'POST', headers: { ...formHeaders, ...headers }, body: form })
+      const evil = await post('/oauth/client_token/', { origin: 'http://evil.test' })
+      expect(evil.status).toBe(403)
+      expect(evil.body.data.description).toContain('a page from http://evil.test may not change')
+      expect(evil.body.data.description).toContain('--allowed-origins http://evil.test')
+      expect((await post('/oauth/client_token', { 'sec-fetch-site': 'cross-site' })).status).toBe(403)
+      expect((await post('/oauth/client_token/', { origin: 'null' })).status).toBe(403)
+      const token = await api.token()
+      const verify = await raw(`${server.url}/goodlife/v1/fulfilment/certificate/verify/`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain', 'access-token': token, origin: 'http://evil.test' },
+        body: '{}',
+      })
+      expect(verify.status).toBe(403)
+      // a server-side client (no Origin, no Sec-Fetch-Site) and the sandbox's own pages pass
+      const server1 = await post('/oauth/client_token/', {})
+      expect([server1.status, server1.body.data.error_code]).toEqual([200, 0])
+      const own = await post('/oauth/client_token/', { origin: server.url, 'sec-fetch-site': 'same-origin' })
+      expect([own.status, own.body.data.error_code]).toEqual([200, 0])
+    } finally {
+      await server.close()
+    }
+    const allowed = await makeSandbox({ access: { allowedHosts: [], allowedOrigins: ['http://tool.test'] } })
+    const s2 = await listen(allowed.sandbox)
+    try {
+      const r = await raw(`${s2.url}/oauth/client_token/`, {
+        method: 'POST',
+        headers: { ...formHeaders, origin: 'http://tool.test' },
+        body: form,
+      })
+      expect([r.status, r.body.data.error_code]).toEqual([200, 0])
     } finally {
       await s2.close()
     }
@@ -120,43 +167,56 @@ describe('a page from another origin', () => {
     const tab = await browser.newPage()
     try {
       await tab.goto(pageUrl)
-      await tab.evaluate(async (base) => {
-        const tries = [
-          fetch(`${base}/sandbox/reset`, { method: 'POST', mode: 'no-cors' }),
-          fetch(`${base}/sandbox/clock/advance`, {
-            method: 'POST',
-            mode: 'no-cors',
-            headers: { 'content-type': 'text/plain' },
-            body: '{"seconds":86400}',
-          }),
-          fetch(`${base}/sandbox/clock/advance`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: '{"seconds":86400}',
-          }),
-          fetch(`${base}/sandbox/tenants`).then((r) => r.text()),
-        ]
-        await Promise.allSettled(tries)
-        // a plain form post, as a link in a mail would make
-        const form = document.createElement('form')
-        form.method = 'POST'
-        form.action = `${base}/sandbox/clock/advance`
-        form.enctype = 'text/plain'
-        const input = document.createElement('input')
-        input.name = '{"seconds":86400,"x":"'
-        input.value = '"}'
-        form.appendChild(input)
-        document.body.appendChild(form)
-        const frame = document.createElement('iframe')
-        frame.name = 'sink'
-        document.body.appendChild(frame)
-        form.target = 'sink'
-        await new Promise<void>((done) => {
-          frame.onload = () => done()
-          form.submit()
-          setTimeout(done, 3000)
-        })
-      }, target)
+      await tab.evaluate(
+        async ({ base, tokenForm }) => {
+          const tries = [
+            fetch(`${base}/sandbox/reset`, { method: 'POST', mode: 'no-cors' }),
+            fetch(`${base}/sandbox/clock/advance`, {
+              method: 'POST',
+              mode: 'no-cors',
+              headers: { 'content-type': 'text/plain' },
+              body: '{"seconds":86400}',
+            }),
+            fetch(`${base}/sandbox/clock/advance`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: '{"seconds":86400}',
+            }),
+            fetch(`${base}/sandbox/tenants`).then((r) => r.text()),
+            // the default tenant's secret is public: enough form posts would revoke the developer's token and, before
+            // the platform paths refused cross-site posts, ran into the client_token rate limit
+            ...Array.from({ length: 70 }, () =>
+              fetch(`${base}/oauth/client_token/`, {
+                method: 'POST',
+                mode: 'no-cors',
+                headers: { 'content-type': 'application/x-www-form-urlencoded' },
+                body: tokenForm,
+              }),
+            ),
+          ]
+          await Promise.allSettled(tries)
+          // a plain form post, as a link in a mail would make
+          const form = document.createElement('form')
+          form.method = 'POST'
+          form.action = `${base}/sandbox/clock/advance`
+          form.enctype = 'text/plain'
+          const input = document.createElement('input')
+          input.name = '{"seconds":86400,"x":"'
+          input.value = '"}'
+          form.appendChild(input)
+          document.body.appendChild(form)
+          const frame = document.createElement('iframe')
+          frame.name = 'sink'
+          document.body.appendChild(frame)
+          form.target = 'sink'
+          await new Promise<void>((done) => {
+            frame.onload = () => done()
+            form.submit()
+            setTimeout(done, 3000)
+          })
+        },
+        { base: target, tokenForm: TOKEN_FORM },
+      )
     } finally {
       await tab.close()
     }
@@ -170,12 +230,16 @@ describe('a page from another origin', () => {
       expect(made.error_code).toBe(0)
       await api.post('/sandbox/clock/advance', { seconds: 60 }) // a reset would put the clock back
       const before = (await api.get('/sandbox/clock')).body.data.clock.now_ms
+      const developerToken = await api.token()
       const journal = await api.get('/sandbox/journal')
       const seen = (journal.body.data.entries as unknown[]).length
       await attack(server.url.replace('127.0.0.1', 'localhost'))
       await attack(server.url)
       expect((await api.get('/sandbox/tenants')).text).toContain('keepme')
       expect((await api.get('/sandbox/clock')).body.data.clock.now_ms).toBe(before)
+      // the developer's token still works: the page's client_token posts were refused, none issued a token
+      const call = await api.get('/goodlife/v1/goods/category/get/', { 'access-token': developerToken })
+      expect(call.body.data.error_code).toBe(0)
       // the refused calls reached the sandbox and were answered 403/415 (the journal shows them)
       const entries = (await api.get('/sandbox/journal')).body.data.entries as Array<{ path: string; status?: number }>
       expect(entries.length).toBeGreaterThan(seen)

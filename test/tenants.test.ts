@@ -61,6 +61,16 @@ describe('tenants', () => {
     const h2 = { 'x-sandbox-client-key': 'gone-soon' }
     expect((await api.get('/sandbox/webhooks', h2)).body.data.webhook).toBeNull()
     expect((await api.get('/sandbox/snapshots', h2)).body.data.snapshots).toEqual([])
+    // the deleted tenant's token does not come back with the new tenant of the same client_key
+    const revived = await api.get(`${CATEGORY}?account_id=${again.account_id}`, { 'access-token': token })
+    expect(revived.body.data.error_code).toBe(2190002)
+    expect(revived.body.data.description).toContain('was issued to a tenant gone-soon that was deleted since')
+    const fresh = await api.token(again)
+    expect(
+      (await api.get(`${CATEGORY}?account_id=${again.account_id}`, { 'access-token': fresh })).body.data,
+    ).toMatchObject({
+      error_code: 0,
+    })
     const keep = await api.request('DELETE', `/sandbox/tenants/${DEFAULT_TENANT.client_key}`)
     expect(keep.body.data.error_code).toBe(4000002)
     expect(keep.body.data.description).toContain('is the default tenant and cannot be deleted')

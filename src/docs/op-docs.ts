@@ -33,7 +33,7 @@ export const CODE_TEXT: ReadonlyMap<number, string> = new Map<number, string>([
   ...Object.values(ERROR_CODES).map((e) => [e.code, e.text] as [number, string]),
   ...Object.values(FULFIL).map((e) => [e.code, e.msg] as [number, string]),
   [2137000328, '当前商品归属账户和门店无认领或使用关系'],
-  [28001016, '当前应用已被封禁或下线'],
+  [10020, '接口调用超过频率限制'],
 ])
 
 const c = ERROR_CODES
@@ -41,7 +41,6 @@ const PLATFORM: Record<number, string> = {
   [c.INVALID_PARAMS.code]: 'a parameter is missing, of the wrong type or out of range; the description names it',
   [c.TOKEN_INVALID.code]: 'header access-token is missing or is not a token this sandbox issued',
   [c.TOKEN_EXPIRED.code]: 'the token expired (7200 s of virtual time) or was replaced by two newer ones',
-  28001016: 'the client_key was banned for calling /oauth/client_token/ too often (until POST /sandbox/reset)',
   [c.NOT_AUTHORISED.code]: "account_id (query or JSON body) is not the tenant's account",
   [c.BUSY.code]: 'system busy: answered only through a fault rule (PUT /sandbox/faults)',
   [c.GATEWAY_BUSY.code]: 'system busy: answered only through a fault rule (PUT /sandbox/faults)',
@@ -51,7 +50,7 @@ const OAUTH: Record<number, string> = {
   [c.OAUTH_PARAMS.code]: 'client_key, client_secret or grant_type is missing or wrong',
   [c.OAUTH_NO_CLIENT.code]: 'client_key is not a tenant of this sandbox',
   [c.OAUTH_BAD_SECRET.code]: 'client_secret does not match client_key',
-  28001016: PLATFORM[28001016]!,
+  10020: 'more than client_token_rate_limit (500) calls within 5 minutes of virtual time; no token issued, no ban',
 }
 
 /**

@@ -3,8 +3,9 @@
  * requests to 127.0.0.1, and a DNS-rebinding page can even read the answers. So:
  * - every request's `Host` must be a loopback name (`localhost`, `*.localhost`), an IP address (a rebinding
  *   page cannot be addressed by one) or a name the user allowed (`--allowed-hosts`);
- * - a state-changing control-plane call (`POST`/`PUT`/`PATCH`/`DELETE /sandbox/*`) from another site (by
- *   `Sec-Fetch-Site` or `Origin`) is refused unless its origin is allowed (`--allowed-origins`), and it must
+ * - a state-changing call (`POST`/`PUT`/`PATCH`/`DELETE`, control plane and platform paths alike) from another
+ *   site (by `Sec-Fetch-Site` or `Origin`) is refused unless its origin is allowed (`--allowed-origins`);
+ * - a state-changing control-plane call must
  *   declare `content-type: application/json` even with an empty body — a page can send that only after a CORS
  *   preflight, which the sandbox never grants;
  * - with a control token (`--control-token`), every `/sandbox/*` call but the health check and the dashboard
@@ -120,6 +121,30 @@ export function allowedOriginsCors(policy: AccessPolicy) {
   }
 }
 
+/** 403 when a page on another site sends this state-changing request and its origin is not allowed. */
+function refuseCrossSite(c: Context<Env>, policy: AccessPolicy): void {
+  const foreign = foreignOrigin(c)
+  if (foreign === undefined || originAllowed(foreign, policy)) return
+  throw refused(
+    403,
+    `a page from ${foreign} may not change the sandbox's state (cross-site ${c.req.method} ${c.req.path}); ` +
+      `start the sandbox with --allowed-origins ${foreign.startsWith('(') ? '<origin>' : foreign} (ALLOWED_ORIGINS) to allow it`,
+  )
+}
+
+/**
+ * Middleware for the platform paths (/oauth/*, /goodlife/*, …): a state-changing request from another site is
+ * refused like on the control plane. client_token takes form bodies, which any page can post without a preflight,
+ * and the default tenant's secret is public: without this, a page could revoke the developer's tokens or run up
+ * the call-rate limit. Server-side clients send neither `Origin` nor `Sec-Fetch-Site` and pass.
+ */
+export function platformCrossSiteGuard(policy: AccessPolicy) {
+  return async (c: Context<Env>, next: Next) => {
+    if (!SAFE_METHODS.has(c.req.method)) refuseCrossSite(c, policy)
+    await next()
+  }
+}
+
 /** Middleware for /sandbox/*: the control token, then the cross-site and content-type rules for state changes. */
 export function controlPlaneGuard(policy: AccessPolicy) {
   return async (c: Context<Env>, next: Next) => {
@@ -132,13 +157,7 @@ export function controlPlaneGuard(policy: AccessPolicy) {
         { status: 401 },
       )
     if (!SAFE_METHODS.has(method)) {
-      const foreign = foreignOrigin(c)
-      if (foreign !== undefined && !originAllowed(foreign, policy))
-        throw refused(
-          403,
-          `a page from ${foreign} may not change the sandbox's state (cross-site ${method} ${c.req.path}); ` +
-            `start the sandbox with --allowed-origins ${foreign.startsWith('(') ? '<origin>' : foreign} (ALLOWED_ORIGINS) to allow it`,
-        )
+      refuseCrossSite(c, policy)
       const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim()
       if (!JSON_TYPE.test(type))
         throw refused(

@@ -31,7 +31,7 @@ export const settingsSchema = z
     commission_rate_percent: z.number().min(0).max(100),
     /** undelivered webhook events kept per tenant (waiting for a URL, retrying, given up); the oldest go first */
     outbox_limit: z.number().int().min(10).max(1_000_000),
-    /** client_token calls allowed in 60 s of virtual time before the client_key is banned; 0 never bans */
+    /** client_token calls allowed in a 5-minute window of virtual time (more answer 10020, no ban); 0: no limit */
     client_token_rate_limit: z.number().int().min(0).max(1_000_000),
   })
   .strict()

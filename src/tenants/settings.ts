@@ -16,7 +16,7 @@ export const DEFAULT_SETTINGS: TenantSettings = {
   settle_delay_seconds: 86400,
   commission_rate_percent: 2.5,
   outbox_limit: 10_000,
-  client_token_rate_limit: 60,
+  client_token_rate_limit: 500,
 }
 
 /** The tenant's settings (defaults where never set). */

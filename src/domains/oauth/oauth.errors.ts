@@ -13,15 +13,24 @@ export const expiredToken = (atIso: string) =>
     'TOKEN_EXPIRED',
     `the token expired at ${atIso} (virtual time); get a new one from POST /oauth/client_token/`,
   )
+export const tokenOfDeletedTenant = (key: string) =>
+  platformError(
+    'TOKEN_INVALID',
+    `header access-token was issued to a tenant ${key} that was deleted since; the tenant of that client_key now ` +
+      'is a new one: get a token from POST /oauth/client_token/',
+  )
 export const supersededToken = (why: string) => platformError('TOKEN_EXPIRED', why)
 export const accountNotAuthorised = (accountId: string) =>
   platformError(
     'NOT_AUTHORISED',
     `account_id ${accountId} has not authorised this app (client_key); use the tenant's own account_id`,
   )
-/** 状态码排查工具 28001016 当前应用已被封禁或下线: the client_key called client_token too often. */
-export const bannedClient = (key: string, atMs: number) =>
+/** 生活服务 client_token, 频控规则: more than the allowed calls within 5 minutes answer 10020 (no ban). */
+export const callRateExceeded = (key: string, limit: number, untilMs: number) =>
   new SandboxError(
-    28001016,
-    `当前应用已被封禁或下线: client_key ${key} called /oauth/client_token/ more than the allowed times in a minute at ${new Date(atMs).toISOString()} (virtual time) and is banned (每分钟超过 60 次, client_key 将被永久封禁); POST /sandbox/reset lifts the ban, tenant setting client_token_rate_limit sets the limit`,
+    10020,
+    `接口调用超过频率限制: client_key ${key} called /oauth/client_token/ ${limit} times within 5 minutes of virtual time ` +
+      `(频控规则: 5 分钟内超过 500 次接口调用,接口报错,错误码 10020); calls are accepted again from ` +
+      `${new Date(untilMs).toISOString()}, and tokens already issued keep working. Reuse a token for its 7200 s ` +
+      `instead of fetching one per request; tenant setting client_token_rate_limit sets the limit (0: none)`,
   )

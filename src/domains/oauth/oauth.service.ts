@@ -9,11 +9,12 @@ import type { Tenants } from '../../tenants/tenants.service.js'
 import { settingsOf } from '../../tenants/settings.js'
 import {
   accountNotAuthorised,
-  bannedClient,
+  callRateExceeded,
   expiredToken,
   missingToken,
   noSuchClient,
   supersededToken,
+  tokenOfDeletedTenant,
   unknownToken,
   wrongSecret,
 } from './oauth.errors.js'
@@ -22,13 +23,18 @@ import type { OauthStore, TokenRecord } from './oauth.store.js'
 export const TOKEN_TTL_SECONDS = 7200
 export const SUPERSEDE_GRACE_SECONDS = 300
 export const TOKEN_EXPIRE_JOB = 'oauth.token_expire'
-/** The client_token calls of the last minute and the ban (t:<key>/meta/client_token_calls; a reset lifts it). */
+/**
+ * The client_token calls of the current rate window (t:<key>/meta/client_token_calls). Versions before 0.2 stored
+ * `{calls_ms, banned_at_ms}` here and banned a client_key for good; such a record is read as an expired window, so
+ * an old ban lifts itself.
+ */
 interface CallWindow {
-  calls_ms: number[]
-  banned_at_ms: number | null
+  window_start_ms: number
+  calls: number
 }
 const CALLS_KEY = 'client_token_calls'
-const MINUTE_MS = 60_000
+/** 频控规则: "5 分钟内超过 500 次接口调用,接口报错,错误码 10020" (生活服务 client_token page). */
+export const RATE_WINDOW_MS = 5 * 60_000
 
 export interface ClientTokenInput {
   client_key: string
@@ -67,21 +73,22 @@ export class OauthService {
   }
 
   /**
-   * 生成 client_token: "每分钟超过 60 次接口调用，client_key 将被永久封禁". The call that is one too many within
-   * 60 s of virtual time bans the client_key (tenant setting client_token_rate_limit; 0 never bans).
+   * 生活服务 client_token page, 频控规则: "5 分钟内超过 500 次接口调用,接口报错,错误码 10020". A window opens at the
+   * first call and lasts 5 minutes of the tenant's virtual time; the calls over the limit in it answer 10020 and
+   * issue nothing (they are not counted), and the next window starts afresh: nothing is ever banned. The tenant
+   * setting client_token_rate_limit sets the limit (0: none).
    */
   private countCall(tenant: Tenant, nowMs: number): void {
-    const meta = tenant.repo.collection('meta')
-    const window = (meta.get(CALLS_KEY) as CallWindow | undefined) ?? { calls_ms: [], banned_at_ms: null }
-    if (window.banned_at_ms !== null) throw bannedClient(tenant.key, window.banned_at_ms)
     const limit = settingsOf(tenant).client_token_rate_limit
     if (limit === 0) return
-    const calls = [...window.calls_ms.filter((ms) => ms > nowMs - MINUTE_MS), nowMs]
-    if (calls.length > limit) {
-      meta.put(CALLS_KEY, { calls_ms: [], banned_at_ms: nowMs })
-      throw bannedClient(tenant.key, nowMs)
-    }
-    meta.put(CALLS_KEY, { calls_ms: calls, banned_at_ms: null })
+    const meta = tenant.repo.collection('meta')
+    const stored = meta.get(CALLS_KEY) as Partial<CallWindow> | undefined
+    const open = typeof stored?.window_start_ms === 'number' && nowMs < stored.window_start_ms + RATE_WINDOW_MS
+    const window: CallWindow = open
+      ? { window_start_ms: stored.window_start_ms!, calls: stored.calls ?? 0 }
+      : { window_start_ms: nowMs, calls: 0 }
+    if (window.calls >= limit) throw callRateExceeded(tenant.key, limit, window.window_start_ms + RATE_WINDOW_MS)
+    meta.put(CALLS_KEY, { ...window, calls: window.calls + 1 })
   }
 
   /**
@@ -105,8 +112,10 @@ export class OauthService {
     const record = this.db.tokens.get(token)
     const tenant = record && this.tenants.get(record.client_key)
     if (!record || !tenant) throw unknownToken()
-    const ban = tenant.repo.collection('meta').get(CALLS_KEY) as CallWindow | undefined
-    if (ban?.banned_at_ms != null) throw bannedClient(tenant.key, ban.banned_at_ms)
+    // a deleted tenant's tokens stay in sys/tokens (no token string is issued twice), but its client list goes
+    // with it: a tenant created again under the same client_key starts with no valid token
+    if (!record.revoked && !this.db.clients.get(tenant.key)?.recent.includes(token))
+      throw tokenOfDeletedTenant(tenant.key)
     const nowMs = tenant.clock.nowMs()
     if (record.revoked)
       throw supersededToken('only the latest two tokens of a client_key are valid; this one was replaced twice since')
