@@ -1,9 +1,9 @@
 /** Serves a sandbox over HTTP (main, the CLI, startSandbox and the scenario runner share this). */
-import { serve } from '@hono/node-server'
+import { getRequestListener, serve } from '@hono/node-server'
 import { createServer, type RequestListener, type ServerOptions } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { requestTimeoutOptions } from './config.js'
-import { guardListener, installEdge } from './http/edge.js'
+import { guardListener, installEdge, requestErrorAnswer } from './http/edge.js'
 import type { Sandbox } from './sandbox.js'
 
 export interface Listening {
@@ -20,9 +20,15 @@ export function listen(
   opts: { port: number; host: string; requestTimeout: number },
 ): Promise<Listening> {
   return new Promise((resolve, reject) => {
-    const serverOptions = requestTimeoutOptions(opts.requestTimeout)
-    // the app's listener behind the edge checks (http/edge.ts), which answer what never reaches Hono
-    const withEdge = (options: ServerOptions, app: RequestListener) => {
+    // Node's own answer to a request without Host is an empty 400: the listener answers it instead (http/edge.ts)
+    const serverOptions = { ...requestTimeoutOptions(opts.requestTimeout), requireHostHeader: false }
+    // the app's listener behind the edge checks (http/edge.ts), which answer what never reaches Hono; the adapter's
+    // own listener is replaced by one whose request errors (no Host, `OPTIONS *`, …) get the envelope
+    const app: RequestListener = getRequestListener(sandbox.fetch, {
+      hostname: opts.host,
+      errorHandler: (e) => requestErrorAnswer(e, sandbox.edge),
+    })
+    const withEdge = (options: ServerOptions) => {
       const guarded = guardListener(app, sandbox.edge)
       const created = createServer(options, guarded)
       installEdge(created, guarded, sandbox.edge)

@@ -55,6 +55,14 @@ describe('malformed HTTP', () => {
     ],
     ['two Content-Lengths', `${JSON_POST}Content-Length: 2\r\nContent-Length: 3\r\n\r\n{}`, 400, 'given twice'],
     ['a 20 KB URL', `GET /sandbox/health?x=${'a'.repeat(20_000)} HTTP/1.1\r\n${HOST}\r\n`, 431, 'larger than 16 KB'],
+    ['no Host header', 'GET /sandbox/health HTTP/1.1\r\n\r\n', 400, 'the request has no Host header'],
+    ['OPTIONS *', `OPTIONS * HTTP/1.1\r\n${HOST}\r\n`, 400, 'the request target is not a path starting with "/"'],
+    [
+      'CONNECT',
+      `CONNECT 127.0.0.1:443 HTTP/1.1\r\n${HOST}\r\n`,
+      405,
+      'CONNECT is not served: the sandbox is not a proxy',
+    ],
   ]
   for (const [name, text, status, words] of cases)
     it(`answers ${name} with HTTP ${status}, the envelope naming the problem, and a closed connection`, async () => {
