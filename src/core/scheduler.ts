@@ -49,6 +49,8 @@ export class Scheduler<Ctx> {
   private queue: Job[] | undefined
   /** serialises advance/runDue calls of one tenant */
   private lock: Promise<unknown> = Promise.resolve()
+  /** a fresh object for each advance/runDue while it runs (see `currentRun`) */
+  private run_: object | undefined
 
   constructor(
     private readonly jobs: JobStore,
@@ -57,7 +59,7 @@ export class Scheduler<Ctx> {
     private readonly handlers: ReadonlyMap<string, JobHandler<Ctx>>,
     private readonly ctx: () => Ctx,
     private readonly onChange: () => void = () => undefined,
-    /** runs after each job, at the job's virtual time (the webhook dispatcher sends what the job emitted) */
+    /** runs after the jobs due at one instant, at that virtual time (the webhook dispatcher sends what they emitted) */
     private readonly afterEach: (ctx: Ctx) => Promise<void> = async () => undefined,
   ) {}
 
@@ -133,6 +135,15 @@ export class Scheduler<Ctx> {
     return this.sorted()[0]?.due_at_ms
   }
 
+  /**
+   * While an advance or runDue is running: an object that stands for that one run (a new one each time), so
+   * what the jobs set off can tell one burst of work from the next (the webhook dispatcher stops connecting to a
+   * receiver that refused within the same run). Undefined between runs.
+   */
+  currentRun(): object | undefined {
+    return this.run_
+  }
+
   /** Runs every job due at or before the clock's now. */
   runDue(): Promise<JobRun[]> {
     return this.exclusive(() => this.runUntil(this.clock.nowMs(), false))
@@ -149,16 +160,28 @@ export class Scheduler<Ctx> {
     return run
   }
 
+  /**
+   * Runs the due jobs in order. The jobs due at one instant run one after another, then `afterEach` runs once for
+   * them at that instant (the dispatcher sends what they emitted together, instead of one pass per job).
+   */
   private async runUntil(targetMs: number, moveClock: boolean): Promise<JobRun[]> {
     const runs: JobRun[] = []
     const q = this.sorted()
-    while (q.length > 0 && q[0]!.due_at_ms <= targetMs) {
-      if (runs.length >= MAX_RUNS_PER_CALL) throw new Error(`more than ${MAX_RUNS_PER_CALL} jobs fell due at once`)
-      const job = q.shift()!
-      this.jobs.delete(job.job_id)
-      if (moveClock && job.due_at_ms > this.clock.nowMs()) this.clock.setMs(job.due_at_ms)
-      runs.push(await this.run(job))
-      await this.afterEach(this.ctx())
+    this.run_ = {}
+    try {
+      while (q.length > 0 && q[0]!.due_at_ms <= targetMs) {
+        const instant = q[0]!.due_at_ms
+        if (moveClock && instant > this.clock.nowMs()) this.clock.setMs(instant)
+        while (q.length > 0 && q[0]!.due_at_ms === instant) {
+          if (runs.length >= MAX_RUNS_PER_CALL) throw new Error(`more than ${MAX_RUNS_PER_CALL} jobs fell due at once`)
+          const job = q.shift()!
+          this.jobs.delete(job.job_id)
+          runs.push(await this.run(job))
+        }
+        await this.afterEach(this.ctx())
+      }
+    } finally {
+      this.run_ = undefined
     }
     if (moveClock && targetMs > this.clock.nowMs()) this.clock.setMs(targetMs)
     if (runs.length > 0) this.onChange()

@@ -141,7 +141,12 @@ export class SeqIndex<T> {
         ? undefined
         : { seq: this.spec.seq(doc), time: this.spec.time?.(doc) ?? 0, buckets: this.spec.buckets(doc) }
     if (was && now && was.seq === now.seq && was.time === now.time && sameBuckets(was.buckets, now.buckets)) return
-    if (was) for (const b of was.buckets) this.lists.get(b)?.remove(id, was.seq)
+    if (was)
+      for (const b of was.buckets) {
+        const l = this.lists.get(b)
+        l?.remove(id, was.seq)
+        if (l?.size === 0) this.lists.delete(b) // buckets come and go (one per entity): keep only the live ones
+      }
     if (!now) {
       this.placed.delete(id)
       return

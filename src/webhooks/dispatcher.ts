@@ -12,7 +12,7 @@ import type { Faults } from '../admin/faults.js'
 import { sendWithFault, type OutboundCall, type OutboundResult } from './outbound.js'
 import { recordDelivery } from './delivery-log.js'
 import { webhookSignature } from './signing.js'
-import { entityHeads, queuedEvents } from './outbox.js'
+import { dueHeads } from './outbox.js'
 import { webhookData, webhookTargets, type DeliveryRecord, type OutboxEvent } from './webhooks.store.js'
 
 /** The platform drops a connection after 5 s (douyin-api.md §8). */
@@ -31,14 +31,38 @@ export interface DispatcherDeps {
   faults?: Faults
 }
 
+/**
+ * The result of an attempt not made: within one clock advance (or one run of due jobs), once the receiver did
+ * not answer (connection refused, timed out), the later attempts of that run to the same URL fail the same way
+ * without connecting. Each is still logged and retried on its schedule. Without this, advancing a clock through
+ * thousands of jobs while the receiver is down took minutes of real connection attempts.
+ */
+function unreachableResult(firstError: string): OutboundResult {
+  return {
+    ok: false,
+    status: null,
+    response_body: '',
+    response_excerpt: '',
+    latency_ms: 0,
+    error: `${firstError} (not connected again: the URL did not answer earlier in this clock advance)`,
+  }
+}
+
 export class Dispatcher {
   private readonly passes = new Map<string, Promise<void>>()
   private readonly again = new Set<string>()
+  /** per scheduler run (Scheduler.currentRun): URL → the error of its first unanswered attempt in that run */
+  private readonly unreachable = new WeakMap<object, Map<string, string>>()
 
   constructor(private readonly deps: DispatcherDeps) {}
 
-  /** Starts a delivery pass for the tenant soon; cheap to call after every emit. */
+  /**
+   * Starts a delivery pass for the tenant soon; cheap to call after every emit. While the tenant's scheduler is
+   * running jobs it does nothing: the scheduler's pass after each instant's jobs sends what they emitted (a pass
+   * per emitted event would read the whole outbox once per job).
+   */
   poke(tenant: Tenant): void {
+    if (tenant.scheduler.currentRun()) return
     void this.pass(tenant)
   }
 
@@ -66,33 +90,33 @@ export class Dispatcher {
   }
 
   /**
-   * Events whose turn it is: the oldest undelivered event of each entity, if it is pending and due. A given-up
-   * head is not sent, and neither is anything behind it.
+   * Sends the due events MAX_CONCURRENT at a time. The outbox is read once per round, not once per batch: a
+   * round's events are all heads of their entities, so none waits for another; what a round makes due (an
+   * entity's next event, an event emitted meanwhile) is picked up by the next round.
    */
-  private due(tenant: Tenant, inFlight: Set<string>): OutboxEvent[] {
-    const now = tenant.clock.nowMs()
-    return [...entityHeads(queuedEvents(tenant)).values()].filter(
-      (e) => e.status === 'pending' && e.next_attempt_at_ms <= now && !inFlight.has(e.event_id),
-    )
-  }
-
   private async deliverDue(tenant: Tenant): Promise<void> {
     await this.deps.store.sync() // never send an event for a change that is not on disk
     const inFlight = new Set<string>()
     for (;;) {
-      const target = webhookTargets(this.deps.store).get(tenant.key)
-      if (!target) return
-      const batch = this.due(tenant, inFlight).slice(0, MAX_CONCURRENT)
-      if (batch.length === 0) return
-      for (const e of batch) inFlight.add(e.event_id)
-      await Promise.all(batch.map((e) => this.attempt(tenant, e, target.url)))
-      await this.deps.store.sync()
+      if (!webhookTargets(this.deps.store).get(tenant.key)) return
+      const round = dueHeads(tenant, tenant.clock.nowMs(), inFlight)
+      if (round.length === 0) return
+      for (let i = 0; i < round.length; i += MAX_CONCURRENT) {
+        const target = webhookTargets(this.deps.store).get(tenant.key)
+        if (!target) return
+        const batch = round.slice(i, i + MAX_CONCURRENT)
+        for (const e of batch) inFlight.add(e.event_id)
+        await Promise.all(batch.map((e) => this.attempt(tenant, e, target.url)))
+        await this.deps.store.sync()
+      }
     }
   }
 
-  private async attempt(tenant: Tenant, e: OutboxEvent, url: string): Promise<void> {
-    const result = await this.send(tenant, e, url, e.attempts + 1, false)
+  private async attempt(tenant: Tenant, queued: OutboxEvent, url: string): Promise<void> {
     const data = webhookData(tenant)
+    const e = data.outbox.get(queued.event_id)
+    if (e?.status !== 'pending') return // discarded, redelivered or given up since the round was read
+    const result = await this.send(tenant, e, url, e.attempts + 1, false)
     const current = data.outbox.get(e.event_id)
     if (!current) return // the tenant was reset, or the event discarded, meanwhile
     if (result.ok) {
@@ -135,11 +159,20 @@ export class Dispatcher {
       'x-douyin-signature': webhookSignature(tenant.record.client_secret, e.body),
     }
     const fault = this.deps.faults?.forOutbound(tenant, 'webhook', e.event)
-    const results = await sendWithFault(
-      this.deps.outbound,
-      { url, headers, body: e.body, timeoutMs: this.deps.timeoutMs ?? DELIVERY_TIMEOUT_MS },
-      fault,
-    )
+    const run = redelivery ? undefined : tenant.scheduler.currentRun()
+    const down = run && this.unreachable.get(run)?.get(url)
+    const results = down
+      ? [unreachableResult(down)]
+      : await sendWithFault(
+          this.deps.outbound,
+          { url, headers, body: e.body, timeoutMs: this.deps.timeoutMs ?? DELIVERY_TIMEOUT_MS },
+          fault,
+        )
+    if (run && !down && fault === undefined && results[0]!.status === null && results[0]!.error) {
+      const byUrl = this.unreachable.get(run) ?? new Map<string, string>()
+      byUrl.set(url, results[0]!.error)
+      this.unreachable.set(run, byUrl)
+    }
     const deliveries = results.map((result) =>
       recordDelivery(tenant, {
         event_id: e.event_id,

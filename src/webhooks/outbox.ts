@@ -2,6 +2,7 @@
  * Reading the tenant's outbox: which event of each entity is at the head of its line, which events are held
  * behind an earlier one, and the counts `GET /sandbox/webhooks` shows. Also keeps the outbox under its limit.
  */
+import type { IndexSpec } from '../store/seq-index.js'
 import type { Tenant } from '../tenants/tenant.js'
 import { webhookData, type OutboxEvent } from './webhooks.store.js'
 
@@ -21,6 +22,45 @@ export interface OutboxEventView extends Omit<OutboxEvent, 'status' | 'given_up_
 }
 
 const entityKey = (e: Pick<OutboxEvent, 'entity_type' | 'entity_id'>) => `${e.entity_type}:${e.entity_id}`
+
+/**
+ * The outbox in memory, kept in step with every write by the store: each entity's undelivered events in order
+ * (its head is the first), and the pending events in order with their next attempt times. A delivery pass reads the due heads from it in time
+ * proportional to the pending events, not to the whole outbox (which grows while the receiver is down).
+ */
+const DELIVERY_INDEX: IndexSpec<OutboxEvent> = {
+  name: 'delivery',
+  buckets: (e) => (e.status === 'pending' ? [entityBucket(e), 'pending'] : [entityBucket(e)]),
+  seq: (e) => e.seq,
+  time: (e) => e.next_attempt_at_ms,
+}
+
+/** Stored records are never changed in place, so a record's bucket name can be kept with it (and its hash too). */
+const BUCKET = new WeakMap<OutboxEvent, string>()
+function entityBucket(e: OutboxEvent): string {
+  let b = BUCKET.get(e)
+  if (b === undefined) BUCKET.set(e, (b = `entity:${entityKey(e)}`))
+  return b
+}
+
+/**
+ * The events whose turn it is at `nowMs`, oldest first: pending, due, and the oldest undelivered event of their
+ * entity (a given-up head holds everything behind it). Events in `skip` are left out.
+ */
+export function dueHeads(t: Tenant, nowMs: number, skip: ReadonlySet<string>): OutboxEvent[] {
+  const { outbox } = webhookData(t)
+  const index = outbox.index(DELIVERY_INDEX)
+  const pending = index.list('pending')
+  const due: OutboxEvent[] = []
+  for (let i = 0; i < pending.size; i++) {
+    if (pending.times[i]! > nowMs) continue // the common case while retries wait: no record read
+    const id = pending.ids[i]!
+    const e = outbox.get(id)
+    if (!e || skip.has(id)) continue
+    if (index.list(entityBucket(e)).ids[0] === id) due.push(e)
+  }
+  return due
+}
 
 /** Undelivered events, oldest first. */
 export function queuedEvents(t: Tenant): OutboxEvent[] {
