@@ -95,6 +95,11 @@ export class ScenarioContext {
     return beijing(this.startedAt + days * 86_400).slice(0, 10)
   }
 
+  /** The Beijing date of the tenant's virtual now, `YYYY-MM-DD` (the bill date of a verification made now). */
+  async today(): Promise<string> {
+    return beijing((await this.get('/sandbox/clock')).clock.now).slice(0, 10)
+  }
+
   private async http(method: string, path: string, body: unknown, headers: Record<string, string>): Promise<Json> {
     const res = await fetch(this.opts.baseUrl + path, {
       method,
