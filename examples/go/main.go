@@ -261,13 +261,11 @@ func (r *receiver) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		sign := req.Header.Get("x-life-sign")
 		ok := same(spiSignature(r.secret, query, raw), sign)
 		body, _ := decode(raw)
-		r.record(arrival{kind: "spi", event: name, content: body, query: query, raw: raw, sign: sign, ok: ok})
+		answer := obj{"error_code": 0, "description": ""}
 		if !ok {
 			fmt.Fprintf(os.Stderr, "rejected %s: wrong x-life-sign\n", name)
-			reply(w, 200, obj{"data": obj{"error_code": 20, "description": "bad x-life-sign"}})
-			return
-		}
-		if name == "issue_code" {
+			answer = obj{"error_code": 20, "description": "bad x-life-sign"}
+		} else if name == "issue_code" {
 			orderID, _ := at(body, "order_id").(string)
 			certs, _ := at(body, "certificates").([]interface{})
 			codes := []string{}
@@ -275,13 +273,12 @@ func (r *receiver) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 				codes = append(codes, fmt.Sprintf("GO%s%d", orderID[len(orderID)-8:], i))
 			}
 			r.mu.Lock()
-			r.issued[orderID] = codes
+			r.issued[orderID] = codes // before the arrival is seen: waiters read it
 			r.mu.Unlock()
-			reply(w, 200, obj{"data": obj{"error_code": 0, "description": "", "result": 1, "codes": codes,
-				"third_order_id": "go-" + orderID}})
-			return
+			answer = obj{"error_code": 0, "description": "", "result": 1, "codes": codes, "third_order_id": "go-" + orderID}
 		}
-		reply(w, 200, obj{"data": obj{"error_code": 0, "description": ""}})
+		r.record(arrival{kind: "spi", event: name, content: body, query: query, raw: raw, sign: sign, ok: ok})
+		reply(w, 200, obj{"data": answer})
 		return
 	}
 	reply(w, 404, obj{"data": obj{"error_code": 404, "description": "no route " + req.URL.Path}})

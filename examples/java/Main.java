@@ -358,25 +358,25 @@ public class Main {
             String sign = x.getRequestHeaders().getFirst("x-life-sign");
             boolean ok = same(spiSignature(secret, query, raw), sign);
             Object body = Json.parse(new String(raw, StandardCharsets.UTF_8));
-            record(new Arrival("spi", name, body, query, raw, sign, ok));
+            Map<String, Object> answer;
             if (!ok) {
                 System.err.println("rejected " + name + ": wrong x-life-sign");
-                reply(x, 200, obj("data", obj("error_code", 20, "description", "bad x-life-sign")));
-                return;
-            }
-            if (name.equals("issue_code")) {
+                answer = obj("error_code", 20, "description", "bad x-life-sign");
+            } else if (name.equals("issue_code")) {
                 String orderId = str(body, "order_id");
-                List<Object> codes = new ArrayList<>();
+                List<String> codes = new ArrayList<>();
                 for (int k = 0; k < length(body, "certificates"); k++)
                     codes.add("JV" + orderId.substring(orderId.length() - 8) + k);
                 synchronized (issued) {
-                    issued.put(orderId, List.copyOf(codes).stream().map(Object::toString).toList());
+                    issued.put(orderId, codes); // before the arrival is seen: waiters read it
                 }
-                reply(x, 200, obj("data", obj("error_code", 0, "description", "", "result", 1, "codes", codes,
-                        "third_order_id", "java-" + orderId)));
-                return;
+                answer = obj("error_code", 0, "description", "", "result", 1, "codes", new ArrayList<Object>(codes),
+                        "third_order_id", "java-" + orderId);
+            } else {
+                answer = obj("error_code", 0, "description", "");
             }
-            reply(x, 200, obj("data", obj("error_code", 0, "description", "")));
+            record(new Arrival("spi", name, body, query, raw, sign, ok));
+            reply(x, 200, obj("data", answer));
             return;
         }
         reply(x, 404, obj("data", obj("error_code", 404, "description", "no route " + path)));
@@ -578,12 +578,17 @@ public class Main {
         }
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         try {
             run();
         } catch (Failure f) {
             System.err.println("FAILED: " + f.getMessage());
             System.exit(1);
+        } catch (Throwable e) { // a bug of this program: still end (the receiver's thread would keep the JVM alive)
+            System.err.print("FAILED: ");
+            e.printStackTrace();
+            System.exit(1);
         }
+        System.exit(0);
     }
 }

@@ -153,17 +153,19 @@ class Receiver:
             name = path[len("/spi/"):]
             ok = same(spi_signature(secret, query, raw), headers.get("x-life-sign"))
             body = json.loads(raw)
-            self.record({"kind": "spi", "event": name, "content": body, "query": query, "ok": ok,
-                         "raw": raw, "sign": headers.get("x-life-sign")})
             if not ok:
                 print(f"rejected {name}: wrong x-life-sign", file=sys.stderr, flush=True)
-                return 200, {"data": {"error_code": 20, "description": "bad x-life-sign"}}
-            if name == "issue_code":
+                answer = {"error_code": 20, "description": "bad x-life-sign"}
+            elif name == "issue_code":
                 codes = [f"PY{body['order_id'][-8:]}{i}" for i, _ in enumerate(body["certificates"])]
-                self.issued[body["order_id"]] = codes
-                return 200, {"data": {"error_code": 0, "description": "", "result": 1, "codes": codes,
-                                      "third_order_id": f"py-{body['order_id']}"}}
-            return 200, {"data": {"error_code": 0, "description": ""}}
+                self.issued[body["order_id"]] = codes  # before the arrival is seen: waiters read it
+                answer = {"error_code": 0, "description": "", "result": 1, "codes": codes,
+                          "third_order_id": f"py-{body['order_id']}"}
+            else:
+                answer = {"error_code": 0, "description": ""}
+            self.record({"kind": "spi", "event": name, "content": body, "query": query, "ok": ok,
+                         "raw": raw, "sign": headers.get("x-life-sign")})
+            return 200, {"data": answer}
         return 404, {"data": {"error_code": 404, "description": f"no route {path}"}}
 
     def record(self, arrival):
