@@ -1,0 +1,3 @@
+module example.com/douyin-sandbox-merchant
+
+go 1.19
