@@ -7,7 +7,6 @@ import { readFile } from 'node:fs/promises'
 import { packageFile } from '../core/package-files.js'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Env } from '../http/env.js'
-import { buildOpenApiDocument } from './openapi.js'
 
 const ASSETS: Record<string, string> = {
   'swagger-ui.css': 'text/css; charset=utf-8',
@@ -26,8 +25,9 @@ export function registerDocsRoutes(app: OpenAPIHono<Env>, version: string): void
   let doc: string | undefined
   const assetCache = new Map<string, Buffer>()
 
-  app.get('/openapi.json', (c) => {
-    doc ??= JSON.stringify(buildOpenApiDocument(app, version))
+  // the generator (and the docs it assembles) loads on the first request: start-up does not wait for it
+  app.get('/openapi.json', async (c) => {
+    doc ??= JSON.stringify((await import('./openapi.js')).buildOpenApiDocument(app, version))
     return c.body(doc, 200, { 'content-type': 'application/json; charset=utf-8' })
   })
 
