@@ -50,16 +50,19 @@ function cpuMs(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100 // clock ticks of 10 ms
 }
 
+interface Variant {
+  name: string
+  cmd: string
+  args: (port: number) => string[]
+  /** whether the spawned process is the server (under npx it is npm) */
+  cpu: boolean
+}
+
 /** One start: ms from launch to the first 200, and the server's CPU ms then (null under npx: npm runs it). */
-async function once(
-  app: string,
-  cmd: string,
-  args: string[],
-  cpu: boolean,
-): Promise<{ wall: number; cpu: number | null }> {
+async function once(app: string, v: Variant): Promise<{ wall: number; cpu: number | null }> {
   const port = await freePort()
   const t0 = performance.now()
-  const child = spawn(cmd, [...args, 'start', '--memory', '--port', String(port)], { cwd: app, stdio: 'ignore' })
+  const child = spawn(v.cmd, v.args(port), { cwd: app, stdio: 'ignore' })
   const exited = new Promise((r) => child.once('exit', r))
   const deadline = t0 + 30_000
   for (;;) {
@@ -68,38 +71,50 @@ async function once(
       () => false,
     )
     if (ok) break
-    if (performance.now() > deadline) throw new Error(`${cmd} ${args.join(' ')}: no 200 within 30 s`)
+    if (performance.now() > deadline) throw new Error(`${v.name}: no 200 within 30 s`)
     await new Promise((r) => setTimeout(r, 3))
   }
   const wall = performance.now() - t0
-  const used = cpu ? cpuMs(child.pid!) : null
+  const used = v.cpu ? cpuMs(child.pid!) : null
   child.kill('SIGTERM')
   await exited
   return { wall, cpu: used }
 }
 
 const app = installedProject()
-const variants: Array<{ name: string; cmd: string; args: string[]; cpu: boolean }> = [
+const start = (port: number) => ['start', '--memory', '--port', String(port)]
+const variants: Variant[] = [
   {
     name: 'installed bin (node_modules/.bin/douyin-sandbox)',
     cmd: 'node_modules/.bin/douyin-sandbox',
-    args: [],
+    args: start,
     cpu: true,
   },
-  { name: 'npx douyin-sandbox', cmd: 'npx', args: ['douyin-sandbox'], cpu: false },
+  { name: 'npx douyin-sandbox', cmd: 'npx', args: (port) => ['douyin-sandbox', ...start(port)], cpu: false },
   {
     name: 'unbundled dist/src/cli.js (the command before the bundle)',
     cmd: process.execPath,
-    args: ['node_modules/douyin-sandbox/dist/src/cli.js'],
+    args: (port) => ['node_modules/douyin-sandbox/dist/src/cli.js', ...start(port)],
+    cpu: true,
+  },
+  {
+    // what this machine allows at best: Node itself, answering 200 from a bare HTTP server
+    name: 'reference: bare node:http server',
+    cmd: process.execPath,
+    args: (port) => [
+      '-e',
+      `require('node:http').createServer((q, s) => s.end()).listen(${port}, '127.0.0.1')`,
+      '/sandbox/health',
+    ],
     cpu: true,
   },
 ]
 const results = new Map(variants.map((v) => [v.name, { wall: [] as number[], cpu: [] as number[] }]))
-await once(app, variants[0]!.cmd, variants[0]!.args, false) // warms the file cache
+await once(app, variants[0]!) // warms the file cache
 for (let i = 0; i < RUNS; i++) {
   // interleaved, so a busy moment of the machine weighs on every variant alike
   for (const v of variants) {
-    const r = await once(app, v.cmd, v.args, v.cpu)
+    const r = await once(app, v)
     results.get(v.name)!.wall.push(r.wall)
     if (r.cpu !== null) results.get(v.name)!.cpu.push(r.cpu)
   }
