@@ -7,7 +7,8 @@
  * PID the script holds.
  */
 import { execFile, spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import { createServer, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -171,9 +172,10 @@ beforeAll(async () => {
   if (tools.code !== 0) throw new Error(`npm install of the test tools failed:\n${tools.out}`)
 }, 600_000)
 
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true })
-})
+// the consumer's node_modules (TypeScript, vitest, Jest) is large: removing it takes a while on a busy machine
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true })
+}, 120_000)
 
 // each test runs npm, tsc or vitest in the consumer project: minutes on a busy 2-core machine, not seconds
 describe('installed from the packed tarball into another project', { timeout: 180_000 }, () => {

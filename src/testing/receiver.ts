@@ -11,7 +11,7 @@
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { SandboxClient } from '../client/client.js'
-import type { Arrival, ArrivalEvent, ArrivalOf } from './arrivals.js'
+import type { Arrival, ArrivalEvent, ArrivalOf, SpiName } from './arrivals.js'
 import { verifySpiSignature, verifyWebhookSignature } from './signatures.js'
 
 /** How long `waitFor` waits by default: below vitest's and Jest's 5 s test timeout, so its own message shows. */
@@ -43,7 +43,7 @@ export interface Receiver {
   trust(tenant: TrustedTenant): void
   trust(clientKey: string, secret: string): void
   /** the next replies of an SPI, in order; the defaults afterwards */
-  script(spi: string, replies: SpiReply[]): void
+  script(spi: SpiName, replies: SpiReply[]): void
   /** arrivals whose signature did not match */
   badSignatures(): Arrival[]
   /**
