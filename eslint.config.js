@@ -26,7 +26,7 @@ const NO_SYSTEM_DATE = {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', '.douyin-sandbox/', 'data/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', '.douyin-sandbox/', 'data/', 'vendor/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

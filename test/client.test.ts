@@ -1,11 +1,12 @@
 /** The typed client and the testing kit, used the way a user's suite would. */
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
-import { OPERATIONS, SandboxApiError, type OperationOutput } from '../src/client/index.js'
+import { OPERATIONS, SandboxApiError, type OperationInput, type OperationOutput } from '../src/client/index.js'
 import {
   startReceiver,
   startSandbox,
   verifySpiSignature,
   verifyWebhookSignature,
+  WAIT_FOR_DEFAULT_MS,
   type RunningSandbox,
 } from '../src/testing/index.js'
 import { createHash } from 'node:crypto'
@@ -112,6 +113,30 @@ describe('the typed client covers the contracts', () => {
     expect(Object.keys(OPERATIONS).sort()).toEqual([...new Set(documented)].sort())
   })
 
+  it('types platform inputs strictly (a misspelt field does not compile) while the server accepts unknown fields', async () => {
+    const t = await sb.newTenant()
+    const saved = await t.publish(t.products.groupon())
+    const { certificates } = await t.client.buy({ product_id: saved.product_id })
+    const prep = await t.client.op.certificatePrepare({ code: certificates[0]!.code })
+    const poi_id = t.credentials.poi_ids[0]!
+    const encrypted_codes = [certificates[0]!.encrypted_code]
+    // @ts-expect-error verify_tokn is not a field of certificateVerify
+    const typo: OperationInput<'certificateVerify'> = { verify_tokn: prep.verify_token, poi_id, encrypted_codes }
+    // @ts-expect-error nested objects are strict too: product_nam is not a field of product
+    const nested: OperationInput<'goodsProductSave'>['product'] = { ...saved, product_nam: 'x' }
+    // @ts-expect-error control-plane inputs as well
+    await t.client.buy({ product_id: saved.product_id, cuont: 1 }).catch(() => undefined)
+    expect([typo, nested]).toHaveLength(2)
+    // on the wire the platform ignores fields it does not know, and so does the sandbox
+    const raw = await t.client.request('POST', '/goodlife/v1/fulfilment/certificate/verify/', {
+      verify_token: prep.verify_token,
+      poi_id,
+      encrypted_codes,
+      field_from_a_newer_sdk: 'ignored',
+    })
+    expect(raw).toMatchObject({ error_code: 0, verify_results: [{ result: 0 }] })
+  })
+
   it('types answers from the response schemas', () => {
     expectTypeOf<OperationOutput<'certificateVerify'>['verify_results'][number]['result']>().toEqualTypeOf<number>()
     expectTypeOf<OperationOutput<'oauthClientToken'>['access_token']>().toEqualTypeOf<string>()
@@ -119,26 +144,82 @@ describe('the typed client covers the contracts', () => {
 })
 
 describe('receiver and signature verifiers', () => {
-  it('receives a signed webhook, checks its signature and lets the test await it', async () => {
+  it('receives a signed webhook, checks its signature and lets the test await it, typed per event', async () => {
     const t = await sb.newTenant()
     const receiver = await startReceiver()
     try {
-      receiver.trust(t.credentials.client_key, t.credentials.client_secret)
+      receiver.trust(t)
       await t.client.setWebhook(receiver.url)
       const saved = await t.publish(t.products.groupon())
-      await t.client.buy({ product_id: saved.product_id })
+      const { order } = await t.client.buy({ product_id: saved.product_id })
       const hook = await receiver.waitFor('life_trade_order_notify')
+      expectTypeOf(hook.content.order.order_id).toEqualTypeOf<string>()
+      expectTypeOf(hook.json.content).toEqualTypeOf<string>()
+      expect(hook.content.order.order_id).toBe(order.order_id)
+      expect(JSON.parse(hook.json.content)).toEqual(hook.content)
       expect(hook.signature_ok).toBe(true)
       expect(receiver.badSignatures()).toEqual([])
+      // a predicate narrows the same way
+      const audit = await receiver.waitFor((a) => a.event === 'life_product_audit')
+      expectTypeOf(audit.content.status).toEqualTypeOf<'PASS' | 'FAIL'>()
       // the verifier agrees with an independent SHA-1 of secret + raw body
       const expected = createHash('sha1')
         .update(t.credentials.client_secret + hook.body)
         .digest('hex')
       expect(hook.headers['x-douyin-signature']).toBe(expected)
       expect(verifyWebhookSignature({ clientSecret: 'wrong', body: hook.body, signature: expected })).toBe(false)
-      await expect(receiver.waitFor('no_such_event', { timeoutMs: 50 })).rejects.toThrow(
-        /no "no_such_event" arrival within 50 ms/,
-      )
+      // @ts-expect-error a misspelt event name does not compile
+      void receiver.waitFor('life_trade_order_notfy', { timeoutMs: 1 }).catch(() => undefined)
+    } finally {
+      await receiver.close()
+    }
+  })
+
+  it('waits 3 s by default, then says what arrived, what was expected and where the webhook URL points', async () => {
+    expect(WAIT_FOR_DEFAULT_MS).toBeLessThan(5000)
+    const t = await sb.newTenant()
+    const receiver = await startReceiver()
+    const other = await startReceiver()
+    try {
+      receiver.trust(t)
+      const started = Date.now()
+      const err = (await receiver.waitFor('life_trade_order_notify').catch((e: unknown) => e)) as Error
+      expect(Date.now() - started).toBeGreaterThanOrEqual(WAIT_FOR_DEFAULT_MS - 50)
+      expect(err.message).toContain(`no "life_trade_order_notify" within ${WAIT_FOR_DEFAULT_MS} ms (the default`)
+      expect(err.message).toContain('arrived: nothing')
+      expect(err.message).toContain(`this receiver: webhook URL ${receiver.url}`)
+      expect(err.message).toContain(`${t.credentials.client_key}'s webhook URL: none set`)
+      expect(err.message).toContain('no verify_webhook challenge came here')
+
+      await t.client.setWebhook(other.url) // pointing elsewhere
+      const saved = await t.publish(t.products.groupon())
+      await t.client.buy({ product_id: saved.product_id })
+      await other.waitFor('life_trade_order_notify')
+      const elsewhere = (await receiver
+        .waitFor((a) => a.event === 'life_trade_order_notify', { timeoutMs: 100 })
+        .catch((e: unknown) => e)) as Error
+      expect(elsewhere.message).toContain('no arrival matching the predicate within 100 ms\n')
+      expect(elsewhere.message).toContain(`${t.credentials.client_key}'s webhook URL: ${other.url} (not this receiver`)
+    } finally {
+      await receiver.close()
+      await other.close()
+    }
+  })
+
+  it('types SPI calls per SPI name', async () => {
+    const t = await sb.newTenant()
+    const receiver = await startReceiver()
+    try {
+      receiver.trust(t)
+      await t.client.setSpi({ issue_code: `${receiver.spiBase}/issue_code` })
+      const saved = await t.publish(t.products.thirdPartyCode())
+      const { order } = await t.client.buy({ product_id: saved.product_id })
+      const call = await receiver.waitFor('issue_code')
+      expectTypeOf(call.content.certificates).toEqualTypeOf<Array<{ certificate_id: string; order_item_id: string }>>()
+      expect(call.kind).toBe('spi')
+      expect(call.content.order_id).toBe(order.order_id)
+      expect(call.content.certificates.length).toBeGreaterThan(0)
+      expect(call.signature_ok).toBe(true)
     } finally {
       await receiver.close()
     }

@@ -183,7 +183,7 @@ describe('demo console', () => {
 
     checkOffline()
     await page.close()
-  })
+  }, 120_000) // a long browser story: 27 s measured at load average 15 on 2 cores
 
   it('runs a scenario script with its live timeline, then shows its tenant', async () => {
     const { page, shot, checkOffline } = await openConsole(browser, server.url, 'scenario')

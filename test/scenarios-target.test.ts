@@ -109,7 +109,7 @@ describe('partial targets and cleanup', () => {
       }
       const targetOnly = await runScenarios([byName('third-party-codes')], { ...opts, target: sut.url })
       expect(targetOnly, lines.join('\n')).toMatchObject({ passed: 1, skipped: 0 })
-      expect(sut.arrivals.some((a) => a.json.event === 'life_trade_order_notify')).toBe(true)
+      expect(sut.arrivals.some((a) => a.event === 'life_trade_order_notify')).toBe(true)
       for (const extra of [{ spiBase: sut.spiBase }, { spiBase: sut.spiBase, target: sut.url }]) {
         const skipped = await runScenarios([byName('third-party-codes')], { ...opts, ...extra })
         expect(skipped).toMatchObject({ passed: 0, skipped: 1 })

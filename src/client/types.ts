@@ -6,6 +6,26 @@ import type { z } from 'zod'
 import type { OperationId, Operations } from './operations.js'
 
 type Flatten<T> = { [K in keyof T]: T[K] }
+/** The named keys of T, without its index signatures. */
+type NamedKeys<T> = keyof {
+  [K in keyof T as string extends K ? never : number extends K ? never : symbol extends K ? never : K]: 0
+}
+/**
+ * T without the `[key: string]: unknown` that a loose schema adds, at every depth: the server lets unknown fields
+ * through as the platform does, but in the client an unknown or misspelt field is a compile error. A genuine
+ * map (an index signature with a typed value, or one with no named keys) is kept.
+ */
+export type Strict<T> = T extends readonly unknown[]
+  ? { [I in keyof T]: Strict<T[I]> }
+  : T extends object
+    ? string extends keyof T
+      ? unknown extends T[string & keyof T]
+        ? [NamedKeys<T>] extends [never]
+          ? T
+          : { [K in keyof T as K extends NamedKeys<T> ? K : never]: Strict<T[K]> }
+        : { [K in keyof T]: Strict<T[K]> }
+      : { [K in keyof T]: Strict<T[K]> }
+    : T
 type Schema<S> = S extends z.ZodType ? S : never
 /** Query values are strings on the wire; the client also takes numbers and booleans and writes them as text. */
 type QueryValues<T> = { [K in keyof T]: T[K] extends string | undefined ? T[K] | number | boolean : T[K] }
@@ -26,8 +46,8 @@ type DataOf<R> = R extends { responses: { 200: { content: { 'application/json': 
 type SuccessOf<D> = D extends { error_code: infer E } ? (number extends E ? never : D) : D
 
 /** What `call(id, input)` takes for operation `Id`. */
-export type OperationInput<Id extends OperationId> = Flatten<
-  ParamsOf<Operations[Id]> & QueryOf<Operations[Id]> & BodyOf<Operations[Id]>
+export type OperationInput<Id extends OperationId> = Strict<
+  Flatten<ParamsOf<Operations[Id]> & QueryOf<Operations[Id]> & BodyOf<Operations[Id]>>
 >
 /** What `call(id, …)` resolves with for operation `Id`: the envelope's `data` on success (`error_code` 0). */
 export type OperationOutput<Id extends OperationId> = SuccessOf<DataOf<Operations[Id]>>

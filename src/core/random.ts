@@ -3,7 +3,8 @@
  * so the same seed and the same requests give the same ids, codes, tokens and faker data, across restarts.
  */
 import { createHash } from 'node:crypto'
-import { faker } from '@faker-js/faker/locale/zh_CN'
+import type { Faker } from '@faker-js/faker'
+import { loadFaker } from './faker.js'
 
 /** Generator state: four unsigned 32-bit words. */
 export type RandomState = [number, number, number, number]
@@ -105,7 +106,8 @@ export class SeededRandom {
   }
 
   /** Runs `fn` with faker seeded from this source, so faker output is reproducible. */
-  withFaker<T>(fn: (f: typeof faker) => T): T {
+  withFaker<T>(fn: (f: Faker) => T): T {
+    const faker = loadFaker()
     faker.seed(this.uint32())
     return fn(faker)
   }

@@ -1,13 +1,12 @@
 /**
- * /openapi.json (generated from the routes' zod schemas) and /docs, a Swagger UI whose scripts and styles
- * are served from the swagger-ui-dist package, so the page works without internet.
+ * /openapi.json (generated from the routes' zod schemas) and /docs, a Swagger UI whose scripts and styles are
+ * served from the copy in vendor/swagger-ui/ (scripts/vendor-swagger-ui.mjs), so the page works without internet
+ * and the package depends on no install-time analytics (swagger-ui-dist pulls in @scarf/scarf).
  */
 import { readFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+import { packageFile } from '../core/package-files.js'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Env } from '../http/env.js'
-import { buildOpenApiDocument } from './openapi.js'
 
 const ASSETS: Record<string, string> = {
   'swagger-ui.css': 'text/css; charset=utf-8',
@@ -19,16 +18,16 @@ const PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>douyin-sandbox API</title>
 <link rel="icon" href="/docs/assets/favicon-32x32.png"><link rel="stylesheet" href="/docs/assets/swagger-ui.css"></head>
 <body><div id="swagger-ui"></div><script src="/docs/assets/swagger-ui-bundle.js"></script>
-<script>window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#swagger-ui', deepLinking: true });</script>
+<script>window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#swagger-ui', deepLinking: true, validatorUrl: 'none' });</script>
 </body></html>`
 
 export function registerDocsRoutes(app: OpenAPIHono<Env>, version: string): void {
   let doc: string | undefined
   const assetCache = new Map<string, Buffer>()
-  const distDir = () => dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'))
 
-  app.get('/openapi.json', (c) => {
-    doc ??= JSON.stringify(buildOpenApiDocument(app, version))
+  // the generator (and the docs it assembles) loads on the first request: start-up does not wait for it
+  app.get('/openapi.json', async (c) => {
+    doc ??= JSON.stringify((await import('./openapi.js')).buildOpenApiDocument(app, version))
     return c.body(doc, 200, { 'content-type': 'application/json; charset=utf-8' })
   })
 
@@ -40,7 +39,7 @@ export function registerDocsRoutes(app: OpenAPIHono<Env>, version: string): void
     if (!type) return c.notFound()
     let body = assetCache.get(file)
     if (!body) {
-      body = await readFile(join(distDir(), file))
+      body = await readFile(packageFile(`vendor/swagger-ui/${file}`))
       assetCache.set(file, body)
     }
     return c.body(new Uint8Array(body), 200, { 'content-type': type, 'cache-control': 'public, max-age=86400' })

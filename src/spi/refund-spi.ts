@@ -10,6 +10,7 @@ import { afterSaleData, type AfterSaleRecord } from '../domains/after-sale/after
 import type { RefundService, RefundSpi } from '../domains/after-sale/refund.service.js'
 import type { CertificateRecord } from '../domains/fulfilment/fulfilment.store.js'
 import type { SpiClient } from './spi.client.js'
+import type { RefundApplyRequest, RefundNoticeRequest } from './spi.requests.js'
 import { noRefundApply, refundAuditNeedsReason } from './spi.errors.js'
 import { spiData, spiTargets } from './spi.store.js'
 
@@ -57,7 +58,7 @@ export class RefundSpiService implements RefundSpi {
       })),
       refund_reason: rec.reason,
       handle_time: t.clock.nowMs(),
-    })
+    } satisfies RefundApplyRequest)
     spiData(t).refunds.put(rec.after_sale_id, {
       after_sale_id: rec.after_sale_id,
       order_id: rec.order_id,
@@ -150,7 +151,7 @@ export class RefundSpiService implements RefundSpi {
         audit_time: rec.complete_time,
         audit_result: 1,
       })),
-    })
+    } satisfies RefundNoticeRequest)
     const ans = await this.client.call(
       t,
       'refund_notice',

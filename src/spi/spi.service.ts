@@ -12,6 +12,7 @@ import type { ProductRecord } from '../domains/goods/goods.store.js'
 import { tradeData, type OrderRecord } from '../domains/trade/trade.store.js'
 import type { RefundService } from '../domains/after-sale/refund.service.js'
 import type { SpiClient } from './spi.client.js'
+import type { IssueCodeRequest, PreCreateOrderRequest } from './spi.requests.js'
 import { badCodes, badSpiUrl, notIssuing, preCreateRefused } from './spi.errors.js'
 import {
   ISSUE_STATE,
@@ -76,7 +77,7 @@ export class SpiService {
       original_amount: sku.actual_amount * count,
       currency_code: 'CNY',
       create_order_time: t.clock.now(),
-    })
+    } satisfies PreCreateOrderRequest)
     const ans = await this.client.call(
       t,
       'pre_create_order',
@@ -103,7 +104,7 @@ export class SpiService {
       original_amount: order.original_amount,
       create_order_time: order.create_order_time,
       certificates: certs.map((c) => ({ certificate_id: c.certificate_id, order_item_id: c.order_item_id })),
-    })
+    } satisfies IssueCodeRequest)
     spiData(t).issues.put(order.order_id, {
       order_id: order.order_id,
       state: ISSUE_STATE.ISSUING,

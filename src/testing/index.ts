@@ -8,5 +8,30 @@ export {
   type ProductOptions,
   type ProductSaveBody,
 } from '../domains/goods/product.examples.js'
-export { readBody, startReceiver, type Arrival, type Receiver, type SpiReply } from './receiver.js'
+export {
+  readBody,
+  startReceiver,
+  WAIT_FOR_DEFAULT_MS,
+  type Receiver,
+  type SpiReply,
+  type TrustedTenant,
+  type WaitOptions,
+} from './receiver.js'
+export type {
+  Arrival,
+  ArrivalEvent,
+  ArrivalOf,
+  ChallengeArrival,
+  EventContent,
+  EventName,
+  IssueCodeRequest,
+  PreCreateOrderRequest,
+  RefundApplyRequest,
+  RefundNoticeRequest,
+  SpiArrival,
+  SpiName,
+  SpiRequests,
+  WebhookArrival,
+  WebhookBody,
+} from './arrivals.js'
 export { spiSignature, verifySpiSignature, verifyWebhookSignature, webhookSignature } from './signatures.js'

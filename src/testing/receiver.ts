@@ -8,27 +8,29 @@
  * await client.setWebhook(receiver.url)
  * const hook = await receiver.waitFor('life_trade_certificate_notify')
  */
-import { createServer, type IncomingHttpHeaders, type IncomingMessage } from 'node:http'
+import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { SandboxClient } from '../client/client.js'
+import type { Arrival, ArrivalEvent, ArrivalOf, SpiName } from './arrivals.js'
 import { verifySpiSignature, verifyWebhookSignature } from './signatures.js'
 
-export interface Arrival {
-  path: string
-  headers: IncomingHttpHeaders
-  /** the raw body */
-  body: string
-  json: Record<string, unknown>
-  /** webhook event name (`event`), or the SPI name for SPI calls */
-  event: string
-  /** a webhook's `content`, parsed from its JSON string ({} for SPI calls and the challenge) */
-  content: Record<string, unknown>
-  /** the signature matched the secret trusted for the sender's client_key */
-  signature_ok: boolean
-}
+/** How long `waitFor` waits by default: below vitest's and Jest's 5 s test timeout, so its own message shows. */
+export const WAIT_FOR_DEFAULT_MS = 3000
 
 export interface SpiReply {
   status: number
   body?: object
+}
+
+export interface WaitOptions {
+  /** how long to wait (default WAIT_FOR_DEFAULT_MS, 3000 ms); raise the runner's test timeout with it */
+  timeoutMs?: number
+}
+
+/** A tenant the receiver trusts: a TestTenant, or anything with its credentials (and a client to ask where its webhook URL points). */
+export interface TrustedTenant {
+  credentials: { client_key: string; client_secret: string }
+  client?: Pick<SandboxClient, 'op'>
 }
 
 export interface Receiver {
@@ -37,14 +39,21 @@ export interface Receiver {
   /** base of the SPI URLs: `${spiBase}/pre_create_order`, `/issue_code`, `/refund_apply`, `/refund_notice` */
   spiBase: string
   arrivals: Arrival[]
-  /** the secret of a tenant, to check its signatures */
+  /** trusts a tenant's secret to check its signatures; given the tenant (with its client), a failed waitFor also says where its webhook URL points */
+  trust(tenant: TrustedTenant): void
   trust(clientKey: string, secret: string): void
   /** the next replies of an SPI, in order; the defaults afterwards */
-  script(spi: string, replies: SpiReply[]): void
+  script(spi: SpiName, replies: SpiReply[]): void
   /** arrivals whose signature did not match */
   badSignatures(): Arrival[]
-  /** resolves with the first arrival (already there or still to come) of this event, or matching the predicate */
-  waitFor(match: string | ((a: Arrival) => boolean), opts?: { timeoutMs?: number }): Promise<Arrival>
+  /**
+   * Resolves with the first arrival (already there or still to come) of this event or SPI name, typed for it;
+   * or the first one the predicate accepts. Rejects after `timeoutMs` (default 3000) naming what was expected,
+   * what arrived and where the trusted tenants' webhook URLs point.
+   */
+  waitFor<E extends ArrivalEvent>(event: E, opts?: WaitOptions): Promise<ArrivalOf<E>>
+  waitFor<A extends Arrival>(match: (a: Arrival) => a is A, opts?: WaitOptions): Promise<A>
+  waitFor(match: (a: Arrival) => boolean, opts?: WaitOptions): Promise<Arrival>
   close(): Promise<void>
 }
 
@@ -92,9 +101,29 @@ function defaultSpiReply(spi: string, body: Record<string, unknown>): object {
   return { data: { error_code: 0, description: '' } }
 }
 
+/** One line per trusted tenant with a client: where its webhook URL points, asked of the sandbox. */
+async function webhookTargets(tenants: TrustedTenant[], url: string): Promise<string[]> {
+  const lines = tenants.map(async (t) => {
+    const key = t.credentials.client_key
+    try {
+      const { webhook, pending_events } = await t.client!.op.sandboxGetWebhook()
+      if (!webhook) return `${key}'s webhook URL: none set (await client.setWebhook(receiver.url))`
+      const here = webhook.url === url ? 'this receiver' : 'not this receiver'
+      return `${key}'s webhook URL: ${webhook.url} (${here}; ${pending_events} event(s) pending)`
+    } catch (e) {
+      return `${key}'s webhook URL: could not ask the sandbox (${(e as Error).message})`
+    }
+  })
+  const late = new Promise<string[]>((r) =>
+    setTimeout(() => r(['(the sandbox did not say within 500 ms)']), 500).unref(),
+  )
+  return Promise.race([Promise.all(lines), late])
+}
+
 /** Starts a receiver on a free loopback port. */
 export async function startReceiver(): Promise<Receiver> {
   const secrets = new Map<string, string>()
+  const tenants = new Map<string, TrustedTenant>()
   const scripts = new Map<string, SpiReply[]>()
   const arrivals: Arrival[] = []
   const waiters: Array<{ test: (a: Arrival) => boolean; resolve: (a: Arrival) => void }> = []
@@ -112,59 +141,84 @@ export async function startReceiver(): Promise<Receiver> {
         res.writeHead(status, { 'content-type': 'application/json' })
         res.end(payload === undefined ? '' : JSON.stringify(payload))
       }
-      const base = { path: url.pathname, headers: req.headers, body, json }
+      const base = { path: url.pathname, headers: req.headers, body }
       if (url.pathname.startsWith('/spi/')) {
         const spi = url.pathname.slice(5)
         const secret = secrets.get(String(req.headers['x-life-clientkey'] ?? ''))
         const ok =
           secret !== undefined &&
           verifySpiSignature({ clientSecret: secret, query: url.searchParams, body, sign: req.headers['x-life-sign'] })
-        record({ ...base, event: spi, content: {}, signature_ok: ok })
+        // the body as the platform sent it: typed by SPI name (SpiArrival)
+        record({ ...base, kind: 'spi', event: spi, content: json, json, signature_ok: ok } as unknown as Arrival)
         const next = scripts.get(spi)?.shift()
         return next ? send(next.status, next.body) : send(200, defaultSpiReply(spi, json))
       }
       const event = String(json.event ?? '')
       const content = parseContent(json.content)
       if (event === 'verify_webhook') {
-        record({ ...base, event, content, signature_ok: true })
+        record({ ...base, kind: 'challenge', event, content, json, signature_ok: true } as unknown as Arrival)
         return send(200, { challenge: content.challenge })
       }
       const secret = secrets.get(String(json.client_key ?? ''))
       const ok =
         secret !== undefined &&
         verifyWebhookSignature({ clientSecret: secret, body, signature: req.headers['x-douyin-signature'] })
-      record({ ...base, event, content, signature_ok: ok })
+      // content as the sandbox built it from the event catalogue: typed by event name (WebhookArrival)
+      record({ ...base, kind: 'webhook', event, content, json, signature_ok: ok } as unknown as Arrival)
       send(200, { data: { error_code: 0 } })
     })
   })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const hookUrl = `${origin}/webhook`
+
+  /** The timeout's message: what was expected, what arrived, and where the webhook URLs point. */
+  async function notArrived(match: string | ((a: Arrival) => boolean), timeoutMs: number): Promise<string> {
+    const wanted = typeof match === 'string' ? `"${match}"` : 'arrival matching the predicate'
+    const seen = arrivals.map((a) => (a.signature_ok ? a.event : `${a.event} (bad signature)`))
+    const lines = [
+      `receiver.waitFor: no ${wanted} within ${timeoutMs} ms${timeoutMs === WAIT_FOR_DEFAULT_MS ? ' (the default; pass { timeoutMs } to wait longer)' : ''}`,
+      `  arrived: ${seen.length > 0 ? seen.join(', ') : 'nothing'}`,
+      `  this receiver: webhook URL ${hookUrl}, SPI base ${origin}/spi`,
+    ]
+    const asked = [...tenants.values()].filter((t) => t.client)
+    for (const line of await webhookTargets(asked, hookUrl)) lines.push(`  ${line}`)
+    if (!arrivals.some((a) => a.kind === 'challenge'))
+      lines.push(
+        "  no verify_webhook challenge came here: no tenant's webhook URL was set to this receiver (await client.setWebhook(receiver.url))",
+      )
+    if (arrivals.some((a) => !a.signature_ok))
+      lines.push('  some signatures did not match: receiver.trust(tenant) for every tenant that sends here')
+    return lines.join('\n')
+  }
+
+  const waitFor = (match: string | ((a: Arrival) => boolean), opts: WaitOptions = {}): Promise<Arrival> => {
+    const test = typeof match === 'string' ? (a: Arrival) => a.event === match : match
+    const found = arrivals.find(test)
+    if (found) return Promise.resolve(found)
+    const timeoutMs = opts.timeoutMs ?? WAIT_FOR_DEFAULT_MS
+    return new Promise<Arrival>((resolve, reject) => {
+      const waiter = { test, resolve: (a: Arrival) => (clearTimeout(timer), resolve(a)) }
+      const timer = setTimeout(() => {
+        waiters.splice(waiters.indexOf(waiter), 1)
+        void notArrived(match, timeoutMs).then((m) => reject(new Error(m)))
+      }, timeoutMs)
+      waiters.push(waiter)
+    })
+  }
+
   return {
-    url: `${origin}/webhook`,
+    url: hookUrl,
     spiBase: `${origin}/spi`,
     arrivals,
-    trust: (k, s) => void secrets.set(k, s),
+    trust: (tenant: TrustedTenant | string, secret?: string) => {
+      if (typeof tenant === 'string') return void secrets.set(tenant, secret ?? '')
+      secrets.set(tenant.credentials.client_key, tenant.credentials.client_secret)
+      tenants.set(tenant.credentials.client_key, tenant)
+    },
     script: (spi, replies) => void scripts.set(spi, [...replies]),
     badSignatures: () => arrivals.filter((a) => !a.signature_ok),
-    waitFor: (match, opts = {}) => {
-      const test = typeof match === 'string' ? (a: Arrival) => a.event === match : match
-      const found = arrivals.find(test)
-      if (found) return Promise.resolve(found)
-      const timeoutMs = opts.timeoutMs ?? 10_000
-      return new Promise<Arrival>((resolve, reject) => {
-        const waiter = { test, resolve: (a: Arrival) => (clearTimeout(timer), resolve(a)) }
-        const timer = setTimeout(() => {
-          waiters.splice(waiters.indexOf(waiter), 1)
-          const seen = arrivals.map((a) => a.event).join(', ') || 'nothing'
-          reject(
-            new Error(
-              `no ${typeof match === 'string' ? `"${match}"` : 'matching'} arrival within ${timeoutMs} ms (arrived: ${seen})`,
-            ),
-          )
-        }, timeoutMs)
-        waiters.push(waiter)
-      })
-    },
+    waitFor: waitFor as Receiver['waitFor'],
     close: () =>
       new Promise<void>((r) => {
         server.closeAllConnections()
