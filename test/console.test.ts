@@ -7,7 +7,7 @@ import type { Sandbox } from '../src/sandbox.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeSandbox, type Api } from './helpers/harness.js'
 import { decodeQr, launch, openConsole, waitText } from './helpers/console.js'
-import { GOODS_NOW_MS } from './helpers/goods.js'
+import { buy, GOODS_NOW_MS, productBody, publish } from './helpers/goods.js'
 import { useReceivers } from './helpers/receiver.js'
 import { listen } from './helpers/server.js'
 
@@ -276,4 +276,31 @@ describe('demo console', () => {
       await guardedServer.close()
     }
   })
+
+  it('shows every coupon code whole at 1280, 1440 and 1920 px and on a 390 px phone', async () => {
+    const p = await publish(api, productBody('widths'))
+    await buy(api, { product_id: p.product_id, count: 3 })
+    const { page } = await openConsole(browser, server.url, 'widths')
+    await page.locator('.coupon .code').first().waitFor()
+    for (const width of [1280, 1440, 1920, 390]) {
+      await page.setViewportSize({ width, height: width < 500 ? 844 : 1000 })
+      const cut = await page.$$eval('.coupon .code', (codes) =>
+        codes
+          .map((el) => {
+            const r = el.getBoundingClientRect()
+            const card = el.closest('.coupon')!.getBoundingClientRect()
+            const whole =
+              el.scrollWidth <= el.clientWidth + 1 &&
+              r.left >= card.left - 1 &&
+              r.right <= card.right + 1 &&
+              r.right <= window.innerWidth + 1
+            return whole
+              ? ''
+              : `${el.textContent} (${Math.round(r.left)}–${Math.round(r.right)} in ${Math.round(card.left)}–${Math.round(card.right)})`
+          })
+          .filter(Boolean),
+      )
+      expect(cut, `codes cut at ${width} px`).toEqual([])
+    }
+  }, 120_000)
 })

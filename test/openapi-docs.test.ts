@@ -97,3 +97,16 @@ describe('the OpenAPI document', () => {
     expect((await api.get('/sandbox/examples/product_save?kind=combo_pack&refund_mode=1')).body.data.error_code).toBe(0)
   })
 })
+
+describe('GET /', () => {
+  it('is a page linking the console, the docs, the OpenAPI document and health, each of which answers', async () => {
+    const { sandbox } = await makeSandbox()
+    const home = await sandbox.fetch(new Request('http://localhost:8787/'))
+    expect(home.status).toBe(200)
+    expect(home.headers.get('content-type')).toContain('text/html')
+    const links = [...(await home.text()).matchAll(/href="([^"]+)"/g)].map((m) => m[1]!)
+    expect(links).toEqual(['/sandbox/ui', '/docs', '/openapi.json', '/sandbox/health'])
+    for (const link of links)
+      expect((await sandbox.fetch(new Request(`http://localhost:8787${link}`))).status).toBe(200)
+  })
+})

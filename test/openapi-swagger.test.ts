@@ -1,11 +1,12 @@
 /**
  * Swagger UI on a random port sends "Try it out" to that port (the document's server is relative), driven in
- * Debian's chromium through playwright-core.
+ * Debian's chromium through playwright-core; its control-plane calls carry the docs' own tenant.
  */
 import { existsSync } from 'node:fs'
 import { chromium } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { makeSandbox } from './helpers/harness.js'
+import { TRY_IT_OUT_TENANT } from '../src/docs/docs.routes.js'
 import { listen } from './helpers/server.js'
 
 const CHROMIUM = '/usr/bin/chromium'
@@ -28,7 +29,12 @@ it('sends Try it out to the port that serves the docs', async () => {
     await op.locator('.try-out__btn').click()
     const sent = page.waitForRequest((r) => r.url().includes('/sandbox/health'), { timeout: 10_000 })
     await op.locator('.execute').click()
-    expect((await sent).url()).toBe(`${server.url}/sandbox/health`)
+    const request = await sent
+    expect(request.url()).toBe(`${server.url}/sandbox/health`)
+    // Try it out runs in its own tenant, which the page created: the default tenant is not moved by a click
+    expect(request.headers()['x-sandbox-client-key']).toBe(TRY_IT_OUT_TENANT.client_key)
+    const keys = sandbox.tenants.list().map((t) => t.client_key)
+    expect(keys).toContain(TRY_IT_OUT_TENANT.client_key)
     await op.locator('.live-responses-table .response-col_status', { hasText: '200' }).first().waitFor()
   } finally {
     await browser.close()

@@ -8,7 +8,7 @@ header.top h1{font-size:22px;margin:0;color:#fff}
 header.top select,header.top input{font-size:16px}
 #clock{font-size:24px;font-weight:700;font-variant-numeric:tabular-nums;color:#ffe27a}
 #clock-mode,#updated{color:#bbb;font-size:14px}
-main{display:grid;grid-template-columns:repeat(auto-fit,minmax(560px,1fr));gap:16px;padding:16px}
+main{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(560px,100%),1fr));gap:16px;padding:16px}
 section{border:2px solid var(--line);border-radius:10px;padding:10px 14px;background:#fff;min-width:0}
 section.wide{grid-column:1/-1}
 h2{font-size:21px;margin:4px 0 10px;border-left:6px solid var(--accent);padding-left:8px}
@@ -24,7 +24,7 @@ th{background:#eee}small{color:var(--muted)}code{font-size:.9em;word-break:break
 .row{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center;margin:4px 0}
 .order{border:1px solid var(--line);border-radius:8px;padding:8px;margin:0 0 12px;background:var(--card)}
 .coupons{display:flex;flex-wrap:wrap;gap:10px;margin:8px 0}
-.coupon{display:flex;gap:10px;border:2px dashed #999;border-radius:8px;padding:8px;background:#fff;min-width:330px;flex:1}
+.coupon{display:flex;flex-wrap:wrap;gap:10px;border:2px dashed #999;border-radius:8px;padding:8px;background:#fff;flex:1 1 400px;min-width:min(400px,100%)}
 .coupon .qr{width:132px;height:132px;image-rendering:pixelated;flex:none}
 .coupon .name{font-weight:700;font-size:18px}
 .coupon .code{font:700 24px/1.2 ui-monospace,monospace;letter-spacing:1px;white-space:nowrap}

@@ -73,7 +73,7 @@ export async function startCommand(argv: string[], env: NodeJS.ProcessEnv = proc
       `  storage: ${config.memory ? 'memory (nothing is written)' : config.data}\n` +
       `  default tenant: client_key=${t.client_key} client_secret=${t.client_secret}\n` +
       `                  account_id=${t.account_id} poi_ids=${t.pois.map((p) => p.poi_id).join(',')}\n` +
-      `  docs: ${server.url}/docs\n`,
+      `  console: ${server.url}/sandbox/ui   docs: ${server.url}/docs\n`,
   )
   if (!isLoopback(config.host))
     process.stderr.write(
