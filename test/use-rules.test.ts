@@ -2,11 +2,11 @@
  * Usage rules that bind at the till: limit_use_rule (LIMIT_USE_RULE, 每人单次消费最多使用代金券张数), use_time
  * (USE_TIME, 仅指定时间可用), and a pack's sub-items, which may be verified together (分次核销 is allowed, not required).
  */
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
 import { productBuilders } from '../src/domains/goods/product.examples.js'
 import { buy, GOODS_NOW_MS, packBody, productBody, publish, type Body } from './helpers/goods.js'
+import { userDocsText } from './helpers/readme.js'
 
 const POI = DEFAULT_TENANT.poi_id
 
@@ -77,7 +77,7 @@ describe("a pack's sub-items", () => {
     const o = await buy(s.api, { product_id: p.product_id })
     const both = await s.verifyAll(o.certificates[0].code)
     expect(both.verify_results.map((r: { result: number }) => r.result)).toEqual([0, 0])
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+    const readme = userDocsText()
     expect(readme).not.toContain("A pack's sub-items are verified on separate visits")
     expect(readme).toContain("A pack's sub-items may be verified in one call or on separate visits")
   })

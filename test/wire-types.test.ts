@@ -3,10 +3,10 @@
  * 19-digit ids sent as JSON numbers read exactly, certificate/get's times in milliseconds, an integer
  * platform_take_rate.
  */
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
 import { buy, GOODS_NOW_MS, productBody, publish } from './helpers/goods.js'
+import { userDocsText } from './helpers/readme.js'
 
 const BIG_POI = '7010000000000000001' // the default tenant's second POI: beyond 2^53
 const ACC = DEFAULT_TENANT.account_id
@@ -105,7 +105,7 @@ describe('unknown fields', () => {
       error_code: 2100005,
       description: '参数不合法: body has unknown field(s) bogus',
     })
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+    const readme = userDocsText()
     expect(readme).toContain('Unknown fields: platform routes ignore them, control-plane routes refuse them')
   })
 })
