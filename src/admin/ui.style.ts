@@ -25,6 +25,7 @@ th{background:#eee}small{color:var(--muted)}code{font-size:.9em;word-break:break
 .order{border:1px solid var(--line);border-radius:8px;padding:8px;margin:0 0 12px;background:var(--card)}
 .coupons{display:flex;flex-wrap:wrap;gap:10px;margin:8px 0}
 .coupon{display:flex;flex-wrap:wrap;gap:10px;border:2px dashed #999;border-radius:8px;padding:8px;background:#fff;flex:1 1 400px;min-width:min(400px,100%)}
+.coupon>div{flex:1 1 200px}
 .coupon .qr{width:132px;height:132px;image-rendering:pixelated;flex:none}
 .coupon .name{font-weight:700;font-size:18px}
 .coupon .code{font:700 24px/1.2 ui-monospace,monospace;letter-spacing:1px;white-space:nowrap}
