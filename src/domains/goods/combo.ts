@@ -6,6 +6,7 @@ import { z } from 'zod'
 import type { Tenant } from '../../tenants/tenant.js'
 import { settingsOf } from '../../tenants/settings.js'
 import { describeZodError } from '../../http/validation.js'
+import { wireInt, wireIntOf } from '../../http/wire-int.js'
 import { comboRule, noMerchPermission, packPriceCheck } from './goods.errors.js'
 import { PACK_PRODUCT_TYPES, type CatalogService } from './goods.service.js'
 import type { SubItem } from './goods.store.js'
@@ -22,19 +23,19 @@ export const REFUND_MODES = { PARTIAL: 1, NO_PARTIAL: 2 } as const
 /** One item of combination_rule. */
 export const packItemSchema = z
   .object({
-    item_type: z.union([z.literal(1), z.literal(11), z.literal(101), z.literal(102), z.literal(201)]),
+    item_type: wireIntOf(1, 11, 101, 102, 201),
     name: z.string().min(1).max(60),
-    actual_amount: z.number().int().min(0),
-    origin_amount: z.number().int().min(0),
+    actual_amount: wireInt({ min: 0 }),
+    origin_amount: wireInt({ min: 0 }),
     out_sub_id: z.string().min(1).max(64).optional(),
-    discount: z.number().int().min(1).max(99).optional(),
-    threshold_amount: z.number().int().min(1).optional(),
-    reduction_amount: z.number().int().min(1).optional(),
+    discount: wireInt({ min: 1, max: 99 }).optional(),
+    threshold_amount: wireInt({ min: 1 }).optional(),
+    reduction_amount: wireInt({ min: 1 }).optional(),
   })
   .strict()
 
 export const combinationRuleSchema = z
-  .object({ refund_mode: z.union([z.literal(1), z.literal(2)]), items: z.array(packItemSchema).min(2).max(50) })
+  .object({ refund_mode: wireIntOf(1, 2), items: z.array(packItemSchema).min(2).max(50) })
   .strict()
 
 export type CombinationRule = z.infer<typeof combinationRuleSchema>
