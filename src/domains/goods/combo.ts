@@ -7,7 +7,7 @@ import type { Tenant } from '../../tenants/tenant.js'
 import { settingsOf } from '../../tenants/settings.js'
 import { describeZodError } from '../../http/validation.js'
 import { wireInt, wireIntOf } from '../../http/wire-int.js'
-import { comboRule, noMerchPermission, packPriceCheck } from './goods.errors.js'
+import { comboRule, noMerchPermission, packNeedsSku, packPriceCheck } from './goods.errors.js'
 import { PACK_PRODUCT_TYPES, type CatalogService } from './goods.service.js'
 import type { SubItem } from './goods.store.js'
 
@@ -65,13 +65,14 @@ function checkItem(item: Item, i: number, canSellMerch: boolean): void {
 
 /**
  * Parses and checks a pack's combination_rule: food category, pack product type, item rules, merch
- * permission, and the price check (sub-item actual_amounts add up to the pack's sku.actual_amount).
+ * permission, and the price check (sub-item actual_amounts add up to the pack's sku.actual_amount, which
+ * is undefined when the save has no sku: a pack is a single-SKU product).
  */
 export function checkCombination(
   t: Tenant,
   catalog: CatalogService,
   raw: string | undefined,
-  p: { product_type: number; category_id: number; actual_amount: number },
+  p: { product_type: number; category_id: number; actual_amount: number | undefined },
 ): CombinationRule {
   if (!catalog.isFood(p.category_id))
     throw comboRule(
@@ -93,6 +94,7 @@ export function checkCombination(
   const canSellMerch = settingsOf(t).merch_permission
   r.data.items.forEach((item, i) => checkItem(item, i, canSellMerch))
   const sum = r.data.items.reduce((s, i) => s + i.actual_amount, 0)
+  if (p.actual_amount === undefined) throw packNeedsSku(sum)
   if (sum !== p.actual_amount) {
     throw packPriceCheck(
       `the sub-items' actual_amount add up to ${sum} fen but sku.actual_amount is ${p.actual_amount} fen`,
