@@ -54,11 +54,15 @@ export const certificateSchema = z
     encrypted_code: z.string(),
     code: z.string().optional().openapi({ description: 'absent while unused or still cancellable' }),
     status: int.openapi({ description: '1 未使用, 2 已使用, 3 退款申请中, 4 退款成功, 5 退款失败, 6 退款中' }),
+    used_status_type: int.openapi({
+      description:
+        "核销类型: 0 not used, 1 used up, 2 a 次卡 with uses left (the sandbox's reading; values not published)",
+    }),
     start_time: int,
     expire_time: int,
     amount: amountSchema,
     sku: certSkuSchema,
-    verify: z.union([verifySchema, z.object({})]),
+    verify: verifySchema.optional().openapi({ description: 'the standing verification; absent while there is none' }),
     verify_records: z.array(verifySchema),
     order_id: z.string(),
     combination_id: z.string().openapi({ description: 'the combo pack, "" for ordinary products' }),

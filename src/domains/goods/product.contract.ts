@@ -59,12 +59,10 @@ export const productInputSchema = z
       .optional(),
     telephone: z.array(z.string()).optional(),
     out_url: z.string().optional(),
-    product_form_type: wireIntOf(1, 2)
-      .optional()
-      .openapi({
-        description:
-          '商品形态类型: 1 ordinary, 2 组合券包 (needs attr combination_rule); when absent, 2 if attr combination_rule is present, else 1',
-      }),
+    product_form_type: wireIntOf(1, 2).optional().openapi({
+      description:
+        '商品形态类型: 1 ordinary, 2 组合券包 (needs attr combination_rule); when absent, 2 if attr combination_rule is present, else 1',
+    }),
   })
   .loose()
 
