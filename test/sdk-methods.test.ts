@@ -179,7 +179,7 @@ describe('every SDK 1.1.0 method the sandbox serves, with SDK-typed inputs', () 
     expect(akte.data.orders.map((x: { orderId: string }) => x.orderId)).toContain(o.order.order_id)
   })
 
-  it('after-sales and bills: detail, audit, ledgers, records by coupon and sub-fulfilment, bill files', async () => {
+  it('after-sales and bills: detail, audit, ledgers, records by coupon and sub-fulfilment, bill files, withdrawals', async () => {
     const b = productBody('m-refund')
     b.product.attr_key_value_map.RefundPolicy = '1'
     const p = await publish(ctx.api, b)
@@ -235,6 +235,24 @@ describe('every SDK 1.1.0 method the sandbox serves, with SDK-typed inputs', () 
       'billQueryRebateUrl',
       new sdk.BillQueryRebateUrlRequest({ accessToken, accountId: ACC, bizMonth: '2022-06' }),
     )
+    await advance(2 * 86400)
+    const range = {
+      accessToken: await token(),
+      accountId: ACC,
+      startDate: DAY,
+      endDate: '2022-06-30',
+      cursor: '0',
+      size: '10',
+    }
+    const paid = await call('withdrawCateringQuery', new sdk.WithdrawCateringQueryRequest(range))
+    const withdrawId: string = paid.data.billWithdrawRecords[0].withdrawId
+    expect(withdrawId).toMatch(/^7\d{18}$/)
+    await call('withdrawCompositeQuery', new sdk.WithdrawCompositeQueryRequest(range))
+    const composite = await call(
+      'billCompositeQuery',
+      new sdk.BillCompositeQueryRequest({ ...bill, accessToken: range.accessToken, withdrawId }),
+    )
+    expect(composite.data.ledgerRecords.length).toBeGreaterThan(0)
   })
 
   it('预导码: imports codes and finds the order one was sold with', async () => {
@@ -304,7 +322,7 @@ describe('every SDK 1.1.0 method the sandbox serves, with SDK-typed inputs', () 
 
   it('has called every one of them', () => {
     const served = [...servedSdkMethods().keys()].sort()
-    expect(served.length).toBeGreaterThanOrEqual(34)
+    expect(served.length).toBeGreaterThanOrEqual(37)
     expect([...called].sort()).toEqual(served)
   })
 })

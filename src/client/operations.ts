@@ -21,6 +21,7 @@ import * as oauth from '../domains/oauth/oauth.contract.js'
 import * as settle from '../domains/settle/settle.contract.js'
 import * as ledgerDetail from '../domains/settle/ledger-detail.contract.js'
 import * as billFiles from '../domains/settle/bill-files.contract.js'
+import * as withdraw from '../domains/settle/withdraw.contract.js'
 import * as trade from '../domains/trade/trade.contract.js'
 import * as hermesOrder from '../domains/trade/hermes-order.contract.js'
 import * as booking from '../domains/trade/booking.contract.js'
@@ -73,6 +74,9 @@ export const OPERATIONS = {
   billCateringQuery: settle.cateringQueryRoute,
   ledgerQuery: settle.ledgerQueryRoute,
   queryRecordByCert: settle.recordByCertRoute,
+  billCompositeQuery: withdraw.billCompositeRoute,
+  withdrawCateringQuery: withdraw.withdrawCateringRoute,
+  withdrawCompositeQuery: withdraw.withdrawCompositeRoute,
   ledgerDetailedQuery: ledgerDetail.detailedQueryRoute,
   ledgerQueryByOrder: ledgerDetail.queryByOrderRoute,
   ledgerDetailedQueryByOrder: ledgerDetail.detailedQueryByOrderRoute,
