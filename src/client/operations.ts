@@ -26,6 +26,7 @@ import * as trade from '../domains/trade/trade.contract.js'
 import * as hermesOrder from '../domains/trade/hermes-order.contract.js'
 import * as booking from '../domains/trade/booking.contract.js'
 import * as shop from '../domains/shop/shop.contract.js'
+import * as poiMatch from '../domains/shop/poi-match.contract.js'
 import * as spi from '../spi/spi.contract.js'
 import * as webhooks from '../webhooks/webhooks.contract.js'
 
@@ -65,6 +66,9 @@ export const OPERATIONS = {
   tradeBookGet: booking.bookGetRoute,
   tradeMerchantConfirmOrder: booking.merchantConfirmRoute,
   shopPoiQuery: shop.poiQueryRoute,
+  poiMatchTaskSubmit: poiMatch.matchSubmitRoute,
+  poiMatchTaskQuery: poiMatch.matchTaskQueryRoute,
+  poiMatchRelationQuery: poiMatch.matchRelationRoute,
   afterSaleOrderDetailGet: afterSale.orderDetailRoute,
   afterSaleOrderQuery: afterSale.afterSaleQueryRoute,
   afterSaleOrderAudit: afterSale.auditRoute,
