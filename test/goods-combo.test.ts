@@ -159,12 +159,38 @@ describe('combo coupon packs (组合券包)', () => {
       'combination_rule is required when product_form_type is 2',
     )
     const ordinary = productBody('ordinary-with-rule')
+    ordinary.product.product_form_type = 1
     ordinary.product.attr_key_value_map.combination_rule = packBody(
       'x',
       coffeePack(),
     ).product.attr_key_value_map.combination_rule
     expect((await save(api, token, ordinary)).data.description).toContain(
-      'only a combo pack (product_form_type 2) has a combination_rule',
+      'product_form_type 1 is an ordinary product, which has no combination_rule',
+    )
+  })
+
+  it('takes a body without product_form_type (the SDK model has none) and a combination_rule as a pack', async () => {
+    const { api, token, h } = await setup()
+    const b = packBody('no-form-type', coffeePack())
+    delete b.product.product_form_type
+    const r = await save(api, token, b)
+    expect(r.data.error_code).toBe(0)
+    expect(r.data.sub_products).toHaveLength(8)
+    const raw = await api.get(`/goodlife/v1/goods/product/draft/get/?product_ids=${r.data.product_id}`, h)
+    expect(raw.body.data.product_drafts[0].product.product_form_type).toBe(2)
+    const plain = await save(api, token, productBody('plain'))
+    const view = await api.get(`/goodlife/v1/goods/product/draft/get/?product_ids=${plain.data.product_id}`, h)
+    expect(view.body.data.product_drafts[0].product.product_form_type).toBe(1)
+  })
+
+  it('refuses a pack saved without a sku, saying what to send', async () => {
+    const { api, token } = await setup()
+    const b = packBody('no-sku', coffeePack())
+    delete b.sku
+    const r = await save(api, token, b)
+    expect(r.data.error_code).toBe(2100005)
+    expect(r.data.description).toBe(
+      "参数不合法: sku is required for a combo pack: a pack is a single-SKU product (单sku商品必传); send sku with actual_amount 14400 fen, the sum of the sub-items' actual_amount",
     )
   })
 
@@ -232,6 +258,19 @@ describe('goods/sku/batch_save', () => {
       h,
     )
     expect(refused.body.data.description).toContain('sku/batch_save is for multi-SKU products')
+    const pack = await save(api, token, packBody('pack', coffeePack()))
+    const onPack = await api.post(
+      '/goodlife/v1/akte/goods/sku/batch_save/',
+      { account_id: ACC, product_id: pack.data.product_id, skus: [sku] },
+      h,
+    )
+    expect(onPack.body.data).toMatchObject({ error_code: 2100005 })
+    expect(onPack.body.data.description).toContain(
+      `product ${pack.data.product_id} is a combo pack (组合券包), a single-SKU product; sku/batch_save is for multi-SKU products`,
+    )
+    expect(onPack.body.data.description).toContain(
+      "change the pack's sku with product/save and its stock with stock/sync",
+    )
     const multi = productBody('multi')
     delete multi.sku
     const m = await save(api, token, multi)

@@ -190,8 +190,8 @@ describe('goods/product/save', () => {
   it('refuses wrong body types naming the field', async () => {
     const { api, token } = await setup()
     const b = productBody('types')
-    b.sku.actual_amount = '996'
+    b.sku.actual_amount = '9.96'
     const r = await save(api, token, b)
-    expect(r.data.description).toContain('sku.actual_amount must be number, got string')
+    expect(r.data.description).toContain('sku.actual_amount: expected an integer (number or digit string), got "9.96"')
   })
 })

@@ -66,7 +66,7 @@ describe('goods query parameters', () => {
     expect(op.body.data).toEqual({ error_code: 2100005, description: '参数不合法: op_type must be one of 1, 2' })
     const stock = await s.api.post(
       '/goodlife/v1/goods/stock/sync/',
-      { account_id: ACC, product_id, stock: { limit_type: '1', stock_qty: 5 } },
+      { account_id: ACC, product_id, stock: { limit_type: '3', stock_qty: 5 } },
       s.h,
     )
     expect(stock.body.data).toEqual({

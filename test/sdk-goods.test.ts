@@ -1,7 +1,7 @@
 /** The official SDK drives the goods APIs (their /goodlife/v1/akte/goods/ paths) without a type error. */
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT } from './helpers/harness.js'
-import { GOODS_NOW_MS, seedSaveRequest } from './helpers/goods.js'
+import { coffeePack, GOODS_NOW_MS, packBody, seedSaveRequest } from './helpers/goods.js'
 import { sdk, sdkSandbox, sdkClient, sdkToken } from './helpers/sdk.js'
 
 const ACC = DEFAULT_TENANT.account_id
@@ -83,6 +83,43 @@ describe('official SDK on goods', () => {
       new sdk.GoodsProductOnlineGetRequest({ accessToken, accountId: ACC, outIds: ['sdk-product'] }),
     )
     expect(Number(after.data.productOnlines[0].sku.stock.stockQty)).toBe(250)
+  })
+
+  it("creates a combo pack through the SDK's own product model (no product_form_type), amounts as strings", async () => {
+    const accessToken = await sdkToken()
+    const b = packBody('sdk-pack', coffeePack())
+    const p = b.product
+    const product = new sdk.GoodsProductSaveRequestProduct({
+      outId: 'sdk-pack',
+      productName: 'SDK 券包',
+      productType: p.product_type,
+      bizLine: p.biz_line,
+      categoryId: String(p.category_id),
+      soldStartTime: String(p.sold_start_time),
+      soldEndTime: String(p.sold_end_time),
+      pois: p.pois.map((x: { poi_id: string }) => new sdk.GoodsProductSaveRequestProductPoisItem({ poiId: x.poi_id })),
+      attrKeyValueMap: p.attr_key_value_map,
+    })
+    const sku = new sdk.GoodsProductSaveRequestSku({
+      skuName: b.sku.sku_name,
+      actualAmount: String(b.sku.actual_amount),
+      originAmount: String(b.sku.origin_amount),
+      status: 1,
+      attrKeyValueMap: b.sku.attr_key_value_map,
+      stock: new sdk.GoodsProductSaveRequestSkuStock({ limitType: 1, stockQty: '400' }),
+    })
+    const saved = await sdkClient().goodsProductSave(
+      new sdk.GoodsProductSaveRequest({ accessToken, accountId: ACC, product, sku }),
+    )
+    const productId = saved.data.productId as string
+    const raw = await ctx.api.get(`/goodlife/v1/goods/product/draft/get/?product_ids=${productId}`, {
+      'access-token': accessToken,
+    })
+    const draft = raw.body.data.product_drafts[0]
+    expect(draft.product.product_form_type).toBe(2)
+    expect(draft.product.sub_products).toHaveLength(8)
+    expect(draft.sku.actual_amount).toBe(7 * 1500 + 3900)
+    expect(draft.sku.stock.stock_qty).toBe(400)
   })
 
   it('gets a business error as a thrown error with its code', async () => {

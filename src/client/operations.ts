@@ -21,10 +21,12 @@ import * as oauth from '../domains/oauth/oauth.contract.js'
 import * as settle from '../domains/settle/settle.contract.js'
 import * as ledgerDetail from '../domains/settle/ledger-detail.contract.js'
 import * as billFiles from '../domains/settle/bill-files.contract.js'
+import * as withdraw from '../domains/settle/withdraw.contract.js'
 import * as trade from '../domains/trade/trade.contract.js'
 import * as hermesOrder from '../domains/trade/hermes-order.contract.js'
 import * as booking from '../domains/trade/booking.contract.js'
 import * as shop from '../domains/shop/shop.contract.js'
+import * as poiMatch from '../domains/shop/poi-match.contract.js'
 import * as spi from '../spi/spi.contract.js'
 import * as webhooks from '../webhooks/webhooks.contract.js'
 
@@ -64,6 +66,9 @@ export const OPERATIONS = {
   tradeBookGet: booking.bookGetRoute,
   tradeMerchantConfirmOrder: booking.merchantConfirmRoute,
   shopPoiQuery: shop.poiQueryRoute,
+  poiMatchTaskSubmit: poiMatch.matchSubmitRoute,
+  poiMatchTaskQuery: poiMatch.matchTaskQueryRoute,
+  poiMatchRelationQuery: poiMatch.matchRelationRoute,
   afterSaleOrderDetailGet: afterSale.orderDetailRoute,
   afterSaleOrderQuery: afterSale.afterSaleQueryRoute,
   afterSaleOrderAudit: afterSale.auditRoute,
@@ -73,6 +78,9 @@ export const OPERATIONS = {
   billCateringQuery: settle.cateringQueryRoute,
   ledgerQuery: settle.ledgerQueryRoute,
   queryRecordByCert: settle.recordByCertRoute,
+  billCompositeQuery: withdraw.billCompositeRoute,
+  withdrawCateringQuery: withdraw.withdrawCateringRoute,
+  withdrawCompositeQuery: withdraw.withdrawCompositeRoute,
   ledgerDetailedQuery: ledgerDetail.detailedQueryRoute,
   ledgerQueryByOrder: ledgerDetail.queryByOrderRoute,
   ledgerDetailedQueryByOrder: ledgerDetail.detailedQueryByOrderRoute,

@@ -9,6 +9,7 @@ import { goodsDocs } from '../domains/goods/goods.docs.js'
 import { oauthDocs } from '../domains/oauth/oauth.docs.js'
 import { settleMoreDocs } from '../domains/settle/settle-more.docs.js'
 import { settleDocs } from '../domains/settle/settle.docs.js'
+import { poiMatchDocs } from '../domains/shop/poi-match.docs.js'
 import { tradeMoreDocs } from '../domains/trade/trade-more.docs.js'
 import { tradeDocs } from '../domains/trade/trade.docs.js'
 import { spiDocs } from '../spi/spi.docs.js'
@@ -27,6 +28,7 @@ export const OP_DOCS: OpDocs = {
   ...afterSaleMoreDocs,
   ...settleDocs,
   ...settleMoreDocs,
+  ...poiMatchDocs,
   ...spiDocs,
   ...adminDocs,
   ...webhooksDocs,

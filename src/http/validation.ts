@@ -6,6 +6,7 @@ import type { ZodError } from 'zod'
 import { ERROR_CODES, SandboxError } from '../core/errors.js'
 import type { Env } from './env.js'
 import type { AnyContext } from './envelope.js'
+import { isWireIntMessage } from './wire-int.js'
 
 const MAX_ISSUES = 5
 
@@ -33,6 +34,7 @@ function allowedValues(issue: Issue): unknown[] | undefined {
 function describeIssue(issue: Issue, where: string): string {
   const field = fieldName(issue.path) || where
   if (issue.code === 'invalid_type') {
+    if (isWireIntMessage(issue.message)) return `${field}: ${issue.message}`
     if (/received undefined/.test(issue.message)) return `${field} is required`
     const got = /received (\w+)/.exec(issue.message)?.[1]
     return `${field} must be ${issue.expected}${got ? `, got ${got}` : ''}`

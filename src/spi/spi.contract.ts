@@ -1,6 +1,7 @@
 /** Wire schemas and routes of the 三方码 callbacks and of PUT/GET /sandbox/spi. */
 import { createRoute, z } from '@hono/zod-openapi'
 import { envelopeOf, jsonResponses } from '../http/envelope.schema.js'
+import { wireInt, wireIntOf } from '../http/wire-int.js'
 
 const int = z.number().int()
 const security = [{ accessToken: [] }]
@@ -57,7 +58,7 @@ export const createCallbackRoute = createRoute({
           schema: z
             .object({
               order_id: z.string().min(1),
-              result: z.union([z.literal(1), z.literal(2)]).openapi({ description: '1 成功, 2 失败' }),
+              result: wireIntOf(1, 2).openapi({ description: '1 成功, 2 失败' }),
               codes: z.array(z.string().min(1)).max(500).optional(),
               third_order_id: z.string().optional(),
               fail_reason: z.string().optional(),
@@ -93,12 +94,12 @@ export const refundAuditRoute = createRoute({
             .object({
               order_id: z.string().optional(),
               biz_uniq_key: z.string().optional(),
-              audit_result: int.optional(),
-              refund_fee_amount: int.optional(),
+              audit_result: wireInt().optional(),
+              refund_fee_amount: wireInt().optional(),
               after_sale_id: z.string().optional(),
               certificate_id: z.string().optional(),
               code: z.string().optional(),
-              result: int.optional(),
+              result: wireInt().optional(),
               reason: z.string().optional(),
             })
             .loose(),

@@ -13,6 +13,7 @@ import type { CalendarRecord } from '../domains/goods/calendar.js'
 import type { SpuRecord } from '../domains/goods/spu.js'
 import type { ClientTokens, TokenRecord } from '../domains/oauth/oauth.store.js'
 import type { LedgerRecord } from '../domains/settle/settle.store.js'
+import type { MatchRelation, MatchTask } from '../domains/shop/poi-match.store.js'
 import type { BookRecord } from '../domains/trade/booking.store.js'
 import type { OrderRecord } from '../domains/trade/trade.store.js'
 import type { IssueRecord, RefundApplyRecord, SpiTargets } from '../spi/spi.store.js'
@@ -57,6 +58,12 @@ export interface TenantCollections {
   ledgers: LedgerRecord
   /** certificate_id → its ledger records */
   ledgers_by_cert: { ledger_ids: string[] }
+  /** task_id → a POI match task (门店匹配) */
+  poi_match_tasks: MatchTask
+  /** ext_id (the merchant's store id) → the POI it is matched to */
+  poi_matches: MatchRelation
+  /** poi_id → the ext_id matched to it */
+  poi_matches_by_poi: { ext_id: string }
   /** order_id → a 三方码 order's issuing state */
   spi_issues: IssueRecord
   /** after_sale_id → a refund asked of the merchant's refund_apply SPI */

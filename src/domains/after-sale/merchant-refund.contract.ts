@@ -2,12 +2,13 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { envelopeOf, jsonResponses } from '../../http/envelope.schema.js'
 import { withExample } from '../../http/route-examples.js'
+import { wireInt } from '../../http/wire-int.js'
 
 const security = [{ accessToken: [] }]
 const tags = ['after-sale']
 const reasonSchema = z
   .object({
-    reason_code: z.array(z.number().int()).max(20).optional().openapi({ description: '原因码' }),
+    reason_code: z.array(wireInt()).max(20).optional().openapi({ description: '原因码' }),
     desc: z.string().max(500).optional().openapi({ description: '商家可填写的备注信息' }),
   })
   .loose()

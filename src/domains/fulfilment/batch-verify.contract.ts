@@ -3,6 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { envelopeOf, jsonResponses } from '../../http/envelope.schema.js'
 import { withExample } from '../../http/route-examples.js'
 import { verifyBodySchema, verifyResultSchema } from './fulfilment.contract.js'
+import { wireId } from '../../http/wire-int.js'
 
 /** The most orders one batch_verify call may verify (the sandbox's limit; the documents give none). */
 export const MAX_BATCH_ORDERS = 20
@@ -57,9 +58,7 @@ export const batchVerifyRoute = createRoute({
         'application/json': {
           schema: z
             .object({
-              poi_id: z
-                .union([z.string().regex(/^\d+$/), z.number().int().transform(String)])
-                .openapi({ type: 'string', description: "the store verifying every item (one of the products' POIs)" }),
+              poi_id: wireId.openapi({ description: "the store verifying every item (one of the products' POIs)" }),
               certificate_batch_verify_list: z
                 .array(itemSchema)
                 .min(1)

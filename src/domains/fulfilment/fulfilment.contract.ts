@@ -2,6 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { digitsIn } from '../../http/query.js'
 import { envelopeOf, jsonResponses } from '../../http/envelope.schema.js'
+import { wireId, wireInt } from '../../http/wire-int.js'
 
 const int = z.number().int()
 const num = (d: string) => z.string().regex(/^\d+$/, 'must be a number').openapi({ description: d })
@@ -53,11 +54,15 @@ export const certificateSchema = z
     encrypted_code: z.string(),
     code: z.string().optional().openapi({ description: 'absent while unused or still cancellable' }),
     status: int.openapi({ description: '1 未使用, 2 已使用, 3 退款申请中, 4 退款成功, 5 退款失败, 6 退款中' }),
+    used_status_type: int.openapi({
+      description:
+        "核销类型: 0 not used, 1 used up, 2 a 次卡 with uses left (the sandbox's reading; values not published)",
+    }),
     start_time: int,
     expire_time: int,
     amount: amountSchema,
     sku: certSkuSchema,
-    verify: z.union([verifySchema, z.object({})]),
+    verify: verifySchema.optional().openapi({ description: 'the standing verification; absent while there is none' }),
     verify_records: z.array(verifySchema),
     order_id: z.string(),
     combination_id: z.string().openapi({ description: 'the combo pack, "" for ordinary products' }),
@@ -114,11 +119,11 @@ const tags = ['fulfilment']
 export const verifyBodySchema = z
   .object({
     verify_token: z.string().optional(),
-    poi_id: z.union([z.string().regex(/^\d+$/), int.transform(String)]).openapi({ type: 'string' }),
+    poi_id: wireId,
     encrypted_codes: z.array(z.string()).max(100).optional(),
     codes: z.array(z.string()).max(100).optional(),
     code_with_time_list: z
-      .array(z.object({ code: z.string(), verify_time: int }).loose())
+      .array(z.object({ code: z.string(), verify_time: wireInt() }).loose())
       .max(100)
       .optional(),
     order_id: z.string().optional(),
@@ -184,8 +189,7 @@ export const cancelRoute = createRoute({
             .openapi({ description: 'from the verify result; "0" with times_card_cancel_count' }),
           certificate_id: z.string().min(1),
           account_id: z.string().optional(),
-          times_card_cancel_count: int
-            .min(1)
+          times_card_cancel_count: wireInt({ min: 1 })
             .optional()
             .openapi({ description: '次卡: cancel this many of its latest uses (verify_id "0")' }),
           cancel_token: z.string().optional().openapi({

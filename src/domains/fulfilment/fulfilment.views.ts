@@ -38,7 +38,19 @@ function verifyView(r: VerifyRecord, now: number) {
   }
 }
 
-/** A certificate as prepare, certificate/get and certificate/query answer it. */
+/** used_status_type (核销类型; values not published): 0 not used, 1 used up, 2 a 次卡 with uses left. */
+export const USED_STATUS = { NONE: 0, USED: 1, PARTLY: 2 } as const
+
+function usedStatusType(c: CertificateRecord): number {
+  if (c.status === CERT_STATUS.USED) return USED_STATUS.USED
+  const timesUsed = c.time_card?.times_used ?? 0
+  return c.status === CERT_STATUS.UNUSED && timesUsed > 0 ? USED_STATUS.PARTLY : USED_STATUS.NONE
+}
+
+/**
+ * A certificate as prepare, certificate/get and certificate/query answer it. `verify` (the standing
+ * verification) is left out while there is none, as in the documents' examples of an unused coupon.
+ */
 export function certificateView(t: Tenant, c: CertificateRecord) {
   const d = fulfilmentData(t)
   const now = t.clock.now()
@@ -50,11 +62,12 @@ export function certificateView(t: Tenant, c: CertificateRecord) {
     encrypted_code: encryptedCodeOf(t, c),
     ...(hideCode ? {} : { code: c.code }),
     status: c.status,
+    used_status_type: usedStatusType(c),
     start_time: c.start_time,
     expire_time: c.expire_time,
     amount: c.amount,
     sku: c.sku,
-    verify: current ? verifyView(current, now) : {},
+    ...(current ? { verify: verifyView(current, now) } : {}),
     verify_records: records.map((r) => verifyView(r, now)),
     order_id: c.order_id,
     combination_id: c.combination_id ?? '',
@@ -78,7 +91,7 @@ function timesInMs(v: CertificateView): CertificateView {
     start_time: ms(v.start_time),
     expire_time: ms(v.expire_time),
     sku: { ...v.sku, sold_start_time: ms(v.sku.sold_start_time) },
-    verify: 'verify_id' in v.verify ? verify(v.verify as ReturnType<typeof verifyView>) : {},
+    ...(v.verify ? { verify: verify(v.verify) } : {}),
     verify_records: v.verify_records.map(verify),
   }
 }

@@ -3,6 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { envelopeOf, jsonResponses } from '../../http/envelope.schema.js'
 import { withExample } from '../../http/route-examples.js'
 import { MAX_IMPORT } from './reserve-codes.js'
+import { wireInt } from '../../http/wire-int.js'
 
 const security = [{ accessToken: [] }]
 const tags = ['fulfilment']
@@ -38,9 +39,7 @@ export const batchImportRoute = createRoute({
                 .min(1)
                 .max(MAX_IMPORT)
                 .openapi({ description: `the codes, 1–${MAX_IMPORT}` }),
-              expired_time: z
-                .union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)])
-                .openapi({ type: 'integer', description: '码过期秒时间戳: not handed out after it' }),
+              expired_time: wireInt().openapi({ description: '码过期秒时间戳: not handed out after it' }),
             })
             .loose()
             .openapi({

@@ -4,6 +4,7 @@ import { envelopeOf, jsonResponses } from '../../http/envelope.schema.js'
 import { withExample } from '../../http/route-examples.js'
 import { CALENDAR_DAYS } from './calendar.js'
 import { SPU_PRODUCT_TYPES } from './spu.js'
+import { wireInt, wireIntOf } from '../../http/wire-int.js'
 
 const int = z.number().int()
 const security = [{ accessToken: [] }]
@@ -11,7 +12,7 @@ const tags = ['goods']
 const json = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } })
 
 const itemBase = {
-  type: int.openapi({ description: '1 DATE_RANGE, 2 WEEK_RANGE, 3 DATE_VALUE, 4 WEEK_VALUE' }),
+  type: wireInt().openapi({ description: '1 DATE_RANGE, 2 WEEK_RANGE, 3 DATE_VALUE, 4 WEEK_VALUE' }),
   value: z
     .object({
       values: z
@@ -21,10 +22,7 @@ const itemBase = {
       exclude_dates: z.array(z.string()).max(366).optional().openapi({ description: 'dates left out' }),
     })
     .loose(),
-  status: z
-    .union([z.literal(1), z.literal(-1)])
-    .optional()
-    .openapi({ description: '1 ONLINE (default), -1 DELETE the days' }),
+  status: wireIntOf(1, -1).optional().openapi({ description: '1 ONLINE (default), -1 DELETE the days' }),
 }
 const productRef = {
   product_id: z.string().optional().openapi({ description: '关联的商品Id (or product_out_id)' }),
@@ -59,17 +57,12 @@ export const spuSaveRoute = createRoute({
               spu_id: z.string().optional().openapi({ description: '标品Id (update)' }),
               out_spu_id: z.string().max(64).optional().openapi({ description: '外部标品id' }),
               spu_name: z.string().min(1).max(100).openapi({ description: '标品名' }),
-              product_type: z
-                .literal([...SPU_PRODUCT_TYPES])
-                .openapi({ type: 'integer', description: `商品类型: ${SPU_PRODUCT_TYPES.join(', ')}` }),
-              category_id: z
-                .union([int, z.string().regex(/^\d+$/).transform(Number)])
-                .openapi({ type: 'integer', description: '商品类目 (category tree)' }),
-              spu_status: z
-                .union([z.literal(1), z.literal(-1)])
-                .optional()
-                .openapi({ description: '1 使用, -1 禁用' }),
-              biz_line: int.optional().openapi({ description: '1 闭环自研开发者, 3 直连服务商, 5 小程序' }),
+              product_type: wireIntOf(...SPU_PRODUCT_TYPES).openapi({
+                description: `商品类型: ${SPU_PRODUCT_TYPES.join(', ')}`,
+              }),
+              category_id: wireInt().openapi({ description: '商品类目 (category tree)' }),
+              spu_status: wireIntOf(1, -1).optional().openapi({ description: '1 使用, -1 禁用' }),
+              biz_line: wireInt().optional().openapi({ description: '1 闭环自研开发者, 3 直连服务商, 5 小程序' }),
               pois: z
                 .array(z.object({ poi_id: z.string().optional(), supplier_ext_id: z.string().optional() }).loose())
                 .max(10)
@@ -180,11 +173,10 @@ export const calendarStockSaveRoute = createRoute({
                   z
                     .object({
                       ...itemBase,
-                      stock_qty_limit_type: z
-                        .union([z.literal(1), z.literal(2)])
+                      stock_qty_limit_type: wireIntOf(1, 2)
                         .optional()
                         .openapi({ description: '1 LIMITED (default), 2 UNLIMITED' }),
-                      stock_qty: int.min(0).optional().openapi({ description: '总库存 (可以为0)' }),
+                      stock_qty: wireInt({ min: 0 }).optional().openapi({ description: '总库存 (可以为0)' }),
                     })
                     .loose(),
                 )

@@ -6,7 +6,8 @@ import { z } from 'zod'
 import type { Tenant } from '../../tenants/tenant.js'
 import { settingsOf } from '../../tenants/settings.js'
 import { describeZodError } from '../../http/validation.js'
-import { comboRule, noMerchPermission, packPriceCheck } from './goods.errors.js'
+import { wireInt, wireIntOf } from '../../http/wire-int.js'
+import { comboRule, noMerchPermission, packNeedsSku, packPriceCheck } from './goods.errors.js'
 import { PACK_PRODUCT_TYPES, type CatalogService } from './goods.service.js'
 import type { SubItem } from './goods.store.js'
 
@@ -22,19 +23,19 @@ export const REFUND_MODES = { PARTIAL: 1, NO_PARTIAL: 2 } as const
 /** One item of combination_rule. */
 export const packItemSchema = z
   .object({
-    item_type: z.union([z.literal(1), z.literal(11), z.literal(101), z.literal(102), z.literal(201)]),
+    item_type: wireIntOf(1, 11, 101, 102, 201),
     name: z.string().min(1).max(60),
-    actual_amount: z.number().int().min(0),
-    origin_amount: z.number().int().min(0),
+    actual_amount: wireInt({ min: 0 }),
+    origin_amount: wireInt({ min: 0 }),
     out_sub_id: z.string().min(1).max(64).optional(),
-    discount: z.number().int().min(1).max(99).optional(),
-    threshold_amount: z.number().int().min(1).optional(),
-    reduction_amount: z.number().int().min(1).optional(),
+    discount: wireInt({ min: 1, max: 99 }).optional(),
+    threshold_amount: wireInt({ min: 1 }).optional(),
+    reduction_amount: wireInt({ min: 1 }).optional(),
   })
   .strict()
 
 export const combinationRuleSchema = z
-  .object({ refund_mode: z.union([z.literal(1), z.literal(2)]), items: z.array(packItemSchema).min(2).max(50) })
+  .object({ refund_mode: wireIntOf(1, 2), items: z.array(packItemSchema).min(2).max(50) })
   .strict()
 
 export type CombinationRule = z.infer<typeof combinationRuleSchema>
@@ -64,13 +65,14 @@ function checkItem(item: Item, i: number, canSellMerch: boolean): void {
 
 /**
  * Parses and checks a pack's combination_rule: food category, pack product type, item rules, merch
- * permission, and the price check (sub-item actual_amounts add up to the pack's sku.actual_amount).
+ * permission, and the price check (sub-item actual_amounts add up to the pack's sku.actual_amount, which
+ * is undefined when the save has no sku: a pack is a single-SKU product).
  */
 export function checkCombination(
   t: Tenant,
   catalog: CatalogService,
   raw: string | undefined,
-  p: { product_type: number; category_id: number; actual_amount: number },
+  p: { product_type: number; category_id: number; actual_amount: number | undefined },
 ): CombinationRule {
   if (!catalog.isFood(p.category_id))
     throw comboRule(
@@ -92,6 +94,7 @@ export function checkCombination(
   const canSellMerch = settingsOf(t).merch_permission
   r.data.items.forEach((item, i) => checkItem(item, i, canSellMerch))
   const sum = r.data.items.reduce((s, i) => s + i.actual_amount, 0)
+  if (p.actual_amount === undefined) throw packNeedsSku(sum)
   if (sum !== p.actual_amount) {
     throw packPriceCheck(
       `the sub-items' actual_amount add up to ${sum} fen but sku.actual_amount is ${p.actual_amount} fen`,

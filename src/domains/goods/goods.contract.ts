@@ -72,7 +72,7 @@ export const productSaveRoute = route({
   operationId: 'goodsProductSave',
   summary: '创建/更新商品',
   description:
-    'Validates against the template; the same out_id updates the same product; the new version goes into audit (draft_status 10). A combo pack is product_form_type 2 with attr combination_rule.',
+    'Validates against the template; the same out_id updates the same product; the new version goes into audit (draft_status 10). A combo pack is a save with attr combination_rule (product_form_type 2, implied when absent); it needs sku.',
   request: { body: json(w.saveBodySchema) },
   responses: jsonResponses(envelopeOf('ProductSave', v.saveDataSchema), 'the product id'),
 })
@@ -104,7 +104,7 @@ export const skuBatchSaveRoute = route({
   method: 'post',
   path: '/goodlife/v1/goods/sku/batch_save/',
   operationId: 'goodsSkuBatchSave',
-  summary: '创建/更新多SKU商品的SKU列表 (products saved without a sku)',
+  summary: '创建/更新多SKU商品的SKU列表 (products saved without a sku; not combo packs)',
   request: { body: json(w.skuBatchSaveBodySchema) },
   responses: jsonResponses(envelopeOf('SkuBatchSave', z.object({ sku_ids: z.record(z.string(), z.string()) })), 'done'),
 })

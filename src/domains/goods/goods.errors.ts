@@ -49,3 +49,11 @@ export const needIds = () =>
 export const tooManyIds = (field: string) => invalidParams(`${field} takes at most 10 comma-separated ids`)
 export const singleSku = (id: string) =>
   invalidParams(`product ${id} was saved with a sku; sku/batch_save is for multi-SKU products saved without one`)
+export const packNeedsSku = (sum: number) =>
+  invalidParams(
+    `sku is required for a combo pack: a pack is a single-SKU product (单sku商品必传); send sku with actual_amount ${sum} fen, the sum of the sub-items' actual_amount`,
+  )
+export const packSkuBatch = (id: string) =>
+  invalidParams(
+    `product ${id} is a combo pack (组合券包), a single-SKU product; sku/batch_save is for multi-SKU products (团购/代金券 do not use it): change the pack's sku with product/save and its stock with stock/sync`,
+  )

@@ -1,18 +1,6 @@
 /** Wire schemas of the goods write APIs (douyin-api.md §2.3–2.7; seed 003). */
 import { z } from '@hono/zod-openapi'
-
-/** int64 ids and numbers arrive as JSON numbers or digit strings (SDKs differ); stored as numbers. */
-export const intLike = z.union([
-  z.number().int(),
-  z
-    .string()
-    .regex(/^-?\d+$/, 'must be an integer')
-    .transform(Number),
-])
-const idLike = z.union([
-  z.string().regex(/^\d+$/, 'must be a numeric id'),
-  z.number().int().nonnegative().transform(String),
-])
+import { wireId as idLike, wireInt, wireIntOf } from '../../http/wire-int.js'
 
 const attrMap = z.record(z.string(), z.unknown()).openapi({
   type: 'object',
@@ -22,9 +10,9 @@ const attrMap = z.record(z.string(), z.unknown()).openapi({
 })
 
 export const stockInputSchema = z.object({
-  limit_type: z.union([z.literal(1), z.literal(2)]).openapi({ description: '1 有限库存, 2 无限库存' }),
-  stock_qty: z.number().int().min(0).max(100_000_000),
-  avail_qty: z.number().int().min(0).optional(),
+  limit_type: wireIntOf(1, 2).openapi({ description: '1 有限库存, 2 无限库存' }),
+  stock_qty: wireInt({ min: 0, max: 100_000_000 }),
+  avail_qty: wireInt({ min: 0 }).optional(),
 })
 
 export const productInputSchema = z
@@ -37,15 +25,14 @@ export const productInputSchema = z
       .optional()
       .openapi({ description: "the developer's own id; the same out_id updates the same product" }),
     product_name: z.string().min(1).max(120),
-    product_type: intLike.openapi({
-      type: 'integer',
+    product_type: wireInt().openapi({
       description: '1 团购套餐, 11 代金券, 15 次卡 (food templates); immutable',
     }),
-    category_id: intLike.openapi({ type: 'integer', example: 1001001 }),
-    biz_line: intLike.openapi({ type: 'integer', description: '1 闭环自研开发者, 3 直连服务商, 5 小程序; immutable' }),
+    category_id: wireInt().openapi({ example: 1001001 }),
+    biz_line: wireInt().openapi({ description: '1 闭环自研开发者, 3 直连服务商, 5 小程序; immutable' }),
     account_name: z.string().max(100).optional(),
-    sold_start_time: intLike.openapi({ type: 'integer', description: 'Unix seconds' }),
-    sold_end_time: intLike.openapi({ type: 'integer', description: 'Unix seconds; the product goes offline then' }),
+    sold_start_time: wireInt().openapi({ description: 'Unix seconds' }),
+    sold_end_time: wireInt().openapi({ description: 'Unix seconds; the product goes offline then' }),
     pois: z
       .array(
         z.object({
@@ -72,10 +59,10 @@ export const productInputSchema = z
       .optional(),
     telephone: z.array(z.string()).optional(),
     out_url: z.string().optional(),
-    product_form_type: z
-      .union([z.literal(1), z.literal(2)])
-      .optional()
-      .openapi({ description: '商品形态类型: 1 ordinary (default), 2 组合券包 (needs attr combination_rule)' }),
+    product_form_type: wireIntOf(1, 2).optional().openapi({
+      description:
+        '商品形态类型: 1 ordinary, 2 组合券包 (needs attr combination_rule); when absent, 2 if attr combination_rule is present, else 1',
+    }),
   })
   .loose()
 
@@ -84,14 +71,9 @@ export const skuInputSchema = z
     sku_id: idLike.optional().openapi({ type: 'string' }),
     out_sku_id: z.string().max(128).optional(),
     sku_name: z.string().min(1).max(120),
-    origin_amount: z
-      .number()
-      .int()
-      .min(0)
-      .optional()
-      .openapi({ description: 'fen; computed from commodity when omitted' }),
-    actual_amount: z.number().int().min(0).openapi({ description: 'fen, what the user pays' }),
-    status: z.union([z.literal(1), z.literal(-1)]).optional(),
+    origin_amount: wireInt({ min: 0 }).optional().openapi({ description: 'fen; computed from commodity when omitted' }),
+    actual_amount: wireInt({ min: 0 }).openapi({ description: 'fen, what the user pays' }),
+    status: wireIntOf(1, -1).optional(),
     stock: stockInputSchema,
     attr_key_value_map: attrMap,
   })
@@ -115,15 +97,15 @@ const productRef = {
 }
 
 export const operateBodySchema = z
-  .object({ ...productRef, op_type: z.union([z.literal(1), z.literal(2)]).openapi({ description: '1 上线, 2 下线' }) })
+  .object({ ...productRef, op_type: wireIntOf(1, 2).openapi({ description: '1 上线, 2 下线' }) })
   .loose()
   .openapi('ProductOperateRequest')
 export const freeAuditBodySchema = z
   .object({
     ...productRef,
-    sold_end_time: intLike.optional().openapi({ type: 'integer' }),
-    stock_qty: z.number().int().min(0).optional(),
-    actual_amount: z.number().int().min(0).optional().openapi({ description: 'fen; refused for combo packs' }),
+    sold_end_time: wireInt().optional(),
+    stock_qty: wireInt({ min: 0 }).optional(),
+    actual_amount: wireInt({ min: 0 }).optional().openapi({ description: 'fen; refused for combo packs' }),
   })
   .loose()
   .openapi('ProductFreeAuditRequest')
@@ -136,7 +118,7 @@ export const skuBatchSaveBodySchema = z
     ...productRef,
     product_out_id: z.string().optional(),
     skus: z
-      .array(skuInputSchema.extend({ status: z.union([z.literal(1), z.literal(-1)]).optional() }))
+      .array(skuInputSchema.extend({ status: wireIntOf(1, -1).optional() }))
       .min(1)
       .max(100),
   })

@@ -40,7 +40,7 @@ export interface ProductOptions {
  * A combo-pack sub-item (an item of the combination_rule attribute): item_type 1 团购券, 11 代金券, 101 折扣券,
  * 102 满减券, 201 实物周边. item_type is any number here, so a test can also try one the sandbox refuses.
  */
-export type PackItem = Omit<z.input<typeof packItemSchema>, 'item_type'> & { item_type: number }
+export type PackItem = Omit<z.output<typeof packItemSchema>, 'item_type'> & { item_type: number }
 
 /** A 双杯券×2 + 饮品5折券×2 + 满60减10×3 pack (the shape of the combo-pack document's examples). */
 export const drinksPackItems = (): PackItem[] => [

@@ -14,6 +14,7 @@ import {
   badStock,
   comboRule,
   immutableField,
+  packSkuBatch,
   poiNotOwned,
   productNotFound,
   singleSku,
@@ -99,22 +100,25 @@ export class ProductService {
     if (existing && existing.product_type !== p.product_type)
       throw immutableField('product_type', existing.product_type, p.product_type)
     if (existing && existing.biz_line !== p.biz_line) throw immutableField('biz_line', existing.biz_line, p.biz_line)
-    const form = p.product_form_type ?? FORM_ORDINARY
-    const sku = body.sku ?? body.skus?.[0]
     const productMap = p.attr_key_value_map
+    // the SDK's product model has no product_form_type: the 组套规则 attribute alone marks a pack
+    const form = p.product_form_type ?? (productMap.combination_rule === undefined ? FORM_ORDINARY : FORM_PACK)
+    const sku = body.sku ?? body.skus?.[0]
     const rule =
       form === FORM_PACK
         ? checkCombination(
             t,
             this.catalog,
             typeof productMap.combination_rule === 'string' ? productMap.combination_rule : undefined,
-            { product_type: p.product_type, category_id: p.category_id, actual_amount: sku?.actual_amount ?? 0 },
+            { product_type: p.product_type, category_id: p.category_id, actual_amount: sku?.actual_amount },
           )
         : undefined
     const template = this.catalog.template(p.product_type, p.category_id)
     const strict = settingsOf(t).strict_attrs
     if (form === FORM_ORDINARY && productMap.combination_rule !== undefined)
-      throw comboRule('only a combo pack (product_form_type 2) has a combination_rule')
+      throw comboRule(
+        'product_form_type 1 is an ordinary product, which has no combination_rule (omit product_form_type or send 2 for a combo pack)',
+      )
     const pa = checkAttrs('product.attr_key_value_map', productMap, template.product_attrs, strict, [
       COMBINATION_RULE_ATTR.key,
     ])
@@ -183,6 +187,7 @@ export class ProductService {
 
   /** sku/batch_save: the SKU list of a product saved without a sku (status -1 deletes one). */
   batchSaveSkus(t: Tenant, rec: ProductRecord, skus: SkuBatchSaveBody['skus']): { sku_ids: Record<string, string> } {
+    if (rec.draft.product.product_form_type === FORM_PACK) throw packSkuBatch(rec.product_id)
     if (rec.draft.sku) throw singleSku(rec.product_id)
     const template = this.catalog.template(rec.product_type, rec.draft.product.category_id)
     const strict = settingsOf(t).strict_attrs

@@ -39,6 +39,7 @@ const orderSchema = z
     update_order_time: int,
     pay_time: int,
     open_id: z.string(),
+    user_id: z.string().openapi({ description: '抖音用户id: digits, the same for every order of one open_id' }),
     poi_id: z.string(),
     poi: z.object({ poi_id: z.string(), poi_name: z.string() }),
     merchant_info: z.object({ account_id: z.string(), account_name: z.string() }),

@@ -1,12 +1,19 @@
 /**
  * trade/order/query (douyin-api.md §4.1): by order_id; by account + status / time window; by open_id + window.
  */
+import { createHash } from 'node:crypto'
 import type { Tenant } from '../../tenants/tenant.js'
 import { encryptedCodeOf, qrDataOf } from '../fulfilment/codes.js'
 import { fulfilmentData, type CertificateRecord } from '../fulfilment/fulfilment.store.js'
 import { noQueryMode, unpairedWindow } from './trade.errors.js'
 import { ORDER_INDEX, tradeData, type OrderRecord } from './trade.store.js'
 import { newestPage, run, total } from '../../store/seq-page.js'
+
+/** 抖音用户id of an order's consumer: 16 digits derived from the open_id, so one consumer has one user_id. */
+export function userIdOf(openId: string): string {
+  const n = BigInt(`0x${createHash('sha256').update(openId).digest('hex').slice(0, 15)}`)
+  return String(1_000_000_000_000_000n + (n % 9_000_000_000_000_000n))
+}
 
 export interface OrderQuery {
   page_num: number
@@ -49,6 +56,7 @@ export function orderView(t: Tenant, o: OrderRecord) {
     update_order_time: o.update_order_time,
     pay_time: o.pay_time,
     open_id: o.open_id,
+    user_id: userIdOf(o.open_id),
     poi_id: o.poi_id,
     poi: { poi_id: o.poi_id, poi_name: poi?.poi_name ?? '' },
     merchant_info: { account_id: t.record.account_id, account_name: t.record.account_name },
