@@ -136,8 +136,10 @@ build_standin() {
   node_bin=$(readlink -f "$(command -v node)")
   version=$("$node_bin" --version)
   case "$version" in v20.*) ;; *) die "the offline stand-in copies this machine's Node, which must be 20.x (found $version)" ;; esac
-  npm_dir=$(npm root -g)/npm
-  [ -f "$npm_dir/bin/npm-cli.js" ] || die "no npm at $npm_dir to copy into the stand-in"
+  # npm's own directory (it bundles its dependencies): /usr/lib/node_modules/npm, /usr/local/lib/node_modules/npm…
+  npm_dir=$(dirname "$(dirname "$(readlink -f "$(command -v npm)")")")
+  [ -f "$npm_dir/bin/npm-cli.js" ] && [ -d "$npm_dir/node_modules" ] ||
+    die "no self-contained npm at $npm_dir to copy into the stand-in (install Node 20 from nodejs.org or NodeSource)"
   cache="$STATE/standin-bookworm-node-$version.tar"
   if [ ! -s "$cache" ]; then
     command -v debootstrap >/dev/null || apt_install debootstrap || die "could not install debootstrap"
@@ -164,6 +166,8 @@ build_standin() {
     --change "ENV NODE_VERSION=${version#v}" \
     --change 'CMD ["node"]' \
     "$cache" "$BASE" >/dev/null
+  "$DOCKER" run --rm --network host --user node "$BASE" sh -c 'node --version && npm --version' >/dev/null ||
+    die "the stand-in $BASE cannot run node and npm"
 }
 
 t=$(now_ms)
