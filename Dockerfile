@@ -37,8 +37,9 @@ RUN --mount=type=secret,id=npm_ca --mount=type=cache,target=/root/.npm \
 
 FROM ${NODE_IMAGE}
 # Every flag of `douyin-sandbox start` is a variable (docs/container.md lists them). Inside the container the
-# server binds 0.0.0.0; it answers Host names that are loopback, IP addresses, and the service names a container
-# is reached by (single-label names no web page can rebind to: see docs/container.md). Replace the list to add yours.
+# server binds 0.0.0.0; it answers Host names that are loopback, IP addresses, and the names a container is
+# reached by (service names and Docker's host names: none is on the public internet, so no DNS-rebinding page
+# can use one; docs/container.md). To add a name, give the whole list in ALLOWED_HOSTS.
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=8787 \
