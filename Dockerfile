@@ -21,6 +21,7 @@ RUN --mount=type=secret,id=npm_ca --mount=type=cache,target=/root/.npm \
 
 FROM deps AS build
 COPY tsconfig.json tsconfig.build.json ./
+COPY scripts/build.mjs ./scripts/build.mjs
 COPY src ./src
 COPY scenarios ./scenarios
 RUN npm run build \
@@ -50,6 +51,7 @@ COPY --from=runtime-deps /app/node_modules ./node_modules
 COPY package.json ./
 COPY fixtures ./fixtures
 COPY openapi ./openapi
+COPY vendor ./vendor
 COPY --from=build /app/dist ./dist
 COPY --from=build --chown=node:node /data /data
 USER node

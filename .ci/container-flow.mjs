@@ -45,6 +45,11 @@ async function waitHealthy() {
 }
 
 async function till() {
+  // the API docs' assets and the console ship in the image (vendor/, the compiled console)
+  for (const page of ['/docs/assets/swagger-ui-bundle.js', '/sandbox/ui', '/openapi.json']) {
+    const res = await fetch(url + page)
+    if (res.status !== 200) throw new Error(`GET ${page} answered ${res.status}`)
+  }
   const tenant = await call('POST', '/sandbox/tenants', { body: {} })
   const as = { 'x-sandbox-client-key': tenant.client_key }
   const { access_token } = await call('POST', '/oauth/client_token/', {
