@@ -1,5 +1,6 @@
 /** What the store needs from its persistence backend, and the promise plumbing of its batches. */
 import type { LiveState } from './live-state.js'
+import type { SnapshotRepairReport } from './snapshot-repair.js'
 import type { WriteAheadLog } from './wal.js'
 
 /** What the store needs from a persistence backend (nothing, for the memory store). */
@@ -14,6 +15,8 @@ export interface Durability {
   release(): Promise<void>
   /** Told when a background compaction failed (the store goes on; it tries again after `retryMs`). */
   compactionFailed?(e: Error, retryMs: number): void
+  /** what opening with `repair` left out of a damaged snapshot */
+  snapshotRepaired?: SnapshotRepairReport
   /** snapshot size after the last compaction, in bytes */
   snapshotBytes: number
 }

@@ -33,7 +33,12 @@ async function tearAppend(path: string, batch: Batch, bytes: number): Promise<vo
 describe('file store', () => {
   it('creates the file on first open and keeps what was synced across a restart', async () => {
     const a = await openFileStore(file)
-    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ version: 2, seq: 0, namespaces: {} })
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({
+      version: 2,
+      seq: 0,
+      check: 'crc32-line',
+      namespaces: {},
+    })
     a.put('t:x', 'orders', 'o1', { order_id: 'o1', status: 201 })
     a.put('t:x', 'orders', 'o2', { order_id: 'o2', status: 201 })
     a.delete('t:x', 'orders', 'o2')

@@ -9,9 +9,11 @@ import { Low, Memory } from 'lowdb'
 import { tenantRegistryProblem } from '../tenants/tenants.check.js'
 import { StoreOpenError } from './state.js'
 import { applyOp, emptyLiveState, type LiveState } from './live-state.js'
-import { readSnapshot } from './snapshot-read.js'
+import { readSnapshotFile } from './snapshot-read.js'
+import { explainSnapshotRepair, type SnapshotRepairReport } from './snapshot-repair.js'
 import { snapshotTempPath, writeSnapshot } from './snapshot-writer.js'
 import { Store } from './store.js'
+import { keepCopy } from './wal-read.js'
 import { WriteAheadLog } from './wal.js'
 
 export interface FileStoreOptions {
@@ -103,15 +105,18 @@ export async function openFileStore(file: string, opts: FileStoreOptions = {}): 
   let log: WriteAheadLog | undefined
   try {
     await removeStaleTemp(path)
-    const snapshot = await readSnapshot(path)
+    const snapshot = await readSnapshotFile(path, { repair: opts.repair ?? false })
     // lowdb holds the state in memory; the snapshot is written by snapshot-writer.ts, piece by piece
-    const db = new Low<LiveState>(new Memory<LiveState>(), snapshot ?? emptyLiveState())
+    const db = new Low<LiveState>(new Memory<LiveState>(), snapshot?.state ?? emptyLiveState())
     log = new WriteAheadLog(`${path}.wal`, opts.fsync ?? true)
     const batches = await log.open({ snapshotSeq: db.data.seq, repair: opts.repair ?? false })
     for (const b of batches) {
       for (const op of b.ops) applyOp(db.data, op)
       db.data.seq = b.s
     }
+    let snapshotRepaired: SnapshotRepairReport | undefined
+    if (snapshot && snapshot.damaged.length > 0)
+      snapshotRepaired = explainSnapshotRepair(path, await keepCopy(path), snapshot.damaged, batches)
     const problem = tenantRegistryProblem(db.data)
     if (problem) {
       throw new StoreOpenError(
@@ -121,8 +126,9 @@ export async function openFileStore(file: string, opts: FileStoreOptions = {}): 
       )
     }
     let snapshotBytes: number
-    if (!snapshot || log.hasOld) {
-      // a new file, or a compaction the last run did not finish: fold everything now, before serving
+    if (!snapshot || log.hasOld || !snapshot.checked || snapshotRepaired) {
+      // a new file, a compaction the last run did not finish, a file from before line checksums or one just
+      // repaired: fold everything now, before serving
       snapshotBytes = await writeSnapshot(path, db.data, db.data.seq)
       await log.dropOld()
       await log.truncate()
@@ -142,6 +148,7 @@ export async function openFileStore(file: string, opts: FileStoreOptions = {}): 
             `disk space or fix the cause so it can finish (until then the log grows and a restart replays it).`,
         ),
       snapshotBytes,
+      snapshotRepaired,
       release: () => rm(lockPath, { force: true }),
     })
   } catch (e) {

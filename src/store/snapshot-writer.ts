@@ -1,6 +1,6 @@
 /**
- * Writes the snapshot (`<file>`) without stopping the server (one structural piece per line, see
- * snapshot-read.ts): the state is serialised record by record into
+ * Writes the snapshot (`<file>`) without stopping the server (one structural piece per line, each ending in
+ * its checksum, see snapshot-read.ts and snapshot-check.ts): the state is serialised record by record into
  * 256 KiB pieces, each written before the next is made, so the event loop serves requests between pieces (a
  * piece takes a few ms to make) and memory holds one piece, never the whole text. The pieces go to a temporary
  * file that is synced and renamed over the snapshot. Characters outside ASCII are written as `\uXXXX` escapes:
@@ -17,6 +17,7 @@
 import { close, constants, fdatasync, open, rename, rm, write } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type { LiveState } from './live-state.js'
+import { CHECK_BYTES, CHECK_MEMBER, lineCheck } from './snapshot-check.js'
 import { syncDir } from './wal.js'
 
 const PIECE_BYTES = 1 << 18
@@ -72,34 +73,35 @@ export async function writeSnapshot(
     }
     await onPiece?.(bytes)
   }
+  /** one line: its text, its checksum (snapshot-check.ts) and a newline */
   const put = async (text: string): Promise<void> => {
     const json = ascii(text)
-    piece.push(json)
-    pieceLength += json.length
+    piece.push(json, lineCheck(json), '\n')
+    pieceLength += json.length + CHECK_BYTES + 1
     if (pieceLength >= PIECE_BYTES) await flush() // the event loop serves requests while this is written
   }
   try {
-    // a newline after every piece: the same JSON, read back a line at a time (snapshot-read.ts)
-    await put(`{"version":${state.version},"seq":${seq},"namespaces":{\n`)
+    // one piece per line: the same JSON, read back a line at a time (snapshot-read.ts)
+    await put(`{"version":${state.version},"seq":${seq},${CHECK_MEMBER},"namespaces":{`)
     let firstNs = true
     // Map iterators are lazy: a 300k-record collection is walked piece by piece, never listed in one call
     for (const [n, ns] of state.namespaces) {
-      await put(`${firstNs ? '' : ','}${JSON.stringify(n)}:{\n`)
+      await put(`${firstNs ? '' : ','}${JSON.stringify(n)}:{`)
       firstNs = false
       let firstColl = true
       for (const [c, coll] of ns) {
-        await put(`${firstColl ? '' : ','}${JSON.stringify(c)}:{\n`)
+        await put(`${firstColl ? '' : ','}${JSON.stringify(c)}:{`)
         firstColl = false
         let firstRec = true
         for (const [k, rec] of coll) {
-          await put(`${firstRec ? '' : ','}${JSON.stringify(k)}:${JSON.stringify(rec)}\n`)
+          await put(`${firstRec ? '' : ','}${JSON.stringify(k)}:${JSON.stringify(rec)}`)
           firstRec = false
         }
-        await put('}\n')
+        await put('}')
       }
-      await put('}\n')
+      await put('}')
     }
-    await put('}}\n')
+    await put('}}')
     await flush()
     await call((cb) => fdatasync(fd, cb))
   } catch (e) {

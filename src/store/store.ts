@@ -9,6 +9,7 @@ import type { Doc, NamespaceData, Op } from './state.js'
 import { applyOp, emptyLiveState, plainNamespace, type LiveState } from './live-state.js'
 import { deferred, StoreWriteError, type Deferred, type Durability } from './durability.js'
 import type { RepairReport } from './wal.js'
+import type { SnapshotRepairReport } from './snapshot-repair.js'
 import { IndexRegistry } from './seq-index.js'
 
 export { StoreWriteError, type Durability } from './durability.js'
@@ -52,6 +53,11 @@ export class Store {
   /** What opening with `repair` dropped from a damaged log (undefined when nothing was repaired). */
   get repaired(): RepairReport | undefined {
     return this.durability?.log.repaired
+  }
+
+  /** What opening with `repair` left out of a damaged snapshot (undefined when nothing was repaired). */
+  get snapshotRepaired(): SnapshotRepairReport | undefined {
+    return this.durability?.snapshotRepaired
   }
 
   /** True when mutations are written to a file. */

@@ -93,7 +93,7 @@ export function damagedError(seg: Segment, d: Damage): StoreOpenError {
 }
 
 /** Copies a file to the first free `<file>.damaged-<n>`, durably, and returns that path. */
-async function keepCopy(path: string): Promise<string> {
+export async function keepCopy(path: string): Promise<string> {
   for (let n = 1; ; n++) {
     const copy = `${path}.damaged-${n}`
     try {
