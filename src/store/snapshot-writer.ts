@@ -18,6 +18,7 @@ import { close, constants, fdatasync, open, rename, rm, write } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type { LiveState } from './live-state.js'
 import { CHECK_BYTES, CHECK_MEMBER, lineCheck } from './snapshot-check.js'
+import { checkFault, errnoError, freeBytes, type StoreFs } from './fs-seam.js'
 import { syncDir } from './wal.js'
 
 const PIECE_BYTES = 1 << 18
@@ -27,6 +28,12 @@ const PIECE_BYTES = 1 << 18
  * latency 125–138 ms while no event-loop pause exceeded 25 ms); synced in steps, each log sync waits for a few MB.
  */
 const SYNC_BYTES = 1 << 23
+/**
+ * A snapshot stops before it would leave less than this free on the disk: the log (growing 1 MiB at a time) keeps
+ * room to acknowledge writes, and the failed compaction is tried again later. Without it a snapshot's temp file
+ * could fill the disk, and the log's next step would fail with it.
+ */
+export const LOG_RESERVE_BYTES = 8 << 20
 const NON_ASCII = /[\u0080-\uffff]/
 const NON_ASCII_ALL = /[\u0080-\uffff]/g
 /** JSON text with every character outside ASCII escaped (same JSON value). */
@@ -38,6 +45,8 @@ const ascii = (json: string): string =>
 function call<T = void>(fn: (cb: (e: NodeJS.ErrnoException | null, v?: T) => void) => void): Promise<T> {
   return new Promise((resolve, reject) => fn((e, v) => (e ? reject(e) : resolve(v as T))))
 }
+
+const mib = (n: number): string => `${(n / (1 << 20)).toFixed(1)} MiB`
 
 /** The temporary file a snapshot is written to before its rename. */
 export const snapshotTempPath = (path: string): string => join(dirname(path), `.${basename(path)}.tmp`)
@@ -51,8 +60,10 @@ export async function writeSnapshot(
   state: LiveState,
   seq: number,
   onPiece?: (bytes: number) => Promise<void> | void,
+  fs?: StoreFs,
 ): Promise<number> {
   const temp = snapshotTempPath(path)
+  checkFault(fs, 'open', temp)
   const fd = await call<number>((cb) =>
     open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC, 0o644, cb),
   )
@@ -64,6 +75,14 @@ export async function writeSnapshot(
     const buf = Buffer.from(piece.join(''))
     piece = []
     pieceLength = 0
+    const free = await freeBytes(fs, dirname(path))
+    if (free - buf.length < LOG_RESERVE_BYTES)
+      throw errnoError(
+        'ENOSPC',
+        `only ${mib(free)} free on ${dirname(path)}: the snapshot stopped at ${mib(bytes)} to leave the log ` +
+          `${mib(LOG_RESERVE_BYTES)}`,
+      )
+    checkFault(fs, 'write', temp)
     for (let off = 0; off < buf.length;)
       off += await call<number>((cb) => write(fd, buf, off, buf.length - off, bytes + off, cb))
     bytes += buf.length
@@ -110,7 +129,13 @@ export async function writeSnapshot(
     throw e
   }
   await call((cb) => close(fd, cb))
-  await call((cb) => rename(temp, path, cb))
+  try {
+    checkFault(fs, 'rename', path)
+    await call((cb) => rename(temp, path, cb))
+  } catch (e) {
+    await call((cb) => rm(temp, { force: true }, cb)).catch(() => undefined) // not left to fill the disk
+    throw e
+  }
   await syncDir(dirname(path)) // the rename itself, before the log it replaces is dropped
   return bytes
 }
