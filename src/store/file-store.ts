@@ -133,6 +133,7 @@ export async function openFileStore(file: string, opts: FileStoreOptions = {}): 
     log = new WriteAheadLog(`${path}.wal`, opts.fsync ?? true, opts.fs)
     doing = `opening the log ${log.path}`
     const batches = await log.open({ snapshotSeq: db.data.seq, repair: opts.repair ?? false })
+    for (const w of log.warnings) warning(opts)(w)
     for (const b of batches) {
       for (const op of b.ops) applyOp(db.data, op)
       db.data.seq = b.s
@@ -175,6 +176,9 @@ export async function openFileStore(file: string, opts: FileStoreOptions = {}): 
   }
 }
 
+const warning = (opts: FileStoreOptions) =>
+  opts.onWarning ?? ((m: string) => process.stderr.write(`douyin-sandbox: warning: ${m}\n`))
+
 function durability(
   path: string,
   log: WriteAheadLog,
@@ -182,7 +186,7 @@ function durability(
   snapshotRepaired: SnapshotRepairReport | undefined,
   opts: FileStoreOptions,
 ): Durability {
-  const warn = opts.onWarning ?? ((m: string) => process.stderr.write(`douyin-sandbox: warning: ${m}\n`))
+  const warn = warning(opts)
   return {
     log,
     writeSnapshot: (state, seq) => writeSnapshot(path, state, seq, opts.onSnapshotPiece, opts.fs),

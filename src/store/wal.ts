@@ -13,14 +13,11 @@
 import { close, constants, fdatasync, fstat, ftruncate, open, rename, rm, write } from 'node:fs'
 import { dirname } from 'node:path'
 import { checkFault, type StoreFs } from './fs-seam.js'
-import { encodeRecord, type Batch } from './wal-format.js'
-import { call, damagedError, readSegments, repair, syncDir, type RepairReport } from './wal-read.js'
+import { CHUNK_BYTES, encodeRecord, type Batch } from './wal-format.js'
+import { call, damagedError, endsInsideRecord, readSegments, repair, syncDir, type RepairReport } from './wal-read.js'
 
 export type { Batch } from './wal-format.js'
 export { syncDir, type RepairReport } from './wal-read.js'
-
-/** The log file grows by this many zero bytes at a time. */
-const CHUNK_BYTES = 1 << 20
 
 export interface WalOpenOptions {
   /** sequence number of the last batch in the snapshot: older batches are skipped, the next must follow it */
@@ -39,6 +36,8 @@ export class WriteAheadLog {
   repaired: RepairReport | undefined
   /** a segment an unfinished compaction left (`<log>.old`) is there */
   hasOld = false
+  /** what `open` found worth telling though it started (an incomplete final record that might hide a cut) */
+  warnings: string[] = []
 
   /**
    * With `sync` (the default) the file is opened O_DSYNC: each append returns only once its bytes are on
@@ -66,6 +65,8 @@ export class WriteAheadLog {
     if (bad) this.repaired = await repair(segments)
     this.hasOld = segments.length > 1
     const active = segments.at(-1)!
+    const doubt = endsInsideRecord(active)
+    if (doubt) this.warnings.push(doubt)
     await this.openActive(active.bytes === undefined)
     this.size = active.scan.end
     if (active.scan.tornBytes > 0) {
