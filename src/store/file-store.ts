@@ -13,6 +13,7 @@ import { readSnapshotFile } from './snapshot-read.js'
 import { explainSnapshotRepair, type SnapshotRepairReport } from './snapshot-repair.js'
 import { snapshotTempPath, writeSnapshot } from './snapshot-writer.js'
 import { Store, type Durability } from './store.js'
+import { FileBlobs } from './blobs.js'
 import type { RetryTimes } from './backoff.js'
 import { fsAdvice, type StoreFs } from './fs-seam.js'
 import { keepCopy } from './wal-read.js'
@@ -201,6 +202,7 @@ function durability(
     },
     snapshotBytes,
     snapshotRepaired,
+    blobs: new FileBlobs(`${path}.snapshots`),
     release: () => rm(`${path}.lock`, { force: true }),
   }
 }

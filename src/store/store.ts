@@ -9,8 +9,10 @@ import type { Doc, NamespaceData, Op } from './state.js'
 import type { Batch } from './wal-format.js'
 import { Backoff, COMPACT_RETRY_MS, WRITE_RETRY_MS, type RetryTimes } from './backoff.js'
 import { Compaction } from './compaction.js'
-import { applyOp, emptyLiveState, plainNamespace, type LiveState } from './live-state.js'
-import { deferred, StoreWriteError, type Deferred, type Durability } from './durability.js'
+import { applyOp, emptyLiveState, frozenNamespace, plainNamespace, type LiveNamespace } from './live-state.js'
+import type { LiveState } from './live-state.js'
+import { MemoryBlobs, type Blobs } from './blobs.js'
+import { deferred, StoreWriteError, writeRefused, type Deferred, type Durability } from './durability.js'
 import type { RepairReport } from './wal.js'
 import type { SnapshotRepairReport } from './snapshot-repair.js'
 import { IndexRegistry } from './seq-index.js'
@@ -45,11 +47,15 @@ export class Store {
   /** secondary indexes of collections, in memory only (seq-index.ts), kept in step by `record` */
   readonly indexes = new IndexRegistry((ns, coll) => this.state.namespaces.get(ns)?.get(coll) ?? [])
 
+  /** large bodies kept outside the log (control-plane snapshots) */
+  readonly blobs: Blobs
+
   constructor(
     private readonly db: Low<LiveState>,
     private readonly durability?: Durability,
     retry: RetryTimes = {},
   ) {
+    this.blobs = durability?.blobs ?? new MemoryBlobs()
     this.writeRetry = new Backoff(retry.write ?? WRITE_RETRY_MS, () => this.flush(true))
     if (durability)
       this.compaction = new Compaction(
@@ -118,6 +124,11 @@ export class Store {
     return true
   }
 
+  /** A point-in-time view of a namespace that shares its records (see frozenNamespace). */
+  frozenNamespace(ns: string): LiveNamespace {
+    return frozenNamespace(this.state.namespaces.get(ns))
+  }
+
   /** A deep copy of a namespace (snapshots, reset). */
   exportNamespace(ns: string): NamespaceData {
     const live = this.state.namespaces.get(ns)
@@ -152,14 +163,8 @@ export class Store {
    * writes (the mutations stay in memory and are written by the retry, in order, once the disk takes them).
    */
   sync(): Promise<void> {
-    if (this.failure) return Promise.reject(this.writeError(this.failure))
+    if (this.failure) return Promise.reject(writeRefused(this.failure))
     return (this.next ?? this.current)?.promise ?? Promise.resolve()
-  }
-
-  private writeError(e: Error): StoreWriteError {
-    return new StoreWriteError(
-      `${e.message}; the sandbox tries again every few seconds and goes on once the disk takes the write`,
-    )
   }
 
   /**
@@ -199,7 +204,7 @@ export class Store {
       (e: Error) => {
         this.failure = e
         this.finish()
-        done.reject(this.writeError(e))
+        done.reject(writeRefused(e))
         if (!this.closing) this.writeRetry.arm()
       },
     )
@@ -274,7 +279,7 @@ export class Store {
       await this.inFlight
       if (this.failure) break
     }
-    this.next?.reject(this.writeError(this.failure ?? new Error('the store is closed')))
+    this.next?.reject(writeRefused(this.failure ?? new Error('the store is closed')))
     this.next = undefined
     await this.settled()
     const d = this.durability
