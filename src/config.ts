@@ -93,7 +93,7 @@ export const USAGE = `usage: douyin-sandbox start [options]   (in a checkout: np
   --host <addr>          address to bind (HOST, default 127.0.0.1)
   --data <file>          JSON data file (DATA_FILE, default ./.douyin-sandbox/sandbox.json)
   --memory               keep everything in memory, write nothing (MEMORY=1)
-  --repair               on a damaged log: keep a copy, drop the damaged record and all after it, start (REPAIR=1)
+  --repair               on a damaged log or snapshot: keep a copy, drop what is damaged, say what was lost (REPAIR=1)
   --seed <s>             seed of ids, codes and tokens (SEED, default douyin-sandbox)
   --frozen-at <t>        start every clock frozen at t: Unix seconds or ISO date (FROZEN_AT)
   --log-level <l>        silent|error|warn|info|debug (LOG_LEVEL, default info)

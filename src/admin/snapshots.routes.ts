@@ -7,13 +7,13 @@ import { deleteRoute, listRoute, restoreRoute, saveRoute } from './snapshots.con
 import type { SnapshotService } from './snapshots.service.js'
 
 export function registerSnapshotRoutes(app: OpenAPIHono<TenantEnv>, snapshots: SnapshotService): void {
-  app.openapi(saveRoute, (c) => {
-    const snapshot = snapshots.save(c.get('tenant'), c.req.valid('json').name)
+  app.openapi(saveRoute, async (c) => {
+    const snapshot = await snapshots.save(c.get('tenant'), c.req.valid('json').name)
     return c.json(ok(c, { snapshot }), 200)
   })
   app.openapi(listRoute, (c) => c.json(ok(c, { snapshots: snapshots.list(c.get('tenant')) }), 200))
-  app.openapi(restoreRoute, (c) => {
-    const { snapshot, tenant } = snapshots.restore(c.get('tenant'), c.req.valid('param').name)
+  app.openapi(restoreRoute, async (c) => {
+    const { snapshot, tenant } = await snapshots.restore(c.get('tenant'), c.req.valid('param').name)
     c.set('tenant', tenant)
     return c.json(ok(c, { snapshot, clock: describeClock(tenant) }), 200)
   })

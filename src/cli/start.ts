@@ -50,6 +50,7 @@ export async function startCommand(argv: string[], env: NodeJS.ProcessEnv = proc
   }
   tuneHeap() // once the data file is read: loading it grows the heap fastest with V8's own setting
   if (store.repaired) process.stderr.write(`douyin-sandbox: ${store.repaired.message}\n`)
+  if (store.snapshotRepaired) process.stderr.write(`douyin-sandbox: ${store.snapshotRepaired.message}\n`)
   const sandbox = createSandbox({
     store,
     seed: config.seed,

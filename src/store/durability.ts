@@ -1,5 +1,7 @@
 /** What the store needs from its persistence backend, and the promise plumbing of its batches. */
+import type { Blobs } from './blobs.js'
 import type { LiveState } from './live-state.js'
+import type { SnapshotRepairReport } from './snapshot-repair.js'
 import type { WriteAheadLog } from './wal.js'
 
 /** What the store needs from a persistence backend (nothing, for the memory store). */
@@ -14,6 +16,10 @@ export interface Durability {
   release(): Promise<void>
   /** Told when a background compaction failed (the store goes on; it tries again after `retryMs`). */
   compactionFailed?(e: Error, retryMs: number): void
+  /** what opening with `repair` left out of a damaged snapshot */
+  snapshotRepaired?: SnapshotRepairReport
+  /** where large bodies (control-plane snapshots) are kept */
+  blobs?: Blobs
   /** snapshot size after the last compaction, in bytes */
   snapshotBytes: number
 }
@@ -37,3 +43,10 @@ export function deferred(): Deferred {
 
 /** Thrown to callers of `sync()` when the disk refused a write. */
 export class StoreWriteError extends Error {}
+
+/** What a caller of `sync()` gets while the disk refuses the log's writes (they are retried in the background). */
+export function writeRefused(e: Error): StoreWriteError {
+  return new StoreWriteError(
+    `${e.message}; the sandbox tries again every few seconds and goes on once the disk takes the write`,
+  )
+}

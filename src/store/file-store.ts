@@ -9,9 +9,14 @@ import { Low, Memory } from 'lowdb'
 import { tenantRegistryProblem } from '../tenants/tenants.check.js'
 import { StoreOpenError } from './state.js'
 import { applyOp, emptyLiveState, type LiveState } from './live-state.js'
-import { readSnapshot } from './snapshot-read.js'
+import { readSnapshotFile } from './snapshot-read.js'
+import { explainSnapshotRepair, type SnapshotRepairReport } from './snapshot-repair.js'
 import { snapshotTempPath, writeSnapshot } from './snapshot-writer.js'
-import { Store } from './store.js'
+import { Store, type Durability } from './store.js'
+import { FileBlobs } from './blobs.js'
+import type { RetryTimes } from './backoff.js'
+import { fsAdvice, type StoreFs } from './fs-seam.js'
+import { keepCopy } from './wal-read.js'
 import { WriteAheadLog } from './wal.js'
 
 export interface FileStoreOptions {
@@ -23,6 +28,10 @@ export interface FileStoreOptions {
   onSnapshotPiece?: (bytes: number) => Promise<void> | void
   /** told when a background compaction fails and the sandbox goes on (default: a line on stderr) */
   onWarning?: (message: string) => void
+  /** tests: make file operations fail, or report little free space (fs-seam.ts) */
+  fs?: StoreFs
+  /** tests: shorter waits before retrying a failed log write or compaction */
+  retry?: RetryTimes
 }
 
 function isAlive(pid: number): boolean {
@@ -95,58 +104,105 @@ async function fsyncFile(path: string): Promise<number> {
   }
 }
 
+/**
+ * A failed file call during start-up as a StoreOpenError: which file, what went wrong, what to do. Start-up
+ * only reads, writes a new snapshot beside the old one, or empties a log the new snapshot holds: nothing is lost.
+ */
+function openError(path: string, doing: string, e: unknown): StoreOpenError {
+  if (e instanceof StoreOpenError) return e
+  const { cause, fix } = fsAdvice(e, dirname(path))
+  return new StoreOpenError(
+    path,
+    `${doing} failed: ${cause}`,
+    `${fix}, then start again. Nothing was lost: every acknowledged write is still in the snapshot or the log.`,
+  )
+}
+
 /** Opens (or creates) the data file and replays its log. Throws StoreOpenError with the path and the reason. */
 export async function openFileStore(file: string, opts: FileStoreOptions = {}): Promise<Store> {
   const path = await realPath(file)
   const lockPath = `${path}.lock`
   await takeLock(lockPath, path)
   let log: WriteAheadLog | undefined
+  let doing = `removing the snapshot's temporary file ${snapshotTempPath(path)}`
   try {
     await removeStaleTemp(path)
-    const snapshot = await readSnapshot(path)
+    doing = `reading ${path}`
+    const snapshot = await readSnapshotFile(path, { repair: opts.repair ?? false })
     // lowdb holds the state in memory; the snapshot is written by snapshot-writer.ts, piece by piece
-    const db = new Low<LiveState>(new Memory<LiveState>(), snapshot ?? emptyLiveState())
-    log = new WriteAheadLog(`${path}.wal`, opts.fsync ?? true)
+    const db = new Low<LiveState>(new Memory<LiveState>(), snapshot?.state ?? emptyLiveState())
+    log = new WriteAheadLog(`${path}.wal`, opts.fsync ?? true, opts.fs)
+    doing = `opening the log ${log.path}`
     const batches = await log.open({ snapshotSeq: db.data.seq, repair: opts.repair ?? false })
+    for (const w of log.warnings) warning(opts)(w)
     for (const b of batches) {
       for (const op of b.ops) applyOp(db.data, op)
       db.data.seq = b.s
     }
+    let snapshotRepaired: SnapshotRepairReport | undefined
+    doing = `keeping a copy of the damaged ${path}`
+    if (snapshot && snapshot.damaged.length > 0)
+      snapshotRepaired = explainSnapshotRepair(path, await keepCopy(path), snapshot.damaged, batches)
     const problem = tenantRegistryProblem(db.data)
     if (problem) {
       throw new StoreOpenError(
         path,
         problem,
-        'Correct that record in the file (or move the file away), or start with --memory.',
+        'Correct that record (an edited line fails its checksum: rewrite the whole file with a tool, e.g. ' +
+          '`jq -c .`, which drops the checksums), or move the file away, or start with --memory.',
       )
     }
     let snapshotBytes: number
-    if (!snapshot || log.hasOld) {
-      // a new file, or a compaction the last run did not finish: fold everything now, before serving
-      snapshotBytes = await writeSnapshot(path, db.data, db.data.seq)
+    if (!snapshot || log.hasOld || !snapshot.checked || snapshotRepaired) {
+      // a new file, a compaction the last run did not finish, a file from before line checksums or one just
+      // repaired: fold everything now, before serving
+      doing = log.hasOld
+        ? `finishing the compaction the last run left unfinished (${log.oldPath} is still there): writing ` +
+          `${snapshotTempPath(path)}`
+        : `writing the snapshot ${path} (through ${snapshotTempPath(path)})`
+      snapshotBytes = await writeSnapshot(path, db.data, db.data.seq, undefined, opts.fs)
+      doing = `removing the folded log ${log.oldPath}`
       await log.dropOld()
+      doing = `emptying the folded log ${log.path}`
       await log.truncate()
     } else {
+      doing = `syncing ${path}`
       snapshotBytes = await fsyncFile(path)
     }
-    const opened = log
-    const save = (state: LiveState, seq: number) => writeSnapshot(path, state, seq, opts.onSnapshotPiece)
-    const warn = opts.onWarning ?? ((m: string) => process.stderr.write(`douyin-sandbox: warning: ${m}\n`))
-    return new Store(db, {
-      log: opened,
-      writeSnapshot: save,
-      compactionFailed: (e, retryMs) =>
-        warn(
-          `compaction of ${path} failed (${e.message}). Nothing is lost and requests go on being answered: every ` +
-            `write is in ${opened.oldPath} and ${opened.path}. It is tried again in ${retryMs / 1000} s; free ` +
-            `disk space or fix the cause so it can finish (until then the log grows and a restart replays it).`,
-        ),
-      snapshotBytes,
-      release: () => rm(lockPath, { force: true }),
-    })
+    return new Store(db, durability(path, log, snapshotBytes, snapshotRepaired, opts), opts.retry)
   } catch (e) {
     await log?.close()
     await rm(lockPath, { force: true })
-    throw e
+    throw openError(path, doing, e)
+  }
+}
+
+const warning = (opts: FileStoreOptions) =>
+  opts.onWarning ?? ((m: string) => process.stderr.write(`douyin-sandbox: warning: ${m}\n`))
+
+function durability(
+  path: string,
+  log: WriteAheadLog,
+  snapshotBytes: number,
+  snapshotRepaired: SnapshotRepairReport | undefined,
+  opts: FileStoreOptions,
+): Durability {
+  const warn = warning(opts)
+  return {
+    log,
+    writeSnapshot: (state, seq) => writeSnapshot(path, state, seq, opts.onSnapshotPiece, opts.fs),
+    compactionFailed: (e, retryMs) => {
+      const { cause, fix } = fsAdvice(e, dirname(path))
+      const where = log.hasOld ? `${log.oldPath} and ${log.path}` : log.path
+      warn(
+        `compaction of ${path} failed: ${cause}. Nothing is lost and requests go on being answered: every ` +
+          `write is in ${where}. It is tried again in ${retryMs / 1000} s (then less often, up to every minute) ` +
+          `and finishes by itself once it can. ${fix}; until then the log grows and a restart replays it.`,
+      )
+    },
+    snapshotBytes,
+    snapshotRepaired,
+    blobs: new FileBlobs(`${path}.snapshots`),
+    release: () => rm(`${path}.lock`, { force: true }),
   }
 }

@@ -70,3 +70,12 @@ export function applyOp(state: LiveState, op: Op): void {
     coll.set(op.k, op.v)
   } else coll?.delete(op.k)
 }
+
+/**
+ * A point-in-time view of a namespace without copying its records: each collection's Map is copied (keys and
+ * references only), and records are never changed in place (a change puts a new object), so later writes do not
+ * show in it. Cheap enough to take between two requests even for a large tenant.
+ */
+export function frozenNamespace(live: LiveNamespace | undefined): LiveNamespace {
+  return new Map([...(live ?? [])].map(([c, coll]) => [c, new Map(coll)]))
+}

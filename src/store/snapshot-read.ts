@@ -14,14 +14,51 @@
  */
 import { isAscii } from 'node:buffer'
 import { open, readFile } from 'node:fs/promises'
+import { CHECK_BYTES, CHECK_MEMBER, isCheckedHeader, lineCheckProblem } from './snapshot-check.js'
 import { liveState, type LiveNamespace, type LiveState } from './live-state.js'
 import { isObject, STATE_VERSION, StoreOpenError, stateProblem, type DbState, type Doc } from './state.js'
 
 const CHUNK_BYTES = 4 << 20
 const HEADER = /^\{"version":(\d+),"seq":(\d+),"namespaces":\{$/
+const CHECKED_HEADER = new RegExp(`^\\{"version":(\\d+),"seq":(\\d+),${CHECK_MEMBER},"namespaces":\\{$`)
+
+/** A line of a checked snapshot that failed its checksum and was left out (only with `repair`). */
+export interface DamagedLine {
+  /** 1-based line number */
+  line: number
+  /** byte offset of the line's first byte */
+  offset: number
+  /** what it was: a record of `ns`/`coll` (its id as far as it can be read), or the end of the file */
+  kind: 'record' | 'cut-off'
+  ns?: string
+  coll?: string
+  /** the record's id as the damaged line spells it; it may itself be damaged */
+  id?: string
+}
+
+export interface SnapshotRead {
+  state: LiveState
+  /** every line carried a checksum (files written before checksums were added do not) */
+  checked: boolean
+  /** lines left out by `repair` */
+  damaged: DamagedLine[]
+}
+
+export interface SnapshotReadOptions {
+  /** leave out damaged records (and accept a cut-off end) instead of refusing; they are listed in `damaged` */
+  repair?: boolean
+}
 
 /** The snapshot, or undefined when there is no file yet. */
 export async function readSnapshot(path: string): Promise<LiveState | undefined> {
+  return (await readSnapshotFile(path))?.state
+}
+
+/** The snapshot with what was checked and repaired, or undefined when there is no file yet. */
+export async function readSnapshotFile(
+  path: string,
+  opts: SnapshotReadOptions = {},
+): Promise<SnapshotRead | undefined> {
   let fh
   try {
     fh = await open(path, 'r')
@@ -30,17 +67,20 @@ export async function readSnapshot(path: string): Promise<LiveState | undefined>
     throw new StoreOpenError(path, (e as Error).message)
   }
   try {
-    const first = Buffer.alloc(256)
+    const first = Buffer.alloc(512)
     const { bytesRead } = await fh.read(first, 0, first.length, 0)
-    const nl = first.subarray(0, bytesRead).indexOf(10)
-    if (nl < 0 || !HEADER.test(first.toString('latin1', 0, nl))) return await readWhole(path)
+    const head = first.subarray(0, bytesRead)
+    // a checked file is read line by line only: a damaged one must never pass as valid JSON read whole
+    if (isCheckedHeader(head)) return await readLines(path, fh, true, opts.repair ?? false)
+    const nl = head.indexOf(10)
+    if (nl < 0 || !HEADER.test(head.toString('latin1', 0, nl))) return unchecked(await readWhole(path))
     try {
-      return await readLines(path, fh)
+      return await readLines(path, fh, false, false)
     } catch (e) {
       // laid out otherwise by a person or a tool (a record over several lines): valid JSON is still read whole
       if (!(e instanceof StoreOpenError)) throw e
       const whole = await readWhole(path).catch(() => undefined)
-      if (whole) return whole
+      if (whole) return unchecked(whole)
       throw e
     }
   } catch (e) {
@@ -50,6 +90,8 @@ export async function readSnapshot(path: string): Promise<LiveState | undefined>
     await fh.close()
   }
 }
+
+const unchecked = (state: LiveState): SnapshotRead => ({ state, checked: false, damaged: [] })
 
 /** A file in one piece (no line layout): parsed whole and checked. */
 async function readWhole(path: string): Promise<LiveState> {
@@ -81,9 +123,37 @@ function member(line: string): [string, string] | undefined {
   return [JSON.parse(line.slice(from, i + 1)) as string, line.slice(i + 2)]
 }
 
-/** The line layout: one structural piece per line, one record parsed at a time. */
-async function readLines(path: string, fh: Awaited<ReturnType<typeof open>>): Promise<LiveState> {
+/** Text of a damaged line without the blanks at its end (where its checksum was). */
+function damagedText(bytes: Buffer, start: number, end: number): string {
+  let e = end
+  while (e > start && (bytes[e - 1] === 0x20 || bytes[e - 1] === 0x09 || bytes[e - 1] === 0x0d)) e--
+  return bytes.toString('latin1', start, e)
+}
+
+/** The id a damaged record line spells, if it can still be read. */
+function damagedId(text: string): string | undefined {
+  try {
+    return member(text)?.[0]
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The line layout: one structural piece per line, one record parsed at a time. In a checked file every line
+ * must pass its checksum; with `repair`, damaged record lines are left out (listed in `damaged`) as long as
+ * the lines around them show they were records, and a cut-off end is accepted.
+ */
+async function readLines(
+  path: string,
+  fh: Awaited<ReturnType<typeof open>>,
+  checked: boolean,
+  repair: boolean,
+): Promise<SnapshotRead> {
   const state: LiveState = { version: STATE_VERSION, seq: 0, namespaces: new Map() }
+  const damaged: DamagedLine[] = []
+  /** damaged lines seen since the last good one, taken as records once the next good line shows they were */
+  let suspect: DamagedLine[] = []
   let ns: LiveNamespace | undefined
   let nsName = ''
   let coll: Map<string, Doc> | undefined
@@ -91,17 +161,52 @@ async function readLines(path: string, fh: Awaited<ReturnType<typeof open>>): Pr
   let done = false
   let lineNo = 0
   let offset = 0 // byte offset of the line being read
-  const fail = (why: string): never => {
-    throw new StoreOpenError(path, `line ${lineNo} (byte offset ${offset}) ${why}`)
+  const fail = (why: string, advice?: string): never => {
+    throw new StoreOpenError(path, `line ${lineNo} (byte offset ${offset}) ${why}`, advice)
   }
-  const take = (line: string): void => {
+  const structureLost = (at: DamagedLine): never => {
+    lineNo = at.line
+    offset = at.offset
+    return fail(
+      'is damaged where the structure of the file is (the header, a namespace or collection opener, or a closer)',
+      'Nothing was changed. --repair cannot place the records after it safely: restore the file from a backup, ' +
+        'or move it away (the data in it is then lost) or start with --memory.',
+    )
+  }
+  const damage = (bytes: Buffer, start: number, end: number, why: string): void => {
+    if (!repair)
+      fail(
+        `${why}: the file is damaged`,
+        'Nothing was changed. Restore the file from a backup, or start once with --repair: it keeps a copy of ' +
+          'the file, leaves out the damaged record(s), and says which of them the log restores and which are lost.',
+      )
+    const text = damagedText(bytes, start, end)
+    const at: DamagedLine = { line: lineNo, offset, kind: 'record', ns: nsName, coll: collName, id: damagedId(text) }
+    if (text.length === 0) return // a line that held nothing but (part of) a checksum
+    if (lineNo === 1 || !coll || text.length <= 2 || text.endsWith('{')) structureLost(at)
+    suspect.push(at)
+  }
+  const take = (bytes: Buffer, start: number, end: number): void => {
     lineNo++
-    if (line.length === 0) return
+    if (checked) {
+      const problem = lineCheckProblem(bytes, start, end)
+      if (problem) return damage(bytes, start, end, problem)
+      end -= CHECK_BYTES
+    }
+    const line = bytes.toString('utf8', start, end)
+    if (suspect.length > 0) {
+      // damaged lines are records only if the good line after them is a record or their collection's end
+      if (!coll || (line !== '}' && member(line)?.[1] === '{')) structureLost(suspect[0]!)
+      damaged.push(...suspect)
+      suspect = []
+    }
+    if (line.length === 0 && !checked) return
     if (done) fail('follows the end of the data object')
     if (lineNo === 1) {
-      const m = HEADER.exec(line)!
-      if (Number(m[1]) !== STATE_VERSION) fail(`is not a sandbox data file of version ${STATE_VERSION}`)
-      state.seq = Number(m[2])
+      const m = (checked ? CHECKED_HEADER : HEADER).exec(line)
+      if (!m) fail('is not the header of a sandbox data file')
+      if (Number(m![1]) !== STATE_VERSION) fail(`is not a sandbox data file of version ${STATE_VERSION}`)
+      state.seq = Number(m![2])
       return
     }
     if (coll) {
@@ -141,14 +246,17 @@ async function readLines(path: string, fh: Awaited<ReturnType<typeof open>>): Pr
     const data = rest.length ? Buffer.concat([rest, buf.subarray(0, bytesRead)]) : buf.subarray(0, bytesRead)
     let start = 0
     for (let nl = data.indexOf(10); nl >= 0; nl = data.indexOf(10, start)) {
-      take(data.toString('utf8', start, nl))
+      take(data, start, nl)
       offset += nl + 1 - start
       start = nl + 1
     }
     rest = Buffer.from(data.subarray(start))
     if (bytesRead === 0) break
   }
-  if (rest.length) take(rest.toString('utf8'))
-  if (!done) fail('is where the file ends, before its data object does (a cut-off file)')
-  return state
+  if (rest.length) take(rest, 0, rest.length)
+  if (!done) {
+    if (!repair) fail('is where the file ends, before its data object does (a cut-off file)')
+    damaged.push(...suspect, { line: lineNo, offset, kind: 'cut-off' })
+  }
+  return { state, checked, damaged }
 }

@@ -1,6 +1,7 @@
 import { Low, Memory } from 'lowdb'
 import { describe, expect, it } from 'vitest'
 import { emptyLiveState, type LiveState } from './live-state.js'
+import type { RetryTimes } from './backoff.js'
 import { Store, StoreWriteError } from './store.js'
 import type { Batch, WriteAheadLog } from './wal.js'
 
@@ -48,16 +49,20 @@ class ManualSnapshots {
   }
 }
 
-function manualStore(): { store: Store; log: ManualLog; snapshots: ManualSnapshots } {
+function manualStore(retry?: RetryTimes): { store: Store; log: ManualLog; snapshots: ManualSnapshots } {
   const log = new ManualLog()
   const snapshots = new ManualSnapshots()
   const db = new Low<LiveState>(new Memory<LiveState>(), emptyLiveState())
-  const store = new Store(db, {
-    log: log as unknown as WriteAheadLog,
-    writeSnapshot: snapshots.write,
-    release: async () => undefined,
-    snapshotBytes: 0,
-  })
+  const store = new Store(
+    db,
+    {
+      log: log as unknown as WriteAheadLog,
+      writeSnapshot: snapshots.write,
+      release: async () => undefined,
+      snapshotBytes: 0,
+    },
+    retry,
+  )
   return { store, log, snapshots }
 }
 
@@ -72,6 +77,11 @@ const state = (p: Promise<void>) =>
     ),
     turn().then(() => 'pending'),
   ])
+/** Waits (real time, generously) until `done` holds. */
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 2000 && !done(); i++) await new Promise((r) => setTimeout(r, 5))
+  expect(done()).toBe(true)
+}
 const keys = (b: Batch | undefined) => b?.ops.map((op) => (op.o === 'ns' ? op.n : op.k))
 
 describe('store batching', () => {
@@ -111,20 +121,30 @@ describe('store batching', () => {
     expect(store.flushes).toBe(2)
   })
 
-  it('writes and acknowledges nothing more after a failed write', async () => {
-    const { store, log } = manualStore()
+  it('after a failed write refuses syncs until a retry writes that batch again, to the same place, then goes on', async () => {
+    const { store, log } = manualStore({ write: { first: 5, max: 5 } })
     store.put('t:x', 'c', 'a', { v: 1 })
     await turn()
     const first = store.sync()
-    store.put('t:x', 'c', 'b', { v: 2 })
-    const second = store.sync()
     log.finish(new Error('ENOSPC: no space left on device, write'))
     await expect(first).rejects.toThrow(/ENOSPC/)
-    await expect(second).rejects.toThrow(/ENOSPC/)
+    store.put('t:x', 'c', 'b', { v: 2 })
+    // refused at once while the disk refuses writes: nothing is acknowledged that is not on disk
+    await expect(store.sync()).rejects.toThrow(/ENOSPC.*tries again/)
+    await until(() => log.running === 1) // the retry
+    expect(log.batches[1]).toEqual(log.batches[0]) // the failed batch again, same number, same bytes
+    log.finish()
+    await until(() => log.running === 1)
+    expect(log.batches[2]).toEqual({ s: 2, ops: [{ o: 'put', n: 't:x', c: 'c', k: 'b', v: { v: 2 } }] })
+    log.finish()
+    await until(() => store.flushes === 1)
+    await expect(store.sync()).resolves.toBeUndefined() // healed: acknowledged again
     store.put('t:x', 'c', 'c', { v: 3 })
-    await expect(store.sync()).rejects.toThrow(StoreWriteError)
-    await turn()
-    expect(log.batches).toHaveLength(1)
+    const third = store.sync()
+    await until(() => log.running === 1)
+    log.finish()
+    await expect(third).resolves.toBeUndefined()
+    expect(log.batches.map((b) => b.s)).toEqual([1, 1, 2, 3])
   })
 })
 

@@ -6,9 +6,15 @@
  */
 import { Low, Memory } from 'lowdb'
 import type { Doc, NamespaceData, Op } from './state.js'
-import { applyOp, emptyLiveState, plainNamespace, type LiveState } from './live-state.js'
-import { deferred, StoreWriteError, type Deferred, type Durability } from './durability.js'
+import type { Batch } from './wal-format.js'
+import { Backoff, COMPACT_RETRY_MS, WRITE_RETRY_MS, type RetryTimes } from './backoff.js'
+import { Compaction } from './compaction.js'
+import { applyOp, emptyLiveState, frozenNamespace, plainNamespace, type LiveNamespace } from './live-state.js'
+import type { LiveState } from './live-state.js'
+import { MemoryBlobs, type Blobs } from './blobs.js'
+import { deferred, StoreWriteError, writeRefused, type Deferred, type Durability } from './durability.js'
 import type { RepairReport } from './wal.js'
+import type { SnapshotRepairReport } from './snapshot-repair.js'
 import { IndexRegistry } from './seq-index.js'
 
 export { StoreWriteError, type Durability } from './durability.js'
@@ -17,9 +23,6 @@ export { StoreWriteError, type Durability } from './durability.js'
 const MIN_COMPACT_BYTES = 4 * 1024 * 1024
 /** Closing folds the log into the snapshot only while both are this small (so a shutdown stays quick). */
 const CLOSE_COMPACT_BYTES = 16 * 1024 * 1024
-/** After a failed compaction, the next one is tried this long later (on the next batch written after it). */
-const COMPACT_RETRY_MS = 10_000
-
 export class Store {
   /** pending ops keyed by target, so a burst touching one record writes it once */
   private pending = new Map<string, Op>()
@@ -30,28 +33,51 @@ export class Store {
   /** settles (never rejects) when the batch being written is done */
   private inFlight: Promise<void> | undefined
   private scheduled = false
+  /** why the last log write failed; undefined once one succeeds (nothing is acknowledged meanwhile) */
   private failure: Error | undefined
+  /** a batch whose write failed: written again, to the same place, before anything else */
+  private unwritten: Batch | undefined
+  private writeRetry: Backoff
   private compactNext = false
-  /** the compaction running in the background, settled (never rejected) when it is done */
-  private compaction: Promise<void> | undefined
-  /** batch number at the last rotation: a snapshot retried after a failed compaction is labelled with it */
-  private rotatedSeq = 0
-  private retryDue = false
-  /** why the last compaction failed; undefined once one succeeds */
-  compactionError: Error | undefined
+  /** the background compaction (file store only) */
+  private readonly compaction: Compaction | undefined
+  private closing = false
   /** number of batches flushed (for tests and the bench) */
   flushes = 0
   /** secondary indexes of collections, in memory only (seq-index.ts), kept in step by `record` */
   readonly indexes = new IndexRegistry((ns, coll) => this.state.namespaces.get(ns)?.get(coll) ?? [])
 
+  /** large bodies kept outside the log (control-plane snapshots) */
+  readonly blobs: Blobs
+
   constructor(
     private readonly db: Low<LiveState>,
     private readonly durability?: Durability,
-  ) {}
+    retry: RetryTimes = {},
+  ) {
+    this.blobs = durability?.blobs ?? new MemoryBlobs()
+    this.writeRetry = new Backoff(retry.write ?? WRITE_RETRY_MS, () => this.flush(true))
+    if (durability)
+      this.compaction = new Compaction(
+        durability,
+        () => this.state,
+        retry.compaction ?? COMPACT_RETRY_MS,
+        () => {
+          this.compactNext = true
+          this.next ??= deferred()
+          this.schedule()
+        },
+      )
+  }
 
   /** What opening with `repair` dropped from a damaged log (undefined when nothing was repaired). */
   get repaired(): RepairReport | undefined {
     return this.durability?.log.repaired
+  }
+
+  /** What opening with `repair` left out of a damaged snapshot (undefined when nothing was repaired). */
+  get snapshotRepaired(): SnapshotRepairReport | undefined {
+    return this.durability?.snapshotRepaired
   }
 
   /** True when mutations are written to a file. */
@@ -98,6 +124,11 @@ export class Store {
     return true
   }
 
+  /** A point-in-time view of a namespace that shares its records (see frozenNamespace). */
+  frozenNamespace(ns: string): LiveNamespace {
+    return frozenNamespace(this.state.namespaces.get(ns))
+  }
+
   /** A deep copy of a namespace (snapshots, reset). */
   exportNamespace(ns: string): NamespaceData {
     const live = this.state.namespaces.get(ns)
@@ -127,9 +158,12 @@ export class Store {
     this.schedule()
   }
 
-  /** Resolves once every mutation made before the call is on disk; rejects if the disk refused it. */
+  /**
+   * Resolves once every mutation made before the call is on disk; rejects while the disk refuses the log's
+   * writes (the mutations stay in memory and are written by the retry, in order, once the disk takes them).
+   */
   sync(): Promise<void> {
-    if (this.failure) return Promise.reject(new StoreWriteError(this.failure.message))
+    if (this.failure) return Promise.reject(writeRefused(this.failure))
     return (this.next ?? this.current)?.promise ?? Promise.resolve()
   }
 
@@ -143,17 +177,18 @@ export class Store {
     setImmediate(() => this.flush())
   }
 
-  private flush(): void {
+  /**
+   * Writes what gathered as one batch. After a failed write it waits for the retry (`force`), which first
+   * writes the failed batch again; the requests of a failed batch are refused, never acknowledged.
+   */
+  private flush(force = false): void {
     this.scheduled = false
-    if (this.inFlight || !this.durability || !this.next) return
-    const done = this.next
-    if (this.failure) {
-      // after a failed write the log may end in a torn line: write nothing more, acknowledge nothing more
-      this.next = undefined
-      this.pending.clear()
-      done.reject(new StoreWriteError(this.failure.message))
+    if (this.inFlight || !this.durability || (!this.next && !this.unwritten)) return
+    if (this.failure && !force) {
+      this.writeRetry.arm()
       return
     }
+    const done = this.next ?? deferred()
     const ops = [...this.pending.values()]
     this.pending.clear()
     this.next = undefined
@@ -161,13 +196,16 @@ export class Store {
     this.inFlight = this.write(this.durability, ops).then(
       () => {
         this.flushes++
+        this.failure = undefined
+        this.writeRetry.reset()
         this.finish()
         done.resolve()
       },
       (e: Error) => {
         this.failure = e
         this.finish()
-        done.reject(new StoreWriteError(e.message))
+        done.reject(writeRefused(e))
+        if (!this.closing) this.writeRetry.arm()
       },
     )
   }
@@ -176,13 +214,13 @@ export class Store {
   private finish(): void {
     this.current = undefined
     this.inFlight = undefined
-    if (this.next) this.flush()
+    if (this.next && !this.failure) this.flush()
   }
 
   /** Folds the log into the snapshot now (after a bulk load, on shutdown); resolves once it is done. */
   async compact(): Promise<void> {
     if (!this.durability) return
-    if (this.compaction) await this.settled()
+    if (this.compacting) await this.settled()
     const retrying = this.durability.log.hasOld // a failed compaction left its rotated log: that goes first
     await this.compactOnce()
     if (retrying) await this.compactOnce()
@@ -200,65 +238,53 @@ export class Store {
 
   /** True while a compaction runs in the background (for tests and the bench). */
   get compacting(): boolean {
-    return this.compaction !== undefined
+    return this.compaction?.busy ?? false
+  }
+
+  /** Why the last compaction failed; undefined once one succeeds. */
+  get compactionError(): Error | undefined {
+    return this.compaction?.error
   }
 
   /** Resolves once no compaction is running (for tests and the bench). */
   async settled(): Promise<void> {
-    while (this.compaction) await this.compaction
+    await this.compaction?.settled()
   }
 
   private async write(d: Durability, ops: Op[]): Promise<void> {
-    if (ops.length > 0) await d.log.append({ s: ++this.state.seq, ops })
-    const due = this.compactNext || this.retryDue || (d.log.size >= MIN_COMPACT_BYTES && d.log.size > d.snapshotBytes)
+    if (this.unwritten) {
+      await d.log.append(this.unwritten) // the same bytes to the same place: a torn first try is overwritten
+      this.unwritten = undefined
+    }
+    if (ops.length > 0) {
+      this.unwritten = { s: ++this.state.seq, ops }
+      await d.log.append(this.unwritten)
+      this.unwritten = undefined
+    }
+    const asked = this.compactNext // compact() or the retry; a compaction by size waits for a pending retry
     this.compactNext = false
-    if (due && !this.compaction) {
-      this.retryDue = false
-      await this.startCompaction(d)
-    }
-  }
-
-  /**
-   * Rotates the log here, between two appends, then writes the snapshot in the background: batches go on being
-   * appended (to the new log) and answered while it is written. `.old` is removed once the snapshot is in place.
-   * After a failed one `.old` is still there: the snapshot is written again, as of that rotation (the new log
-   * goes on from there), without rotating.
-   */
-  private async startCompaction(d: Durability): Promise<void> {
-    if (!d.log.hasOld) {
-      if (d.log.size === 0) return // the snapshot already holds everything
-      await d.log.rotate()
-      this.rotatedSeq = this.state.seq
-    }
-    const seq = this.rotatedSeq
-    this.compaction = (async () => {
-      d.snapshotBytes = await d.writeSnapshot(this.state, seq)
-      await d.log.dropOld()
-    })().then(
-      () => {
-        this.compaction = undefined
-        this.compactionError = undefined
-      },
-      (e: Error) => {
-        // every batch is still in the log (`.old` and the active file): nothing is lost, go on serving
-        this.compaction = undefined
-        this.compactionError = e
-        d.compactionFailed?.(e, COMPACT_RETRY_MS)
-        setTimeout(() => (this.retryDue = true), COMPACT_RETRY_MS).unref()
-      },
-    )
+    const due = asked || (d.log.size >= MIN_COMPACT_BYTES && d.log.size > d.snapshotBytes)
+    const c = this.compaction!
+    if (due && !c.busy && (asked || !c.waiting)) await c.start()
   }
 
   /** Flushes what is pending, lets a running compaction finish, and releases the files. */
   async close(): Promise<void> {
-    while (this.next || this.inFlight) {
-      if (!this.inFlight) this.flush()
+    this.closing = true
+    if (this.compaction) this.compaction.closing = true
+    this.writeRetry.cancel()
+    this.compaction?.cancelRetry()
+    while (this.next || this.inFlight || (this.unwritten && !this.failure)) {
+      if (!this.inFlight) this.flush(true) // one last try after a failed write; then what is left is refused
       await this.inFlight
+      if (this.failure) break
     }
-    await this.compaction
+    this.next?.reject(writeRefused(this.failure ?? new Error('the store is closed')))
+    this.next = undefined
+    await this.settled()
     const d = this.durability
     if (d) {
-      // a compaction that fails here has said so; the log still holds everything for the next start
+      // a compaction that fails here is not retried: the log still holds everything for the next start
       if (d.log.size > 0 && !this.failure && d.log.size + d.snapshotBytes <= CLOSE_COMPACT_BYTES)
         await this.compact().catch(() => undefined)
       await d.log.close()

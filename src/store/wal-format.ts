@@ -23,6 +23,8 @@ export interface Batch {
 }
 
 export const HEADER_BYTES = 30
+/** The log file grows by this many zero bytes at a time (wal.ts), so a whole log ends in zero fill or on a step. */
+export const CHUNK_BYTES = 1 << 20
 /** writes to a disk are torn at sector boundaries, never inside one */
 const SECTOR = 512
 const hex8 = (n: number): string => n.toString(16).padStart(8, '0')

@@ -3,11 +3,11 @@
  * stopped before that compaction finished) and then the active log, as one sequence of batches; and the
  * explicit repair of a damaged one.
  */
-import { close, constants, fdatasync, fsync, ftruncate, open } from 'node:fs'
+import { close, constants, fdatasync, fsync, ftruncate, open, write } from 'node:fs'
 import { copyFile, readFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { StoreOpenError } from './state.js'
-import { countIntactAfter, scanLog, type Damage, type Scan } from './wal-format.js'
+import { CHUNK_BYTES, countIntactAfter, scanLog, type Damage, type Scan } from './wal-format.js'
 
 export function call<T = void>(fn: (cb: (e: NodeJS.ErrnoException | null, v?: T) => void) => void): Promise<T> {
   return new Promise((resolve, reject) => fn((e, v) => (e ? reject(e) : resolve(v as T))))
@@ -63,8 +63,42 @@ export async function readSegments(path: string, snapshotSeq: number): Promise<S
   const scan = damagedBefore
     ? { batches: [], end: 0, tornBytes: 0 }
     : scanLog(bytes ?? Buffer.alloc(0), snapshotSeq, prev)
+  if (bytes && !scan.damage) scan.damage = cutDamage(bytes, scan)
   segments.push({ path, bytes, scan })
   return segments
+}
+
+/**
+ * A log cut short by something other than an append (truncated, copied in part), or undefined. The log grows by
+ * whole 1 MiB steps of zero fill written before the records that go into them, so an interrupted append leaves
+ * zero fill after it, and a whole log ends in zero fill or exactly on a step. One that ends in record bytes off
+ * a step was cut: how much went with the cut cannot be told, so it is damage, not a torn final record.
+ */
+function cutDamage(bytes: Buffer, scan: Scan): Damage | undefined {
+  if (bytes.length % CHUNK_BYTES === 0 || bytes[bytes.length - 1] === 0) return undefined
+  const where = scan.tornBytes > 0 ? `inside record ${scan.batches.length + 1}` : 'right after its last record'
+  return {
+    record: scan.batches.length + 1,
+    offset: scan.end,
+    reason:
+      `the file ends at byte ${bytes.length}, ${where}, with no zero fill after it and off the 1 MiB steps ` +
+      `the log grows by: it was cut (truncated or copied in part), not torn by an interrupted write, so ` +
+      `acknowledged batches after byte ${scan.end} may be missing and cannot be recovered from this file`,
+  }
+}
+
+/**
+ * A warning when the active log ends inside its final record on a 1 MiB step: an append cut short when the
+ * file's last step was lost (a power cut with --fsync off), or a cut that happened to fall on a step.
+ */
+export function endsInsideRecord(seg: Segment): string | undefined {
+  const b = seg.bytes
+  if (!b || seg.scan.tornBytes === 0 || b[b.length - 1] === 0) return undefined
+  return (
+    `${seg.path} ends inside its final record (byte ${seg.scan.end}, ${seg.scan.tornBytes} bytes); it was ` +
+    `dropped as a torn append. With --fsync on (the default) an interrupted append leaves zero fill after it, so ` +
+    `if this file was cut or copied in part, acknowledged batches after that point are missing.`
+  )
 }
 
 /** What `repair` dropped from a damaged log. */
@@ -93,7 +127,7 @@ export function damagedError(seg: Segment, d: Damage): StoreOpenError {
 }
 
 /** Copies a file to the first free `<file>.damaged-<n>`, durably, and returns that path. */
-async function keepCopy(path: string): Promise<string> {
+export async function keepCopy(path: string): Promise<string> {
   for (let n = 1; ; n++) {
     const copy = `${path}.damaged-${n}`
     try {
@@ -109,10 +143,13 @@ async function keepCopy(path: string): Promise<string> {
   }
 }
 
+/** Cuts the file at `length` and zero-fills it to the next 1 MiB step, as the log leaves it after an append. */
 async function cutAt(path: string, length: number): Promise<void> {
   const fd = await call<number>((cb) => open(path, constants.O_RDWR, cb))
   try {
     await call((cb) => ftruncate(fd, length, cb))
+    const fill = Buffer.alloc(Math.ceil(length / CHUNK_BYTES) * CHUNK_BYTES - length)
+    if (fill.length > 0) await call<number>((cb) => write(fd, fill, 0, fill.length, length, cb))
     await call((cb) => fdatasync(fd, cb))
   } finally {
     await call((cb) => close(fd, cb))

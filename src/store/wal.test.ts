@@ -71,14 +71,40 @@ describe('write-ahead log', () => {
     expect((await reopen()).batches.map((b) => (b.ops[0]!.o === 'ns' ? '' : b.ops[0]!.k))).toEqual(['kept', 'after'])
   })
 
-  it('drops a record the file ends inside (an append cut short) and appends after the last whole one', async () => {
-    const whole = encodeRecord(put(1, 'old'))
+  it('drops a record the file ends inside on a 1 MiB step (its last step lost), with a warning', async () => {
+    const first = (n: number) => encodeRecord(put(1, 'old', 'x'.repeat(n)))
+    const whole = first(MB - 40 - first(0).length) // ends 40 bytes before the step
     await writeFile(path, Buffer.concat([whole, encodeRecord(put(2, 'cut')).subarray(0, 40)]))
+    expect((await stat(path)).size).toBe(MB)
     const { log, batches } = await reopen()
     expect(batches.map((b) => b.s)).toEqual([1])
+    expect(log.warnings).toEqual([expect.stringMatching(/ends inside its final record .*dropped as a torn append/)])
     await log.append(put(2, 'new'))
     await log.close()
     expect((await reopen()).batches.map((b) => (b.ops[0]!.o === 'ns' ? '' : b.ops[0]!.k))).toEqual(['old', 'new'])
+  })
+
+  it('refuses a log cut off a 1 MiB step (inside a record or right after one); --repair zero-fills from there', async () => {
+    const records = Array.from({ length: 30 }, (_, i) => encodeRecord(put(i + 1, `order${i}`, 'x'.repeat(200))))
+    const all = Buffer.concat(records)
+    for (const cut of [Math.floor(all.length / 2), records.slice(0, 15).reduce((n, r) => n + r.length, 0)]) {
+      await writeFile(path, all.subarray(0, cut)) // cut in half, as `truncate -s` or a partial copy leaves it
+      const e = await new WriteAheadLog(path).open().then(
+        () => new Error('opened'),
+        (x: Error) => x,
+      )
+      expect(e.message).toMatch(/record 1[56] of the write-ahead log, at byte \d+, is damaged: the file ends at byte/)
+      expect(e.message).toMatch(/it was cut \(truncated or copied in part\), not torn .* may be missing/)
+      expect(e.message).toMatch(/--repair/)
+      expect((await readFile(path)).equals(all.subarray(0, cut))).toBe(true)
+    }
+    const log = new WriteAheadLog(path)
+    const kept = await log.open({ repair: true })
+    expect(kept).toHaveLength(15)
+    expect(log.repaired!.message).toMatch(/dropped record 16/)
+    await log.close()
+    expect((await stat(path)).size).toBe(MB) // zero-filled to the step: it opens as a sound log now
+    expect(await (await reopen()).batches).toHaveLength(15)
   })
 
   it('drops a record whose header was cut at a sector boundary, but not one whose header has a stray zero byte', async () => {

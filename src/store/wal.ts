@@ -12,14 +12,12 @@
  */
 import { close, constants, fdatasync, fstat, ftruncate, open, rename, rm, write } from 'node:fs'
 import { dirname } from 'node:path'
-import { encodeRecord, type Batch } from './wal-format.js'
-import { call, damagedError, readSegments, repair, syncDir, type RepairReport } from './wal-read.js'
+import { checkFault, type StoreFs } from './fs-seam.js'
+import { CHUNK_BYTES, encodeRecord, type Batch } from './wal-format.js'
+import { call, damagedError, endsInsideRecord, readSegments, repair, syncDir, type RepairReport } from './wal-read.js'
 
 export type { Batch } from './wal-format.js'
 export { syncDir, type RepairReport } from './wal-read.js'
-
-/** The log file grows by this many zero bytes at a time. */
-const CHUNK_BYTES = 1 << 20
 
 export interface WalOpenOptions {
   /** sequence number of the last batch in the snapshot: older batches are skipped, the next must follow it */
@@ -38,6 +36,8 @@ export class WriteAheadLog {
   repaired: RepairReport | undefined
   /** a segment an unfinished compaction left (`<log>.old`) is there */
   hasOld = false
+  /** what `open` found worth telling though it started (an incomplete final record that might hide a cut) */
+  warnings: string[] = []
 
   /**
    * With `sync` (the default) the file is opened O_DSYNC: each append returns only once its bytes are on
@@ -46,6 +46,7 @@ export class WriteAheadLog {
   constructor(
     readonly path: string,
     private readonly sync = true,
+    private readonly fs?: StoreFs,
   ) {}
 
   get oldPath(): string {
@@ -64,6 +65,8 @@ export class WriteAheadLog {
     if (bad) this.repaired = await repair(segments)
     this.hasOld = segments.length > 1
     const active = segments.at(-1)!
+    const doubt = endsInsideRecord(active)
+    if (doubt) this.warnings.push(doubt)
     await this.openActive(active.bytes === undefined)
     this.size = active.scan.end
     if (active.scan.tornBytes > 0) {
@@ -75,12 +78,17 @@ export class WriteAheadLog {
   }
 
   private async openActive(create: boolean): Promise<void> {
-    const { O_CREAT, O_DSYNC, O_RDWR } = constants
-    const fd = await call<number>((cb) => open(this.path, O_RDWR | O_CREAT | (this.sync ? O_DSYNC : 0), 0o644, cb))
+    const fd = await this.openFile()
     this.fd = fd
     if (create) await syncDir(dirname(this.path))
     this.allocated = (await call<{ size: number }>((cb) => fstat(fd, cb))).size
     this.size = 0
+  }
+
+  private async openFile(): Promise<number> {
+    const { O_CREAT, O_DSYNC, O_RDWR } = constants
+    checkFault(this.fs, 'open', this.path)
+    return call<number>((cb) => open(this.path, O_RDWR | O_CREAT | (this.sync ? O_DSYNC : 0), 0o644, cb))
   }
 
   private async syncData(): Promise<void> {
@@ -91,12 +99,16 @@ export class WriteAheadLog {
   private async writeAt(buf: Buffer, position: number): Promise<void> {
     const fd = this.fd
     if (fd === undefined) throw new Error('write-ahead log is not open')
+    checkFault(this.fs, 'write', this.path)
     const written = await call<number>((cb) => write(fd, buf, 0, buf.length, position, cb))
     // a short write leaves a torn record that the next open drops; never acknowledge it
     if (written !== buf.length) throw new Error(`short write to ${this.path} (${written} of ${buf.length} bytes)`)
   }
 
-  /** Appends a batch; resolves once it is written, and (opened with `sync`) on the device. */
+  /**
+   * Appends a batch; resolves once it is written, and (opened with `sync`) on the device. When it fails, nothing
+   * moves: the same batch appended again goes to the same place and overwrites whatever part of it got there.
+   */
   async append(batch: Batch): Promise<void> {
     const line = encodeRecord(batch)
     const end = this.size + line.length
@@ -112,10 +124,23 @@ export class WriteAheadLog {
   /** Makes the active file `<log>.old` and starts a new, empty one (between appends; no `.old` may exist). */
   async rotate(): Promise<void> {
     if (this.hasOld) throw new Error(`${this.oldPath} is still there: the previous compaction has not finished`)
-    await this.close()
+    const { fd, size, allocated } = this
+    // renamed while still open: if the new file cannot be made, it is renamed back and the log goes on as it was
+    checkFault(this.fs, 'rename', this.oldPath)
     await call((cb) => rename(this.path, this.oldPath, cb))
+    try {
+      await this.openActive(true) // syncs the directory: the rename and the new file together
+    } catch (e) {
+      const made = this.fd
+      if (made !== undefined && made !== fd) await call((cb) => close(made, cb)).catch(() => undefined)
+      // renamed back, or (if even that fails) no longer written: appends fail and nothing more is acknowledged
+      this.fd = undefined
+      await call((cb) => rename(this.oldPath, this.path, cb))
+      Object.assign(this, { fd, size, allocated })
+      throw e
+    }
     this.hasOld = true
-    await this.openActive(true) // syncs the directory: the rename and the new file together
+    if (fd !== undefined) await call((cb) => close(fd, cb))
   }
 
   /** Removes `<log>.old` once a snapshot holds everything in it. */

@@ -137,8 +137,18 @@ export class Tenants {
     this.sys.collection('spi_targets').delete(key)
     this.sys.collection('webhook_targets').delete(key)
     const snapshots = this.sys.collection('snapshots')
-    for (const id of snapshots.keys()) if (id.startsWith(`${key}/`)) snapshots.delete(id)
-    this.opts.store.replaceNamespace(tenantNs(key), null)
+    const store = this.opts.store
+    for (const id of snapshots.keys()) {
+      if (!id.startsWith(`${key}/`)) continue
+      const body = snapshots.get(id)?.body // kept beside the data file: removed once the record's deletion is on disk
+      snapshots.delete(id)
+      if (body)
+        void store.sync().then(
+          () => store.blobs.remove(body),
+          () => undefined,
+        )
+    }
+    store.replaceNamespace(tenantNs(key), null)
     this.contexts.delete(key)
   }
 
@@ -162,6 +172,12 @@ export class Tenants {
     const tenant = this.require(key)
     tenant.scheduler.reload()
     return tenant
+  }
+
+  /** The store namespace holding a tenant's data. */
+  namespaceOf(key: string): string {
+    if (!this.records.get(key)) throw unknownTenant(key)
+    return tenantNs(key)
   }
 
   /** A copy of a tenant's whole data. */
