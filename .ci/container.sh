@@ -13,6 +13,7 @@
 # - npm inside the build trusts the CA bundle the host's `npm config get cafile` names, given as a BuildKit
 #   secret; the script checks that no file of the final image holds it.
 #
+# `--prepare` installs what is missing and builds the stand-in's root (no daemon), for CI to run beside the tests.
 # Variables: DSB_IMAGE (tag, default douyin-sandbox:ci), DSB_STATE (daemon data roots and caches, default
 # /var/lib/dsb-docker), DSB_SOCK (the own daemon's socket, default /tmp/dsb-docker.sock), DSB_STORAGE_DRIVER
 # (overlay2 or vfs for the own daemon), DSB_DEBIAN_MIRROR (for the stand-in, default http://deb.debian.org/debian).
@@ -83,6 +84,52 @@ if [ "${#missing[@]}" -gt 0 ]; then
   note "apt-get install ${missing[*]}" "$(($(now_ms) - t)) ms"
 fi
 
+# The stand-in's root as a tar (cached under $STATE): Debian bookworm minbase with this machine's Node 20 and npm.
+# Prints the tar's path. Needs no Docker daemon, so `--prepare` can make it while the test suite runs.
+standin_tar() {
+  local node_bin npm_dir version root cache
+  node_bin=$(readlink -f "$(command -v node)")
+  version=$("$node_bin" --version)
+  case "$version" in v20.*) ;; *) die "the offline stand-in copies this machine's Node, which must be 20.x (found $version)" ;; esac
+  # npm's own directory (it bundles its dependencies): /usr/lib/node_modules/npm, /usr/local/lib/node_modules/npm…
+  npm_dir=$(dirname "$(dirname "$(readlink -f "$(command -v npm)")")")
+  [ -f "$npm_dir/bin/npm-cli.js" ] && [ -d "$npm_dir/node_modules" ] ||
+    die "no self-contained npm at $npm_dir to copy into the stand-in (install Node 20 from nodejs.org or NodeSource)"
+  mkdir -p "$STATE"
+  cache="$STATE/standin-bookworm-node-$version.tar"
+  if [ ! -s "$cache" ]; then
+    root="$WORK/rootfs"
+    log "building the stand-in root: debootstrap --variant=minbase bookworm from $MIRROR, Node $version"
+    debootstrap --variant=minbase bookworm "$root" "$MIRROR" >"$WORK/debootstrap.log" 2>&1 ||
+      { tail -20 "$WORK/debootstrap.log" >&2; die "debootstrap failed"; }
+    install -m 0755 "$node_bin" "$root/usr/local/bin/node"
+    mkdir -p "$root/usr/local/lib/node_modules"
+    cp -a "$npm_dir" "$root/usr/local/lib/node_modules/npm"
+    ln -s ../lib/node_modules/npm/bin/npm-cli.js "$root/usr/local/bin/npm"
+    ln -s ../lib/node_modules/npm/bin/npx-cli.js "$root/usr/local/bin/npx"
+    # the official image's user
+    chroot "$root" groupadd --gid 1000 node
+    chroot "$root" useradd --uid 1000 --gid node --shell /bin/bash --create-home node
+    rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/* "$root"/var/log/*.log \
+      "$root"/var/cache/debconf/*-old "$root"/usr/share/doc/* "$root"/usr/share/man/*
+    tar --numeric-owner -C "$root" -cf "$cache.tmp" . && mv "$cache.tmp" "$cache"
+    rm -rf "$root"
+  fi
+  printf '%s\n' "$cache"
+}
+
+# `--prepare`: only what needs the network and no daemon (the packages above, the stand-in's root when no registry
+# answers), so CI can run it beside the test suite and the build after it.
+if [ "${1:-}" = --prepare ]; then
+  if [ "$(curl -s -o /dev/null -m 5 -w '%{http_code}' https://registry-1.docker.io/v2/ || true)" = 000 ]; then
+    t=$(now_ms)
+    standin_tar >/dev/null
+    note "stand-in root prepared" "$(($(now_ms) - t)) ms"
+  fi
+  printf '%s\n' "${SUMMARY[@]}" >&2
+  exit 0
+fi
+
 # A client that runs BuildKit builds (for --secret): one with the buildx plugin, or one older than 23, whose
 # `DOCKER_BUILDKIT=1 docker build` has BuildKit built in (Debian bookworm's docker.io is 20.10).
 DOCKER=""
@@ -140,33 +187,9 @@ log "client $DOCKER ($("$DOCKER" --version)), server $("$DOCKER" version -f '{{.
 
 # --- 2. the base image: pulled, or a local stand-in when no registry is reachable -----------------------------
 build_standin() {
-  local node_bin npm_dir version root cache
-  node_bin=$(readlink -f "$(command -v node)")
-  version=$("$node_bin" --version)
-  case "$version" in v20.*) ;; *) die "the offline stand-in copies this machine's Node, which must be 20.x (found $version)" ;; esac
-  # npm's own directory (it bundles its dependencies): /usr/lib/node_modules/npm, /usr/local/lib/node_modules/npm…
-  npm_dir=$(dirname "$(dirname "$(readlink -f "$(command -v npm)")")")
-  [ -f "$npm_dir/bin/npm-cli.js" ] && [ -d "$npm_dir/node_modules" ] ||
-    die "no self-contained npm at $npm_dir to copy into the stand-in (install Node 20 from nodejs.org or NodeSource)"
-  cache="$STATE/standin-bookworm-node-$version.tar"
-  if [ ! -s "$cache" ]; then
-    root="$WORK/rootfs"
-    log "building the stand-in root: debootstrap --variant=minbase bookworm from $MIRROR, Node $version"
-    debootstrap --variant=minbase bookworm "$root" "$MIRROR" >"$WORK/debootstrap.log" 2>&1 ||
-      { tail -20 "$WORK/debootstrap.log" >&2; die "debootstrap failed"; }
-    install -m 0755 "$node_bin" "$root/usr/local/bin/node"
-    mkdir -p "$root/usr/local/lib/node_modules"
-    cp -a "$npm_dir" "$root/usr/local/lib/node_modules/npm"
-    ln -s ../lib/node_modules/npm/bin/npm-cli.js "$root/usr/local/bin/npm"
-    ln -s ../lib/node_modules/npm/bin/npx-cli.js "$root/usr/local/bin/npx"
-    # the official image's user
-    chroot "$root" groupadd --gid 1000 node
-    chroot "$root" useradd --uid 1000 --gid node --shell /bin/bash --create-home node
-    rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/* "$root"/var/log/*.log \
-      "$root"/var/cache/debconf/*-old "$root"/usr/share/doc/* "$root"/usr/share/man/*
-    tar --numeric-owner -C "$root" -cf "$cache.tmp" . && mv "$cache.tmp" "$cache"
-    rm -rf "$root"
-  fi
+  local cache version
+  cache=$(standin_tar)
+  version=$(node --version)
   log "importing the stand-in $BASE from $cache"
   "$DOCKER" import -m "douyin-sandbox offline stand-in for $BASE (Debian bookworm minbase, Node $version)" \
     --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
