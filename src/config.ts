@@ -1,6 +1,6 @@
 /**
  * Configuration from flags and environment variables (flags win), validated with zod.
- * See README "Configuration".
+ * See docs/configuration.md.
  */
 import { parseArgs } from 'node:util'
 import { z } from 'zod'

@@ -45,7 +45,7 @@ export const getSettingsRoute = createRoute({
   path: '/sandbox/settings',
   tags: ['sandbox'],
   operationId: 'sandboxGetSettings',
-  summary: 'the tenant\'s switches (README "Where the sandbox decides")',
+  summary: "the tenant's switches (docs/decisions.md)",
   request: { headers: tenantHeader },
   responses: jsonResponses(envelopeOf('SandboxGetSettings', z.object({ settings: settingsView })), 'the settings'),
 })

@@ -1,5 +1,5 @@
 /**
- * What the OpenAPI document says about an operation beyond its zod contract (README "API documentation"):
+ * What the OpenAPI document says about an operation beyond its zod contract (docs/contract-tests.md):
  * what it does in the sandbox, the business error codes it answers and the meaning of its parameters. Each
  * domain keeps a `<domain>.docs.ts` of `defineOpDocs({ <operationId>: {…} })`, listed in `op-docs.registry.ts`.
  */

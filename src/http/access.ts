@@ -18,7 +18,7 @@ import type { Context, Next } from 'hono'
 import { platformError, SandboxError } from '../core/errors.js'
 import type { Env } from './env.js'
 
-/** What the user allowed beyond the defaults (flags and environment variables: README "Configuration"). */
+/** What the user allowed beyond the defaults (flags and environment variables: docs/configuration.md). */
 export interface AccessPolicy {
   /** extra `Host` names accepted (lower case, no port); `*` accepts any */
   allowedHosts: readonly string[]

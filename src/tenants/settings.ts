@@ -1,6 +1,6 @@
 /**
  * Per-tenant switches for platform behaviour the docs leave to the platform's discretion
- * (README "Where the sandbox decides"). Stored in t:<key>/meta/settings; a reset restores the defaults.
+ * (docs/decisions.md). Stored in t:<key>/meta/settings; a reset restores the defaults.
  */
 import type { TenantSettings } from './settings.schema.js'
 import type { Tenant } from './tenant.js'

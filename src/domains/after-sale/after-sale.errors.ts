@@ -1,4 +1,4 @@
-/** Errors of refunds (README "Where the sandbox decides" lists the codes). */
+/** Errors of refunds (docs/decisions.md lists the codes). */
 import { invalidParams, platformError } from '../../core/errors.js'
 
 export const refundRefused = (why: string) => platformError('STATE_CONFLICT', `refund refused: ${why}`)

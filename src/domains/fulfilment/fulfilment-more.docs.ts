@@ -1,4 +1,4 @@
-/** Docs of the operations added with the rest of the in-scope platform (README "API documentation"). */
+/** Docs of the operations added with the rest of the in-scope platform (docs/contract-tests.md). */
 import { defineOpDocs } from '../../docs/op-docs.js'
 
 export const fulfilmentMoreDocs = defineOpDocs({

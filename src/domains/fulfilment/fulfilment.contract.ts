@@ -74,7 +74,7 @@ export const certificateSchema = z
 
 export const verifyResultSchema = z
   .object({
-    result: int.openapi({ description: '0 success; else the reason code (README)' }),
+    result: int.openapi({ description: '0 success; else the reason code (docs/errors.md)' }),
     msg: z.string(),
     code: z.string(),
     origin_code: z.string(),

@@ -1,6 +1,6 @@
 /**
  * Verification errors. The public docs name no codes for these (douyin-api.md §12.2); the sandbox's own codes
- * are listed in the README ("Where the sandbox decides") and stay stable.
+ * are listed in docs/decisions.md and stay stable.
  */
 import { invalidParams, SandboxError } from '../../core/errors.js'
 

@@ -1,4 +1,4 @@
-/** What the goods operations do in the sandbox and the codes they answer (OpenAPI document; README "API documentation"). */
+/** What the goods operations do in the sandbox and the codes they answer (OpenAPI document; docs/contract-tests.md). */
 import { defineOpDocs } from '../../docs/op-docs.js'
 
 const NOT_FOUND = 'no product with that product_id / out_id in this account'

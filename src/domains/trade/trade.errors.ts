@@ -1,4 +1,4 @@
-/** Errors of purchases and order queries (sandbox codes where the docs give none; README "Where the sandbox decides"). */
+/** Errors of purchases and order queries (sandbox codes where the docs give none; docs/decisions.md). */
 import { invalidParams, platformError } from '../../core/errors.js'
 
 export const subProductNotForSale = (id: string, pack: string) =>
