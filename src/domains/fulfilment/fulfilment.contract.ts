@@ -74,7 +74,7 @@ export const certificateSchema = z
 
 export const verifyResultSchema = z
   .object({
-    result: int.openapi({ description: '0 success; else the reason code (docs/errors.md)' }),
+    result: int.openapi({ description: '0 success; else the reason code (docs/decisions.md lists them)' }),
     msg: z.string(),
     code: z.string(),
     origin_code: z.string(),
