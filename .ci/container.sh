@@ -39,6 +39,12 @@ die() {
   log "FAILED: $*"
   exit 1
 }
+# The machine cannot run Docker at all (no package, no daemon, no network for the base): exit 3, which .ci/run
+# reports as a skipped smoke test; a broken image or a failed check is exit 1.
+unavailable() {
+  log "UNAVAILABLE: $*"
+  exit 3
+}
 now_ms() { date +%s%3N; }
 note() { SUMMARY+=("$(printf '%-34s %s' "$1" "$2")"); }
 mb() { awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1000000 }'; }
@@ -80,7 +86,7 @@ missing=()
 command -v dockerd >/dev/null || missing+=(docker.io)
 command -v debootstrap >/dev/null || missing+=(debootstrap)
 if [ "${#missing[@]}" -gt 0 ]; then
-  apt_install "${missing[@]}" || die "could not install ${missing[*]}"
+  apt_install "${missing[@]}" || unavailable "could not install ${missing[*]}"
   note "apt-get install ${missing[*]}" "$(($(now_ms) - t)) ms"
 fi
 
@@ -101,7 +107,7 @@ standin_tar() {
     root="$WORK/rootfs"
     log "building the stand-in root: debootstrap --variant=minbase bookworm from $MIRROR, Node $version"
     debootstrap --variant=minbase bookworm "$root" "$MIRROR" >"$WORK/debootstrap.log" 2>&1 ||
-      { tail -20 "$WORK/debootstrap.log" >&2; die "debootstrap failed"; }
+      { tail -20 "$WORK/debootstrap.log" >&2; unavailable "debootstrap failed"; }
     install -m 0755 "$node_bin" "$root/usr/local/bin/node"
     mkdir -p "$root/usr/local/lib/node_modules"
     cp -a "$npm_dir" "$root/usr/local/lib/node_modules/npm"
@@ -146,7 +152,7 @@ for c in $(type -ap docker) /usr/bin/docker; do
     break
   fi
 done
-[ -n "$DOCKER" ] || die "no docker client that builds with BuildKit (install docker-buildx, or docker.io from Debian)"
+[ -n "$DOCKER" ] || unavailable "no docker client that builds with BuildKit (install docker-buildx, or docker.io from Debian)"
 
 # Starts dockerd with this storage driver on our socket; fails when the daemon exits or does not answer in 30 s.
 start_daemon() {
@@ -175,12 +181,12 @@ else
   if "$DOCKER" info >/dev/null 2>&1; then
     log "using the daemon already on $SOCK"
   elif [ -n "${DSB_STORAGE_DRIVER:-}" ]; then
-    start_daemon "$DSB_STORAGE_DRIVER" || die "dockerd did not start with $DSB_STORAGE_DRIVER storage"
+    start_daemon "$DSB_STORAGE_DRIVER" || unavailable "dockerd did not start with $DSB_STORAGE_DRIVER storage"
   else
     # overlay2 shares layers (a container starts in about a second); vfs copies every layer whole (a container
     # takes 5-15 s to create) but works everywhere, e.g. where /var/lib is itself on overlayfs
     start_daemon overlay2 || { log "overlay2 storage does not work here: vfs"; start_daemon vfs; } ||
-      die "dockerd did not start (log: $STATE/dockerd.log)"
+      unavailable "dockerd did not start (log: $STATE/dockerd.log)"
   fi
 fi
 log "client $DOCKER ($("$DOCKER" --version)), server $("$DOCKER" version -f '{{.Server.Version}}')"
