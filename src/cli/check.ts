@@ -14,6 +14,7 @@ export const CHECK_USAGE = `usage: douyin-sandbox check --target <webhook URL> [
   --spi <URL>            your service's SPI base URL: <URL>/pre_create_order, /issue_code, /refund_apply,
                          /refund_notice (without it the SPI checks are not applicable)
   --sandbox <URL>        a running sandbox (default: one started in-process)
+  --control-token <t>    the sandbox's control token, when it was started with one
   --client-key <key>     the tenant your service checks signatures as (created when missing; default: a fresh one)
   --client-secret <s>    its secret (looked up when omitted)
   --reporter <name>      text (default), junit or json
@@ -29,6 +30,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
       target: { type: 'string' },
       spi: { type: 'string' },
       sandbox: { type: 'string' },
+      'control-token': { type: 'string' },
       'client-key': { type: 'string' },
       'client-secret': { type: 'string' },
       reporter: { type: 'string' },
@@ -61,6 +63,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
       sandbox: values.sandbox,
       clientKey: values['client-key'],
       clientSecret: values['client-secret'],
+      headers: values['control-token'] ? { authorization: `Bearer ${values['control-token']}` } : {},
     })
   } catch (e) {
     if (!(e instanceof CheckSetupError)) throw e
