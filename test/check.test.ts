@@ -156,6 +156,38 @@ describe('check against careless services', () => {
     }
   })
 
+  it('SPI answers out of the documented shape fail their answer check', async () => {
+    const t = await sb.newTenant()
+    const receiver = await startReceiver({ refuseBadSignatures: true })
+    receiver.trust(t)
+    receiver.script('issue_code', [{ status: 200, body: { data: { error_code: 0, result: 1, codes: ['one'] } } }])
+    receiver.script('refund_notice', [{ status: 200, body: { data: { error_code: '0' } } }])
+    receiver.script('refund_apply', [{ status: 200, body: { error_code: 0 } }])
+    try {
+      const r = await checkMerchant({
+        sandbox: sb,
+        target: receiver.url,
+        spiBase: receiver.spiBase,
+        clientKey: t.credentials.client_key,
+      })
+      const byId = (id: string) => r.results.find((c) => c.id === id)!
+      expect(withStatus(r, 'failed')).toEqual([
+        'spi.issue_code.answer',
+        'spi.refund_apply.answer',
+        'spi.refund_notice.answer',
+      ])
+      expect(byId('spi.issue_code.answer').message).toContain('one code per certificate: 2 asked, 1 given')
+      expect(byId('spi.refund_notice.answer').message).toContain('a string "0" counts as an error')
+      expect(byId('spi.refund_apply.answer').message).toContain('not {"data": {…}}')
+      // a correct call that did not succeed leaves nothing to compare a forged one with
+      expect(byId('spi.refund_notice.forged').status).toBe('not_applicable')
+      expect(byId('spi.refund_apply.forged').status).toBe('not_applicable')
+      expect(byId('spi.issue_code.forged').status).toBe('passed')
+    } finally {
+      await receiver.close()
+    }
+  })
+
   it('an unreachable one fails every webhook check, saying so, without throwing', async () => {
     const receiver = await startReceiver()
     const gone = receiver.url

@@ -24,8 +24,6 @@ export interface CheckOptions {
   clientSecret?: string | undefined
   /** sent with every request to the sandbox (e.g. Authorization for a sandbox with a control token) */
   headers?: Record<string, string>
-  /** told each group's results once the group is done */
-  onResult?: (r: CheckResult) => void
   /** the real time (ids, timestamps in the bodies, waits for the service to settle); default the system's */
   now?: RealTime
 }
@@ -52,11 +50,7 @@ export async function runChecks(opts: CheckOptions): Promise<CheckReport> {
   }
   const results: CheckResult[] = []
   try {
-    for (const group of [webhookChecks, spiChecks])
-      for (const r of await group(ctx)) {
-        results.push(r)
-        opts.onResult?.(r)
-      }
+    for (const group of [webhookChecks, spiChecks]) results.push(...(await group(ctx)))
   } finally {
     await link.deleteTenant(other.client_key)
   }

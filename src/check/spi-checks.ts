@@ -144,9 +144,9 @@ async function spiChecks1(ctx: CheckContext, name: SpiName): Promise<CheckResult
   const answer = startCheck(
     `spi.${name}.answer`,
     'spi',
-    `answers a signed ${name} call in the documented shape within ${spec.timeoutMs / 1000} s`,
+    `answers signed ${name} calls in the documented shape within ${spec.timeoutMs / 1000} s`,
   )
-  const forged = startCheck(`spi.${name}.forged`, 'spi', `refuses a ${name} call with a forged x-life-sign`)
+  const forged = startCheck(`spi.${name}.forged`, 'spi', `refuses ${name} calls with a forged x-life-sign`)
   if (!ctx.spiBase) {
     const why = 'no SPI base given (--spi)'
     return [answer.done('not_applicable', why), forged.done('not_applicable', why)]
