@@ -95,6 +95,24 @@ describe('douyin-sandbox check', () => {
     }
   })
 
+  it('scenario runs write the same JUnit and JSON reports', async () => {
+    const xmlFile = join(dir, 'scenarios.xml')
+    const junit = await run('scenario', 'product-audit', '--reporter', 'junit', '--output', xmlFile)
+    expect(junit.code, junit.stdout + junit.stderr).toBe(0)
+    expect(junit.stdout).toContain(`junit report written to ${xmlFile}`)
+    const xml = readFileSync(xmlFile, 'utf8')
+    expect(validateJunit(xml)).toEqual([])
+    expect(xml).toContain('tests="1" failures="0"')
+    expect(xml).toMatch(/<testcase classname="[^"]*scenario" name="product-audit: /)
+    // on stdout only the report; the timeline goes to stderr
+    const json = await run('scenario', 'product-audit', '--reporter', 'json')
+    expect(json.code).toBe(0)
+    const report = JSON.parse(json.stdout) as { passed: number; results: Array<{ id: string; status: string }> }
+    expect(report.results).toEqual([expect.objectContaining({ id: 'product-audit', status: 'passed' })])
+    expect(json.stderr).toContain('✓ product-audit')
+    expect(runSync('scenario', 'product-audit', '--reporter', 'xml').status).toBe(2)
+  })
+
   it('exits 2 naming the sandbox when it cannot be reached', async () => {
     const r = await run('check', '--sandbox', 'http://127.0.0.1:1', '--target', 'http://127.0.0.1:1/hook')
     expect(r.code).toBe(2)

@@ -28,7 +28,8 @@ export interface Exchange {
 export interface CheckResult {
   /** stable id, e.g. webhook.signature.missing */
   id: string
-  group: 'webhook' | 'spi'
+  /** webhook or spi (scenario for a scenario run's report) */
+  group: string
   /** what the check asks of the service, as a sentence */
   title: string
   status: CheckStatus
