@@ -4,7 +4,11 @@
  * 2022-06-01 Beijing time (or in the tenant --client-key names), with webhooks and SPI calls sent to --target /
  * --spi or to the built-in reference merchant. Prints a timeline and a verdict; exit code 1 on the first failure.
  */
+import { writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
+import { systemTime } from '../src/core/clock.js'
+import { REPORTERS, renderReport, type ReporterName } from '../src/check/reporters.js'
+import { scenarioReport } from './report.js'
 import { runScenarios } from './runner.js'
 import { SCENARIOS } from './index.js'
 import type { Scenario } from './lib/scenario.js'
@@ -17,7 +21,9 @@ const USAGE = `usage: douyin-sandbox scenario <name | ./file.mjs>… | --all | -
   --client-key <key>     run in this tenant (created when missing) instead of a fresh one per scenario
   --client-secret <s>    its secret: the one your service checks signatures with (looked up when omitted)
   --cleanup              delete the fresh tenants when the run is done
-  --skip-challenge       register the webhook URL without the verify_webhook challenge`
+  --skip-challenge       register the webhook URL without the verify_webhook challenge
+  --reporter <name>      also write the verdicts as junit (JUnit XML) or json (to --output, else stdout)
+  --output <file>        the file for --reporter`
 
 /** Runs the command with these arguments; resolves with the exit code. */
 export async function scenarioCommand(argv: string[]): Promise<number> {
@@ -34,6 +40,8 @@ export async function scenarioCommand(argv: string[]): Promise<number> {
       'client-key': { type: 'string' },
       'client-secret': { type: 'string' },
       cleanup: { type: 'boolean' },
+      reporter: { type: 'string' },
+      output: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -49,6 +57,14 @@ export async function scenarioCommand(argv: string[]): Promise<number> {
     process.stderr.write('--client-secret needs --client-key (the tenant the secret belongs to)\n')
     return 2
   }
+  const reporter = values.reporter as ReporterName | undefined
+  if (reporter !== undefined && !REPORTERS.includes(reporter)) {
+    process.stderr.write(`--reporter must be one of ${REPORTERS.join(', ')}, got ${reporter}\n`)
+    return 2
+  }
+  // a report on stdout keeps stdout for itself: the timeline goes to stderr
+  const toStdout = reporter !== undefined && reporter !== 'text' && values.output === undefined
+  const out = (text: string) => (toStdout ? process.stderr : process.stdout).write(text)
   const chosen: Scenario[] = values.all ? [...SCENARIOS] : []
   for (const arg of positionals) {
     if (isScenarioFile(arg)) {
@@ -69,6 +85,7 @@ export async function scenarioCommand(argv: string[]): Promise<number> {
     }
     chosen.push(builtIn)
   }
+  const startedAt = new Date(systemTime()).toISOString()
   const report = await runScenarios(chosen, {
     sandboxUrl: values.sandbox,
     target: values.target,
@@ -77,10 +94,16 @@ export async function scenarioCommand(argv: string[]): Promise<number> {
     clientKey: values['client-key'],
     clientSecret: values['client-secret'],
     cleanup: values.cleanup === true,
-    log: (line) => process.stdout.write(`${line}\n`),
+    log: (line) => out(`${line}\n`),
   })
-  process.stdout.write(
-    `\n${report.passed} passed, ${report.failed} failed${report.skipped ? `, ${report.skipped} skipped` : ''}\n`,
-  )
+  out(`\n${report.passed} passed, ${report.failed} failed${report.skipped ? `, ${report.skipped} skipped` : ''}\n`)
+  if (reporter !== undefined) {
+    const where = { target: values.target, spi: values.spi, clientKey: values['client-key'], startedAt }
+    const rendered = renderReport(scenarioReport(report, where), reporter)
+    if (values.output) {
+      await writeFile(values.output, rendered)
+      process.stdout.write(`${reporter} report written to ${values.output}\n`)
+    } else process.stdout.write(rendered)
+  }
   return report.failed > 0 ? 1 : 0
 }

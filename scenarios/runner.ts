@@ -2,6 +2,7 @@
  * Runs scenarios: sets up the sandbox, the tenant of each scenario (a fresh one, or the one named by
  * `clientKey`), the webhook and SPI targets; prints a verdict that says what the target answered.
  */
+import { performance } from 'node:perf_hooks'
 import { startReceiver, type Receiver } from '../src/testing/receiver.js'
 import { startSandbox } from '../src/testing/start.js'
 import { attempts, describeAttempt, targetVerdict } from './lib/deliveries.js'
@@ -36,6 +37,17 @@ export interface RunReport {
   failures: Array<{ name: string; message: string }>
   /** the tenant each scenario ran in */
   tenants: Array<{ scenario: string; client_key: string }>
+  /** each scenario that ran or was skipped, in order (a run stops at the first failure) */
+  results: ScenarioResult[]
+}
+
+export interface ScenarioResult {
+  name: string
+  description: string
+  status: 'passed' | 'failed' | 'skipped'
+  /** why it failed or was skipped; '' when it passed */
+  message: string
+  duration_ms: number
 }
 
 const SPI_NAMES = ['pre_create_order', 'issue_code', 'refund_apply', 'refund_notice']
@@ -86,7 +98,7 @@ export async function runScenarios(scenarios: readonly Scenario[], opts: RunOpti
   // the reference merchant answers whatever the service under test does not: webhooks, SPI calls or both
   const needMerchant = !(opts.target && opts.spiBase)
   const merchant = opts.merchant ?? (needMerchant ? await startReceiver() : undefined)
-  const report: RunReport = { passed: 0, failed: 0, skipped: 0, failures: [], tenants: [] }
+  const report: RunReport = { passed: 0, failed: 0, skipped: 0, failures: [], tenants: [], results: [] }
   const created: string[] = []
   try {
     for (const s of scenarios) {
@@ -94,8 +106,16 @@ export async function runScenarios(scenarios: readonly Scenario[], opts: RunOpti
       if (skip) {
         log(`○ ${s.name}: skipped (${skip})`)
         report.skipped++
+        report.results.push({
+          name: s.name,
+          description: s.description,
+          status: 'skipped',
+          message: skip,
+          duration_ms: 0,
+        })
         continue
       }
+      const t0 = performance.now()
       log(`● ${s.name} — ${s.description}`)
       let ok: true | string
       try {
@@ -111,6 +131,10 @@ export async function runScenarios(scenarios: readonly Scenario[], opts: RunOpti
         ok = e instanceof Error ? e.message : String(e)
         log(`  ✗ ${s.name}: ${ok}`)
       }
+      const result = { name: s.name, description: s.description, duration_ms: Math.round(performance.now() - t0) }
+      report.results.push(
+        ok === true ? { ...result, status: 'passed', message: '' } : { ...result, status: 'failed', message: ok },
+      )
       if (ok === true) report.passed++
       else {
         report.failed++

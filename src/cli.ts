@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-/** The `douyin-sandbox` command: start | scenario | tenants. */
+/** The `douyin-sandbox` command: start | scenario | check | tenants. */
 import { parseArgs } from 'node:util'
 import { startCommand } from './cli/start.js'
 
 const HELP = `usage: douyin-sandbox <command> [options]
   start      start the sandbox (douyin-sandbox start --help)
   scenario   run scenario scripts (douyin-sandbox scenario --help)
+  check      conformance checks of your webhook and SPI endpoints, for CI (douyin-sandbox check --help)
   tenants    list the tenants of a running sandbox with their credentials (douyin-sandbox tenants --help)`
 
 const TENANTS_HELP = `usage: douyin-sandbox tenants [--sandbox <URL>]
@@ -53,6 +54,11 @@ async function run(argv: string[]): Promise<void> {
     if (command === 'scenario') {
       const { scenarioCommand } = await import('../scenarios/cli.js')
       process.exitCode = await scenarioCommand(rest)
+      return
+    }
+    if (command === 'check') {
+      const { checkCommand } = await import('./cli/check.js')
+      process.exitCode = await checkCommand(rest)
       return
     }
     if (command === 'tenants') {

@@ -13,6 +13,7 @@ export {
   startReceiver,
   WAIT_FOR_DEFAULT_MS,
   type Receiver,
+  type ReceiverOptions,
   type SpiReply,
   type TrustedTenant,
   type WaitOptions,
@@ -35,3 +36,6 @@ export type {
   WebhookBody,
 } from './arrivals.js'
 export { spiSignature, verifySpiSignature, verifyWebhookSignature, webhookSignature } from './signatures.js'
+export { checkMerchant, type CheckMerchantOptions } from './check.js'
+export type { CheckReport, CheckResult, CheckStatus, Exchange, SentRequest } from '../check/check.types.js'
+export { junitReport, jsonReport, textReport } from '../check/reporters.js'

@@ -120,8 +120,17 @@ async function webhookTargets(tenants: TrustedTenant[], url: string): Promise<st
   return Promise.race([Promise.all(lines), late])
 }
 
+export interface ReceiverOptions {
+  /**
+   * Answer webhooks and SPI calls whose signature does not match a trusted secret with HTTP 401, as a merchant's
+   * service should (default false: they are recorded with `signature_ok: false` and answered as usual).
+   */
+  refuseBadSignatures?: boolean
+}
+
 /** Starts a receiver on a free loopback port. */
-export async function startReceiver(): Promise<Receiver> {
+export async function startReceiver(opts: ReceiverOptions = {}): Promise<Receiver> {
+  const refused = (ok: boolean) => opts.refuseBadSignatures === true && !ok
   const secrets = new Map<string, string>()
   const tenants = new Map<string, TrustedTenant>()
   const scripts = new Map<string, SpiReply[]>()
@@ -150,6 +159,7 @@ export async function startReceiver(): Promise<Receiver> {
           verifySpiSignature({ clientSecret: secret, query: url.searchParams, body, sign: req.headers['x-life-sign'] })
         // the body as the platform sent it: typed by SPI name (SpiArrival)
         record({ ...base, kind: 'spi', event: spi, content: json, json, signature_ok: ok } as unknown as Arrival)
+        if (refused(ok)) return send(401, { data: { error_code: 401, description: 'bad x-life-sign' } })
         const next = scripts.get(spi)?.shift()
         return next ? send(next.status, next.body) : send(200, defaultSpiReply(spi, json))
       }
@@ -165,6 +175,7 @@ export async function startReceiver(): Promise<Receiver> {
         verifyWebhookSignature({ clientSecret: secret, body, signature: req.headers['x-douyin-signature'] })
       // content as the sandbox built it from the event catalogue: typed by event name (WebhookArrival)
       record({ ...base, kind: 'webhook', event, content, json, signature_ok: ok } as unknown as Arrival)
+      if (refused(ok)) return send(401, { data: { error_code: 401, description: 'bad X-Douyin-Signature' } })
       send(200, { data: { error_code: 0 } })
     })
   })

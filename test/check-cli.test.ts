@@ -1,0 +1,121 @@
+/** `douyin-sandbox check` from the command line: flags, reporters written to a file, exit codes for CI. */
+import { execFile, spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startReceiver } from '../src/testing/receiver.js'
+import { startSandbox, type RunningSandbox } from '../src/testing/start.js'
+import { validateJunit } from './helpers/junit-schema.js'
+import { startMerchant } from './helpers/merchants.js'
+
+const BIN = ['--import', 'tsx', fileURLToPath(new URL('../src/cli.ts', import.meta.url))]
+const runSync = (...args: string[]) =>
+  spawnSync(process.execPath, [...BIN, ...args], { encoding: 'utf8', timeout: 20_000 })
+/** async: the sandbox and the services answer from this process, so the event loop must stay free */
+const run = (...args: string[]) =>
+  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(process.execPath, [...BIN, ...args], { encoding: 'utf8', timeout: 60_000 }, (err, stdout, stderr) =>
+      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    )
+  })
+
+let sb: RunningSandbox
+let dir: string
+beforeAll(async () => {
+  sb = await startSandbox()
+  dir = mkdtempSync(join(tmpdir(), 'check-cli-'))
+})
+afterAll(async () => {
+  await sb?.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+describe('douyin-sandbox check', () => {
+  it('explains itself and refuses bad flags with exit code 2', () => {
+    expect(runSync('--help').stdout).toContain('check      conformance checks')
+    const help = runSync('check', '--help')
+    expect(help.status).toBe(0)
+    expect(help.stdout).toContain('--reporter <name>')
+    const none = runSync('check')
+    expect(none.status).toBe(2)
+    expect(none.stderr).toContain('--target is required')
+    const reporter = runSync('check', '--target', 'http://127.0.0.1:1/hook', '--reporter', 'tap')
+    expect(reporter.status).toBe(2)
+    expect(reporter.stderr).toContain('--reporter must be one of text, junit, json, got tap')
+    expect(runSync('check', '--target', 'not a url').stderr).toContain('--target must be a URL')
+    const secretOnly = runSync('check', '--target', 'http://127.0.0.1:1/hook', '--client-secret', 's')
+    expect(secretOnly.stderr).toContain('--client-secret needs --client-key')
+  })
+
+  it('exits 0 for a correct service and prints the summary', async () => {
+    const t = await sb.newTenant()
+    const receiver = await startReceiver({ refuseBadSignatures: true })
+    receiver.trust(t)
+    try {
+      const r = await run(
+        'check',
+        '--sandbox',
+        sb.url,
+        '--target',
+        receiver.url,
+        '--spi',
+        receiver.spiBase,
+        '--client-key',
+        t.credentials.client_key,
+      )
+      expect(r.code, r.stdout + r.stderr).toBe(0)
+      expect(r.stdout).toContain('17 checks: 16 passed, 0 failed, 1 not applicable')
+    } finally {
+      await receiver.close()
+    }
+  })
+
+  it('exits 1 for a careless service and writes a valid JUnit report, or JSON, to --output', async () => {
+    const t = await sb.newTenant()
+    const m = await startMerchant({ sandboxUrl: sb.url, tenant: t.credentials, careless: true })
+    const common = ['check', '--sandbox', sb.url, '--target', m.url, '--client-key', t.credentials.client_key]
+    try {
+      const xmlFile = join(dir, 'report.xml')
+      const junit = await run(...common, '--reporter', 'junit', '--output', xmlFile)
+      expect(junit.code, junit.stderr).toBe(1)
+      expect(junit.stdout).toContain('✗ webhook.signature.missing')
+      expect(junit.stdout).toContain(`junit report written to ${xmlFile}`)
+      const xml = readFileSync(xmlFile, 'utf8')
+      expect(validateJunit(xml)).toEqual([])
+      expect(xml).toContain('failures="5"')
+      const json = await run(...common, '--reporter', 'json')
+      expect(json.code).toBe(1)
+      const report = JSON.parse(json.stdout) as { failed: number; results: Array<{ id: string; status: string }> }
+      expect(report.failed).toBe(5)
+      expect(report.results.find((c) => c.id === 'webhook.signature.other-tenant')?.status).toBe('failed')
+    } finally {
+      await m.close()
+    }
+  })
+
+  it('scenario runs write the same JUnit and JSON reports', async () => {
+    const xmlFile = join(dir, 'scenarios.xml')
+    const junit = await run('scenario', 'product-audit', '--reporter', 'junit', '--output', xmlFile)
+    expect(junit.code, junit.stdout + junit.stderr).toBe(0)
+    expect(junit.stdout).toContain(`junit report written to ${xmlFile}`)
+    const xml = readFileSync(xmlFile, 'utf8')
+    expect(validateJunit(xml)).toEqual([])
+    expect(xml).toContain('tests="1" failures="0"')
+    expect(xml).toMatch(/<testcase classname="[^"]*scenario" name="product-audit: /)
+    // on stdout only the report; the timeline goes to stderr
+    const json = await run('scenario', 'product-audit', '--reporter', 'json')
+    expect(json.code).toBe(0)
+    const report = JSON.parse(json.stdout) as { passed: number; results: Array<{ id: string; status: string }> }
+    expect(report.results).toEqual([expect.objectContaining({ id: 'product-audit', status: 'passed' })])
+    expect(json.stderr).toContain('✓ product-audit')
+    expect(runSync('scenario', 'product-audit', '--reporter', 'xml').status).toBe(2)
+  })
+
+  it('exits 2 naming the sandbox when it cannot be reached', async () => {
+    const r = await run('check', '--sandbox', 'http://127.0.0.1:1', '--target', 'http://127.0.0.1:1/hook')
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('cannot reach the sandbox at http://127.0.0.1:1')
+  })
+})
