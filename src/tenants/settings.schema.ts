@@ -33,6 +33,8 @@ export const settingsSchema = z
     outbox_limit: z.number().int().min(10).max(1_000_000),
     /** client_token calls allowed in a 5-minute window of virtual time (more answer 10020, no ban); 0: no limit */
     client_token_rate_limit: z.number().int().min(0).max(1_000_000),
+    /** legacy (versions up to 0.1): Msg-Id also hashes the event's sequence number, so a repeated action gets a new one */
+    msg_id_per_occurrence: z.boolean(),
   })
   .strict()
 

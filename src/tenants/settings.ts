@@ -17,6 +17,7 @@ export const DEFAULT_SETTINGS: TenantSettings = {
   commission_rate_percent: 2.5,
   outbox_limit: 10_000,
   client_token_rate_limit: 500,
+  msg_id_per_occurrence: false,
 }
 
 /** The tenant's settings (defaults where never set). */
