@@ -35,6 +35,8 @@ export const settingsSchema = z
     client_token_rate_limit: z.number().int().min(0).max(1_000_000),
     /** legacy (versions up to 0.1): Msg-Id also hashes the event's sequence number, so a repeated action gets a new one */
     msg_id_per_occurrence: z.boolean(),
+    /** legacy (versions up to 0.1): the issue_code SPI body is flat (sku_id, pay_amount, original_amount; no validity) */
+    issue_code_flat_body: z.boolean(),
   })
   .strict()
 

@@ -18,6 +18,7 @@ export const DEFAULT_SETTINGS: TenantSettings = {
   outbox_limit: 10_000,
   client_token_rate_limit: 500,
   msg_id_per_occurrence: false,
+  issue_code_flat_body: false,
 }
 
 /** The tenant's settings (defaults where never set). */
