@@ -266,6 +266,24 @@ describe('refund SPIs', () => {
     expect(approved.body.data).toMatchObject({ error_code: 0, status: 2 })
   })
 
+  it('approves a pending 三方码 refund after 24 hours without refund/audit (退款: 若超时未回调将自动通过退款申请)', async () => {
+    const { s, r } = await issued({ refund_apply: () => ok({ result: 0 }) })
+    const as = (await s.api.post('/sandbox/refunds', { order_id: r.order.order_id })).body.data.after_sale
+    await s.sandbox.tenants.default().scheduler.runDue()
+    const status = async () =>
+      (
+        await s.api.get(
+          `/goodlife/v1/akte/after_sale/order_detail/get/?account_id=${DEFAULT_TENANT.account_id}&order_id=${r.order.order_id}`,
+          await s.h(),
+        )
+      ).body.data.after_sale_order_list.find((a: { after_sale_id: string }) => a.after_sale_id === as.after_sale_id)
+        .status
+    await s.api.post('/sandbox/clock/advance', { seconds: 24 * 3600 - 1 })
+    expect(await status()).toBe(1)
+    await s.api.post('/sandbox/clock/advance', { seconds: 1 })
+    expect(await status()).toBe(2)
+  })
+
   it('retries a failing refund_apply hourly and takes a rejection only with the code echoed', async () => {
     const { s, r } = await issued({
       refund_apply: (_q, n) =>

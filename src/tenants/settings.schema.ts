@@ -15,8 +15,14 @@ export const settingsSchema = z
       .max(30 * 86400),
     /** a product_name containing one of these fails the automatic audit */
     audit_forbidden_words: z.array(z.string().min(1).max(50)).max(100),
-    /** virtual seconds the merchant has to answer a refund audit before the platform's default (approve) applies */
+    /** virtual seconds the merchant has to answer an order's refund audit before the platform refunds (订单查询: 72 小时) */
     refund_audit_timeout_seconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(365 * 86400),
+    /** the same for a 三方码 refund asked through refund_apply / answered by refund/audit (退款: 24 小时内, else approved) */
+    tripartite_refund_audit_timeout_seconds: z
       .number()
       .int()
       .min(1)
