@@ -43,6 +43,8 @@ export const settingsSchema = z
     msg_id_per_occurrence: z.boolean(),
     /** legacy (versions up to 0.1): the issue_code SPI body is flat (sku_id, pay_amount, original_amount; no validity) */
     issue_code_flat_body: z.boolean(),
+    /** legacy (versions up to 0.1): a second verify with the same verify_token is refused whole with 4000109 */
+    verify_token_single_use: z.boolean(),
   })
   .strict()
 

@@ -20,6 +20,7 @@ export const DEFAULT_SETTINGS: TenantSettings = {
   client_token_rate_limit: 500,
   msg_id_per_occurrence: false,
   issue_code_flat_body: false,
+  verify_token_single_use: false,
 }
 
 /** The tenant's settings (defaults where never set). */
