@@ -86,6 +86,19 @@ describe('merchant confirmation (refund_need_merchant_confirm)', () => {
     expect(await s.audit({ audit_status: true })).toMatchObject({ error_code: 4000002 })
   })
 
+  it('waits 72 hours by default (订单查询: 如退款状态未响应超过 72 小时会自动退款), then refunds', async () => {
+    const s = await setup(true)
+    expect((await s.api.get('/sandbox/settings')).body.data.settings).toMatchObject({
+      refund_audit_timeout_seconds: 259200,
+      tripartite_refund_audit_timeout_seconds: 86400,
+    })
+    await s.api.post('/sandbox/refunds', { order_id: s.o.order.order_id })
+    await s.api.post('/sandbox/clock/advance', { seconds: 72 * 3600 - 1 })
+    expect(await s.statuses()).toEqual([3, 3])
+    await s.api.post('/sandbox/clock/advance', { seconds: 1 })
+    expect(await s.statuses()).toEqual([4, 4])
+  })
+
   it("approves on the platform's default when the merchant does not answer in time", async () => {
     const s = await setup(true)
     await s.api.request('PUT', '/sandbox/settings', { body: { refund_audit_timeout_seconds: 600 } })

@@ -37,8 +37,19 @@ describe('POST /oauth/client_token/', () => {
   it('refuses an unknown client_key with 10003', async () => {
     const { api } = await makeSandbox()
     const r = await api.post('/oauth/client_token/', { ...tokenBody, client_key: 'nobody' })
-    expect(r.body.data).toEqual({ error_code: 10003, description: expect.stringContaining('client_key "nobody"') })
-    expect(r.body.extra).toEqual({ logid: expect.any(String), now: expect.any(Number) })
+    // the current client_token example: {"data":{"captcha":"","desc_url":"","description":…,"error_code":10003},"message":…}
+    expect(Object.keys(r.body)).toEqual(['data', 'message'])
+    expect(Object.keys(r.body.data)).toEqual(['captcha', 'desc_url', 'description', 'error_code'])
+    expect(r.body).toEqual({
+      data: {
+        captcha: '',
+        desc_url: '',
+        description: expect.stringContaining('client_key "nobody"'),
+        error_code: 10003,
+      },
+      message: 'error',
+    })
+    expect(r.headers.get('x-tt-logid')).toMatch(/^\d{14}[0-9A-F]{20}$/)
   })
 
   it('refuses a wrong secret with 10013', async () => {

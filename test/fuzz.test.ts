@@ -1005,6 +1005,15 @@ function problem(url: string, status: number, text: string): string | undefined 
   if (!isObj(body) || !isObj(body.data)) return 'no data object'
   const data = body.data
   const oauthStyle = new URL(url).pathname.startsWith('/oauth/')
+  if (oauthStyle && body.message === 'error') {
+    // the current client_token example's error shape: {data:{captcha, desc_url, description, error_code}, message}
+    if (Object.keys(body).sort().join() !== 'data,message') return 'oauth error with keys besides data and message'
+    if (data.captcha !== '' || data.desc_url !== '') return 'oauth error without captcha/desc_url'
+    if (typeof data.description !== 'string') return 'data.description is not a string'
+    if (typeof data.error_code !== 'number' || !Number.isInteger(data.error_code) || data.error_code === 0)
+      return 'oauth error without a non-zero integer error_code'
+    return undefined
+  }
   if ('message' in body || 'access_token' in data) {
     if (!oauthStyle) return 'token success shape outside /oauth/'
     if (
@@ -1022,13 +1031,7 @@ function problem(url: string, status: number, text: string): string | undefined 
   if (typeof data.description !== 'string') return 'data.description is not a string'
   if (status !== 200 && data.error_code === 0) return `HTTP ${status} with error_code 0`
   if (!isObj(body.extra)) return 'no extra object'
-  if (oauthStyle) {
-    if (data.error_code === 0) return 'oauth answer with error_code 0 but no token'
-    if (typeof body.extra.logid !== 'string' || typeof body.extra.now !== 'number')
-      return 'oauth extra without logid/now'
-    if ('error_code' in body.extra && body.extra.error_code !== data.error_code) return 'oauth extra.error_code differs'
-    return undefined
-  }
+  if (oauthStyle) return 'oauth error in the {data, extra} shape instead of {data, message: "error"}'
   if (body.extra.error_code !== data.error_code)
     return `extra.error_code ${String(body.extra.error_code)} ≠ data.error_code ${data.error_code}`
   return undefined

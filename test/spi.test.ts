@@ -111,6 +111,56 @@ describe('issue_code SPI', () => {
     expect(s.calls('issue_code')[0]!.headers['x-life-sign']).toBe(expectedSign(s.calls('issue_code')[0]!))
   })
 
+  it('sends the body of the 组合券包 发券 page: sku and amount objects, validity in seconds', async () => {
+    const s = await setup({ issue_code: () => ok({ result: 1, codes: ['BODY-A'] }) })
+    const r = (await s.api.post('/sandbox/orders', { product_id: s.p.product_id })).body.data
+    await s.sandbox.tenants.default().scheduler.runDue()
+    const body = JSON.parse(s.calls('issue_code')[0]!.body)
+    expect(Object.keys(body).sort()).toEqual(
+      [
+        'order_id',
+        'count',
+        'sku',
+        'open_id',
+        'start_time',
+        'expire_time',
+        'amount',
+        'create_order_time',
+        'certificates',
+      ].sort(),
+    )
+    expect(body).toMatchObject({ order_id: r.order.order_id, count: 1, open_id: r.order.open_id })
+    expect(body.sku).toEqual({
+      sku_name: r.order.sku_name,
+      sku_id: r.order.sku_id,
+      third_sku_id: expect.any(String),
+      groupon_type: 1,
+    })
+    const nowS = GOODS_NOW_MS / 1000
+    expect(body.start_time).toBeGreaterThanOrEqual(nowS)
+    expect(body.start_time).toBeLessThan(nowS + 86400)
+    expect(body.expire_time).toBeGreaterThan(body.start_time)
+    expect(body.expire_time).toBeLessThan(1e10)
+    expect(body.amount).toMatchObject({
+      original_amount: r.order.original_amount,
+      pay_amount: r.order.pay_amount,
+      merchant_ticket_amount: expect.any(Number),
+    })
+    expect(body.certificates).toEqual([
+      { certificate_id: r.certificates[0].certificate_id, order_item_id: expect.any(String) },
+    ])
+  })
+
+  it('legacy issue_code_flat_body sends the flat body of versions up to 0.1', async () => {
+    const s = await setup({ issue_code: () => ok({ result: 1, codes: ['FLAT-A'] }) })
+    await s.api.request('PUT', '/sandbox/settings', { body: { issue_code_flat_body: true } })
+    const r = (await s.api.post('/sandbox/orders', { product_id: s.p.product_id })).body.data
+    await s.sandbox.tenants.default().scheduler.runDue()
+    const body = JSON.parse(s.calls('issue_code')[0]!.body)
+    expect(body).toMatchObject({ order_id: r.order.order_id, sku_id: r.order.sku_id, pay_amount: r.order.pay_amount })
+    expect(body.sku).toBeUndefined()
+  })
+
   it('retries a failing merchant at 10, 30, 60, 120, 120 and 240 s with the same request', async () => {
     const s = await setup({ issue_code: (_r, n) => (n < 7 ? { status: 503 } : ok({ result: 1, codes: ['LATE-1'] })) })
     await s.api.post('/sandbox/orders', { product_id: s.p.product_id })
@@ -214,6 +264,24 @@ describe('refund SPIs', () => {
       await s.h(),
     )
     expect(approved.body.data).toMatchObject({ error_code: 0, status: 2 })
+  })
+
+  it('approves a pending 三方码 refund after 24 hours without refund/audit (退款: 若超时未回调将自动通过退款申请)', async () => {
+    const { s, r } = await issued({ refund_apply: () => ok({ result: 0 }) })
+    const as = (await s.api.post('/sandbox/refunds', { order_id: r.order.order_id })).body.data.after_sale
+    await s.sandbox.tenants.default().scheduler.runDue()
+    const status = async () =>
+      (
+        await s.api.get(
+          `/goodlife/v1/akte/after_sale/order_detail/get/?account_id=${DEFAULT_TENANT.account_id}&order_id=${r.order.order_id}`,
+          await s.h(),
+        )
+      ).body.data.after_sale_order_list.find((a: { after_sale_id: string }) => a.after_sale_id === as.after_sale_id)
+        .status
+    await s.api.post('/sandbox/clock/advance', { seconds: 24 * 3600 - 1 })
+    expect(await status()).toBe(1)
+    await s.api.post('/sandbox/clock/advance', { seconds: 1 })
+    expect(await status()).toBe(2)
   })
 
   it('retries a failing refund_apply hourly and takes a rejection only with the code echoed', async () => {

@@ -131,8 +131,36 @@ describe('certificate/verify (抖音码)', () => {
     expect(late.verify_results[0].result).toBe(4000102)
   })
 
-  it('refuses a used, stale or foreign verify_token', async () => {
+  it('answers a repeat verify with the same verify_token with error_code 0 and result 1208 for what it verified (验券: 第二次调用…)', async () => {
     const s = await setup()
+    const a = await oneCoupon(s, 2)
+    const p = await s.prepare(`code=${a.certificates[0].code}`)
+    const enc = p.certificates[0].encrypted_code
+    const first = await s.verify({ verify_token: p.verify_token, poi_id: POI, encrypted_codes: [enc] })
+    expect(first.verify_results[0].result).toBe(0)
+    const again = await s.api.post(
+      '/goodlife/v1/fulfilment/certificate/verify/',
+      { verify_token: p.verify_token, poi_id: POI, encrypted_codes: [enc] },
+      await s.h(),
+    )
+    expect(again.body.data.error_code).toBe(0)
+    expect(again.body.extra.error_code).toBe(0)
+    expect(again.body.data.verify_results).toEqual([
+      { ...first.verify_results[0], result: 1208, msg: '该券已核销', code: enc },
+    ])
+    // nothing verified twice: a third call with the other coupon verifies it, and the first keeps its verify_id
+    const other = await s.verify({
+      verify_token: p.verify_token,
+      poi_id: POI,
+      encrypted_codes: [enc, p.certificates[1].encrypted_code],
+    })
+    expect(other.verify_results.map((r: { result: number }) => r.result)).toEqual([1208, 0])
+    expect(other.verify_results[0].verify_id).toBe(first.verify_results[0].verify_id)
+  })
+
+  it('legacy verify_token_single_use refuses the repeat whole with 4000109', async () => {
+    const s = await setup()
+    await s.api.request('PUT', '/sandbox/settings', { body: { verify_token_single_use: true } })
     const a = await oneCoupon(s, 2)
     const p = await s.prepare(`code=${a.certificates[0].code}`)
     await s.verify({ verify_token: p.verify_token, poi_id: POI, encrypted_codes: [p.certificates[0].encrypted_code] })
@@ -140,9 +168,14 @@ describe('certificate/verify (抖音码)', () => {
       await s.verify({
         verify_token: p.verify_token,
         poi_id: POI,
-        encrypted_codes: [p.certificates[1].encrypted_code],
+        encrypted_codes: [p.certificates[0].encrypted_code],
       }),
     ).toMatchObject({ error_code: 4000109 })
+  })
+
+  it('refuses a stale or foreign verify_token', async () => {
+    const s = await setup()
+    const a = await oneCoupon(s, 2)
     const p2 = await s.prepare(`code=${a.certificates[1].code}`)
     await s.api.post('/sandbox/clock/advance', { seconds: 1801 })
     expect(

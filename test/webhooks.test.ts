@@ -197,15 +197,37 @@ describe('webhook delivery', () => {
     expect(seen()).toEqual(['11:verify', '22:verify', '11:verify', '11:verify_cancel'])
   })
 
-  it('gives the same Msg-Id to a retry or redelivery and a different one to another action or occurrence', async () => {
+  it('sends the same Msg-Id header for the same action on the same entity (同一实体下同一action的msg_id相同)', async () => {
     const { sandbox, api } = await makeSandbox()
-    const a = await emit(api, 'life_trade_certificate_notify', certContent('7000000000000000033', 'verify'))
-    const b = await emit(api, 'life_trade_certificate_notify', certContent('7000000000000000033', 'verify_cancel'))
-    const c = await emit(api, 'life_trade_certificate_notify', certContent('7000000000000000033', 'verify'))
-    expect(new Set([a.msg_id, b.msg_id, c.msg_id]).size).toBe(3)
+    const rx = await receiver()
+    await api.request('PUT', '/sandbox/webhooks?skip_challenge=true', { body: { url: rx.url } })
+    await emit(api, 'life_trade_certificate_notify', certContent('7000000000000000033', 'verify'))
+    await emit(api, 'life_trade_certificate_notify', certContent('7000000000000000033', 'verify_cancel'))
+    await emit(api, 'life_trade_certificate_notify', certContent('7000000000000000033', 'verify'))
+    await emit(api, 'life_trade_certificate_notify', certContent('7000000000000000044', 'verify'))
+    await settle(sandbox)
+    const got = rx.received.map((r) => {
+      const c = JSON.parse(JSON.parse(r.body).content)
+      return { key: `${c.certificate.certificate_id.slice(-2)}:${c.action}`, id: r.headers['msg-id'] }
+    })
+    expect(got.every((g, i) => g.id === JSON.parse(rx.received[i]!.body).msg_id)).toBe(true)
+    const of = (key: string) => got.filter((g) => g.key === key).map((g) => g.id)
+    expect(of('33:verify')).toHaveLength(2)
+    expect(of('33:verify')[1]).toBe(of('33:verify')[0])
+    const ids = [of('33:verify')[0], of('33:verify_cancel')[0], of('44:verify')[0]]
+    expect(new Set(ids).size).toBe(3)
     const again = await makeSandbox()
     const a2 = await emit(again.api, 'life_trade_certificate_notify', certContent('7000000000000000033', 'verify'))
-    expect(a2.msg_id).toBe(a.msg_id)
+    expect(a2.msg_id).toBe(ids[0])
+    await settle(again.sandbox)
+  })
+
+  it('legacy msg_id_per_occurrence gives a repeated action a new Msg-Id', async () => {
+    const { sandbox, api } = await makeSandbox()
+    await api.request('PUT', '/sandbox/settings', { body: { msg_id_per_occurrence: true } })
+    const a = await emit(api, 'life_trade_certificate_notify', certContent('7000000000000000033', 'verify'))
+    const c = await emit(api, 'life_trade_certificate_notify', certContent('7000000000000000033', 'verify'))
+    expect(c.msg_id).not.toBe(a.msg_id)
     await settle(sandbox)
   })
 

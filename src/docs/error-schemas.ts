@@ -69,12 +69,12 @@ function errorData(codes: number[], name: string): SchemaObject {
   } as SchemaObject
 }
 
-/** An error answer of `code` in the shape of the success example (oauth: extra with logid and now in ms). */
+/** An error answer of `code` in the shape of the success example (oauth: captcha, desc_url and message "error"). */
 export function errorExample(path: string, e: CodeEntry, success: unknown): Json {
   const data = { error_code: e.code, description: e.description }
   const extra = (success as { extra?: Json } | undefined)?.extra
   if (path.startsWith('/oauth/'))
-    return { data, extra: { logid: '20260101000000FB09E524D7745EF96726', now: 1767196800000 } }
+    return { data: { captcha: '', desc_url: '', description: e.description, error_code: e.code }, message: 'error' }
   return {
     data,
     extra: {

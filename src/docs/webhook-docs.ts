@@ -7,7 +7,8 @@ import type { OpenAPIObject, OperationObject, ParameterObject } from 'openapi3-t
 
 const REF = '#/components/schemas/'
 const HEADERS: Record<string, string> = {
-  'msg-id': "the event's id: kept by every retry and redelivery, new for a new occurrence",
+  'msg-id':
+    'the same for the same action on the same entity (同一实体下同一action的msg_id相同): kept by every retry and redelivery, so a receiver may de-duplicate on it',
   'x-douyin-signature': 'lowercase hex SHA-1 of client_secret + the raw body',
 }
 

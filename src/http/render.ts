@@ -9,7 +9,7 @@ import { ZodError } from 'zod'
 import { ERROR_CODES, SandboxError } from '../core/errors.js'
 import { StoreWriteError } from '../store/store.js'
 import type { Env } from './env.js'
-import { extraOf, logidOf, nowMsOf } from './envelope.js'
+import { extraOf, logidOf } from './envelope.js'
 import { describeZodError } from './validation.js'
 
 /** Maps anything thrown to a SandboxError. */
@@ -76,11 +76,13 @@ export function renderError(c: Context<Env>, e: SandboxError): Response {
 function render(c: Context<Env>, e: SandboxError): Response {
   const status = e.status as ContentfulStatusCode
   if (c.get('style') === 'oauth') {
-    // The oauth error example carries only logid and now (ms) in extra (douyin-api.md §1.1).
+    // The current client_token example: {"data":{"captcha":"","desc_url":"","description":…,"error_code":…},
+    // "message":"error"}, no extra; the logid travels in the X-Tt-Logid header only.
+    c.header('x-tt-logid', logidOf(c))
     return c.json(
       {
-        data: { ...e.data, error_code: e.errorCode, description: e.description },
-        extra: { logid: logidOf(c), now: nowMsOf(c) },
+        data: { captcha: '', desc_url: '', ...e.data, description: e.description, error_code: e.errorCode },
+        message: 'error',
       },
       status,
     )

@@ -20,8 +20,41 @@ export interface PreCreateOrderRequest {
   create_order_time: number
 }
 
-/** issue_code: after payment, asks the merchant for the codes of each certificate. */
+/**
+ * issue_code: after payment, asks the merchant for the codes of the order, in the shape of the 组合券包 发券 page
+ * (order_id, count, sku{…}, open_id, start_time/expire_time in seconds, amount{…}). `certificates` is the
+ * sandbox's addition: the coupons the answer's `codes` go to, in order (a pack has one per sub-item per unit).
+ */
 export interface IssueCodeRequest {
+  order_id: string
+  /** units bought */
+  count: number
+  sku: {
+    sku_name: string
+    sku_id: string
+    /** the merchant's sku id (out_sku_id) */
+    third_sku_id: string
+    /** 1 团餐券, 2 代金券, 3 次卡 */
+    groupon_type: number
+  }
+  open_id: string
+  /** validity of the coupons, Unix seconds */
+  start_time: number
+  expire_time: number
+  /** fen */
+  amount: {
+    original_amount: number
+    pay_amount: number
+    merchant_ticket_amount: number
+    platform_discount_amount: number
+    payment_discount_amount: number
+  }
+  create_order_time: number
+  certificates: Array<{ certificate_id: string; order_item_id: string }>
+}
+
+/** Legacy issue_code body (versions up to 0.1; tenant setting issue_code_flat_body): flat, no validity times. */
+export interface FlatIssueCodeRequest {
   order_id: string
   sku_id: string
   count: number

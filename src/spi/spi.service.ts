@@ -12,7 +12,9 @@ import type { ProductRecord } from '../domains/goods/goods.store.js'
 import { tradeData, type OrderRecord } from '../domains/trade/trade.store.js'
 import type { RefundService } from '../domains/after-sale/refund.service.js'
 import type { SpiClient } from './spi.client.js'
-import type { IssueCodeRequest, PreCreateOrderRequest } from './spi.requests.js'
+import type { PreCreateOrderRequest } from './spi.requests.js'
+import { flatIssueBody, issueBody } from './issue-body.js'
+import { settingsOf } from '../tenants/settings.js'
 import { badCodes, badSpiUrl, notIssuing, preCreateRefused } from './spi.errors.js'
 import {
   ISSUE_STATE,
@@ -95,16 +97,9 @@ export class SpiService {
   startIssuing = (t: Tenant, order: OrderRecord, certs: CertificateRecord[]): void => {
     if (!this.merchantIssues(t) || certs.some((c) => c.code_source_type !== 2 || c.code !== '')) return
     const now = t.clock.now()
-    const body = JSON.stringify({
-      order_id: order.order_id,
-      sku_id: order.sku_id,
-      count: order.count,
-      open_id: order.open_id,
-      pay_amount: order.pay_amount,
-      original_amount: order.original_amount,
-      create_order_time: order.create_order_time,
-      certificates: certs.map((c) => ({ certificate_id: c.certificate_id, order_item_id: c.order_item_id })),
-    } satisfies IssueCodeRequest)
+    const body = JSON.stringify(
+      settingsOf(t).issue_code_flat_body ? flatIssueBody(order, certs) : issueBody(t, order, certs),
+    )
     spiData(t).issues.put(order.order_id, {
       order_id: order.order_id,
       state: ISSUE_STATE.ISSUING,

@@ -12,11 +12,15 @@ export const DEFAULT_SETTINGS: TenantSettings = {
   merch_permission: false,
   audit_delay_seconds: 60,
   audit_forbidden_words: ['违禁', '最低价', '全网第一'],
-  refund_audit_timeout_seconds: 48 * 3600,
+  refund_audit_timeout_seconds: 72 * 3600,
+  tripartite_refund_audit_timeout_seconds: 24 * 3600,
   settle_delay_seconds: 86400,
   commission_rate_percent: 2.5,
   outbox_limit: 10_000,
   client_token_rate_limit: 500,
+  msg_id_per_occurrence: false,
+  issue_code_flat_body: false,
+  verify_token_single_use: false,
 }
 
 /** The tenant's settings (defaults where never set). */

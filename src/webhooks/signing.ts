@@ -11,7 +11,10 @@ export function webhookSignature(clientSecret: string, rawBody: string): string 
     .digest('hex')
 }
 
-/** A msg id from the tenant, event, entity, action and the event's sequence number (retries reuse it). */
+/**
+ * A msg id: a hash of its parts. Webhooks hash tenant, event, entity and action, so the same action on the same
+ * entity has the same id (trade.certificate.notify: 同一实体下同一action的msg_id相同).
+ */
 export function stableMsgId(parts: readonly string[]): string {
   return createHash('sha1').update(parts.join('\u0000'), 'utf8').digest('hex').slice(0, 32)
 }

@@ -244,7 +244,7 @@ export function registerWebhookDocs(app: Pick<OpenAPIHono, 'openAPIRegistry'>): 
       tags: ['webhooks'],
       operationId: `webhook_${name}`,
       summary: spec.summary,
-      description: `POST to the registered URL. Headers: Msg-Id (a hash of tenant, event, entity, action and the event's sequence number in the tenant; kept by every retry), X-Douyin-Signature = lowercase hex SHA-1(client_secret + raw body). \`content\` is the JSON string of the ${name} content schema. Any 2xx within 5 s counts as delivered; otherwise retried after 60, 300 and 900 virtual seconds, then given up. Events of one entity arrive in order: a later one waits while an earlier one is retried, and stays held behind a given-up one until that is redelivered or discarded.`,
+      description: `POST to the registered URL. Headers: Msg-Id (a hash of tenant, event, entity and action: the same for the same action on the same entity, as the platform documents, so a receiver may de-duplicate on it; kept by every retry and redelivery), X-Douyin-Signature = lowercase hex SHA-1(client_secret + raw body). \`content\` is the JSON string of the ${name} content schema. Any 2xx within 5 s counts as delivered; otherwise retried after 60, 300 and 900 virtual seconds, then given up. Events of one entity arrive in order: a later one waits while an earlier one is retried, and stays held behind a given-up one until that is redelivered or discarded.`,
       request: {
         headers: z.object({ 'msg-id': z.string(), 'x-douyin-signature': z.string() }),
         body: { content: { 'application/json': { schema: webhookBodySchema } } },

@@ -62,7 +62,13 @@ export class WebhooksService {
       ...(input.to_user_id === undefined ? {} : { to_user_id: input.to_user_id }),
       content: JSON.stringify(content),
       log_id: tenant.random.logid(tenant.clock.nowMs()),
-      msg_id: stableMsgId([tenant.key, input.event, entityId, actionOf(content), String(seq)]),
+      msg_id: stableMsgId([
+        tenant.key,
+        input.event,
+        entityId,
+        actionOf(content),
+        ...(settingsOf(tenant).msg_id_per_occurrence ? [String(seq)] : []),
+      ]),
     }
     const e: OutboxEvent = {
       event_id: `evt_${seq}`,

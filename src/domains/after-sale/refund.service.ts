@@ -135,9 +135,9 @@ export class RefundService {
     if (!needAudit) return this.complete(t, rec)
     for (const item of rec.items)
       this.setCert(t, item.certificate_id, CERT_STATUS.REFUND_APPLYING, ITEM_STATUS.REFUNDING)
-    const job = t.scheduler.schedule(AUDIT_TIMEOUT_JOB, (now + settingsOf(t).refund_audit_timeout_seconds) * 1000, {
-      after_sale_id: rec.after_sale_id,
-    })
+    const settings = settingsOf(t)
+    const timeout = viaSpi ? settings.tripartite_refund_audit_timeout_seconds : settings.refund_audit_timeout_seconds
+    const job = t.scheduler.schedule(AUDIT_TIMEOUT_JOB, (now + timeout) * 1000, { after_sale_id: rec.after_sale_id })
     const waiting = { ...rec, audit_job_id: job.job_id }
     afterSaleData(t).afterSales.put(rec.after_sale_id, waiting)
     syncOrderStatus(t, order.order_id)

@@ -48,8 +48,8 @@ export const batchVerifyRoute = createRoute({
     'verify_token, missing order_id) does not stop the others.',
     '',
     `Errors of the call: 2100005 (poi_id missing, an empty list or more than ${MAX_BATCH_ORDERS} items). Per item:`,
-    '2100005, 4000108 verify_token 无效, 4000109 verify_token 已使用, 4000110 verify_token 已过期; per coupon in',
-    'verify_results[].result: 4000101–4000107, 4000111, 4000115, 4000116 (see certificate/verify).',
+    '2100005, 4000108 verify_token 无效, 4000110 verify_token 已过期 (4000109 only with verify_token_single_use); per coupon in',
+    'verify_results[].result: 4000101–4000107, 4000111, 4000115, 4000116, and 1208 on a repeated verify_token (see certificate/verify).',
   ].join('\n'),
   request: {
     body: {

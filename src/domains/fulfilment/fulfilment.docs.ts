@@ -25,10 +25,11 @@ export const fulfilmentDocs = defineOpDocs({
   },
   certificateVerify: {
     description:
-      "Verifies coupons: 抖音码 with encrypted_codes and the verify_token of a prepare, 三方码 with codes or code_with_time_list and order_id. Each verified coupon becomes used (status 2) with a verification record, its order's status and the bills follow, and life_trade_certificate_notify (action verify) is queued. A coupon that cannot be verified fails only its own verify_results entry (result = one of 4000101–4000116); token problems fail the whole call.",
+      "Verifies coupons: 抖音码 with encrypted_codes and the verify_token of a prepare, 三方码 with codes or code_with_time_list and order_id. Each verified coupon becomes used (status 2) with a verification record, its order's status and the bills follow, and life_trade_certificate_notify (action verify) is queued. A coupon that cannot be verified fails only its own verify_results entry (result = one of 4000101–4000116); token problems fail the whole call. A repeat call with the same verify_token (within its 1800 s) answers error_code 0, result 1208 with the earlier verification for the coupons it verified, and verifies the others (验券: 第二次调用error_code=0且result=1208…也可以代表验券成功).",
     errors: {
       [F.TOKEN_INVALID.code]: 'no prepare of this tenant issued the verify_token',
-      [F.TOKEN_USED.code]: 'the verify_token served a verify already; prepare again',
+      [F.TOKEN_USED.code]:
+        'only with the legacy tenant setting verify_token_single_use: the verify_token served a verify already',
       [F.TOKEN_EXPIRED.code]: 'the verify_token is older than 1800 virtual seconds',
     },
     entryCodes: {
@@ -36,9 +37,17 @@ export const fulfilmentDocs = defineOpDocs({
       codes: Object.fromEntries(
         Object.values(F)
           .filter(
-            (e) => e.code < F.TOKEN_INVALID.code || e.code === F.WRONG_FLOW.code || e.code > F.RECORD_NOT_FOUND.code,
+            (e) =>
+              e !== F.VERIFIED_BY_TOKEN &&
+              (e.code < F.TOKEN_INVALID.code || e.code === F.WRONG_FLOW.code || e.code > F.RECORD_NOT_FOUND.code),
           )
-          .map((e) => [e.code, 'this coupon was not verified; the others of the call were']),
+          .map((e) => [e.code, 'this coupon was not verified; the others of the call were'])
+          .concat([
+            [
+              F.VERIFIED_BY_TOKEN.code,
+              "a repeat call with the same verify_token: this call's token verified this coupon already (success)",
+            ],
+          ]),
       ),
     },
   },

@@ -22,6 +22,8 @@ export const FULFIL = {
   RECORD_NOT_FOUND: { code: 4000114, msg: '核销记录不存在' },
   OUT_OF_USE_TIME: { code: 4000115, msg: '当前不在券的使用时间内' },
   OVER_USE_LIMIT: { code: 4000116, msg: '超过每人单次消费最多使用张数' },
+  /** per item, on a repeat verify with the same verify_token (验券: 第二次调用…result=1208…也可以代表验券成功) */
+  VERIFIED_BY_TOKEN: { code: 1208, msg: '该券已核销' },
 } as const
 
 export type FulfilCode = keyof typeof FULFIL

@@ -108,6 +108,8 @@ export interface VerifyToken {
   order_id: string
   created_at: number
   used: boolean
+  /** certificates its verify call verified; a repeat call answers 1208 for them (absent before any verify) */
+  verified?: string[]
 }
 
 export function fulfilmentData(t: Tenant) {

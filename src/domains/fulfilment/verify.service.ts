@@ -4,6 +4,7 @@
  * Each call is synchronous between reads and writes, so one coupon is never verified twice.
  */
 import type { Tenant } from '../../tenants/tenant.js'
+import { settingsOf } from '../../tenants/settings.js'
 import type { WebhooksService } from '../../webhooks/webhooks.service.js'
 import { syncOrderStatus } from '../trade/order-status.js'
 import { tradeData } from '../trade/trade.store.js'
@@ -56,6 +57,27 @@ export function unusableReason(c: CertificateRecord, now: number): FulfilCode | 
   if (now > c.expire_time) return 'EXPIRED'
   if (now < c.start_time) return 'NOT_STARTED'
   return undefined
+}
+
+/** A coupon the verify_token's earlier call verified, still verified: result 1208 with its verification. */
+function verifiedByToken(t: Tenant, certId: string, submitted: string): VerifyResult | undefined {
+  const d = fulfilmentData(t)
+  const c = d.certificates.get(certId)
+  const record = c?.verify_id ? d.records.get(c.verify_id) : undefined
+  if (!c || !record || record.status !== RECORD_STATUS.VERIFIED) return undefined
+  return {
+    result: FULFIL.VERIFIED_BY_TOKEN.code,
+    msg: FULFIL.VERIFIED_BY_TOKEN.msg,
+    code: submitted,
+    origin_code: c.code,
+    verify_id: record.verify_id,
+    certificate_id: c.certificate_id,
+    account_id: t.record.account_id,
+    order_id: c.order_id,
+    product_id: c.combination_id ?? c.product_id,
+    out_good_id: c.out_good_id,
+    verify_time: record.verify_time,
+  }
 }
 
 export class VerifyService {
@@ -111,18 +133,25 @@ export class VerifyService {
       if (!b.verify_token) throw needField('verify_token', 'with encrypted_codes (get one from certificate/prepare)')
       const token = d.tokens.get(b.verify_token)
       if (!token) throw fulfilError('TOKEN_INVALID', 'no prepare issued this verify_token')
-      if (token.used) throw fulfilError('TOKEN_USED', 'each prepare serves one verify; prepare again')
+      const repeat = token.used
+      if (repeat && settingsOf(t).verify_token_single_use)
+        throw fulfilError('TOKEN_USED', 'each prepare serves one verify; prepare again')
       if (now - token.created_at > TOKEN_TTL_SECONDS)
         throw fulfilError('TOKEN_EXPIRED', `it was issued at ${token.created_at}, more than ${TOKEN_TTL_SECONDS} s ago`)
-      d.tokens.put(b.verify_token, { ...token, used: true })
+      const before = new Set(token.verified ?? [])
       const used = new Map<string, number>()
-      return b.encrypted_codes.map((code) =>
-        this.verifyOne(t, certIdByEncryptedCode(t, code), code, b.poi_id, now, {
-          order: token.order_id,
-          source: 1,
-          used,
-        }),
-      )
+      const results = b.encrypted_codes.map((code) => {
+        const certId = certIdByEncryptedCode(t, code)
+        // a repeat with the same verify_token is idempotent: what it verified answers 1208, the rest is tried
+        if (repeat && certId !== undefined && before.has(certId)) {
+          const done = verifiedByToken(t, certId, code)
+          if (done) return done
+        }
+        return this.verifyOne(t, certId, code, b.poi_id, now, { order: token.order_id, source: 1, used })
+      })
+      const verified = [...before, ...results.filter((r) => r.result === 0).map((r) => r.certificate_id)]
+      d.tokens.put(b.verify_token, { ...token, used: true, verified })
+      return results
     }
     const list = b.code_with_time_list ?? (b.codes ?? []).map((code) => ({ code, verify_time: now }))
     if (list.length === 0) throw needVerifyInput()

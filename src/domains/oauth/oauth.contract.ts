@@ -26,9 +26,15 @@ const clientTokenSuccessSchema = z
 
 const clientTokenErrorSchema = z
   .object({
-    data: z.object({ error_code: z.number().int().min(1), description: z.string() }),
-    extra: z.object({ logid: z.string(), now: z.number().int().openapi({ description: 'Unix milliseconds' }) }),
+    data: z.object({
+      captcha: z.literal(''),
+      desc_url: z.literal(''),
+      description: z.string(),
+      error_code: z.number().int().min(1),
+    }),
+    message: z.literal('error'),
   })
+  .openapi({ description: "the current client_token example's error shape: no extra; the logid is in X-Tt-Logid" })
   .openapi('ClientTokenError')
 
 export const clientTokenRoute = createRoute({
