@@ -4,20 +4,12 @@
  * clock). Prints the jobs run and the advance's wall time per N; the cost should grow with the jobs, not their
  * square. `npx tsx bench/advance-outage.ts [N …]` (default 1000 2000 4000); BENCH_SPREAD=1 spreads the saves.
  */
-import { createServer } from 'node:net'
+import { freePort } from './lib.js'
 import { createSandbox } from '../src/sandbox.js'
 import { openMemoryStore } from '../src/store/store.js'
 import { createLog } from '../src/log.js'
 import { apiOver } from '../test/helpers/harness.js'
 import { GOODS_NOW_MS, productBody } from '../test/helpers/goods.js'
-
-async function closedPort(): Promise<number> {
-  const s = createServer()
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()))
-  const port = (s.address() as { port: number }).port
-  await new Promise((r) => s.close(r))
-  return port
-}
 
 /** BENCH_SPREAD=1: one virtual second between saves, so every audit and retry falls due at its own instant */
 const SPREAD = process.env.BENCH_SPREAD === '1'
@@ -27,7 +19,7 @@ async function run(n: number): Promise<{ jobs: number; ms: number }> {
   const sandbox = createSandbox({ seed: 'bench', frozenAtMs: GOODS_NOW_MS, log: createLog('silent'), store })
   const api = apiOver(sandbox.fetch)
   await api.request('PUT', '/sandbox/settings', { body: { audit_delay_seconds: 86400, client_token_rate_limit: 0 } })
-  const port = await closedPort()
+  const port = await freePort() // nothing listens there: the receiver is down
   await api.request('PUT', '/sandbox/webhooks?skip_challenge=true', { body: { url: `http://127.0.0.1:${port}/hook` } })
   const token = await api.token()
   for (let i = 0; i < n; i++) {

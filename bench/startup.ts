@@ -9,10 +9,9 @@
  */
 import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { median, ROOT } from './lib.js'
+import { freePort, median, ROOT } from './lib.js'
 
 const RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 10)
 
@@ -34,14 +33,6 @@ function installedProject(): string {
     stdio: 'ignore',
   })
   return app
-}
-
-async function freePort(): Promise<number> {
-  const s = createServer()
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()))
-  const { port } = s.address() as { port: number }
-  await new Promise((r) => s.close(r))
-  return port
 }
 
 /** CPU time (user + system, ms) a process has used so far. */
