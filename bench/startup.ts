@@ -19,6 +19,7 @@ const RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 10)
 function installedProject(): string {
   const dir = process.env.BENCH_STARTUP_DIR ?? mkdtempSync(join(tmpdir(), 'sandbox-startup-'))
   const app = join(dir, 'app')
+  mkdirSync(dir, { recursive: true })
   if (existsSync(join(app, 'node_modules/.bin/douyin-sandbox'))) return app
   execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' })
   execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], { cwd: ROOT, stdio: 'ignore' })
