@@ -13,7 +13,7 @@ const fileNames = {
     const name = context.filename.split(/[\\/]/).pop() ?? ''
     return {
       Program(node) {
-        if (!/^[a-z0-9]+(?:[.-][a-z0-9]+)*\.(?:ts|mjs|js)$/.test(name))
+        if (!/^[a-z0-9]+(?:[.-][a-z0-9]+)*\.(?:tsx?|mjs|js)$/.test(name))
           context.report({ node, messageId: 'name', data: { name } })
       },
     }
@@ -95,6 +95,27 @@ export default tseslint.config(
         {
           selector: "CallExpression[callee.name='invalidParams']",
           message: 'check request limits in the zod contract (src/http/query.ts has the query-number rules)',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.tsx'],
+    rules: { 'max-lines': ['error', { max: 300 }] },
+  },
+  {
+    // the demo console's browser code (bundled for the page by src/admin/console/script.ts): no Node modules or
+    // globals (tsc sees Node's types everywhere), nothing of the server's code
+    files: ['src/admin/console/browser/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-globals': ['error', 'process', 'Buffer', 'require', 'global', '__dirname', '__filename'],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'browser code: no Node modules' },
+            { group: ['../*'], message: 'browser code imports only browser/ and packages' },
+          ],
         },
       ],
     },

@@ -6,9 +6,11 @@
 //    of dist/src and node_modules (bench/startup.ts measures it);
 //  - dist/cjs/index.cjs: the client and testing kit as one self-contained CommonJS bundle (the `require`
 //    condition of ".", "./client" and "./testing"), for CommonJS projects and Jest, whose require cannot load
-//    ES modules.
+//    ES modules;
+//  - console.browser.js beside the module that serves it in each of the three (dist/src/admin/console/, dist/bin/,
+//    dist/cjs/): the demo console's browser code (src/admin/console/browser/) bundled into the page's one script.
 import { execFileSync } from 'node:child_process'
-import { rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
@@ -78,3 +80,11 @@ await build({
   plugins: [englishOnlyZod, staticFaker],
 })
 writeFileSync('dist/cjs/package.json', '{ "type": "commonjs" }\n')
+
+// the console's browser code, bundled as the sources bundle it (the options come from the module just compiled)
+const { BUNDLE_OPTIONS, CONSOLE_BUNDLE } = await import('../dist/src/admin/console/script.js')
+const browser = await build({ ...BUNDLE_OPTIONS, entryPoints: ['src/admin/console/browser/main.ts'], write: false })
+for (const dir of ['dist/src/admin/console', 'dist/bin', 'dist/cjs']) {
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(`${dir}/${CONSOLE_BUNDLE}`, browser.outputFiles[0].text)
+}

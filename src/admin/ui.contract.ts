@@ -8,7 +8,8 @@ export const stateRoute = createRoute({
   tags: ['sandbox'],
   operationId: 'sandboxUiState',
   summary:
-    'what the console shows: clock, products, orders with their coupons (code, encrypted_code, QR payload, cancel deadline), after-sales, ledger records, deliveries, undelivered webhook events, journal, faults',
+    'what the console shows: clock, products, orders with their coupons (code, encrypted_code, QR payload, ' +
+    'cancel deadline), after-sales, ledger records, deliveries, undelivered webhook events, journal, faults',
   request: { headers: z.object({ 'x-sandbox-client-key': z.string().optional() }) },
   responses: jsonResponses(
     envelopeOf(
