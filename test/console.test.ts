@@ -277,6 +277,23 @@ describe('demo console', () => {
     }
   })
 
+  it('shows names as text: markup in a product name or an open_id is escaped, never run or rendered', async () => {
+    const name = '<img src=x onerror="document.title=1">套餐 & <b>粗</b>'
+    const openId = '<i>user</i>&\'"'
+    const p = await publish(api, productBody('markup', name))
+    await buy(api, { product_id: p.product_id, count: 1, open_id: openId })
+    const { page, checkOffline } = await openConsole(browser, server.url, 'markup')
+    const order = page.locator('.order', { hasText: openId }).first()
+    await order.waitFor()
+    expect(await order.locator('header b').first().innerText()).toBe(name)
+    expect(await page.locator('#products tr', { hasText: name }).count()).toBe(1)
+    expect(await page.locator('#orders img:not(.qr), #orders i, #products img, #products b b').count()).toBe(0)
+    expect(await page.locator(`#buy-product option[value="${p.product_id}"]`).innerText()).toContain(name)
+    expect(await page.title()).toBe('douyin-sandbox 演示台')
+    checkOffline()
+    await page.close()
+  })
+
   it('shows every coupon code whole at 1280, 1440 and 1920 px and on a 390 px phone', async () => {
     const p = await publish(api, productBody('widths'))
     await buy(api, { product_id: p.product_id, count: 3 })

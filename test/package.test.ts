@@ -4,9 +4,11 @@
  * strict TypeScript consumer (a misspelt platform field fails to compile, a webhook arrival is typed without a
  * cast), a CommonJS project requiring both entry points, the webhook test under vitest and under Jest (CommonJS,
  * ts-jest), the installed command with curl and the CI wait snippet — and the command stops on SIGTERM to the
- * PID the script holds.
+ * PID the script holds. The demo console's browser code is served from each of the three builds (ES modules,
+ * the CommonJS kit, the command), inline and allowed by its hash.
  */
 import { execFile, spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { createServer, type Server } from 'node:net'
@@ -76,6 +78,35 @@ async function main() {
 main().catch((e) => { console.error(e); process.exit(1) })
 `
 
+/** What GET /sandbox/ui serves: its status, whether the CSP allows its inline script, and that script's marks. */
+const CONSOLE_CHECK = `async function consoleServed(url) {
+  const r = await fetch(url + '/sandbox/ui')
+  const script = /<script>([\\s\\S]*?)<\\/script>/.exec(await r.text())?.[1] ?? ''
+  const hash = createHash('sha256').update(script).digest('base64')
+  return {
+    status: r.status,
+    allowed: (r.headers.get('content-security-policy') ?? '').includes("'sha256-" + hash + "'"),
+    console: script.includes('/sandbox/ui/state') && script.includes('createDataURL'),
+  }
+}
+`
+const CONSOLE_ESM = `import { createHash } from 'node:crypto'
+import { startSandbox } from 'douyin-sandbox/testing'
+${CONSOLE_CHECK}
+const sb = await startSandbox()
+console.log(JSON.stringify(await consoleServed(sb.url)))
+await sb.close()
+`
+const CONSOLE_CJS = `const { createHash } = require('node:crypto')
+const { startSandbox } = require('douyin-sandbox/testing')
+${CONSOLE_CHECK}
+startSandbox().then(async (sb) => {
+  console.log(JSON.stringify(await consoleServed(sb.url)))
+  await sb.close()
+})
+`
+const CONSOLE_SERVED = { status: 200, allowed: true, console: true }
+
 /** A free loopback port (held by nothing once this resolves). */
 async function freePort(): Promise<number> {
   const s = createServer()
@@ -132,6 +163,8 @@ beforeAll(async () => {
   // (b) CommonJS: a folder whose package.json says so, resolving the package from the project's node_modules
   writeFileSync(join(consumer, 'cjs/package.json'), JSON.stringify({ name: 'cjs-app', private: true }))
   writeFileSync(join(consumer, 'cjs/main.js'), CJS_MAIN)
+  writeFileSync(join(consumer, 'cjs/console.js'), CONSOLE_CJS)
+  writeFileSync(join(consumer, 'console.mjs'), CONSOLE_ESM)
   // (c) Jest in CommonJS with ts-jest (which type-checks the test)
   writeFileSync(join(consumer, 'jest/package.json'), JSON.stringify({ name: 'jest-app', private: true }))
   writeFileSync(
@@ -244,6 +277,17 @@ describe('installed from the packed tarball into another project', { timeout: 18
     })
   })
 
+  it('serves the demo console with its browser code from the ES-module and the CommonJS builds', async () => {
+    for (const [file, sub] of [
+      ['console.mjs', ''],
+      ['console.js', 'cjs'],
+    ] as const) {
+      const r = await sh(process.execPath, [file], {}, sub)
+      expect(r.code, r.out).toBe(0)
+      expect(JSON.parse(r.out.trim().split('\n').pop()!), file).toEqual(CONSOLE_SERVED)
+    }
+  })
+
   it("runs the README's webhook test under Jest (CommonJS, type-checked by ts-jest)", async () => {
     const r = await sh('npx', ['jest', '--ci'], {}, 'jest')
     expect(r.out).toMatch(/Tests:\s+1 passed, 1 total/)
@@ -272,6 +316,11 @@ describe('installed from the packed tarball into another project', { timeout: 18
     const url = await listeningUrl(child)
     try {
       expect((await fetch(`${url}/sandbox/health`)).status).toBe(200)
+      const page = await fetch(`${url}/sandbox/ui`)
+      const script = /<script>([\s\S]*?)<\/script>/.exec(await page.text())?.[1] ?? ''
+      const hash = createHash('sha256').update(script).digest('base64')
+      expect(page.headers.get('content-security-policy')).toContain(`'sha256-${hash}'`)
+      expect(script).toContain('/sandbox/ui/state')
       const flow = await sh('bash', ['flow.sh'], { SB: url })
       expect(flow.out).toMatch(/^\{"data":\{"error_code":0,"description":"success"\}/)
     } finally {
