@@ -170,3 +170,24 @@ it('removes bodies nothing names: left by a crash (at start-up), or written and 
   expect(bodies()).toEqual([kept])
   await second.sandbox.close()
 })
+
+it('keeps a restored body while the log names it, even once its snapshot is deleted; a restart reads it', async () => {
+  const store = await openFileStore(file)
+  const { api } = await makeSandbox({ store })
+  for (let i = 0; i < 500; i++) store.put(ns, 'bulk', `r${i}`, { id: `r${i}`, n: i })
+  await api.post('/sandbox/snapshots', { name: 's' })
+  store.put(ns, 'bulk', 'r1', { id: 'r1', changed: true })
+  expect((await api.post('/sandbox/snapshots/s/restore')).body.data.error_code).toBe(0)
+  expect((await api.request('DELETE', '/sandbox/snapshots/s')).body.data.deleted).toBe(true)
+  await store.sync()
+  await new Promise((r) => setTimeout(r, 100)) // the removal would happen here
+  expect(bodies()).toHaveLength(1) // the log's restore record still names it
+  await writeFile(`${file}.lock`, '999999') // kill -9
+  const again = await openFileStore(file)
+  expect(again.get(ns, 'bulk', 'r1')).toEqual({ id: 'r1', n: 1 })
+  const second = await makeSandbox({ store: again })
+  again.put(ns, 'bulk', 'r2', { id: 'r2', n: 2 })
+  await again.compact() // folds the restore into the data file: the body is not needed any more
+  expect(bodies()).toHaveLength(0)
+  await second.sandbox.close()
+})

@@ -18,8 +18,6 @@ export interface BodyStore {
   namespace(ns: string): LiveNamespace | undefined
   /** puts a namespace read from `body` in place, through the log (a `body` op) */
   install(ns: string, body: BlobRef, live: LiveNamespace): void
-  /** the ops gathered or being written, not yet on disk */
-  unsaved(): Iterable<Op>
   sync(): Promise<void>
 }
 
@@ -28,8 +26,11 @@ export class NamespaceBodies {
   private readonly views = new Map<string, Set<NamespaceView>>()
   /** bodies named by a `body` op in the log → the batch that named it last (until a compaction folds it) */
   private readonly logged: Map<string, number>
+  /** bodies named by `body` ops not yet given a batch (file store), with how many ops name each */
+  private readonly queued = new Map<string, number>()
   /** bodies being read by a restore, with how many restores read each */
   private readonly reading = new Map<string, number>()
+  private readonly durable: boolean
   /** lists the bodies records name (`keep`) */
   private named: (() => Iterable<string>) | undefined
   /** the sweep after the last compaction */
@@ -43,6 +44,7 @@ export class NamespaceBodies {
   ) {
     this.blobs = durability?.blobs ?? new MemoryBlobs()
     this.logged = new Map(durability?.loggedBodies)
+    this.durable = durability !== undefined
   }
 
   /**
@@ -65,6 +67,9 @@ export class NamespaceBodies {
 
   /** Called before every change is made. */
   changing(op: Op): void {
+    // counted until its batch is formed; an op a later replacement drops from the queue keeps its body until the
+    // next start (safe: only ever too long)
+    if (op.o === 'body' && this.durable) count(this.queued, op.b.name, 1)
     const views = this.views.get(op.n)
     if (!views) return
     if (op.o === 'ns' || op.o === 'body') {
@@ -83,15 +88,13 @@ export class NamespaceBodies {
    */
   async restore(ns: string, body: BlobRef, stillWanted: () => void): Promise<void> {
     const n = body.name
-    this.reading.set(n, (this.reading.get(n) ?? 0) + 1)
+    count(this.reading, n, 1)
     try {
       const live = await readBody(this.blobs.chunks(body))
       stillWanted()
       this.store.install(ns, body, live)
     } finally {
-      const left = this.reading.get(n)! - 1
-      if (left > 0) this.reading.set(n, left)
-      else this.reading.delete(n)
+      count(this.reading, n, -1)
     }
   }
 
@@ -137,7 +140,11 @@ export class NamespaceBodies {
 
   /** A batch is being appended to the log: the bodies it names are needed until a compaction folds it. */
   logging(batch: { s: number; ops: Op[] }): void {
-    for (const op of batch.ops) if (op.o === 'body') this.logged.set(op.b.name, batch.s)
+    for (const op of batch.ops) {
+      if (op.o !== 'body') continue
+      count(this.queued, op.b.name, -1)
+      this.logged.set(op.b.name, Math.max(this.logged.get(op.b.name) ?? 0, batch.s))
+    }
   }
 
   /** A compaction folded every batch up to `seq` into the data file: bodies only those batches named may go. */
@@ -148,8 +155,12 @@ export class NamespaceBodies {
 
   /** Whether a body is being read by a restore, or named by a `body` op not yet folded into the data file. */
   private needed(name: string): boolean {
-    if (this.reading.has(name) || this.logged.has(name)) return true
-    for (const op of this.store.unsaved()) if (op.o === 'body' && op.b.name === name) return true
-    return false
+    return this.reading.has(name) || this.queued.has(name) || this.logged.has(name)
   }
+}
+
+function count(counts: Map<string, number>, name: string, by: number): void {
+  const n = (counts.get(name) ?? 0) + by
+  if (n > 0) counts.set(name, n)
+  else counts.delete(name)
 }

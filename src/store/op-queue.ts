@@ -21,8 +21,4 @@ export class OpQueue {
     this.ops.clear()
     return ops
   }
-
-  values(): IterableIterator<Op> {
-    return this.ops.values()
-  }
 }

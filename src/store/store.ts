@@ -58,7 +58,6 @@ export class Store {
     this.bodies = new NamespaceBodies(durability, {
       namespace: (ns) => this.state.namespaces.get(ns),
       install: (ns, body, live) => this.record({ o: 'body', n: ns, b: body }, live),
-      unsaved: () => [...this.pending.values(), ...(this.unwritten?.ops ?? [])],
       sync: () => this.sync(),
     })
     this.writeRetry = new Backoff(retry.write ?? WRITE_RETRY_MS, () => this.flush(true))
