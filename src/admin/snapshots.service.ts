@@ -2,14 +2,15 @@
  * Snapshots of a tenant's whole state (data, clock, pending jobs, outbox), restored in one replace (like
  * LocalStack's state endpoints). No HTTP here.
  *
- * The body of a snapshot is kept outside the log (store blobs: a file beside the data file): a point-in-time view
- * of the tenant is taken between two requests (collections copied by reference; records are never changed in
- * place), then written out piece by piece while other requests are served; only a small record naming the body
- * goes through the log. Records saved by earlier versions hold their body inline (`data`) and still restore.
+ * The body of a snapshot is kept outside the log (store bodies: a file beside the data file), written piece by
+ * piece from a copy-on-write view of the tenant as of the call while other requests are served; only a small
+ * record naming the body goes through the log. A restore reads the body piece by piece too, puts it in place in
+ * one step and logs the body's name, not its records. Bodies no record names are removed by the store's sweeps
+ * (at start-up and after each compaction). Records saved by earlier versions hold their body inline (`data`)
+ * and still restore.
  */
 import { platformError } from '../core/errors.js'
 import type { BlobRef } from '../store/blobs.js'
-import type { LiveNamespace } from '../store/live-state.js'
 import type { NamespaceData } from '../store/state.js'
 import type { Store } from '../store/store.js'
 import { sysRepo } from '../tenants/collections.js'
@@ -37,37 +38,6 @@ export interface SnapshotInfo {
   records: number
 }
 
-/** A snapshot body is written in pieces of about this many characters, the event loop serving between them. */
-const PIECE_CHARS = 1 << 16
-const NON_ASCII = /[\u0080-\uffff]/g
-const ascii = (json: string): string =>
-  json.replace(NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
-
-/** The namespace as one JSON object (ASCII), in pieces; gives the event loop a turn between pieces. */
-async function* bodyPieces(ns: LiveNamespace): AsyncGenerator<string> {
-  let piece = '{'
-  let firstColl = true
-  for (const [c, coll] of ns) {
-    piece += `${firstColl ? '' : ','}${JSON.stringify(c)}:{`
-    firstColl = false
-    let first = true
-    for (const [k, rec] of coll) {
-      piece += `${first ? '' : ','}${JSON.stringify(k)}:${JSON.stringify(rec)}`
-      first = false
-      if (piece.length >= PIECE_CHARS) {
-        yield ascii(piece)
-        piece = ''
-        await yieldTurn()
-      }
-    }
-    piece += '}'
-  }
-  yield ascii(`${piece}}`)
-}
-
-const countRecords = (ns: LiveNamespace): number => [...ns.values()].reduce((n, c) => n + c.size, 0)
-
 const notFound = (name: string) =>
   platformError('NOT_FOUND', `no snapshot "${name}" of this tenant (GET /sandbox/snapshots lists them)`)
 
@@ -80,10 +50,21 @@ function info(s: SnapshotRecord): SnapshotInfo {
 }
 
 export class SnapshotService {
+  /** resolves once the start-up sweep of bodies no record names is done (tests) */
+  readonly swept: Promise<number>
+
   constructor(
     private readonly store: Store,
     private readonly tenants: Tenants,
-  ) {}
+  ) {
+    // an unreadable directory of bodies is swept again after the next compaction
+    this.swept = store.bodies.keep(() => this.bodyNames()).catch(() => 0)
+  }
+
+  /** The bodies the snapshot records name. */
+  private *bodyNames(): Generator<string> {
+    for (const s of this.snapshots.values()) if (s.body) yield s.body.name
+  }
 
   private get snapshots() {
     return sysRepo(this.store).collection('snapshots')
@@ -95,23 +76,21 @@ export class SnapshotService {
    */
   async save(t: Tenant, name: string): Promise<SnapshotInfo> {
     const created_at = t.clock.now()
-    const view = this.store.frozenNamespace(this.tenants.namespaceOf(t.key))
-    const body = await this.store.blobs.write(`${t.key}/${name}`, bodyPieces(view))
-    const rec: SnapshotRecord = { client_key: t.key, name, created_at, records: countRecords(view), body }
+    const { body, records } = await this.store.bodies.save(this.tenants.namespaceOf(t.key), `${t.key}/${name}`)
+    if (!this.tenants.get(t.key)) {
+      this.store.bodies.drop(body) // the tenant was deleted while its body was written
+      this.tenants.namespaceOf(t.key) // throws: no such tenant
+    }
+    const rec: SnapshotRecord = { client_key: t.key, name, created_at, records, body }
     const previous = this.snapshots.get(`${t.key}/${name}`)
     this.snapshots.put(`${t.key}/${name}`, rec)
     this.forgetBody(previous)
     return info(rec)
   }
 
-  /** Removes a body no record names any more, once that change is on disk. */
+  /** Removes a body no record names any more, once that change is on disk (and no log names it). */
   private forgetBody(rec: SnapshotRecord | undefined): void {
-    const body = rec?.body
-    if (body)
-      void this.store.sync().then(
-        () => this.store.blobs.remove(body),
-        () => undefined,
-      )
+    if (rec?.body) this.store.bodies.drop(rec.body)
   }
 
   list(t: Tenant): SnapshotInfo[] {
@@ -125,16 +104,19 @@ export class SnapshotService {
   async restore(t: Tenant, name: string): Promise<{ snapshot: SnapshotInfo; tenant: Tenant }> {
     const s = this.snapshots.get(`${t.key}/${name}`)
     if (!s) throw notFound(name)
-    const data = s.body ? await this.body(s.body, name) : structuredClone(s.data ?? {})
-    return { snapshot: info(s), tenant: this.tenants.replaceData(t.key, data) }
-  }
-
-  private async body(ref: BlobRef, name: string): Promise<NamespaceData> {
+    if (!s.body) return { snapshot: info(s), tenant: this.tenants.replaceData(t.key, s.data ?? {}) }
+    const ns = this.tenants.namespaceOf(t.key)
+    let read = false
     try {
-      return JSON.parse(await this.store.blobs.read(ref)) as NamespaceData
+      await this.store.bodies.restore(ns, s.body, () => {
+        read = true
+        this.tenants.namespaceOf(t.key) // the tenant was deleted while its body was read: nothing is put back
+      })
     } catch (e) {
+      if (read) throw e
       throw platformError('INTERNAL', `snapshot "${name}" cannot be read: ${(e as Error).message}`, { status: 500 })
     }
+    return { snapshot: info(s), tenant: this.tenants.replaced(t.key) }
   }
 
   delete(t: Tenant, name: string): boolean {

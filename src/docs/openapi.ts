@@ -51,6 +51,7 @@ export function buildOpenApiDocument(app: OpenAPIHono<Env>, version: string) {
   })
   doc.info.license = { name: 'MIT', url: 'https://opensource.org/licenses/MIT' }
   addAccessResponses((doc.paths ?? {}) as Record<string, Record<string, unknown>>)
+  addStorageResponse((doc.paths ?? {}) as Record<string, Record<string, unknown>>)
   documentOperations(doc, OP_DOCS, recordedExamples())
   linkContentSchemas(doc)
   dropBookkeeping(doc)
@@ -81,4 +82,27 @@ function addAccessResponses(paths: Record<string, Record<string, unknown>>): voi
       add('415', 'refused: a state change without content-type: application/json (even with an empty body)')
     }
   }
+}
+
+/**
+ * The storage's answer on every operation: while the disk refuses the data file's log (full, permission taken
+ * away), a request is answered 503 with error_code 2100004 and nothing of it is acknowledged; the sandbox writes
+ * the refused batch again in the background and answers normally once the disk takes it. Uses the error schema
+ * of the operation's own 413 (the oauth shape on /oauth/).
+ */
+function addStorageResponse(paths: Record<string, Record<string, unknown>>): void {
+  for (const item of Object.values(paths))
+    for (const value of Object.values(item)) {
+      const op = value as { responses?: Responses }
+      if (!op.responses) continue
+      const content = op.responses['413']?.content ?? {
+        'application/json': { schema: { $ref: '#/components/schemas/ErrorEnvelope' } },
+      }
+      op.responses['503'] ??= {
+        description:
+          'storage unavailable: the data file could not be written (disk full, permission), error_code 2100004; ' +
+          'nothing of the request was acknowledged (the sandbox writes it again in the background): try again',
+        content,
+      }
+    }
 }

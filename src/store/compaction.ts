@@ -23,6 +23,8 @@ export class Compaction {
     times: { first: number; max: number },
     /** asks the store for a compaction between two appends (the retry) */
     ask: () => void,
+    /** told once a snapshot holding every batch up to `seq` is in place and the log before it is gone */
+    private readonly done: (seq: number) => void = () => undefined,
   ) {
     this.retry = new Backoff(times, ask)
   }
@@ -73,6 +75,7 @@ export class Compaction {
         this.running = undefined
         this.error = undefined
         this.retry.reset()
+        this.done(seq)
       },
       (e: Error) => {
         this.running = undefined

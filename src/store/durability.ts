@@ -20,6 +20,8 @@ export interface Durability {
   snapshotRepaired?: SnapshotRepairReport
   /** where large bodies (control-plane snapshots) are kept */
   blobs?: Blobs
+  /** bodies the log names (`body` ops not yet folded into the snapshot) → the last batch naming each */
+  loggedBodies?: Map<string, number>
   /** snapshot size after the last compaction, in bytes */
   snapshotBytes: number
 }

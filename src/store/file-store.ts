@@ -8,12 +8,13 @@ import { basename, dirname, join, resolve } from 'node:path'
 import { Low, Memory } from 'lowdb'
 import { tenantRegistryProblem } from '../tenants/tenants.check.js'
 import { StoreOpenError } from './state.js'
-import { applyOp, emptyLiveState, type LiveState } from './live-state.js'
+import { applyOp, emptyLiveState, type LiveNamespace, type LiveState } from './live-state.js'
 import { readSnapshotFile } from './snapshot-read.js'
 import { explainSnapshotRepair, type SnapshotRepairReport } from './snapshot-repair.js'
 import { snapshotTempPath, writeSnapshot } from './snapshot-writer.js'
 import { Store, type Durability } from './store.js'
-import { FileBlobs } from './blobs.js'
+import { FileBlobs, type BlobRef } from './blobs.js'
+import { readBody } from './ns-body.js'
 import type { RetryTimes } from './backoff.js'
 import { fsAdvice, type StoreFs } from './fs-seam.js'
 import { keepCopy } from './wal-read.js'
@@ -118,6 +119,21 @@ function openError(path: string, doing: string, e: unknown): StoreOpenError {
   )
 }
 
+/** The body a log batch restored a tenant from (a control-plane snapshot), read for the replay. */
+async function loggedBody(path: string, blobs: FileBlobs, ref: BlobRef, batch: number): Promise<LiveNamespace> {
+  const file = join(blobs.dir, ref.name)
+  try {
+    return await readBody(blobs.chunks(ref))
+  } catch (e) {
+    const { cause } = fsAdvice(e, blobs.dir)
+    throw new StoreOpenError(
+      path,
+      `batch ${batch} of the log restores a tenant from the snapshot body ${file}, which cannot be read: ${cause}`,
+      `Put that file back as it was (from a backup), or move the data file away, or start with --memory.`,
+    )
+  }
+}
+
 /** Opens (or creates) the data file and replays its log. Throws StoreOpenError with the path and the reason. */
 export async function openFileStore(file: string, opts: FileStoreOptions = {}): Promise<Store> {
   const path = await realPath(file)
@@ -135,8 +151,15 @@ export async function openFileStore(file: string, opts: FileStoreOptions = {}): 
     doing = `opening the log ${log.path}`
     const batches = await log.open({ snapshotSeq: db.data.seq, repair: opts.repair ?? false })
     for (const w of log.warnings) warning(opts)(w)
+    const blobs = new FileBlobs(`${path}.snapshots`)
+    const loggedBodies = new Map<string, number>()
     for (const b of batches) {
-      for (const op of b.ops) applyOp(db.data, op)
+      for (const op of b.ops) {
+        if (op.o === 'body') {
+          applyOp(db.data, op, await loggedBody(path, blobs, op.b, b.s))
+          loggedBodies.set(op.b.name, b.s)
+        } else applyOp(db.data, op)
+      }
       db.data.seq = b.s
     }
     let snapshotRepaired: SnapshotRepairReport | undefined
@@ -165,11 +188,13 @@ export async function openFileStore(file: string, opts: FileStoreOptions = {}): 
       await log.dropOld()
       doing = `emptying the folded log ${log.path}`
       await log.truncate()
+      loggedBodies.clear() // the snapshot holds what they held
     } else {
       doing = `syncing ${path}`
       snapshotBytes = await fsyncFile(path)
     }
-    return new Store(db, durability(path, log, snapshotBytes, snapshotRepaired, opts), opts.retry)
+    const d = durability(path, log, blobs, snapshotBytes, snapshotRepaired, opts)
+    return new Store(db, { ...d, loggedBodies }, opts.retry)
   } catch (e) {
     await log?.close()
     await rm(lockPath, { force: true })
@@ -183,6 +208,7 @@ const warning = (opts: FileStoreOptions) =>
 function durability(
   path: string,
   log: WriteAheadLog,
+  blobs: FileBlobs,
   snapshotBytes: number,
   snapshotRepaired: SnapshotRepairReport | undefined,
   opts: FileStoreOptions,
@@ -202,7 +228,7 @@ function durability(
     },
     snapshotBytes,
     snapshotRepaired,
-    blobs: new FileBlobs(`${path}.snapshots`),
+    blobs,
     release: () => rm(`${path}.lock`, { force: true }),
   }
 }

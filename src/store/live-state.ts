@@ -55,11 +55,16 @@ export function liveState(state: DbState): LiveState {
   return live
 }
 
-/** Applies one op to the live state in place. */
-export function applyOp(state: LiveState, op: Op): void {
+/** Applies one op to the live state in place (`body`: the namespace a `body` op names, read from its file). */
+export function applyOp(state: LiveState, op: Op, body?: LiveNamespace): void {
   if (op.o === 'ns') {
     if (op.v === null) state.namespaces.delete(op.n)
     else state.namespaces.set(op.n, liveNamespace(op.v))
+    return
+  }
+  if (op.o === 'body') {
+    if (!body) throw new Error(`the body ${op.b.name} of namespace ${op.n} was not read`)
+    state.namespaces.set(op.n, body)
     return
   }
   let ns = state.namespaces.get(op.n)
@@ -69,13 +74,4 @@ export function applyOp(state: LiveState, op: Op): void {
     if (!coll) ns.set(op.c, (coll = new Map()))
     coll.set(op.k, op.v)
   } else coll?.delete(op.k)
-}
-
-/**
- * A point-in-time view of a namespace without copying its records: each collection's Map is copied (keys and
- * references only), and records are never changed in place (a change puts a new object), so later writes do not
- * show in it. Cheap enough to take between two requests even for a large tenant.
- */
-export function frozenNamespace(live: LiveNamespace | undefined): LiveNamespace {
-  return new Map([...(live ?? [])].map(([c, coll]) => [c, new Map(coll)]))
 }

@@ -34,7 +34,7 @@ export function explainSnapshotRepair(
   const replaced = new Set<string>()
   for (const b of batches)
     for (const op of b.ops) {
-      if (op.o === 'ns') replaced.add(op.n)
+      if (op.o === 'ns' || op.o === 'body') replaced.add(op.n)
       else rewritten.add(`${op.n}\u0000${op.c}\u0000${op.k}`)
     }
   const restored = damaged.filter(

@@ -2,6 +2,8 @@
  * The shape of everything the sandbox persists, and the mutation records the write-ahead log carries.
  * Namespaces: `sys` (the tenant registry) and `t:<client_key>` (one per tenant: its data, clock, jobs, …).
  */
+import type { BlobRef } from './blobs.js'
+
 /** One stored record; always a plain JSON object in the platform's snake_case. */
 export type Doc = Record<string, unknown>
 /** collection name → record id → record */
@@ -17,11 +19,16 @@ export interface DbState {
   namespaces: Record<string, NamespaceData>
 }
 
-/** A single mutation. Batches of these are appended to the log, one JSON line per batch. */
+/**
+ * A single mutation. Batches of these are appended to the log, one JSON line per batch. `body` replaces a
+ * namespace with a body kept beside the data file (a control-plane snapshot restored, blobs.ts): the log holds
+ * its name, length and CRC-32, not its records; the body is kept while a log names it.
+ */
 export type Op =
   | { o: 'put'; n: string; c: string; k: string; v: Doc }
   | { o: 'del'; n: string; c: string; k: string }
   | { o: 'ns'; n: string; v: NamespaceData | null }
+  | { o: 'body'; n: string; b: BlobRef }
 
 export const STATE_VERSION = 2
 export const EMPTY_STATE = (): DbState => ({ version: STATE_VERSION, seq: 0, namespaces: {} })
@@ -65,7 +72,14 @@ function isOp(x: unknown): x is Op {
   if (!isObject(x) || !isStr(x.n)) return false
   if (x.o === 'put') return isStr(x.c) && isStr(x.k) && isObject(x.v)
   if (x.o === 'del') return isStr(x.c) && isStr(x.k)
+  if (x.o === 'body') return isBlobRef(x.b)
   return x.o === 'ns' && (x.v === null || namespaceProblem(x.v, x.n) === undefined)
+}
+
+const isCount = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 0
+
+function isBlobRef(x: unknown): x is BlobRef {
+  return isObject(x) && isStr(x.name) && !x.name.split('/').includes('..') && isCount(x.bytes) && isCount(x.crc)
 }
 
 /** Whether a parsed log record holds a batch (checked in place, nothing copied). */

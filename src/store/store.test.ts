@@ -82,7 +82,7 @@ async function until(done: () => boolean): Promise<void> {
   for (let i = 0; i < 2000 && !done(); i++) await new Promise((r) => setTimeout(r, 5))
   expect(done()).toBe(true)
 }
-const keys = (b: Batch | undefined) => b?.ops.map((op) => (op.o === 'ns' ? op.n : op.k))
+const keys = (b: Batch | undefined) => b?.ops.map((op) => ('k' in op ? op.k : op.n))
 
 describe('store batching', () => {
   it('answers a sync made while its batch is being written only once that write is done', async () => {

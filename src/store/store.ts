@@ -1,7 +1,7 @@
 /**
  * The repository every domain reads and writes through. State lives in a lowdb `Low` (memory adapter; the file
- * store persists it through its own log and snapshot), as Maps (live-state.ts); reads are synchronous from memory, mutations apply at once and are flushed in
- * coalesced batches. `sync()` resolves when every mutation made so far is durable; the HTTP layer awaits it
+ * store persists it through its own log and snapshot), as Maps (live-state.ts); reads are synchronous from
+ * memory, mutations apply at once and are flushed in coalesced batches. `sync()` resolves when every mutation made so far is durable; the HTTP layer awaits it
  * before answering, so an acknowledged request is never lost.
  */
 import { Low, Memory } from 'lowdb'
@@ -9,9 +9,10 @@ import type { Doc, NamespaceData, Op } from './state.js'
 import type { Batch } from './wal-format.js'
 import { Backoff, COMPACT_RETRY_MS, WRITE_RETRY_MS, type RetryTimes } from './backoff.js'
 import { Compaction } from './compaction.js'
-import { applyOp, emptyLiveState, frozenNamespace, plainNamespace, type LiveNamespace } from './live-state.js'
+import { applyOp, emptyLiveState, plainNamespace, type LiveNamespace } from './live-state.js'
 import type { LiveState } from './live-state.js'
-import { MemoryBlobs, type Blobs } from './blobs.js'
+import { NamespaceBodies } from './bodies.js'
+import { OpQueue } from './op-queue.js'
 import { deferred, StoreWriteError, writeRefused, type Deferred, type Durability } from './durability.js'
 import type { RepairReport } from './wal.js'
 import type { SnapshotRepairReport } from './snapshot-repair.js'
@@ -24,8 +25,8 @@ const MIN_COMPACT_BYTES = 4 * 1024 * 1024
 /** Closing folds the log into the snapshot only while both are this small (so a shutdown stays quick). */
 const CLOSE_COMPACT_BYTES = 16 * 1024 * 1024
 export class Store {
-  /** pending ops keyed by target, so a burst touching one record writes it once */
-  private pending = new Map<string, Op>()
+  /** the ops of the next batch */
+  private readonly pending = new OpQueue()
   /** the batch gathering mutations, settled once it is on disk */
   private next: Deferred | undefined
   /** the batch being written, settled once it is on disk */
@@ -46,16 +47,19 @@ export class Store {
   flushes = 0
   /** secondary indexes of collections, in memory only (seq-index.ts), kept in step by `record` */
   readonly indexes = new IndexRegistry((ns, coll) => this.state.namespaces.get(ns)?.get(coll) ?? [])
-
-  /** large bodies kept outside the log (control-plane snapshots) */
-  readonly blobs: Blobs
+  /** control-plane snapshots of a namespace, kept beside the data file (bodies.ts) */
+  readonly bodies: NamespaceBodies
 
   constructor(
     private readonly db: Low<LiveState>,
     private readonly durability?: Durability,
     retry: RetryTimes = {},
   ) {
-    this.blobs = durability?.blobs ?? new MemoryBlobs()
+    this.bodies = new NamespaceBodies(durability, {
+      namespace: (ns) => this.state.namespaces.get(ns),
+      install: (ns, body, live) => this.record({ o: 'body', n: ns, b: body }, live),
+      sync: () => this.sync(),
+    })
     this.writeRetry = new Backoff(retry.write ?? WRITE_RETRY_MS, () => this.flush(true))
     if (durability)
       this.compaction = new Compaction(
@@ -67,6 +71,7 @@ export class Store {
           this.next ??= deferred()
           this.schedule()
         },
+        (seq) => this.bodies.compacted(seq),
       )
   }
 
@@ -124,11 +129,6 @@ export class Store {
     return true
   }
 
-  /** A point-in-time view of a namespace that shares its records (see frozenNamespace). */
-  frozenNamespace(ns: string): LiveNamespace {
-    return frozenNamespace(this.state.namespaces.get(ns))
-  }
-
   /** A deep copy of a namespace (snapshots, reset). */
   exportNamespace(ns: string): NamespaceData {
     const live = this.state.namespaces.get(ns)
@@ -137,7 +137,6 @@ export class Store {
 
   /** Replaces (or, with null, drops) a whole namespace. */
   replaceNamespace(ns: string, data: NamespaceData | null): void {
-    for (const key of this.pending.keys()) if (key === ns || key.startsWith(`${ns}\u0000`)) this.pending.delete(key)
     this.record({ o: 'ns', n: ns, v: data === null ? null : structuredClone(data) })
   }
 
@@ -146,14 +145,13 @@ export class Store {
     return [...this.state.namespaces.keys()]
   }
 
-  private record(op: Op): void {
-    applyOp(this.state, op)
-    if (op.o === 'ns') this.indexes.dropNamespace(op.n)
+  private record(op: Op, body?: LiveNamespace): void {
+    this.bodies.changing(op)
+    applyOp(this.state, op, body)
+    if (op.o === 'ns' || op.o === 'body') this.indexes.dropNamespace(op.n)
     else this.indexes.changed(op.n, op.c, op.k, op.o === 'put' ? op.v : undefined)
     if (!this.durability) return
-    const key = op.o === 'ns' ? op.n : `${op.n}\u0000${op.c}\u0000${op.k}`
-    this.pending.delete(key)
-    this.pending.set(key, op)
+    this.pending.add(op)
     this.next ??= deferred()
     this.schedule()
   }
@@ -189,8 +187,7 @@ export class Store {
       return
     }
     const done = this.next ?? deferred()
-    const ops = [...this.pending.values()]
-    this.pending.clear()
+    const ops = this.pending.take()
     this.next = undefined
     this.current = done
     this.inFlight = this.write(this.durability, ops).then(
@@ -246,9 +243,10 @@ export class Store {
     return this.compaction?.error
   }
 
-  /** Resolves once no compaction is running (for tests and the bench). */
+  /** Resolves once no compaction nor the sweep after it is running (for tests and the bench). */
   async settled(): Promise<void> {
     await this.compaction?.settled()
+    await this.bodies.sweeping
   }
 
   private async write(d: Durability, ops: Op[]): Promise<void> {
@@ -258,6 +256,7 @@ export class Store {
     }
     if (ops.length > 0) {
       this.unwritten = { s: ++this.state.seq, ops }
+      this.bodies.logging(this.unwritten)
       await d.log.append(this.unwritten)
       this.unwritten = undefined
     }

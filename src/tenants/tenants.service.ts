@@ -142,11 +142,7 @@ export class Tenants {
       if (!id.startsWith(`${key}/`)) continue
       const body = snapshots.get(id)?.body // kept beside the data file: removed once the record's deletion is on disk
       snapshots.delete(id)
-      if (body)
-        void store.sync().then(
-          () => store.blobs.remove(body),
-          () => undefined,
-        )
+      if (body) store.bodies.drop(body)
     }
     store.replaceNamespace(tenantNs(key), null)
     this.contexts.delete(key)
@@ -168,6 +164,11 @@ export class Tenants {
   replaceData(key: string, data: NamespaceData): Tenant {
     if (!this.records.get(key)) throw unknownTenant(key)
     this.opts.store.replaceNamespace(tenantNs(key), data)
+    return this.replaced(key)
+  }
+
+  /** The tenant's context after its whole data was replaced in the store (clock and pending jobs reloaded). */
+  replaced(key: string): Tenant {
     this.contexts.delete(key)
     const tenant = this.require(key)
     tenant.scheduler.reload()
