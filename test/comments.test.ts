@@ -117,6 +117,11 @@ describe('餐饮评价', () => {
     expect(second.description).toContain(`review ${rateId} already has the merchant's reply`)
     const wrongPoi = await s.reply({ poi_id: '999', rate_id: rateId, text: 'x' })
     expect(wrongPoi.error_code).toBe(4000001)
+    // ids as digit strings (the official SDK's types)
+    await s.write({ rate_score: 5, text: '环境不错' })
+    const newest = rateIdsIn((await s.query()).text)[0]!
+    const asStrings = await s.reply({ poi_id: POI, rate_id: newest, text: '感谢您的好评,欢迎再次光临' })
+    expect(asStrings.error_code).toBe(0)
     const empty = await s.reply({ rate_id: rateId, text: '  ' })
     expect(empty.error_code).toBe(2100005)
     expect(empty.description).toContain('text')
