@@ -354,7 +354,7 @@ describe('every SDK 1.1.0 method the sandbox serves, with SDK-typed inputs', () 
 
   it('has called every one of them', () => {
     const served = [...servedSdkMethods().keys()].sort()
-    expect(served.length).toBeGreaterThanOrEqual(37)
+    expect(served.length).toBeGreaterThanOrEqual(41)
     expect([...called].sort()).toEqual(served)
   })
 })
