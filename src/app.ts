@@ -19,6 +19,8 @@ import { registerAfterSaleRoutes } from './domains/after-sale/after-sale.routes.
 import type { RefundService } from './domains/after-sale/refund.service.js'
 import { registerSettleRoutes } from './domains/settle/settle.routes.js'
 import { registerShopRoutes } from './domains/shop/shop.routes.js'
+import { registerMemberRoutes } from './domains/member/member.routes.js'
+import { registerCommentRoutes } from './domains/comment/comment.routes.js'
 import { registerBillFileRoutes } from './domains/settle/bill-files.routes.js'
 import type { RefundSpiService } from './spi/refund-spi.js'
 import { registerSpiRoutes } from './spi/spi.routes.js'
@@ -113,6 +115,8 @@ export function buildApp(core: HttpCore, s: AppServices): OpenAPIHono<Env> {
   registerAfterSaleRoutes(scoped, s.refunds)
   registerSettleRoutes(scoped)
   registerShopRoutes(scoped)
+  registerMemberRoutes(scoped)
+  registerCommentRoutes(scoped)
   registerBillFileRoutes(scoped, s.tenants)
   registerAdminRoutes(scoped, s.tenants, s.version, s.settleDeliveries)
   registerSnapshotRoutes(scoped, new SnapshotService(s.store, s.tenants))

@@ -82,7 +82,7 @@ describe('bad input never yields a 500', () => {
     const { api } = await makeSandbox()
     const r = await api.post('/sandbox/clock/advance', { seconds: 'ten' })
     expect(r.body.data.error_code).toBe(2100005)
-    expect(r.body.data.description).toBe('参数不合法: seconds must be number, got string')
+    expect(r.body.data.description).toBe('参数不合法: seconds: expected an integer (number or digit string), got "ten"')
     const missing = await api.post('/sandbox/clock/advance', {})
     expect(missing.body.data.description).toBe('参数不合法: seconds is required')
     const extra = await api.post('/sandbox/clock/advance', { seconds: 1, second: 2 })

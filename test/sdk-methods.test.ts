@@ -320,9 +320,41 @@ describe('every SDK 1.1.0 method the sandbox serves, with SDK-typed inputs', () 
     expect(detail.body.data.after_sale_order_list[0].status).toBe(2)
   })
 
+  it('会员数据更新 and 餐饮评价: member/user/update with string integers, comment query, reply and score', async () => {
+    const accessToken = await token()
+    await ctx.api.post('/sandbox/members', { open_id: 'sdk-member' })
+    const member = new sdk.UserUpdateRequestMembersItem({
+      openId: 'sdk-member',
+      pointsUpdateCent: '1200',
+      pointsAmountCent: '1200',
+      userLevel: 2,
+      updateTime: String(GOODS_NOW_MS / 1000),
+    })
+    const upd = await call('userUpdate', new sdk.UserUpdateRequest({ accessToken, accountId: ACC, members: [member] }))
+    expect(upd.data.gwErrorCode).toBe(0)
+    const state = (await ctx.api.get('/sandbox/members/sdk-member')).body.data.member
+    expect(state).toMatchObject({ points_amount_cent: 1200, user_level: 2 })
+    await ctx.api.post('/sandbox/comments', { poi_id: POI, rate_score: 4, text: 'SDK 评价' })
+    const q = await call(
+      'commentQuery',
+      new sdk.CommentQueryRequest({ accessToken, accountId: ACC, poiIdList: [POI], cursor: '0', count: '10' }),
+    )
+    expect(q.data.comments[0].commentInfo.rateText).toBe('SDK 评价')
+    // the SDK parses with JSON.parse: a 19-digit rate_id keeps its digits only when read from the raw JSON
+    const raw = await ctx.api.get(`/goodlife/v1/akte/comment/query/?account_id=${ACC}`, { 'access-token': accessToken })
+    const rateId = /"rate_id":(\d+)/.exec(raw.text)![1]!
+    const reply = await call(
+      'akteCommentReply',
+      new sdk.AkteCommentReplyRequest({ accessToken, accountId: ACC, poiId: POI, rateId, text: '谢谢' }),
+    )
+    expect(reply.data.gwErrorCode).toBe(0)
+    const score = await call('scoreQuery', new sdk.ScoreQueryRequest({ accessToken, accountId: ACC, poiIdList: [POI] }))
+    expect(score.data.scoreInfoList[0].score).toBe('4.0')
+  })
+
   it('has called every one of them', () => {
     const served = [...servedSdkMethods().keys()].sort()
-    expect(served.length).toBeGreaterThanOrEqual(37)
+    expect(served.length).toBeGreaterThanOrEqual(41)
     expect([...called].sort()).toEqual(served)
   })
 })

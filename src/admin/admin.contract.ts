@@ -1,6 +1,7 @@
 /** Wire schemas of the control plane (/sandbox/…), tag `sandbox`. */
 import { createRoute, z } from '@hono/zod-openapi'
 import { envelopeOf, jsonResponses } from '../http/envelope.schema.js'
+import { wireInt } from '../http/wire-int.js'
 
 const tenantHeader = z.object({
   'x-sandbox-client-key': z
@@ -49,12 +50,10 @@ const tenantSchema = z
 /** Latest instant the sandbox accepts: 9999-12-31T23:59:59Z. */
 export const MAX_INSTANT_SECONDS = 253402300799
 
-const instantSchema = z
-  .union([z.number().int().nonnegative().max(MAX_INSTANT_SECONDS), z.string().min(1).max(64)])
-  .openapi({
-    description: 'Unix seconds, or an ISO-8601 date',
-    example: '2026-01-01T00:00:00+08:00',
-  })
+const instantSchema = z.union([wireInt({ min: 0, max: MAX_INSTANT_SECONDS }), z.string().min(1).max(64)]).openapi({
+  description: 'Unix seconds, or an ISO-8601 date',
+  example: '2026-01-01T00:00:00+08:00',
+})
 
 export const createTenantBodySchema = z
   .object({
@@ -77,12 +76,7 @@ export const createTenantBodySchema = z
 
 export const advanceBodySchema = z
   .object({
-    seconds: z
-      .number()
-      .int()
-      .min(1)
-      .max(100 * 365 * 86400)
-      .openapi({ example: 3600 }),
+    seconds: wireInt({ min: 1, max: 100 * 365 * 86400 }).openapi({ example: 3600 }),
   })
   .strict()
 

@@ -1,13 +1,10 @@
 /** Wire schemas and routes of /sandbox/faults: request faults and outbound (webhook, SPI) faults. */
 import { createRoute, z } from '@hono/zod-openapi'
 import { envelopeOf, jsonResponses } from '../http/envelope.schema.js'
+import { wireInt } from '../http/wire-int.js'
 
 const common = {
-  times: z
-    .number()
-    .int()
-    .min(1)
-    .max(1_000_000)
+  times: wireInt({ min: 1, max: 1_000_000 })
     .optional()
     .openapi({ description: 'applies to the next N matches, then disappears' }),
   probability: z
@@ -20,6 +17,10 @@ const common = {
 
 export const requestFaultSchema = z
   .object({
+    target: z
+      .undefined()
+      .optional()
+      .openapi({ type: 'null', description: 'absent: a request fault (an outbound fault names its target)' }),
     operation: z.string().min(1).optional().openapi({ description: 'operationId, e.g. certificateVerify' }),
     path: z
       .string()
@@ -31,14 +32,14 @@ export const requestFaultSchema = z
       .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
       .optional()
       .openapi({ description: 'query or JSON-body fields that must equal (or, for arrays, contain) these values' }),
-    error_code: z.number().int().optional().openapi({
+    error_code: wireInt().optional().openapi({
       description: 'answer this platform error code (HTTP 200), e.g. 2119002 busy, 2119003 rate limited, 2100004',
     }),
     description: z.string().max(500).optional(),
     latency_ms: z
       .union([
-        z.number().int().min(0).max(60_000),
-        z.object({ min: z.number().int().min(0), max: z.number().int().max(60_000) }).strict(),
+        wireInt({ min: 0, max: 60_000 }),
+        z.object({ min: wireInt({ min: 0 }), max: wireInt({ max: 60_000 }) }).strict(),
       ])
       .optional(),
     drop_connection: z.boolean().optional().openapi({ description: 'close the connection without an answer' }),
@@ -61,12 +62,13 @@ export const outboundFaultSchema = z
       .optional()
       .openapi({ description: 'webhook event or SPI name (pre_create_order, issue_code, …); any when absent' }),
     action: z.enum(['drop', 'delay', 'duplicate']),
-    delay_ms: z.number().int().min(0).max(60_000).optional(),
+    delay_ms: wireInt({ min: 0, max: 60_000 }).optional(),
     ...common,
   })
   .strict()
 
-export const faultSchema = z.union([requestFaultSchema, outboundFaultSchema])
+/** A request fault, or an outbound one when it names a `target`: a bad field is reported for the kind it is. */
+export const faultSchema = z.discriminatedUnion('target', [requestFaultSchema, outboundFaultSchema])
 
 const tenantHeader = z.object({ 'x-sandbox-client-key': z.string().optional() })
 const listData = z.object({ faults: z.array(z.record(z.string(), z.unknown())) })

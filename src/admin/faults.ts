@@ -88,7 +88,7 @@ export class Faults {
     req: RequestInfo,
   ): (z.infer<typeof requestFaultSchema> & { id: string; latency?: number }) | undefined {
     const rule = this.fire(t, (r) => {
-      if ('target' in r) return false
+      if (r.target !== undefined) return false
       const rr = r as z.infer<typeof requestFaultSchema>
       const opOk = rr.operation === undefined || rr.operation === req.operation
       const pathOk =
@@ -117,11 +117,8 @@ export class Faults {
     target: 'webhook' | 'spi',
     event: string,
   ): { action: 'drop' | 'delay' | 'duplicate'; delay_ms: number } | undefined {
-    const rule = this.fire(
-      t,
-      (r) => 'target' in r && r.target === target && (r.event === undefined || r.event === event),
-    )
-    if (!rule || !('target' in rule)) return undefined
+    const rule = this.fire(t, (r) => r.target === target && (r.event === undefined || r.event === event))
+    if (!rule || rule.target === undefined) return undefined
     return { action: rule.action, delay_ms: rule.delay_ms ?? 0 }
   }
 }

@@ -1,12 +1,28 @@
 /** Wire schemas and routes of /sandbox/products/{product_id}/audit and /sandbox/settings. */
 import { createRoute, z } from '@hono/zod-openapi'
 import { envelopeOf, jsonResponses } from '../http/envelope.schema.js'
+import { wireInt } from '../http/wire-int.js'
 import { settingsSchema } from '../tenants/settings.schema.js'
 
 const tenantHeader = z.object({
   'x-sandbox-client-key': z.string().optional().openapi({ description: 'tenant; the default tenant when absent' }),
 })
 const settingsView = settingsSchema.openapi('TenantSettings')
+
+/**
+ * What PUT /sandbox/settings accepts: any of the switches, the integer ones as numbers or digit strings (the rule
+ * of the platform's request bodies), with the same bounds as the settings themselves.
+ */
+const settingsInput = settingsSchema
+  .extend({
+    audit_delay_seconds: wireInt({ min: 0, max: 30 * 86400 }),
+    refund_audit_timeout_seconds: wireInt({ min: 1, max: 365 * 86400 }),
+    tripartite_refund_audit_timeout_seconds: wireInt({ min: 1, max: 365 * 86400 }),
+    settle_delay_seconds: wireInt({ min: 0, max: 365 * 86400 }),
+    outbox_limit: wireInt({ min: 10, max: 1_000_000 }),
+    client_token_rate_limit: wireInt({ min: 0, max: 1_000_000 }),
+  })
+  .partial()
 
 export const auditRoute = createRoute({
   method: 'post',
@@ -58,7 +74,7 @@ export const putSettingsRoute = createRoute({
   summary: "change some of the tenant's switches; a reset restores the defaults",
   request: {
     headers: tenantHeader,
-    body: { required: true, content: { 'application/json': { schema: settingsSchema.partial() } } },
+    body: { required: true, content: { 'application/json': { schema: settingsInput } } },
   },
   responses: jsonResponses(envelopeOf('SandboxPutSettings', z.object({ settings: settingsView })), 'the settings'),
 })

@@ -27,6 +27,8 @@ import * as hermesOrder from '../domains/trade/hermes-order.contract.js'
 import * as booking from '../domains/trade/booking.contract.js'
 import * as shop from '../domains/shop/shop.contract.js'
 import * as poiMatch from '../domains/shop/poi-match.contract.js'
+import * as member from '../domains/member/member.contract.js'
+import * as comment from '../domains/comment/comment.contract.js'
 import * as spi from '../spi/spi.contract.js'
 import * as webhooks from '../webhooks/webhooks.contract.js'
 
@@ -69,6 +71,11 @@ export const OPERATIONS = {
   poiMatchTaskSubmit: poiMatch.matchSubmitRoute,
   poiMatchTaskQuery: poiMatch.matchTaskQueryRoute,
   poiMatchRelationQuery: poiMatch.matchRelationRoute,
+  // members and reviews
+  memberUserUpdate: member.memberUpdateRoute,
+  akteCommentQuery: comment.commentQueryRoute,
+  akteCommentReply: comment.commentReplyRoute,
+  akteCommentScoreQuery: comment.scoreQueryRoute,
   afterSaleOrderDetailGet: afterSale.orderDetailRoute,
   afterSaleOrderQuery: afterSale.afterSaleQueryRoute,
   afterSaleOrderAudit: afterSale.auditRoute,
@@ -100,6 +107,10 @@ export const OPERATIONS = {
   sandboxPurchase: trade.purchaseRoute,
   sandboxBook: booking.sandboxBookRoute,
   sandboxRefund: afterSale.sandboxRefundRoute,
+  sandboxJoinMember: member.sandboxJoinRoute,
+  sandboxListMembers: member.sandboxMembersRoute,
+  sandboxGetMember: member.sandboxMemberRoute,
+  sandboxWriteComment: comment.sandboxCommentRoute,
   sandboxAuditProduct: sandboxGoods.auditRoute,
   sandboxGetSettings: sandboxGoods.getSettingsRoute,
   sandboxPutSettings: sandboxGoods.putSettingsRoute,

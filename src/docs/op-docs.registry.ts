@@ -10,6 +10,8 @@ import { oauthDocs } from '../domains/oauth/oauth.docs.js'
 import { settleMoreDocs } from '../domains/settle/settle-more.docs.js'
 import { settleDocs } from '../domains/settle/settle.docs.js'
 import { poiMatchDocs } from '../domains/shop/poi-match.docs.js'
+import { memberDocs } from '../domains/member/member.docs.js'
+import { commentDocs } from '../domains/comment/comment.docs.js'
 import { tradeMoreDocs } from '../domains/trade/trade-more.docs.js'
 import { tradeDocs } from '../domains/trade/trade.docs.js'
 import { spiDocs } from '../spi/spi.docs.js'
@@ -29,6 +31,8 @@ export const OP_DOCS: OpDocs = {
   ...settleDocs,
   ...settleMoreDocs,
   ...poiMatchDocs,
+  ...memberDocs,
+  ...commentDocs,
   ...spiDocs,
   ...adminDocs,
   ...webhooksDocs,

@@ -18,6 +18,8 @@ const TAGS = [
   { name: 'after-sale', description: '售后: refund lists, details, the merchant audit and merchant refunds' },
   { name: 'settle', description: '结算: bills, ledgers and bill files' },
   { name: 'shop', description: '门店: the stores (POIs) of the account' },
+  { name: 'member', description: '会员: member points, level and mobile updates' },
+  { name: 'comment', description: '餐饮评价: reviews, the merchant reply and POI scores' },
   { name: 'sandbox', description: 'control plane of the sandbox (not part of the platform)' },
   { name: 'webhooks', description: 'events the sandbox POSTs to the registered webhook URL' },
 ]

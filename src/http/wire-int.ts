@@ -14,9 +14,12 @@ function fromDigits(value: unknown): unknown {
   return typeof value === 'string' && INTEGER_TEXT.test(value) ? Number(value) : value
 }
 
-/** The text of a wrong value; undefined (a missing field) keeps zod's "is required". */
-function notAnInteger(issue: { input?: unknown }): string | undefined {
-  if (issue.input === undefined) return undefined
+/**
+ * The text of a wrong value; undefined keeps zod's own message: "is required" for a missing field, and the bound
+ * for an integer out of range (the schema-level error would otherwise answer "expected an integer" for 11 > 10).
+ */
+function notAnInteger(issue: { input?: unknown; code?: string }): string | undefined {
+  if (issue.input === undefined || issue.code === 'too_big' || issue.code === 'too_small') return undefined
   return `expected an integer (number or digit string), got ${JSON.stringify(issue.input) ?? String(issue.input)}`
 }
 
@@ -37,8 +40,8 @@ const wireDoc = (nonNegative: boolean) => ({
  */
 export function wireInt(bounds: { min?: number; max?: number } = {}) {
   let n = integer()
-  if (bounds.min !== undefined) n = n.min(bounds.min)
-  if (bounds.max !== undefined) n = n.max(bounds.max)
+  if (bounds.min !== undefined) n = n.min(bounds.min, `must be ${bounds.min} or more`)
+  if (bounds.max !== undefined) n = n.max(bounds.max, `must be ${bounds.max} or less`)
   return z.preprocess(fromDigits, n).openapi({
     ...wireDoc(bounds.min !== undefined && bounds.min >= 0),
     ...(bounds.min === undefined ? {} : { minimum: bounds.min }),

@@ -14,6 +14,8 @@ import type { SpuRecord } from '../domains/goods/spu.js'
 import type { ClientTokens, TokenRecord } from '../domains/oauth/oauth.store.js'
 import type { LedgerRecord } from '../domains/settle/settle.store.js'
 import type { MatchRelation, MatchTask } from '../domains/shop/poi-match.store.js'
+import type { MemberRecord } from '../domains/member/member.store.js'
+import type { CommentRecord } from '../domains/comment/comment.store.js'
 import type { BookRecord } from '../domains/trade/booking.store.js'
 import type { OrderRecord } from '../domains/trade/trade.store.js'
 import type { IssueRecord, RefundApplyRecord, SpiTargets } from '../spi/spi.store.js'
@@ -64,6 +66,12 @@ export interface TenantCollections {
   poi_matches: MatchRelation
   /** poi_id → the ext_id matched to it */
   poi_matches_by_poi: { ext_id: string }
+  /** open_id → a member (会员) */
+  members: MemberRecord
+  /** rate_id → a consumer's review (餐饮评价) */
+  comments: CommentRecord
+  /** certificate_id → the review written after it */
+  comments_by_cert: { rate_id: string }
   /** order_id → a 三方码 order's issuing state */
   spi_issues: IssueRecord
   /** after_sale_id → a refund asked of the merchant's refund_apply SPI */

@@ -2,6 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { digits, digitsIn } from '../../http/query.js'
 import { envelopeOf, jsonResponses } from '../../http/envelope.schema.js'
+import { wireInt } from '../../http/wire-int.js'
 
 const int = z.number().int()
 const refundInfoSchema = z.object({
@@ -135,7 +136,7 @@ export const refundBodySchema = z
     order_id: z.string().min(1),
     certificate_ids: z.array(z.string()).max(200).optional(),
     by: z.enum(['user', 'customer_service', 'system']).optional().openapi({ description: 'default user' }),
-    amount: int.min(1).optional().openapi({ description: 'fen; 指定金额退 (仅退款), customer_service only' }),
+    amount: wireInt({ min: 1 }).optional().openapi({ description: 'fen; 指定金额退 (仅退款), customer_service only' }),
     reason: z.string().max(200).optional(),
   })
   .strict()

@@ -3,6 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { envelopeOf, jsonResponses } from '../../http/envelope.schema.js'
 import { withExample } from '../../http/route-examples.js'
 import { BOOK_CONFIRM_SECONDS } from './booking.service.js'
+import { wireInt } from '../../http/wire-int.js'
 
 const int = z.number().int()
 const security = [{ accessToken: [] }]
@@ -138,8 +139,10 @@ export const sandboxBookRoute = createRoute({
             .object({
               order_id: z.string().min(1),
               certificate_ids: z.array(z.string()).max(100).optional().openapi({ description: 'default every coupon' }),
-              book_start_time: int.openapi({ description: 'Unix seconds, in the future' }),
-              book_end_time: int.optional().openapi({ description: 'default one hour after the start' }),
+              book_start_time: wireInt({ min: 0 }).openapi({ description: 'Unix seconds, in the future' }),
+              book_end_time: wireInt({ min: 0 })
+                .optional()
+                .openapi({ description: 'default one hour after the start' }),
               poi_id: z.string().optional().openapi({ description: "one of the product's POIs (default its first)" }),
               out_book_no: z.string().max(64).optional(),
             })

@@ -3,6 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { digits, digitsFrom, digitsIn } from '../../http/query.js'
 import { envelopeOf, jsonResponses } from '../../http/envelope.schema.js'
 import { amountSchema } from '../fulfilment/fulfilment.contract.js'
+import { wireInt } from '../../http/wire-int.js'
 
 const int = z.number().int()
 
@@ -108,19 +109,18 @@ export const purchaseBodySchema = z
   .object({
     product_id: z.string().regex(/^\d+$/).optional(),
     out_id: z.string().min(1).optional(),
-    count: int.min(1).max(100).optional(),
+    count: wireInt({ min: 1, max: 100 }).optional(),
     open_id: z.string().min(1).max(128).optional(),
-    pay_amount: int
-      .min(0)
+    pay_amount: wireInt({ min: 0 })
       .optional()
       .openapi({ description: 'fen; the rest of original_amount becomes a platform discount' }),
     discounts: z
       .array(
         z
           .object({
-            discount_type: int.optional(),
-            merchant_discount_amount: int.min(0).optional(),
-            platform_discount_amount: int.min(0).optional(),
+            discount_type: wireInt().optional(),
+            merchant_discount_amount: wireInt({ min: 0 }).optional(),
+            platform_discount_amount: wireInt({ min: 0 }).optional(),
           })
           .strict(),
       )
