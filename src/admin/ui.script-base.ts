@@ -44,7 +44,18 @@ async function control(method, path, body) {
   const init = { method, headers: controlHeaders() }
   if (method !== 'GET') init.body = JSON.stringify(body ?? {})
   const r = await fetch(path, init)
-  return (await r.json()).data
+  return withDetail(await r.json())
+}
+/** An answer's data; an error keeps its detail (extra.sub_description) and sub_error_code beside it for display. */
+function withDetail(json) {
+  const d = json.data
+  if (!d || d.error_code === 0 || !json.extra) return d
+  return { ...d, detail: json.extra.sub_description, sub_error_code: json.extra.sub_error_code }
+}
+/** How an error reads in the console: the code, its text, the detail and the specific code. */
+function errorLine(d) {
+  return (d?.error_code ?? '') + ' ' + (d?.description ?? '') + (d?.detail ? '：' + d.detail : '') +
+    (d?.sub_error_code ? '（' + d.sub_error_code + '）' : '')
 }
 const tenant = () => S.tenants.find((t) => t.client_key === S.key) || S.tenants.find((t) => t.is_default) || S.tenants[0]
 async function accessToken(fresh) {
@@ -63,7 +74,7 @@ async function platform(method, path, query, body) {
     const headers = { 'access-token': await accessToken(i > 0) }
     if (method !== 'GET') headers['content-type'] = 'application/json'
     const r = await fetch(url, { method, headers, body: method === 'GET' ? undefined : JSON.stringify(body ?? {}) })
-    const d = (await r.json()).data
+    const d = withDetail(await r.json())
     if (i === 0 && (d.error_code === 2190008 || d.error_code === 2190002)) continue
     return d
   }
@@ -73,7 +84,7 @@ function note(what, data, extra) {
   const okay = data && (data.error_code === 0 || data.error_code === undefined)
   const li = document.createElement('li')
   li.className = okay ? 'ok' : 'bad'
-  li.innerHTML = '<b>' + esc(what) + '</b> ' + (okay ? '✓ 成功' : '✗ ' + esc(data?.error_code) + ' ' + esc(data?.description)) +
+  li.innerHTML = '<b>' + esc(what) + '</b> ' + (okay ? '✓ 成功' : '✗ ' + esc(errorLine(data))) +
     (extra ? ' <small>' + esc(extra) + '</small>' : '')
   $('activity').prepend(li)
   while ($('activity').children.length > 40) $('activity').lastChild.remove()

@@ -96,7 +96,7 @@ ACTIONS.refund = async (el) => {
   const okay = note(L.by[body.by] + '退款 ' + body.order_id, d)
   S.refunds[body.order_id] = okay
     ? { ok: true, text: L.by[body.by] + '退款已受理：' + (d.after_sale ? (L.after[d.after_sale.status] ?? '') + ' ' + d.after_sale.status + '，退 ' + yuan(d.after_sale.refund_amount) : '') }
-    : { ok: false, text: L.by[body.by] + '退款被拒绝（' + d.error_code + '）：' + d.description, hint: order && order.refund_mode ? RULE_HINT[order.refund_mode] : '' }
+    : { ok: false, text: L.by[body.by] + '退款被拒绝：' + errorLine(d), hint: order && order.refund_mode ? RULE_HINT[order.refund_mode] : '' }
   S.shown.orders = ''
 }
 
@@ -104,7 +104,7 @@ function renderTill() {
   const t = S.till
   if (!t) { $('till-result').innerHTML = '<small>在券卡上点「到店核销」，或输入券码 / 扫码内容后点「验券」</small>'; return }
   const p = t.prepared
-  if (p.error_code !== 0) { $('till-result').innerHTML = '<p class="bad">验券失败 ' + esc(p.error_code) + '：' + esc(p.description) + '</p>'; return }
+  if (p.error_code !== 0) { $('till-result').innerHTML = '<p class="bad">验券失败 ' + esc(errorLine(p)) + '</p>'; return }
   $('till-result').innerHTML = '<p>订单 <code>' + esc(p.order_id) + '</code> 可用券 ' + p.certificates.length + ' 张：</p>' +
     p.certificates.map((c) => '<label class="pick"><input type="checkbox" value="' + esc(c.encrypted_code) + '"' + (c.certificate_id === t.scanned || !t.scanned ? ' checked' : '') +
       '> ' + esc(c.sub_item_name || c.sku.title) + ' <small>' + esc(c.certificate_id) + ' · ' + yuan(c.amount.pay_amount) + '</small></label>').join('') +
