@@ -21,10 +21,10 @@ export const scenario: Scenario = {
     )
     await ctx.step('one 双杯券 is verified', () => verifyAtTill(ctx, o.certificates[0].code, 1))
     const refused = await ctx.step('the user asks for a refund', () =>
-      ctx.sandbox('POST', '/sandbox/refunds', { order_id: o.order.order_id, by: 'user' }),
+      ctx.sandboxAnswer('POST', '/sandbox/refunds', { order_id: o.order.order_id, by: 'user' }),
     )
     ctx.expect(
-      refused.error_code === 4000002 && /不支持部分退/.test(refused.description),
+      refused.data.error_code === 4000002 && /不支持部分退/.test(refused.extra.sub_description),
       'a refusal naming 不支持部分退',
       refused,
     )

@@ -8,6 +8,7 @@ import { chromium, type Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
 import { listen } from './helpers/server.js'
+import { errorText } from './helpers/errors.js'
 
 const CHROMIUM = '/usr/bin/chromium'
 const TOKEN_FORM = `client_key=${DEFAULT_TENANT.client_key}&client_secret=${DEFAULT_TENANT.client_secret}&grant_type=client_credential`
@@ -37,8 +38,8 @@ describe('Host check', () => {
       const foreign = await raw(`${server.url}/sandbox/tenants`, { host: 'evil.example.com' })
       expect(foreign.status).toBe(403)
       expect(foreign.body.data.error_code).toBe(2100005)
-      expect(foreign.body.data.description).toContain('Host "evil.example.com" is not a loopback name or an IP address')
-      expect(foreign.body.data.description).toContain('--allowed-hosts evil.example.com')
+      expect(errorText(foreign.body)).toContain('Host "evil.example.com" is not a loopback name or an IP address')
+      expect(errorText(foreign.body)).toContain('--allowed-hosts evil.example.com')
       expect(JSON.stringify(foreign.body)).not.toContain(DEFAULT_TENANT.client_secret)
       const token = await raw(`${server.url}/oauth/client_token/`, { method: 'POST', host: 'rebind.attacker.test:80' })
       expect(token.status).toBe(403)
@@ -76,8 +77,8 @@ describe('the platform paths from another site', () => {
         raw(`${server.url}${path}`, { method: 'POST', headers: { ...formHeaders, ...headers }, body: form })
       const evil = await post('/oauth/client_token/', { origin: 'http://evil.test' })
       expect(evil.status).toBe(403)
-      expect(evil.body.data.description).toContain('a page from http://evil.test may not change')
-      expect(evil.body.data.description).toContain('--allowed-origins http://evil.test')
+      expect(errorText(evil.body)).toContain('a page from http://evil.test may not change')
+      expect(errorText(evil.body)).toContain('--allowed-origins http://evil.test')
       expect((await post('/oauth/client_token', { 'sec-fetch-site': 'cross-site' })).status).toBe(403)
       expect((await post('/oauth/client_token/', { origin: 'null' })).status).toBe(403)
       const token = await api.token()
@@ -118,7 +119,7 @@ describe('control token', () => {
     try {
       const none = await raw(`${server.url}/sandbox/tenants`)
       expect(none.status).toBe(401)
-      expect(none.body.data.description).toContain('Authorization: Bearer <token>')
+      expect(errorText(none.body)).toContain('Authorization: Bearer <token>')
       const wrong = await raw(`${server.url}/sandbox/tenants`, { headers: { authorization: 'Bearer nope' } })
       expect(wrong.status).toBe(401)
       const right = await raw(`${server.url}/sandbox/tenants`, { headers: { authorization: `Bearer ${controlToken}` } })

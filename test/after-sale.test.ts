@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
 import { buy, GOODS_NOW_MS, productBody, publish } from './helpers/goods.js'
 import { useReceivers } from './helpers/receiver.js'
+import { errorOf, errorText } from './helpers/errors.js'
 
 const ACC = DEFAULT_TENANT.account_id
 const newReceiver = useReceivers()
@@ -15,20 +16,22 @@ async function setup(confirm: boolean, count = 2) {
   const o = await buy(made.api, { product_id: p.product_id, count })
   const h = async () => ({ 'access-token': await made.api.token() })
   const audit = async (body: object) =>
-    (
-      await made.api.post(
-        '/goodlife/v1/akte/after_sale/order/audit/',
-        { account_id: ACC, order_id: o.order.order_id, ...body },
-        await h(),
-      )
-    ).body.data
+    errorOf(
+      (
+        await made.api.post(
+          '/goodlife/v1/akte/after_sale/order/audit/',
+          { account_id: ACC, order_id: o.order.order_id, ...body },
+          await h(),
+        )
+      ).body,
+    )
   const stock = async () =>
-    (await made.api.get(`/goodlife/v1/goods/product/draft/get/?product_ids=${p.product_id}`, await h())).body.data
+    errorOf((await made.api.get(`/goodlife/v1/goods/product/draft/get/?product_ids=${p.product_id}`, await h())).body)
       .product_drafts[0].sku.stock
   const statuses = async () =>
-    (
-      await made.api.get(`/goodlife/v1/fulfilment/certificate/query/?order_id=${o.order.order_id}`, await h())
-    ).body.data.certificates.map((c: { status: number }) => c.status)
+    errorOf(
+      (await made.api.get(`/goodlife/v1/fulfilment/certificate/query/?order_id=${o.order.order_id}`, await h())).body,
+    ).certificates.map((c: { status: number }) => c.status)
   return { ...made, p, o, h, audit, stock, statuses }
 }
 
@@ -37,8 +40,9 @@ describe('merchant confirmation (refund_need_merchant_confirm)', () => {
     const s = await setup(true)
     const rx = await newReceiver()
     await s.api.request('PUT', '/sandbox/webhooks?skip_challenge=true', { body: { url: rx.url } })
-    const r = (await s.api.post('/sandbox/refunds', { order_id: s.o.order.order_id, reason: '计划有变' })).body.data
-      .after_sale
+    const r = errorOf(
+      (await s.api.post('/sandbox/refunds', { order_id: s.o.order.order_id, reason: '计划有变' })).body,
+    ).after_sale
     expect(r).toMatchObject({ status: 1, refund_amount: 1992 })
     expect(await s.statuses()).toEqual([3, 3])
     await s.sandbox.dispatcher.settle(s.sandbox.tenants.default())
@@ -71,12 +75,14 @@ describe('merchant confirmation (refund_need_merchant_confirm)', () => {
     })
     expect(await s.audit({ audit_status: false, reject_reason: '已到店消费' })).toMatchObject({ status: 3 })
     expect(await s.statuses()).toEqual([1, 1])
-    const detail = (
-      await s.api.get(
-        `/goodlife/v1/akte/after_sale/order_detail/get/?account_id=${ACC}&order_id=${s.o.order.order_id}`,
-        await s.h(),
-      )
-    ).body.data
+    const detail = errorOf(
+      (
+        await s.api.get(
+          `/goodlife/v1/akte/after_sale/order_detail/get/?account_id=${ACC}&order_id=${s.o.order.order_id}`,
+          await s.h(),
+        )
+      ).body,
+    )
     expect(detail.after_sale_order_list[0]).toMatchObject({
       status: 3,
       audit_result: 'reject',
@@ -88,7 +94,7 @@ describe('merchant confirmation (refund_need_merchant_confirm)', () => {
 
   it('waits 72 hours by default (订单查询: 如退款状态未响应超过 72 小时会自动退款), then refunds', async () => {
     const s = await setup(true)
-    expect((await s.api.get('/sandbox/settings')).body.data.settings).toMatchObject({
+    expect(errorOf((await s.api.get('/sandbox/settings')).body).settings).toMatchObject({
       refund_audit_timeout_seconds: 259200,
       tripartite_refund_audit_timeout_seconds: 86400,
     })
@@ -129,7 +135,7 @@ describe('refund effects and queries', () => {
       await s.api.post('/sandbox/clock/advance', { seconds: 10 })
     }
     const q = async (qs: string) =>
-      (await s.api.get(`/goodlife/v1/akte/after_sale/order/query/?account_id=${ACC}&${qs}`, await s.h())).body.data
+      errorOf((await s.api.get(`/goodlife/v1/akte/after_sale/order/query/?account_id=${ACC}&${qs}`, await s.h())).body)
     const p1 = await q('page_size=2&cursor=0')
     expect(p1).toMatchObject({ has_more: true, cursor: '2' })
     expect(p1.after_sale_order_list).toHaveLength(2)
@@ -141,30 +147,34 @@ describe('refund effects and queries', () => {
     expect((await q('page_size=10&refund_status=1')).after_sale_order_list).toHaveLength(0)
     expect((await q('page_size=101')).description).toContain('page_size: must be 1–100')
     expect((await q(`page_size=10&create_order_start_time=${now}`)).description).toContain('go together')
-    const byCert = (
-      await s.api.get(
-        `/goodlife/v1/akte/after_sale/order_detail/get/?account_id=${ACC}&order_id=${s.o.order.order_id}&certificate_id=${s.o.certificates[1].certificate_id}`,
-        await s.h(),
-      )
-    ).body.data
+    const byCert = errorOf(
+      (
+        await s.api.get(
+          `/goodlife/v1/akte/after_sale/order_detail/get/?account_id=${ACC}&order_id=${s.o.order.order_id}&certificate_id=${s.o.certificates[1].certificate_id}`,
+          await s.h(),
+        )
+      ).body,
+    )
     expect(byCert.after_sale_order_list).toHaveLength(1)
   })
 
   it('refuses a refund of an already refunded coupon and of an unknown order', async () => {
     const s = await setup(false)
     await s.api.post('/sandbox/refunds', { order_id: s.o.order.order_id })
-    expect((await s.api.post('/sandbox/refunds', { order_id: s.o.order.order_id })).body.data.description).toContain(
+    expect(errorText((await s.api.post('/sandbox/refunds', { order_id: s.o.order.order_id })).body)).toContain(
       'has no coupon left to refund',
     )
     expect(
-      (
-        await s.api.post('/sandbox/refunds', {
-          order_id: s.o.order.order_id,
-          certificate_ids: [s.o.certificates[0].certificate_id],
-        })
-      ).body.data.description,
+      errorText(
+        (
+          await s.api.post('/sandbox/refunds', {
+            order_id: s.o.order.order_id,
+            certificate_ids: [s.o.certificates[0].certificate_id],
+          })
+        ).body,
+      ),
     ).toContain('already refunded')
-    expect((await s.api.post('/sandbox/refunds', { order_id: '7000000000000000001' })).body.data.error_code).toBe(
+    expect(errorOf((await s.api.post('/sandbox/refunds', { order_id: '7000000000000000001' })).body).error_code).toBe(
       4000001,
     )
   })

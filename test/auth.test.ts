@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
+import { errorText } from './helpers/errors.js'
 
 const CATEGORY = '/goodlife/v1/goods/category/get/'
 const tokenBody = {
@@ -56,17 +57,17 @@ describe('POST /oauth/client_token/', () => {
     const { api } = await makeSandbox()
     const r = await api.post('/oauth/client_token/', { ...tokenBody, client_secret: 'wrong' })
     expect(r.body.data.error_code).toBe(10013)
-    expect(r.body.data.description).toContain('client_secret does not match')
+    expect(errorText(r.body)).toContain('client_secret does not match')
   })
 
   it('refuses missing fields and a wrong grant_type with 10002 naming them', async () => {
     const { api } = await makeSandbox()
     const r = await api.post('/oauth/client_token/', { client_key: 'k' })
     expect(r.body.data.error_code).toBe(10002)
-    expect(r.body.data.description).toContain('client_secret is required')
+    expect(errorText(r.body)).toContain('client_secret is required')
     const g = await api.post('/oauth/client_token/', { ...tokenBody, grant_type: 'authorization_code' })
     expect(g.body.data.error_code).toBe(10002)
-    expect(g.body.data.description).toContain('grant_type')
+    expect(errorText(g.body)).toContain('grant_type')
     const none = await api.request('POST', '/oauth/client_token/', {})
     expect(none.body.data.error_code).toBe(10002)
   })
@@ -77,14 +78,14 @@ describe('access-token check on /goodlife/', () => {
     const { api } = await makeSandbox()
     const r = await api.get(CATEGORY)
     expect(r.body.data.error_code).toBe(2190002)
-    expect(r.body.data.description).toContain('header access-token is missing')
+    expect(errorText(r.body)).toContain('header access-token is missing')
   })
 
   it('answers an unknown token with 2190002', async () => {
     const { api } = await makeSandbox()
     const r = await api.get(CATEGORY, { 'access-token': 'clt.forged' })
     expect(r.body.data.error_code).toBe(2190002)
-    expect(r.body.data.description).toContain('not a token this sandbox issued')
+    expect(errorText(r.body)).toContain('not a token this sandbox issued')
   })
 
   it('expires a token after 7200 s of virtual time with 2190008', async () => {
@@ -99,7 +100,7 @@ describe('access-token check on /goodlife/', () => {
     const r = await api.get(CATEGORY, { 'access-token': token })
     expect(r.body.data.error_code).toBe(2190008)
     expect(r.body.extra.error_code).toBe(2190008)
-    expect(r.body.data.description).toContain('expired at 2025-12-31T18:00:00.000Z')
+    expect(errorText(r.body)).toContain('expired at 2025-12-31T18:00:00.000Z')
   })
 
   it('keeps only the latest two tokens valid, the previous one for a 5-minute grace', async () => {
@@ -125,7 +126,7 @@ describe('access-token check on /goodlife/', () => {
     expect(own.body.data.error_code).toBe(0)
     const foreign = await api.get(`${CATEGORY}?account_id=7000000000000000001`, { 'access-token': token })
     expect(foreign.body.data.error_code).toBe(2119005)
-    expect(foreign.body.data.description).toContain('account_id 7000000000000000001')
+    expect(errorText(foreign.body)).toContain('account_id 7000000000000000001')
     const body = await api.request('POST', '/goodlife/v1/goods/product/save/', {
       body: { account_id: '7000000000000000001' },
       headers: { 'access-token': token },

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
 import { buy, GOODS_NOW_MS, productBody, publish } from './helpers/goods.js'
+import { errorOf } from './helpers/errors.js'
 
 const POI = DEFAULT_TENANT.poi_id
 const ACC = DEFAULT_TENANT.account_id
@@ -11,9 +12,9 @@ async function setup() {
   const p = await publish(made.api, productBody(`bv-${Math.random()}`))
   const h = async () => ({ 'access-token': await made.api.token() })
   const prepare = async (code: string) =>
-    (await made.api.get(`/goodlife/v1/fulfilment/certificate/prepare/?code=${code}`, await h())).body.data
+    errorOf((await made.api.get(`/goodlife/v1/fulfilment/certificate/prepare/?code=${code}`, await h())).body)
   const batch = async (body: object) =>
-    (await made.api.post('/goodlife/v1/fulfilment/certificate/batch_verify/', body, await h())).body.data
+    errorOf((await made.api.post('/goodlife/v1/fulfilment/certificate/batch_verify/', body, await h())).body)
   const orderOf = async (id: string) =>
     (
       await made.api.get(
@@ -76,14 +77,20 @@ describe('certificate/batch_verify', () => {
     })
     const list = res.certificate_verify_resp_list
     expect(list[0]).toMatchObject({
-      error_code: 4000108,
-      description: 'verify_token 无效: no prepare issued this verify_token',
+      error_code: 3000001,
+      description: 'verify_token 无效',
+      sub_error_code: 4000108,
+      sub_description: 'no prepare issued this verify_token',
       verify_results: [],
     })
     expect(list[1].verify_results[0].result).toBe(0)
     expect(list[2]).toMatchObject({ error_code: 0, verify_results: [{ result: 1208 }] })
     expect(list[3].verify_results[0]).toMatchObject({ result: 4000106, msg: '券不属于该订单' })
-    expect(list[4]).toMatchObject({ error_code: 2100005, description: expect.stringContaining('encrypted_codes') })
+    expect(list[4]).toMatchObject({
+      error_code: 2100005,
+      description: '参数不合法',
+      sub_description: expect.stringContaining('encrypted_codes'),
+    })
   })
 
   it('refuses a call without poi_id, with an empty list or with more than 20 orders', async () => {

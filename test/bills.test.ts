@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
 import { buy, GOODS_NOW_MS, productBody, publish } from './helpers/goods.js'
+import { errorOf } from './helpers/errors.js'
 
 const ACC = DEFAULT_TENANT.account_id
 const POI = DEFAULT_TENANT.poi_id
@@ -19,25 +20,30 @@ async function setup(count = 4) {
   })
   const h = async () => ({ 'access-token': await made.api.token() })
   const verify = async (i: number) => {
-    const prep = (
-      await made.api.get(`/goodlife/v1/fulfilment/certificate/prepare/?code=${o.certificates[i].code}`, await h())
-    ).body.data
-    const res = (
-      await made.api.post(
-        '/goodlife/v1/fulfilment/certificate/verify/',
-        { verify_token: prep.verify_token, poi_id: POI, encrypted_codes: [o.certificates[i].encrypted_code] },
-        await h(),
-      )
-    ).body.data
+    const prep = errorOf(
+      (await made.api.get(`/goodlife/v1/fulfilment/certificate/prepare/?code=${o.certificates[i].code}`, await h()))
+        .body,
+    )
+    const res = errorOf(
+      (
+        await made.api.post(
+          '/goodlife/v1/fulfilment/certificate/verify/',
+          { verify_token: prep.verify_token, poi_id: POI, encrypted_codes: [o.certificates[i].encrypted_code] },
+          await h(),
+        )
+      ).body,
+    )
     return res.verify_results[0]
   }
   const catering = async (qs = '') =>
-    (
-      await made.api.get(
-        `/goodlife/v1/settle/bill/catering_query/?account_id=${ACC}&bill_date=${DAY}&cursor=0&size=50${qs}`,
-        await h(),
-      )
-    ).body.data
+    errorOf(
+      (
+        await made.api.get(
+          `/goodlife/v1/settle/bill/catering_query/?account_id=${ACC}&bill_date=${DAY}&cursor=0&size=50${qs}`,
+          await h(),
+        )
+      ).body,
+    )
   const advance = (seconds: number) => made.api.post('/sandbox/clock/advance', { seconds })
   return { ...made, p, o, h, verify, catering, advance }
 }
@@ -108,20 +114,36 @@ describe('bills', () => {
     expect(records.map((r: { fund_amount_type: number }) => r.fund_amount_type)).toEqual([1, 2])
     expect(records[1].amount).toEqual(records[0].amount)
     await s.advance(7200)
-    const settled = (
-      await s.api.get(
-        `/goodlife/v1/settle/ledger/query/?account_id=${ACC}&bill_date=${DAY}&cursor=0&size=10`,
-        await s.h(),
-      )
-    ).body.data.ledger_records
+    const settled = errorOf(
+      (
+        await s.api.get(
+          `/goodlife/v1/settle/ledger/query/?account_id=${ACC}&bill_date=${DAY}&cursor=0&size=10`,
+          await s.h(),
+        )
+      ).body,
+    ).ledger_records
     expect(settled.map((r: { status: number }) => r.status)).toEqual([2, 2])
+    // 账单查询: size 1–50; the detail names the field
+    const ledgerPage = async (size: number) =>
+      (
+        await s.api.get(
+          `/goodlife/v1/settle/ledger/query/?account_id=${ACC}&bill_date=${DAY}&cursor=0&size=${size}`,
+          await s.h(),
+        )
+      ).body
+    expect((await ledgerPage(50)).data.error_code).toBe(0)
+    const over = await ledgerPage(51)
+    expect(over.data).toEqual({ error_code: 2100005, description: '参数不合法' })
+    expect(over.extra.sub_description).toBe('size: must be 1–50')
     expect(settled[0].ledger_time).toBe(GOODS_NOW_MS / 1000 + 3601 + 7200)
-    const byCert = (
-      await s.api.get(
-        `/goodlife/v1/settle/ledger/query_record_by_cert/?certificate_ids=${v.certificate_id}`,
-        await s.h(),
-      )
-    ).body.data.records
+    const byCert = errorOf(
+      (
+        await s.api.get(
+          `/goodlife/v1/settle/ledger/query_record_by_cert/?certificate_ids=${v.certificate_id}`,
+          await s.h(),
+        )
+      ).body,
+    ).records
     expect(byCert.map((r: { fund_amount_type: number }) => r.fund_amount_type)).toEqual([1, 2])
   })
 
@@ -153,23 +175,27 @@ describe('bills', () => {
     const s = await setup(3)
     for (let i = 0; i < 3; i++) await s.verify(i)
     await s.advance(3601)
-    const p1 = (
-      await s.api.get(
-        `/goodlife/v1/settle/bill/catering_query/?account_id=${ACC}&bill_date=${DAY}&cursor=0&size=2`,
-        await s.h(),
-      )
-    ).body.data
+    const p1 = errorOf(
+      (
+        await s.api.get(
+          `/goodlife/v1/settle/bill/catering_query/?account_id=${ACC}&bill_date=${DAY}&cursor=0&size=2`,
+          await s.h(),
+        )
+      ).body,
+    )
     expect(p1).toMatchObject({ has_more: true, cursor: '2' })
-    const p2 = (
-      await s.api.get(
-        `/goodlife/v1/settle/bill/catering_query/?root_account_id=${ACC}&bill_date=${DAY}&cursor=2&size=2`,
-        await s.h(),
-      )
-    ).body.data
+    const p2 = errorOf(
+      (
+        await s.api.get(
+          `/goodlife/v1/settle/bill/catering_query/?root_account_id=${ACC}&bill_date=${DAY}&cursor=2&size=2`,
+          await s.h(),
+        )
+      ).body,
+    )
     expect(p2.ledger_records).toHaveLength(1)
     expect(p2.has_more).toBe(false)
     const bad = async (qs: string) =>
-      (await s.api.get(`/goodlife/v1/settle/bill/catering_query/?${qs}`, await s.h())).body.data
+      errorOf((await s.api.get(`/goodlife/v1/settle/bill/catering_query/?${qs}`, await s.h())).body)
     expect((await bad(`account_id=${ACC}&bill_date=${DAY}&cursor=0&size=51`)).description).toContain(
       'size: must be 1–50',
     )
@@ -182,8 +208,10 @@ describe('bills', () => {
     expect((await bad(`root_account_id=7000000000000000001&bill_date=${DAY}&cursor=0&size=5`)).error_code).toBe(2119005)
     const tooMany = Array.from({ length: 51 }, (_, i) => `7${String(i).padStart(18, '0')}`).join(',')
     expect(
-      (await s.api.get(`/goodlife/v1/settle/ledger/query_record_by_cert/?certificate_ids=${tooMany}`, await s.h())).body
-        .data.description,
+      errorOf(
+        (await s.api.get(`/goodlife/v1/settle/ledger/query_record_by_cert/?certificate_ids=${tooMany}`, await s.h()))
+          .body,
+      ).description,
     ).toContain('certificate_ids: takes 1–50 comma-separated ids')
   })
 })

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
 import { buy, GOODS_NOW_MS, productBody, publish } from './helpers/goods.js'
+import { errorOf } from './helpers/errors.js'
 
 const ACC = DEFAULT_TENANT.account_id
 const NOW = GOODS_NOW_MS / 1000
@@ -12,12 +13,16 @@ async function setup() {
   const o = await buy(made.api, { product_id: p.product_id, count: 2 })
   const h = async () => ({ 'access-token': await made.api.token() })
   const book = async (body: object) =>
-    (await made.api.post('/sandbox/bookings', { order_id: o.order.order_id, book_start_time: NOW + 86400, ...body }))
-      .body.data
+    errorOf(
+      (await made.api.post('/sandbox/bookings', { order_id: o.order.order_id, book_start_time: NOW + 86400, ...body }))
+        .body,
+    )
   const get = async (qs: string) =>
-    (await made.api.get(`/goodlife/v1/trade/book/get/?account_id=${ACC}&${qs}`, await h())).body.data
+    errorOf((await made.api.get(`/goodlife/v1/trade/book/get/?account_id=${ACC}&${qs}`, await h())).body)
   const confirm = async (orderId = o.order.order_id) =>
-    (await made.api.post('/goodlife/v1/trade/buy/merchant_confirm_order/', { order_id: orderId }, await h())).body.data
+    errorOf(
+      (await made.api.post('/goodlife/v1/trade/buy/merchant_confirm_order/', { order_id: orderId }, await h())).body,
+    )
   const advance = (seconds: number) => made.api.post('/sandbox/clock/advance', { seconds })
   return { ...made, p, o, h, book, get, confirm, advance }
 }
@@ -49,7 +54,10 @@ describe('bookings (预约单)', () => {
       { order_id: s.o.order.order_id, reject_reason: { desc: '满座' } },
       await s.h(),
     )
-    expect(reject.body.data).toMatchObject({ error_code: 4000002, description: expect.stringContaining('确认订单') })
+    expect(errorOf(reject.body)).toMatchObject({
+      error_code: 4000002,
+      description: expect.stringContaining('确认订单'),
+    })
   })
 
   it('fails a booking the merchant did not confirm within 24 virtual hours', async () => {

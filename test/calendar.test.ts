@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
 import { buy, GOODS_NOW_MS, productBody, publish } from './helpers/goods.js'
+import { errorOf } from './helpers/errors.js'
 
 const ACC = DEFAULT_TENANT.account_id
 const NOW = GOODS_NOW_MS / 1000 // 2022-06-01 00:00 Beijing, a Wednesday
@@ -10,7 +11,7 @@ async function setup() {
   const made = await makeSandbox({ frozenAtMs: GOODS_NOW_MS })
   const h = async () => ({ 'access-token': await made.api.token() })
   const post = async (path: string, body: object) =>
-    (await made.api.post(`/goodlife/v1/goods/${path}/`, { account_id: ACC, ...body }, await h())).body.data
+    errorOf((await made.api.post(`/goodlife/v1/goods/${path}/`, { account_id: ACC, ...body }, await h())).body)
   return { ...made, h, post }
 }
 
@@ -72,7 +73,7 @@ describe('goods calendars (保存日历库存, 保存日历属性)', () => {
     const o1 = await buy(s.api, { product_id: p.product_id })
     const o2 = await buy(s.api, { product_id: p.product_id })
     const book = (orderId: string, at: number) =>
-      s.api.post('/sandbox/bookings', { order_id: orderId, book_start_time: at }).then((r) => r.body.data)
+      s.api.post('/sandbox/bookings', { order_id: orderId, book_start_time: at }).then((r) => errorOf(r.body))
     const thu = NOW + 86400 + 12 * 3600 // 2022-06-02 12:00
     expect((await book(o1.order.order_id, thu)).error_code).toBe(0)
     expect(await book(o2.order.order_id, thu)).toMatchObject({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { FROZEN_AT_MS, makeSandbox } from './helpers/harness.js'
+import { errorText } from './helpers/errors.js'
 
 describe('virtual clock', () => {
   it('starts frozen at the configured instant', async () => {
@@ -75,9 +76,9 @@ describe('virtual clock', () => {
     expect(later.body.data.ran).toHaveLength(1)
     const past = await api.post('/sandbox/clock/freeze', { at: '2020-01-01T00:00:00Z' })
     expect(past.body.data.error_code).toBe(2100005)
-    expect(past.body.data.description).toContain('time never goes back')
+    expect(errorText(past.body)).toContain('time never goes back')
     const bad = await api.post('/sandbox/clock/freeze', { at: 'tomorrow' })
-    expect(bad.body.data.description).toContain('at must be Unix seconds or an ISO-8601 date')
+    expect(errorText(bad.body)).toContain('at must be Unix seconds or an ISO-8601 date')
   })
 
   it('unfreezes so time runs from where it stood, and freezes again', async () => {

@@ -4,6 +4,7 @@ import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
 import { buy, GOODS_NOW_MS, productBody, publish } from './helpers/goods.js'
 import { useReceivers } from './helpers/receiver.js'
 import { listen } from './helpers/server.js'
+import { errorOf, errorText } from './helpers/errors.js'
 
 const POI = DEFAULT_TENANT.poi_id
 const newReceiver = useReceivers()
@@ -49,7 +50,7 @@ describe('snapshots', () => {
     ])
     expect((await s.api.request('DELETE', '/sandbox/snapshots/after-purchase')).body.data.deleted).toBe(true)
     expect((await s.api.post('/sandbox/snapshots/after-purchase/restore')).body.data.error_code).toBe(4000001)
-    expect((await s.api.post('/sandbox/snapshots', { name: 'bad name!' })).body.data.description).toContain('name')
+    expect(errorText((await s.api.post('/sandbox/snapshots', { name: 'bad name!' })).body)).toContain('name')
   })
 
   it('keeps snapshots to their tenant', async () => {
@@ -71,7 +72,7 @@ describe('fault injection', () => {
     await s.api.request('PUT', '/sandbox/faults', {
       body: { faults: [{ operation: 'goodsCategoryGet', error_code: 2119002, times: 2 }] },
     })
-    const call = async () => (await s.api.get('/goodlife/v1/goods/category/get/', await s.h())).body.data
+    const call = async () => errorOf((await s.api.get('/goodlife/v1/goods/category/get/', await s.h())).body)
     expect(await call()).toMatchObject({ error_code: 2119002, description: expect.stringContaining('系统繁忙') })
     expect((await call()).error_code).toBe(2119002)
     expect((await call()).error_code).toBe(0)
@@ -94,7 +95,7 @@ describe('fault injection', () => {
           {
             operation: 'certificatePrepare',
             match: { code: o.certificates[1].code },
-            error_code: 4000101,
+            error_code: 3000001,
             description: '券码不存在 (injected)',
           },
         ],
@@ -107,7 +108,7 @@ describe('fault injection', () => {
     expect(
       (await s.api.get(`/goodlife/v1/fulfilment/certificate/prepare/?code=${o.certificates[1].code}`, await s.h())).body
         .data,
-    ).toMatchObject({ error_code: 4000101, description: '券码不存在 (injected)' })
+    ).toMatchObject({ error_code: 3000001, description: '券码不存在 (injected)' })
   })
 
   it('adds latency, applies a probability from the seeded stream, and never leaks to another tenant', async () => {
@@ -159,10 +160,10 @@ describe('fault injection', () => {
   it('refuses a rule that names no operation or does nothing', async () => {
     const s = await setup()
     expect(
-      (await s.api.request('PUT', '/sandbox/faults', { body: { faults: [{ error_code: 1 }] } })).body.data.description,
+      errorText((await s.api.request('PUT', '/sandbox/faults', { body: { faults: [{ error_code: 1 }] } })).body),
     ).toContain('needs operation or path')
     expect(
-      (await s.api.request('PUT', '/sandbox/faults', { body: { faults: [{ path: '/x' }] } })).body.data.description,
+      errorText((await s.api.request('PUT', '/sandbox/faults', { body: { faults: [{ path: '/x' }] } })).body),
     ).toContain('needs error_code, latency_ms or drop_connection')
   })
 
@@ -213,9 +214,9 @@ describe('request journal', () => {
     await s.api.request('DELETE', '/sandbox/journal')
     await s.api.get('/goodlife/v1/goods/category/get/?category_id=42', await s.h())
     await s.api.post('/sandbox/clock/advance', { seconds: 5 })
-    const all = (await s.api.get('/sandbox/journal')).body.data
+    const all = errorOf((await s.api.get('/sandbox/journal')).body)
     expect(all.count).toBeGreaterThanOrEqual(3)
-    const bad = (await s.api.get('/sandbox/journal?error_code=2100005')).body.data
+    const bad = errorOf((await s.api.get('/sandbox/journal?error_code=2100005')).body)
     expect(bad.entries).toEqual([
       expect.objectContaining({
         method: 'GET',

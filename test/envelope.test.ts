@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
+import { errorText } from './helpers/errors.js'
 
 const CATEGORY = '/goodlife/v1/goods/category/get/'
 
@@ -32,6 +33,23 @@ describe('envelope', () => {
     expect(r.body.extra.description).toBe(r.body.data.description)
   })
 
+  it("keeps description to the code's standard text and puts the detail in extra.sub_description", async () => {
+    const { api } = await makeSandbox()
+    const token = await api.token()
+    const r = await api.post(
+      '/goodlife/v1/goods/product/save/',
+      { product: { product_type: 'x' } },
+      { 'access-token': token },
+    )
+    // as the platform answers 参数不合法 with sub_description "ext_id should be string"
+    expect(r.body.data).toEqual({ error_code: 2100005, description: '参数不合法' })
+    expect(r.body.extra).toMatchObject({ error_code: 2100005, description: '参数不合法', sub_error_code: 0 })
+    expect(r.body.extra.sub_description).toMatch(/product/)
+    const noToken = await api.get(CATEGORY)
+    expect(noToken.body.data.description).toBe('access_token无效')
+    expect(noToken.body.extra.sub_description).toContain('header access-token is missing')
+  })
+
   it('serves platform paths with and without the trailing slash', async () => {
     const { api } = await makeSandbox()
     const token = await api.token()
@@ -56,7 +74,7 @@ describe('envelope', () => {
     expect(food.sub_tree_infos.some((c: { name: string }) => c.name === '其他')).toBe(true)
     const unknown = await api.get(`${CATEGORY}?category_id=42`, h)
     expect(unknown.body.data.error_code).toBe(2100005)
-    expect(unknown.body.data.description).toContain('category_id 42')
+    expect(errorText(unknown.body)).toContain('category_id 42')
   })
 })
 
@@ -75,18 +93,18 @@ describe('bad input never yields a 500', () => {
     })
     expect(r.status).toBe(200)
     expect(r.body.data.error_code).toBe(2100005)
-    expect(r.body.data.description).toContain('not valid JSON')
+    expect(errorText(r.body)).toContain('not valid JSON')
   })
 
   it('refuses a wrong type naming the field', async () => {
     const { api } = await makeSandbox()
     const r = await api.post('/sandbox/clock/advance', { seconds: 'ten' })
     expect(r.body.data.error_code).toBe(2100005)
-    expect(r.body.data.description).toBe('参数不合法: seconds: expected an integer (number or digit string), got "ten"')
+    expect(errorText(r.body)).toBe('参数不合法: seconds: expected an integer (number or digit string), got "ten"')
     const missing = await api.post('/sandbox/clock/advance', {})
-    expect(missing.body.data.description).toBe('参数不合法: seconds is required')
+    expect(errorText(missing.body)).toBe('参数不合法: seconds is required')
     const extra = await api.post('/sandbox/clock/advance', { seconds: 1, second: 2 })
-    expect(extra.body.data.description).toContain('unknown field(s) second')
+    expect(errorText(extra.body)).toContain('unknown field(s) second')
   })
 
   it('refuses a wrong content type', async () => {
@@ -98,13 +116,13 @@ describe('bad input never yields a 500', () => {
       headers: { 'content-type': 'text/plain', 'access-token': token },
     })
     expect(r.body.data.error_code).toBe(2100005)
-    expect(r.body.data.description).toContain('Content-Type must be application/json, got text/plain')
+    expect(errorText(r.body)).toContain('Content-Type must be application/json, got text/plain')
     const form = await api.request('POST', verify, {
       raw: 'x=1',
       headers: { 'content-type': 'application/x-www-form-urlencoded', 'access-token': token },
     })
     expect(form.body.data.error_code).toBe(2100005)
-    expect(form.body.data.description).toContain('is not accepted here')
+    expect(errorText(form.body)).toContain('is not accepted here')
     // the control plane wants JSON for every state change, so a web page's form cannot make one
     for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
       const c = await api.request('POST', '/sandbox/clock/advance', {
@@ -112,7 +130,7 @@ describe('bad input never yields a 500', () => {
         headers: { 'content-type': type },
       })
       expect(c.status).toBe(415)
-      expect(c.body.data.description).toContain(
+      expect(errorText(c.body)).toContain(
         `needs the header content-type: application/json, even with an empty body (got "${type}")`,
       )
     }
@@ -123,7 +141,7 @@ describe('bad input never yields a 500', () => {
     const r = await api.request('POST', '/oauth/client_token/', { body: { ...tokenBody, pad: 'x'.repeat(5000) } })
     expect(r.status).toBe(413)
     expect(r.body.data.error_code).toBe(2100005)
-    expect(r.body.data.description).toContain('larger than the limit of 4096 bytes')
+    expect(errorText(r.body)).toContain('larger than the limit of 4096 bytes')
   })
 
   it('refuses a body over the limit even without a content-length', async () => {
@@ -155,7 +173,7 @@ describe('bad input never yields a 500', () => {
       headers: { 'content-type': 'application/json' },
     })
     expect(r.status).toBe(200)
-    expect(r.body.data.description).toContain('nests deeper than 64 levels')
+    expect(errorText(r.body)).toContain('nests deeper than 64 levels')
   })
 
   it('answers an unknown path with a 404 envelope, never HTML', async () => {
@@ -163,7 +181,7 @@ describe('bad input never yields a 500', () => {
     const r = await api.get('/no/such/path')
     expect(r.status).toBe(404)
     expect(r.headers.get('content-type')).toContain('application/json')
-    expect(r.body.data.description).toContain('no such API GET /no/such/path')
+    expect(errorText(r.body)).toContain('no such API GET /no/such/path')
     const token = await api.token()
     const goodlife = await api.get('/goodlife/v1/nothing/here/', { 'access-token': token })
     expect(goodlife.status).toBe(404)
@@ -206,7 +224,7 @@ describe('bodies on a real port', () => {
         req.end()
       })
       expect(answer.status).toBe(413)
-      expect(JSON.parse(answer.body).data.description).toContain('larger than the limit of 4096 bytes')
+      expect(JSON.parse(answer.body).extra.sub_description).toContain('larger than the limit of 4096 bytes')
       const ok = await fetch(`${server.url}/sandbox/clock/advance`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

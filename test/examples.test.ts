@@ -41,6 +41,6 @@ describe('example product bodies', () => {
   it('names the field of a bad kind', async () => {
     const err = await sb.client.attempt('sandboxExampleProductSave', { kind: 'lottery' as never })
     expect(err.ok).toBe(false)
-    if (!err.ok) expect(err.error.description).toContain('kind')
+    if (!err.ok) expect(err.error.subDescription).toContain('kind')
   })
 })

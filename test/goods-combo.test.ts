@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
 import { coffeePack, drinksPack, GOODS_NOW_MS, packBody, productBody, save, type PackItem } from './helpers/goods.js'
+import { errorOf, errorText } from './helpers/errors.js'
 
 const ACC = DEFAULT_TENANT.account_id
 async function setup() {
@@ -18,7 +19,7 @@ describe('combo coupon packs (组合券包)', () => {
     const ids = new Set(r.data.sub_products.map((s: { product_id: string }) => s.product_id))
     expect(ids.size).toBe(8)
     expect(ids.has(r.data.product_id)).toBe(false)
-    const d = (await api.get(`/goodlife/v1/goods/product/draft/get/?product_ids=${r.data.product_id}`, h)).body.data
+    const d = errorOf((await api.get(`/goodlife/v1/goods/product/draft/get/?product_ids=${r.data.product_id}`, h)).body)
       .product_drafts[0]
     expect(d.product).toMatchObject({ product_form_type: 2, refund_mode: 1 })
     expect(d.sku.actual_amount).toBe(7 * 1500 + 3900)
@@ -46,7 +47,7 @@ describe('combo coupon packs (组合券包)', () => {
     const { api, token, h } = await setup()
     const r = await save(api, token, packBody('drinks', drinksPack(), { refund_mode: 2 }))
     expect(r.data.error_code).toBe(0)
-    const d = (await api.get(`/goodlife/v1/goods/product/draft/get/?product_ids=${r.data.product_id}`, h)).body.data
+    const d = errorOf((await api.get(`/goodlife/v1/goods/product/draft/get/?product_ids=${r.data.product_id}`, h)).body)
       .product_drafts[0]
     expect(d.product.refund_mode).toBe(2)
     expect(d.product.sub_products.map((s: { item_type: number }) => s.item_type)).toEqual([
@@ -69,14 +70,16 @@ describe('combo coupon packs (组合券包)', () => {
     const { api, token } = await setup()
     const r = await save(api, token, packBody('mismatch', coffeePack(), { actual_amount: 14000 }))
     expect(r.data.error_code).toBe(2100005)
-    expect(r.data.description).toContain(
+    expect(errorText(r)).toContain(
       `pack price check failed: the sub-items' actual_amount add up to 14400 fen but sku.actual_amount is 14000 fen`,
     )
   })
 
   it('needs the merch permission for 实物周边 sub-items', async () => {
     const { api } = await setup()
-    const t = (await api.post('/sandbox/tenants', { client_key: 'no-merch', frozen_at: GOODS_NOW_MS / 1000 })).body.data
+    const t = errorOf(
+      (await api.post('/sandbox/tenants', { client_key: 'no-merch', frozen_at: GOODS_NOW_MS / 1000 })).body,
+    )
     const token = await api.token(t)
     const b = packBody('merch', coffeePack())
     b.account_id = t.account_id
@@ -84,7 +87,7 @@ describe('combo coupon packs (组合券包)', () => {
     b.product.attr_key_value_map.poi_list = JSON.stringify([{ poi_id: t.poi_ids[0] }])
     const r = await save(api, token, b)
     expect(r.data.error_code).toBe(2190004)
-    expect(r.data.description).toContain('items[7]: 实物周边 sub-items need the merch permission')
+    expect(errorText(r)).toContain('items[7]: 实物周边 sub-items need the merch permission')
     await api.request('PUT', '/sandbox/settings', {
       body: { merch_permission: true },
       headers: { 'x-sandbox-client-key': 'no-merch' },
@@ -96,11 +99,11 @@ describe('combo coupon packs (组合券包)', () => {
     const { api, token } = await setup()
     const sport = packBody('sport', coffeePack())
     sport.product.category_id = 3001001
-    expect((await save(api, token, sport)).data.description).toContain(
+    expect(errorText(await save(api, token, sport))).toContain(
       'combo packs are published in food (美食) categories only; 运动健身·游泳馆·游泳馆 is not one',
     )
     const presale = packBody('presale', coffeePack(), { product_type: 3 })
-    expect((await save(api, token, presale)).data.description).toContain(
+    expect(errorText(await save(api, token, presale))).toContain(
       'a combo pack is a 团购 (1), 代金券 (11) or 次卡 (15), not product_type 3',
     )
   })
@@ -151,11 +154,11 @@ describe('combo coupon packs (组合券包)', () => {
       if (typeof items === 'string') b.product.attr_key_value_map.combination_rule = items
       const r = await save(api, token, b)
       expect(r.data.error_code, text).toBe(2100005)
-      expect(r.data.description, text).toContain(text)
+      expect(errorText(r), text).toContain(text)
     }
     const noRule = packBody('no-rule', coffeePack())
     delete noRule.product.attr_key_value_map.combination_rule
-    expect((await save(api, token, noRule)).data.description).toContain(
+    expect(errorText(await save(api, token, noRule))).toContain(
       'combination_rule is required when product_form_type is 2',
     )
     const ordinary = productBody('ordinary-with-rule')
@@ -164,7 +167,7 @@ describe('combo coupon packs (组合券包)', () => {
       'x',
       coffeePack(),
     ).product.attr_key_value_map.combination_rule
-    expect((await save(api, token, ordinary)).data.description).toContain(
+    expect(errorText(await save(api, token, ordinary))).toContain(
       'product_form_type 1 is an ordinary product, which has no combination_rule',
     )
   })
@@ -189,7 +192,7 @@ describe('combo coupon packs (组合券包)', () => {
     delete b.sku
     const r = await save(api, token, b)
     expect(r.data.error_code).toBe(2100005)
-    expect(r.data.description).toBe(
+    expect(errorText(r)).toBe(
       "参数不合法: sku is required for a combo pack: a pack is a single-SKU product (单sku商品必传); send sku with actual_amount 14400 fen, the sum of the sub-items' actual_amount",
     )
   })
@@ -204,7 +207,7 @@ describe('combo coupon packs (组合券包)', () => {
       { account_id: ACC, product_id: sub, op_type: 2 },
       h,
     )
-    expect(op.body.data).toMatchObject({
+    expect(errorOf(op.body)).toMatchObject({
       error_code: 4000002,
       description: expect.stringContaining(`is a sub-product of combo pack ${r.data.product_id}`),
     })
@@ -234,7 +237,7 @@ describe('combo coupon packs (组合券包)', () => {
       { account_id: ACC, product_id: r.data.product_id, actual_amount: 9900 },
       h,
     )
-    expect(fa.body.data).toMatchObject({
+    expect(errorOf(fa.body)).toMatchObject({
       error_code: 4000002,
       description: expect.stringContaining('may not change the actual price of a combo pack'),
     })
@@ -257,20 +260,18 @@ describe('goods/sku/batch_save', () => {
       { account_id: ACC, product_id: single.data.product_id, skus: [sku] },
       h,
     )
-    expect(refused.body.data.description).toContain('sku/batch_save is for multi-SKU products')
+    expect(errorText(refused.body)).toContain('sku/batch_save is for multi-SKU products')
     const pack = await save(api, token, packBody('pack', coffeePack()))
     const onPack = await api.post(
       '/goodlife/v1/akte/goods/sku/batch_save/',
       { account_id: ACC, product_id: pack.data.product_id, skus: [sku] },
       h,
     )
-    expect(onPack.body.data).toMatchObject({ error_code: 2100005 })
-    expect(onPack.body.data.description).toContain(
+    expect(errorOf(onPack.body)).toMatchObject({ error_code: 2100005 })
+    expect(errorText(onPack.body)).toContain(
       `product ${pack.data.product_id} is a combo pack (组合券包), a single-SKU product; sku/batch_save is for multi-SKU products`,
     )
-    expect(onPack.body.data.description).toContain(
-      "change the pack's sku with product/save and its stock with stock/sync",
-    )
+    expect(errorText(onPack.body)).toContain("change the pack's sku with product/save and its stock with stock/sync")
     const multi = productBody('multi')
     delete multi.sku
     const m = await save(api, token, multi)
@@ -287,7 +288,7 @@ describe('goods/sku/batch_save', () => {
       h,
     )
     expect(Object.keys(r.body.data.sku_ids)).toEqual(['A', 'B'])
-    const d = (await api.get(`/goodlife/v1/goods/product/draft/get/?product_ids=${m.data.product_id}`, h)).body.data
+    const d = errorOf((await api.get(`/goodlife/v1/goods/product/draft/get/?product_ids=${m.data.product_id}`, h)).body)
       .product_drafts[0]
     expect(d.skus.map((s: { sku_name: string }) => s.sku_name)).toEqual(['测试', '大份'])
     const del = await api.post(
@@ -297,7 +298,7 @@ describe('goods/sku/batch_save', () => {
     )
     expect(del.body.data.error_code).toBe(0)
     expect(
-      (await api.get(`/goodlife/v1/goods/product/draft/get/?product_ids=${m.data.product_id}`, h)).body.data
+      errorOf((await api.get(`/goodlife/v1/goods/product/draft/get/?product_ids=${m.data.product_id}`, h)).body)
         .product_drafts[0].skus,
     ).toHaveLength(1)
   })

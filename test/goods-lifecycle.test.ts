@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
 import { GOODS_NOW_MS, productBody, save } from './helpers/goods.js'
 import { useReceivers } from './helpers/receiver.js'
+import { errorOf, errorText } from './helpers/errors.js'
 
 const ACC = DEFAULT_TENANT.account_id
 const newReceiver = useReceivers()
@@ -18,23 +19,29 @@ async function setup() {
   // a fresh token per call: some tests advance the clock past the 2-hour token lifetime
   const fresh = async () => ({ 'access-token': await made.api.token() })
   const online = async (id: string) =>
-    (await made.api.get(`/goodlife/v1/goods/product/online/get/?account_id=${ACC}&product_ids=${id}`, await fresh()))
-      .body.data.product_onlines[0]
+    errorOf(
+      (await made.api.get(`/goodlife/v1/goods/product/online/get/?account_id=${ACC}&product_ids=${id}`, await fresh()))
+        .body,
+    ).product_onlines[0]
   const draft = async (id: string) =>
-    (
-      await made.api.get(
-        `/goodlife/v1/goods/product/draft/get/?account_id=${ACC}&product_ids=${id}&get_draft_type=1`,
-        await fresh(),
-      )
-    ).body.data.product_drafts[0]
+    errorOf(
+      (
+        await made.api.get(
+          `/goodlife/v1/goods/product/draft/get/?account_id=${ACC}&product_ids=${id}&get_draft_type=1`,
+          await fresh(),
+        )
+      ).body,
+    ).product_drafts[0]
   const operate = async (id: string, op: number) =>
-    (
-      await made.api.post(
-        '/goodlife/v1/goods/product/operate/',
-        { account_id: ACC, product_id: id, op_type: op },
-        await fresh(),
-      )
-    ).body.data
+    errorOf(
+      (
+        await made.api.post(
+          '/goodlife/v1/goods/product/operate/',
+          { account_id: ACC, product_id: id, op_type: op },
+          await fresh(),
+        )
+      ).body,
+    )
   return { ...made, token, h, rx, events, settle, online, draft, operate, fresh }
 }
 
@@ -78,9 +85,9 @@ describe('product lifecycle', () => {
     const fail = await s.api.post(`/sandbox/products/${id}/audit`, { result: 'FAIL', reason: '图片不清晰' })
     expect(fail.body.data).toMatchObject({ draft_status: 12, audit_msg: '图片不清晰', online_status: 0 })
     const again = await s.api.post(`/sandbox/products/${id}/audit`, { result: 'PASS' })
-    expect(again.body.data.description).toContain('is not in audit')
+    expect(errorText(again.body)).toContain('is not in audit')
     await save(s.api, s.token, productBody('life-3'))
-    expect((await s.api.get('/sandbox/clock')).body.data.clock.next_job_at).toBe(GOODS_NOW_MS / 1000 + 3600)
+    expect(errorOf((await s.api.get('/sandbox/clock')).body).clock.next_job_at).toBe(GOODS_NOW_MS / 1000 + 3600)
     const pass = await s.api.post(`/sandbox/products/${id}/audit`, { result: 'PASS' })
     expect(pass.body.data).toMatchObject({ draft_status: 1, online_status: 1 })
   })
@@ -151,13 +158,13 @@ describe('product lifecycle', () => {
       { account_id: ACC, product_id: id, sold_end_time: 1 },
       await s.fresh(),
     )
-    expect(past.body.data.description).toContain('sold_end_time (1) is already past')
+    expect(errorText(past.body)).toContain('sold_end_time (1) is already past')
     const dear = await s.api.post(
       '/goodlife/v1/goods/product/free_audit/',
       { account_id: ACC, product_id: id, actual_amount: 99999 },
       await s.fresh(),
     )
-    expect(dear.body.data.description).toContain("above the sku's origin_amount")
+    expect(errorText(dear.body)).toContain("above the sku's origin_amount")
   })
 
   it('syncs stock keeping stock_qty = avail_qty + frozen_qty + sold_qty', async () => {
@@ -165,7 +172,7 @@ describe('product lifecycle', () => {
     const id = (await save(s.api, s.token, productBody('life-8'))).data.product_id
     const sync = async (stock: object) =>
       s.api.post('/goodlife/v1/goods/stock/sync/', { account_id: ACC, out_id: 'life-8', stock }, await s.fresh())
-    expect((await sync({ limit_type: 1, stock_qty: 42 })).body.data.error_code).toBe(0)
+    expect(errorOf((await sync({ limit_type: 1, stock_qty: 42 })).body).error_code).toBe(0)
     expect((await s.draft(id)).sku.stock).toEqual({
       limit_type: 1,
       stock_qty: 42,
@@ -175,15 +182,15 @@ describe('product lifecycle', () => {
       sold_count: 0,
     })
     const bad = await sync({ limit_type: 1, stock_qty: 42, avail_qty: 40 })
-    expect(bad.body.data.description).toContain('stock.avail_qty 40 does not fit')
-    expect((await sync({ limit_type: 2, stock_qty: 0 })).body.data.error_code).toBe(0)
+    expect(errorText(bad.body)).toContain('stock.avail_qty 40 does not fit')
+    expect(errorOf((await sync({ limit_type: 2, stock_qty: 0 })).body).error_code).toBe(0)
     expect((await s.draft(id)).sku.stock.limit_type).toBe(2)
     const akte = await s.api.post(
       '/goodlife/v1/akte/goods/stock/sync/',
       { account_id: ACC, product_id: '7000000000000000999', stock: { limit_type: 1, stock_qty: 1 } },
       await s.fresh(),
     )
-    expect(akte.body.data).toMatchObject({
+    expect(errorOf(akte.body)).toMatchObject({
       error_code: 4000001,
       description: expect.stringContaining('product_id 7000000000000000999'),
     })
@@ -198,36 +205,42 @@ describe('product lists', () => {
       ids.push(
         (await save(s.api, s.token, productBody(`list-${i}`, i === 6 ? '违禁套餐' : `套餐${i}`))).data.product_id,
       )
-    const page1 = (await s.api.get(`/goodlife/v1/goods/product/draft/query/?account_id=${ACC}`, await s.fresh())).body
-      .data
+    const page1 = errorOf(
+      (await s.api.get(`/goodlife/v1/goods/product/draft/query/?account_id=${ACC}`, await s.fresh())).body,
+    )
     expect(page1.products.map((p: { product: { product_id: string } }) => p.product.product_id)).toEqual(
       ids.slice(0, 5),
     )
     expect(page1).toMatchObject({ has_more: true, next_cursor: '5' })
-    const page2 = (
-      await s.api.get(`/goodlife/v1/goods/product/draft/query/?account_id=${ACC}&cursor=5&count=5`, await s.fresh())
-    ).body.data
+    const page2 = errorOf(
+      (await s.api.get(`/goodlife/v1/goods/product/draft/query/?account_id=${ACC}&cursor=5&count=5`, await s.fresh()))
+        .body,
+    )
     expect(page2.products).toHaveLength(2)
     expect(page2.has_more).toBe(false)
     await s.api.post('/sandbox/clock/advance', { seconds: 60 })
-    const failed = (
-      await s.api.get(`/goodlife/v1/goods/product/draft/query/?account_id=${ACC}&status=12`, await s.fresh())
-    ).body.data
+    const failed = errorOf(
+      (await s.api.get(`/goodlife/v1/goods/product/draft/query/?account_id=${ACC}&status=12`, await s.fresh())).body,
+    )
     expect(failed.products.map((p: { product: { product_id: string } }) => p.product.product_id)).toEqual([ids[6]])
-    const online = (
-      await s.api.get(`/goodlife/v1/goods/product/online/query/?account_id=${ACC}&count=50&status=1`, await s.fresh())
-    ).body.data
+    const online = errorOf(
+      (await s.api.get(`/goodlife/v1/goods/product/online/query/?account_id=${ACC}&count=50&status=1`, await s.fresh()))
+        .body,
+    )
     expect(online.products).toHaveLength(6)
-    const byName = (
-      await s.api.get(
-        `/goodlife/v1/goods/product/online/query/?account_id=${ACC}&product_name=${encodeURIComponent('套餐3')}`,
-        await s.fresh(),
-      )
-    ).body.data
+    const byName = errorOf(
+      (
+        await s.api.get(
+          `/goodlife/v1/goods/product/online/query/?account_id=${ACC}&product_name=${encodeURIComponent('套餐3')}`,
+          await s.fresh(),
+        )
+      ).body,
+    )
     expect(byName.products.map((p: { product: { product_id: string } }) => p.product.product_id)).toEqual([ids[3]])
-    const akte = (
-      await s.api.get(`/goodlife/v1/akte/goods/product/online/query/?account_id=${ACC}&count=2`, await s.fresh())
-    ).body.data
+    const akte = errorOf(
+      (await s.api.get(`/goodlife/v1/akte/goods/product/online/query/?account_id=${ACC}&count=2`, await s.fresh()))
+        .body,
+    )
     expect(akte).toMatchObject({ has_more: true, next_cursor: '2' })
   })
 
@@ -235,16 +248,20 @@ describe('product lists', () => {
     const s = await setup()
     const a = (await save(s.api, s.token, productBody('get-a'))).data.product_id
     const b = (await save(s.api, s.token, productBody('get-b'))).data.product_id
-    const byIds = (await s.api.get(`/goodlife/v1/goods/product/draft/get/?product_ids=${a},${b}`, await s.fresh())).body
-      .data.product_drafts
+    const byIds = errorOf(
+      (await s.api.get(`/goodlife/v1/goods/product/draft/get/?product_ids=${a},${b}`, await s.fresh())).body,
+    ).product_drafts
     expect(byIds.map((d: { product: { product_id: string } }) => d.product.product_id)).toEqual([a, b])
-    const byOut = (await s.api.get('/goodlife/v1/akte/goods/product/draft/get/?out_ids=get-b,nope', await s.fresh()))
-      .body.data.product_drafts
+    const byOut = errorOf(
+      (await s.api.get('/goodlife/v1/akte/goods/product/draft/get/?out_ids=get-b,nope', await s.fresh())).body,
+    ).product_drafts
     expect(byOut.map((d: { product: { out_id: string } }) => d.product.out_id)).toEqual(['get-b'])
     const eleven = Array.from({ length: 11 }, (_, i) => `o${i}`).join(',')
     expect(
-      (await s.api.get(`/goodlife/v1/goods/product/online/get/?account_id=${ACC}&out_ids=${eleven}`, await s.fresh()))
-        .body.data.description,
+      errorText(
+        (await s.api.get(`/goodlife/v1/goods/product/online/get/?account_id=${ACC}&out_ids=${eleven}`, await s.fresh()))
+          .body,
+      ),
     ).toContain('at most 10')
   })
 })

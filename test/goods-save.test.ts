@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
 import { GOODS_NOW_MS, productBody, save, seedSaveRequest } from './helpers/goods.js'
+import { errorText } from './helpers/errors.js'
 
 const ACC = DEFAULT_TENANT.account_id
 async function setup() {
@@ -51,7 +52,7 @@ describe('goods/template/get', () => {
     for (const [q, text] of cases) {
       const r = await api.get(`/goodlife/v1/goods/template/get/?${q}`, h)
       expect(r.body.data.error_code, q).toBe(2100005)
-      expect(r.body.data.description, q).toContain(text)
+      expect(errorText(r.body), q).toContain(text)
     }
   })
 })
@@ -94,7 +95,7 @@ describe('goods/product/save', () => {
     delete b.product.attr_key_value_map.image_list
     const r = await save(api, token, b)
     expect(r.data.error_code).toBe(2100005)
-    expect(r.data.description).toContain('product.attr_key_value_map.image_list (封面图) is required')
+    expect(errorText(r)).toContain('product.attr_key_value_map.image_list (封面图) is required')
   })
 
   it('names the keys the template cannot recognise, unless the tenant relaxes it', async () => {
@@ -103,10 +104,8 @@ describe('goods/product/save', () => {
     b.product.attr_key_value_map.shiny_new_key = '1'
     b.sku.attr_key_value_map.also_unknown = 'x'
     const r = await save(api, token, b)
-    expect(r.data.description).toContain(
-      'product.attr_key_value_map has keys the template cannot recognise: shiny_new_key',
-    )
-    expect(r.data.description).toContain('sku.attr_key_value_map has keys the template cannot recognise: also_unknown')
+    expect(errorText(r)).toContain('product.attr_key_value_map has keys the template cannot recognise: shiny_new_key')
+    expect(errorText(r)).toContain('sku.attr_key_value_map has keys the template cannot recognise: also_unknown')
     await api.request('PUT', '/sandbox/settings', { body: { strict_attrs: false } })
     const relaxed = await save(api, token, b)
     expect(relaxed.data.error_code).toBe(0)
@@ -129,7 +128,7 @@ describe('goods/product/save', () => {
       b.product.attr_key_value_map[key] = value
       const r = await save(api, token, b)
       expect(r.data.error_code, key).toBe(2100005)
-      expect(r.data.description, key).toContain(text)
+      expect(errorText(r), key).toContain(text)
     }
   })
 
@@ -143,12 +142,12 @@ describe('goods/product/save', () => {
     expect(d[0].product.product_name).toBe('第二版')
     const typeChange = productBody('same')
     typeChange.product.product_type = 11
-    expect((await save(api, token, typeChange)).data.description).toContain(
+    expect(errorText(await save(api, token, typeChange))).toContain(
       'product.product_type cannot change on update (was 1, got 11)',
     )
     const lineChange = productBody('same')
     lineChange.product.biz_line = 3
-    expect((await save(api, token, lineChange)).data.description).toContain(
+    expect(errorText(await save(api, token, lineChange))).toContain(
       'product.biz_line cannot change on update (was 1, got 3)',
     )
   })
@@ -159,9 +158,8 @@ describe('goods/product/save', () => {
     b.product.pois = [{ poi_id: '6601137575719602180' }]
     const r = await save(api, token, b)
     expect(r.data.error_code).toBe(2137000328)
-    expect(r.data.description).toBe(
-      `当前商品归属账户-${ACC},和门店-6601137575719602180无认领或使用关系 (pois[].poi_id must be one of the account's POIs)`,
-    )
+    expect(r.data.description).toBe(`当前商品归属账户-${ACC},和门店-6601137575719602180无认领或使用关系`)
+    expect(r.extra.sub_description).toBe("pois[].poi_id must be one of the account's POIs")
     expect(r.extra.error_code).toBe(2137000328)
   })
 
@@ -169,13 +167,13 @@ describe('goods/product/save', () => {
     const { api, token } = await setup()
     const past = productBody('past')
     past.product.sold_end_time = GOODS_NOW_MS / 1000 - 1
-    expect((await save(api, token, past)).data.description).toContain('sold_end_time (1654012799) is already past')
+    expect(errorText(await save(api, token, past))).toContain('sold_end_time (1654012799) is already past')
     const flipped = productBody('flipped')
     flipped.product.sold_start_time = flipped.product.sold_end_time + 10
-    expect((await save(api, token, flipped)).data.description).toContain('must be before sold_end_time')
+    expect(errorText(await save(api, token, flipped))).toContain('must be before sold_end_time')
     const pricey = productBody('pricey')
     pricey.sku.actual_amount = 2000
-    expect((await save(api, token, pricey)).data.description).toContain(
+    expect(errorText(await save(api, token, pricey))).toContain(
       'sku.origin_amount (1399) is below sku.actual_amount (2000)',
     )
   })
@@ -192,6 +190,6 @@ describe('goods/product/save', () => {
     const b = productBody('types')
     b.sku.actual_amount = '9.96'
     const r = await save(api, token, b)
-    expect(r.data.description).toContain('sku.actual_amount: expected an integer (number or digit string), got "9.96"')
+    expect(errorText(r)).toContain('sku.actual_amount: expected an integer (number or digit string), got "9.96"')
   })
 })

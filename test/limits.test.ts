@@ -6,6 +6,7 @@
 import { connect, type Socket } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startMain } from './helpers/process.js'
+import { errorText } from './helpers/errors.js'
 
 const REQUEST_TIMEOUT_S = 1
 const BODY_LIMIT = 4096
@@ -151,10 +152,10 @@ describe('request limits of the real server', () => {
     expect(over.status).toBe(413)
     const envelope = JSON.parse(over.body) as {
       data: { error_code: number; description: string }
-      extra: { error_code: number }
+      extra: { error_code: number; sub_description: string }
     }
     expect(envelope.data.error_code).toBe(2100005)
-    expect(envelope.data.description).toBe(
+    expect(errorText(envelope)).toBe(
       `参数不合法: request body is larger than the limit of ${BODY_LIMIT} bytes (BODY_LIMIT)`,
     )
     expect(envelope.extra.error_code).toBe(2100005)

@@ -2,13 +2,14 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
 import { buy, GOODS_NOW_MS, productBody, publish, save } from './helpers/goods.js'
+import { errorOf } from './helpers/errors.js'
 
 const ACC = DEFAULT_TENANT.account_id
 
 async function setup() {
   const made = await makeSandbox({ frozenAtMs: GOODS_NOW_MS })
   const h = { 'access-token': await made.api.token() }
-  const get = async (path: string) => (await made.api.get(path, h)).body.data
+  const get = async (path: string) => errorOf((await made.api.get(path, h)).body)
   return { ...made, h, get }
 }
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
 import { buy, GOODS_NOW_MS, productBody, publish } from './helpers/goods.js'
+import { errorOf } from './helpers/errors.js'
 
 const POI = DEFAULT_TENANT.poi_id
 const ACC = DEFAULT_TENANT.account_id
@@ -15,7 +16,7 @@ async function setup(opts: { confirm?: boolean; policy?: string; count?: number 
   const o = await buy(made.api, { product_id: p.product_id, count: opts.count ?? 2 })
   const h = async () => ({ 'access-token': await made.api.token() })
   const post = async (path: string, body: object) =>
-    (await made.api.post(`/goodlife/v1/after_sale/${path}/`, body, await h())).body.data
+    errorOf((await made.api.post(`/goodlife/v1/after_sale/${path}/`, body, await h())).body)
   const verify = async (i: number) => {
     const prep = (
       await made.api.get(`/goodlife/v1/fulfilment/certificate/prepare/?code=${o.certificates[i].code}`, await h())

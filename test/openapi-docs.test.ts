@@ -12,6 +12,16 @@ import { makeSandbox } from './helpers/harness.js'
 const json = (o: Json | undefined) => o?.content?.['application/json']
 
 describe('the OpenAPI document', () => {
+  it('marks query_leger_url deprecated (its page: 接口不再对外提供), and declares extra.sub_description', () => {
+    const legerUrl = doc.paths['/goodlife/v1/settle/bill/query_leger_url/'].get
+    expect(legerUrl.deprecated).toBe(true)
+    expect(legerUrl.description).toContain('接口不再对外提供')
+    expect(doc.paths['/goodlife/v1/settle/bill/query_rebate_url/'].get.deprecated).toBeUndefined()
+    const extra = doc.components.schemas.Extra
+    expect(extra.required).toEqual(expect.arrayContaining(['sub_error_code', 'sub_description']))
+    expect(extra.properties.sub_description.description).toContain('naming the field')
+  })
+
   it('describes every operation: summary, description, error codes, parameters and examples', () => {
     const problems: string[] = []
     for (const { op, name } of operations) {

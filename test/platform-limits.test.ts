@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
 import { GOODS_NOW_MS, productBody, publish, save } from './helpers/goods.js'
+import { errorOf, errorText } from './helpers/errors.js'
 
 const creds = {
   client_key: DEFAULT_TENANT.client_key,
@@ -38,14 +39,14 @@ describe('product/save: test products (test_extra)', () => {
       ],
     ]
     for (const [body, description] of cases)
-      expect((await save(api, token, body)).data).toEqual({ error_code: 2100005, description })
+      expect(errorOf(await save(api, token, body))).toEqual({ error_code: 2100005, description })
     const ok = await publish(api, testProduct(['1001', '1002']))
     const sync = await api.post(
       '/goodlife/v1/goods/stock/sync/',
       { account_id: DEFAULT_TENANT.account_id, product_id: ok.product_id, stock: { limit_type: 1, stock_qty: 60 } },
       { 'access-token': token },
     )
-    expect(sync.body.data).toEqual({
+    expect(errorOf(sync.body)).toEqual({
       error_code: 2100005,
       description: '参数不合法: stock_qty: a test product (test_flag true) holds at most 50 in stock, got 60',
     })
@@ -62,8 +63,8 @@ describe('/oauth/client_token/: the call-rate limit', () => {
     let last = ''
     for (let i = 0; i < 500; i++) last = await api.token()
     const refused = await api.post('/oauth/client_token/', creds)
-    expect(refused.body.data).toMatchObject({ error_code: 10020 })
-    expect(refused.body.data.description).toContain('频控规则: 5 分钟内超过 500 次接口调用,接口报错,错误码 10020')
+    expect(errorOf(refused.body)).toMatchObject({ error_code: 10020 })
+    expect(errorText(refused.body)).toContain('频控规则: 5 分钟内超过 500 次接口调用,接口报错,错误码 10020')
     expect(refused.body.data.access_token).toBeUndefined()
     // the tokens already issued keep working: the excess call revoked nothing
     const call = await api.get('/goodlife/v1/goods/category/get/', { 'access-token': last })

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
+import { errorOf, errorText } from './helpers/errors.js'
 
 const POI = DEFAULT_TENANT.poi_id
 
@@ -11,7 +12,7 @@ async function setup() {
   const made = await makeSandbox()
   const { api } = made
   const h = async () => ({ 'access-token': await api.token() })
-  const poiName = (await api.get(`/goodlife/v1/shop/poi/query/?poi_id=${POI}&page=1&size=10`, await h())).body.data
+  const poiName = errorOf((await api.get(`/goodlife/v1/shop/poi/query/?poi_id=${POI}&page=1&size=10`, await h())).body)
     .pois[0].poi.poi_name as string
   /** task/submit; answers the task_id read from the raw JSON (an exact int64 number) */
   const submit = async (datas: object[]) => {
@@ -22,7 +23,7 @@ async function setup() {
     return id!
   }
   const task = async (id: string) =>
-    (await api.get(`/goodlife/v1/poi/match/task/query/?task_id=${id}`, await h())).body.data
+    errorOf((await api.get(`/goodlife/v1/poi/match/task/query/?task_id=${id}`, await h())).body)
   const relations = async (extIds: string) =>
     (await api.get(`/goodlife/v1/poi/match/relation/query/?ext_ids=${extIds}`, await h())).body.data.relations
   return {
@@ -81,17 +82,17 @@ describe('POI matching (门店匹配)', () => {
     expect(unknown.description).toContain('no POI match task 7000000000000000009')
     const empty = await s.api.post('/goodlife/v1/poi/match/task/submit/', { datas: [] }, h)
     expect(empty.body.data.error_code).toBe(2100005)
-    expect(empty.body.data.description).toContain('datas')
+    expect(errorText(empty.body)).toContain('datas')
     const many = Array.from({ length: 201 }, (_, i) => `s${i}`).join(',')
     const tooMany = await s.api.get(`/goodlife/v1/poi/match/relation/query/?ext_ids=${many}`, h)
-    expect(tooMany.body.data.description).toContain('ext_ids')
+    expect(errorText(tooMany.body)).toContain('ext_ids')
   })
 
   it("keeps each tenant's matches to itself", async () => {
     const s = await setup()
     await s.submit([{ ext_id: 'mine', poi_id: POI }])
     await s.advance(30)
-    const other = (await s.api.post('/sandbox/tenants', {})).body.data
+    const other = errorOf((await s.api.post('/sandbox/tenants', {})).body)
     const tok = await s.api.token(other)
     const theirs = await s.api.get('/goodlife/v1/poi/match/relation/query/?ext_ids=mine', { 'access-token': tok })
     expect(theirs.body.data.relations[0].match_relation_status).toBe(3)

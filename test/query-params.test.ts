@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
 import { GOODS_NOW_MS, productBody, publish } from './helpers/goods.js'
+import { errorOf } from './helpers/errors.js'
 
 const ACC = DEFAULT_TENANT.account_id
 const [POI_A, POI_B] = ['123123123123', '7010000000000000001']
@@ -19,7 +20,7 @@ describe('goods query parameters', () => {
     const s = await setup()
     for (const path of ['draft/get', 'online/get']) {
       const r = await s.api.get(`/goodlife/v1/goods/product/${path}/?account_id=${ACC}`, s.h)
-      expect(r.body.data, path).toEqual({
+      expect(errorOf(r.body), path).toEqual({
         error_code: 2100005,
         description:
           '参数不合法: product_ids or out_ids is required (comma-separated, at most 10; list whole pages with …/query/)',
@@ -63,18 +64,18 @@ describe('goods query parameters', () => {
     const { product_id } = await publish(s.api, productBody('enum'))
     s.h['access-token'] = await s.api.token()
     const op = await s.api.post('/goodlife/v1/goods/product/operate/', { account_id: ACC, product_id, op_type: 3 }, s.h)
-    expect(op.body.data).toEqual({ error_code: 2100005, description: '参数不合法: op_type must be one of 1, 2' })
+    expect(errorOf(op.body)).toEqual({ error_code: 2100005, description: '参数不合法: op_type must be one of 1, 2' })
     const stock = await s.api.post(
       '/goodlife/v1/goods/stock/sync/',
       { account_id: ACC, product_id, stock: { limit_type: '3', stock_qty: 5 } },
       s.h,
     )
-    expect(stock.body.data).toEqual({
+    expect(errorOf(stock.body)).toEqual({
       error_code: 2100005,
       description: '参数不合法: stock.limit_type must be one of 1, 2',
     })
     const q = await s.api.get(`/goodlife/v1/goods/product/online/query/?account_id=${ACC}&query_all_poi=yes`, s.h)
-    expect(q.body.data).toEqual({
+    expect(errorOf(q.body)).toEqual({
       error_code: 2100005,
       description: '参数不合法: query_all_poi must be one of "0", "1", "true", "false"',
     })

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
 import { buy, GOODS_NOW_MS, packBody, productBody, publish, type Body, type PackItem } from './helpers/goods.js'
+import { errorOf } from './helpers/errors.js'
 
 const POI = DEFAULT_TENANT.poi_id
 const three = (): PackItem[] => [
@@ -37,7 +38,7 @@ async function setup(body: Body) {
     ).body.data.verify_results
   }
   const refund = async (body: object) =>
-    (await made.api.post('/sandbox/refunds', { order_id: o.order.order_id, ...body })).body.data
+    errorOf((await made.api.post('/sandbox/refunds', { order_id: o.order.order_id, ...body })).body)
   const statuses = async () =>
     (
       await made.api.get(`/goodlife/v1/fulfilment/certificate/query/?order_id=${o.order.order_id}`, await h())

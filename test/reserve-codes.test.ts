@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
 import { buy, GOODS_NOW_MS, productBody, publish } from './helpers/goods.js'
+import { errorOf } from './helpers/errors.js'
 
 const ACC = DEFAULT_TENANT.account_id
 const POI = DEFAULT_TENANT.poi_id
@@ -13,25 +14,31 @@ async function setup(source = '3') {
   b.sku.attr_key_value_map.code_source_type = source
   const p = await publish(made.api, b)
   const h = async () => ({ 'access-token': await made.api.token() })
-  const skuId = (await made.api.get(`/goodlife/v1/goods/sku/get/?product_id=${p.product_id}`, await h())).body.data
+  const skuId = errorOf((await made.api.get(`/goodlife/v1/goods/sku/get/?product_id=${p.product_id}`, await h())).body)
     .skus[0].sku_id as string
   const importCodes = async (body: object) =>
-    (
-      await made.api.post(
-        '/goodlife/v1/fulfilment/reserve_code/batch_import/',
-        { account_id: ACC, sku_id: skuId, expired_time: LATER, ...body },
-        await h(),
-      )
-    ).body.data
+    errorOf(
+      (
+        await made.api.post(
+          '/goodlife/v1/fulfilment/reserve_code/batch_import/',
+          { account_id: ACC, sku_id: skuId, expired_time: LATER, ...body },
+          await h(),
+        )
+      ).body,
+    )
   const bound = async (code: string, sku = skuId) =>
-    (
-      await made.api.get(
-        `/goodlife/v1/fulfilment/reserve_code/bind_order_info/?account_id=${ACC}&code=${code}&sku_id=${sku}`,
-        await h(),
-      )
-    ).body.data
+    errorOf(
+      (
+        await made.api.get(
+          `/goodlife/v1/fulfilment/reserve_code/bind_order_info/?account_id=${ACC}&code=${code}&sku_id=${sku}`,
+          await h(),
+        )
+      ).body,
+    )
   const verify = async (body: object) =>
-    (await made.api.post('/goodlife/v1/fulfilment/certificate/verify/', { poi_id: POI, ...body }, await h())).body.data
+    errorOf(
+      (await made.api.post('/goodlife/v1/fulfilment/certificate/verify/', { poi_id: POI, ...body }, await h())).body,
+    )
   return { ...made, p, h, skuId, importCodes, bound, verify }
 }
 
@@ -55,9 +62,8 @@ describe('fulfilment/reserve_code (预导码)', () => {
     const v = await s.verify({ codes: ['RC-1'] })
     expect(v.verify_results[0]).toMatchObject({ result: 0, order_id: o.order.order_id, origin_code: 'RC-1' })
     // through prepare (抖音码 flow) it is refused, like any 三方码
-    expect(
-      (await s.api.get(`/goodlife/v1/fulfilment/certificate/prepare/?code=RC-2`, await s.h())).body.data.error_code,
-    ).toBe(4000111)
+    const refused = (await s.api.get(`/goodlife/v1/fulfilment/certificate/prepare/?code=RC-2`, await s.h())).body
+    expect([refused.data.error_code, refused.extra.sub_error_code]).toEqual([3000001, 4000111])
     // one code left: a purchase of two is refused, one of one takes it
     await expect(buy(s.api, { product_id: s.p.product_id, count: 2 })).rejects.toThrow('1 unused 预导码 left, 2 needed')
     expect((await buy(s.api, { product_id: s.p.product_id })).certificates[0].code).toBe('RC-3')

@@ -106,7 +106,7 @@ describe('robustness', () => {
       ).orders,
     ).toEqual([])
     expect((await get(`/goodlife/v1/fulfilment/certificate/prepare/?code=${o.certificates[0].code}`)).error_code).toBe(
-      4000101,
+      3000001,
     )
     expect(
       (
@@ -114,9 +114,9 @@ describe('robustness', () => {
           `/goodlife/v1/fulfilment/certificate/get/?encrypted_code=${encodeURIComponent(o.certificates[0].encrypted_code)}`,
         )
       ).error_code,
-    ).toBe(4000101)
+    ).toBe(3000001)
     expect((await get(`/goodlife/v1/fulfilment/certificate/query/?order_id=${o.order.order_id}`)).error_code).toBe(
-      4000101,
+      3000001,
     )
     expect(
       (await get(`/goodlife/v1/akte/after_sale/order_detail/get/?account_id=${acc}&order_id=${o.order.order_id}`))

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiOver, makeSandbox, type Api } from './helpers/harness.js'
 import { listen } from './helpers/server.js'
+import { errorOf } from './helpers/errors.js'
 
 let server: Awaited<ReturnType<typeof listen>>
 let api: Api
@@ -15,9 +16,9 @@ afterAll(async () => {
 
 describe('POST /sandbox/scenarios/runs', () => {
   it('runs a built-in scenario in its own tenant and shows its status and timeline', async () => {
-    const list = (await api.get('/sandbox/scenarios')).body.data
+    const list = errorOf((await api.get('/sandbox/scenarios')).body)
     expect(list.scenarios.map((s: { name: string }) => s.name)).toContain('product-audit')
-    const started = (await api.post('/sandbox/scenarios/runs', { name: 'product-audit' })).body.data
+    const started = errorOf((await api.post('/sandbox/scenarios/runs', { name: 'product-audit' })).body)
     expect(started.error_code).toBe(0)
     let run = started.run
     for (let i = 0; i < 600 && run.status === 'running'; i++) {
@@ -32,10 +33,10 @@ describe('POST /sandbox/scenarios/runs', () => {
   }, 60_000)
 
   it('refuses an unknown scenario and an unknown run', async () => {
-    const bad = (await api.post('/sandbox/scenarios/runs', { name: 'no-such-flow' })).body.data
+    const bad = errorOf((await api.post('/sandbox/scenarios/runs', { name: 'no-such-flow' })).body)
     expect(bad.error_code).toBe(2100005)
     expect(bad.description).toContain('name: no scenario "no-such-flow"')
-    const none = (await api.get('/sandbox/scenarios/runs/run_999')).body.data
+    const none = errorOf((await api.get('/sandbox/scenarios/runs/run_999')).body)
     expect(none.error_code).toBe(4000001)
     expect(none.description).toContain('no scenario run run_999')
   })

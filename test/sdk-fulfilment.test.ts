@@ -88,6 +88,6 @@ describe('official SDK at the till', () => {
         }),
       )
       .catch((e: unknown) => e)
-    expect(err).toMatchObject({ code: '4000112' })
+    expect(err).toMatchObject({ code: '3000001' })
   })
 })

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
 import { buy, GOODS_NOW_MS, productBody, publish } from './helpers/goods.js'
 import { readSheet } from './helpers/xlsx.js'
+import { errorOf } from './helpers/errors.js'
 
 const ACC = DEFAULT_TENANT.account_id
 const POI = DEFAULT_TENANT.poi_id
@@ -21,7 +22,7 @@ async function setup() {
   const h = async () => ({ 'access-token': await made.api.token() })
   const get = async (path: string) => (await made.api.get(path, await h())).body
   const verify = async (i: number) => {
-    const prep = (await get(`/goodlife/v1/fulfilment/certificate/prepare/?code=${o.certificates[i].code}`)).data
+    const prep = errorOf(await get(`/goodlife/v1/fulfilment/certificate/prepare/?code=${o.certificates[i].code}`))
     return (
       await made.api.post(
         '/goodlife/v1/fulfilment/certificate/verify/',
@@ -54,8 +55,9 @@ describe('settle/ledger/detailed_query', () => {
   it("pages the day's records like ledger/query, with the KA breakdown", async () => {
     const s = await setup()
     await s.billed()
-    const plain = (await s.get(`/goodlife/v1/settle/ledger/query/?account_id=${ACC}&bill_date=${DAY}&cursor=0&size=10`))
-      .data
+    const plain = errorOf(
+      await s.get(`/goodlife/v1/settle/ledger/query/?account_id=${ACC}&bill_date=${DAY}&cursor=0&size=10`),
+    )
     const detailed = (
       await s.get(`/goodlife/v1/settle/ledger/detailed_query/?account_id=${ACC}&bill_date=${DAY}&cursor=0&size=2`)
     ).data
@@ -71,8 +73,9 @@ describe('settle/ledger/detailed_query', () => {
     })
     expect(first.amount.total_merchant_platform_service).toBeGreaterThan(0)
     expect(
-      (await s.get(`/goodlife/v1/settle/ledger/detailed_query/?account_id=${ACC}&bill_date=${DAY}&cursor=0&size=51`))
-        .data,
+      errorOf(
+        await s.get(`/goodlife/v1/settle/ledger/detailed_query/?account_id=${ACC}&bill_date=${DAY}&cursor=0&size=51`),
+      ),
     ).toMatchObject({ error_code: 2100005, description: '参数不合法: size: must be 1–50' })
   })
 })
@@ -100,7 +103,7 @@ describe('settle/ledger/query_by_order and detailed_query_by_order', () => {
     expect((Object.values(d.ledger_records)[0] as any).amount).toHaveProperty('ledger_total')
     const many = Array.from({ length: 51 }, (_, i) => i + 1).join(',')
     expect(
-      (await s.get(`/goodlife/v1/settle/ledger/query_by_order/?account_id=${ACC}&order_ids=${many}`)).data,
+      errorOf(await s.get(`/goodlife/v1/settle/ledger/query_by_order/?account_id=${ACC}&order_ids=${many}`)),
     ).toMatchObject({ error_code: 2100005, description: '参数不合法: order_ids takes 1–50 ids, got 51' })
     expect((await s.get(`/goodlife/v1/settle/ledger/query_by_order/?order_ids=1`)).data.error_code).toBe(2100005)
   })
@@ -111,7 +114,7 @@ describe('settle/bill/query_record_by_subfulfil', () => {
     const s = await setup()
     await s.billed()
     const id = s.o.certificates[1].certificate_id
-    const r = (await s.get(`/goodlife/v1/settle/bill/query_record_by_subfulfil/?sub_fulfil_id=${id}`)).data
+    const r = errorOf(await s.get(`/goodlife/v1/settle/bill/query_record_by_subfulfil/?sub_fulfil_id=${id}`))
     expect(r.records.map((x: any) => x.fund_amount_type)).toEqual([1, 2])
     const byCert = (await s.get(`/goodlife/v1/settle/ledger/query_record_by_cert/?certificate_ids=${id}`)).data.records
     expect(r.records[0]).toMatchObject({
@@ -132,7 +135,7 @@ describe('settle/bill/query_record_by_subfulfil', () => {
         )
       ).data.records,
     ).toEqual([])
-    expect((await s.get('/goodlife/v1/settle/bill/query_record_by_subfulfil/')).data).toMatchObject({
+    expect(errorOf(await s.get('/goodlife/v1/settle/bill/query_record_by_subfulfil/'))).toMatchObject({
       error_code: 2100005,
       description: expect.stringContaining('sub_fulfil_id'),
     })
@@ -168,7 +171,7 @@ describe('bill files (query_leger_url, query_rebate_url)', () => {
     const r = await s.get(`/goodlife/v1/settle/bill/query_leger_url/?account_id=${ACC}&launch_date=${DAY}`)
     const bad = await s.download(r.urls[0].replace('2022-06-01', '2022-06-02'))
     expect(bad.status).toBe(403)
-    expect(JSON.parse(bad.buf.toString()).data).toMatchObject({
+    expect(errorOf(JSON.parse(bad.buf.toString()))).toMatchObject({
       error_code: 2100005,
       description: '参数不合法: x-signature does not match this file link',
     })
@@ -177,14 +180,15 @@ describe('bill files (query_leger_url, query_rebate_url)', () => {
     expect(late.status).toBe(403)
     expect(JSON.parse(late.buf.toString()).data.error_code).toBe(4000002)
     expect(
-      (await s.get(`/goodlife/v1/settle/bill/query_leger_url/?account_id=${ACC}&launch_date=20220601`)).data,
+      errorOf(await s.get(`/goodlife/v1/settle/bill/query_leger_url/?account_id=${ACC}&launch_date=20220601`)),
     ).toMatchObject({
       error_code: 2100005,
       description: expect.stringContaining('launch_date'),
     })
     expect(
-      (await s.get(`/goodlife/v1/settle/bill/query_leger_url/?account_id=7000000000000000001&launch_date=${DAY}`)).data
-        .error_code,
+      errorOf(
+        await s.get(`/goodlife/v1/settle/bill/query_leger_url/?account_id=7000000000000000001&launch_date=${DAY}`),
+      ).error_code,
     ).toBe(2119005)
   })
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
 import { GOODS_NOW_MS, productBody, publish } from './helpers/goods.js'
 import { useReceivers, type Received } from './helpers/receiver.js'
+import { errorOf, errorText } from './helpers/errors.js'
 
 const newReceiver = useReceivers()
 
@@ -87,7 +88,7 @@ describe('SPI signing and pre-create', () => {
             : { status: 500 },
     })
     const refused = await s.api.post('/sandbox/orders', { product_id: s.p.product_id })
-    expect(refused.body.data).toMatchObject({
+    expect(errorOf(refused.body)).toMatchObject({
       error_code: 4000002,
       description: expect.stringContaining('pre_create_order: 7 价格校验失败 (价格不一致)'),
     })
@@ -211,7 +212,7 @@ describe('issue_code SPI', () => {
       { order_id: r2.order.order_id, result: 1, codes: ['TOO-LATE'] },
       await s2.h(),
     )
-    expect(late.body.data.description).toContain('issuing failed')
+    expect(errorText(late.body)).toContain('issuing failed')
     const certs = (
       await s2.api.get(`/goodlife/v1/fulfilment/certificate/query/?order_id=${r2.order.order_id}`, await s2.h())
     ).body.data.certificates
@@ -257,13 +258,13 @@ describe('refund SPIs', () => {
       { after_sale_id: as.after_sale_id, result: 2 },
       await s.h(),
     )
-    expect(noReason.body.data.description).toContain('reason is required')
+    expect(errorText(noReason.body)).toContain('reason is required')
     const approved = await s.api.post(
       '/goodlife/v1/fulfilment/refund/audit/',
       { order_id: r.order.order_id, biz_uniq_key: as.after_sale_id, audit_result: 1, refund_fee_amount: 0 },
       await s.h(),
     )
-    expect(approved.body.data).toMatchObject({ error_code: 0, status: 2 })
+    expect(errorOf(approved.body)).toMatchObject({ error_code: 0, status: 2 })
   })
 
   it('approves a pending 三方码 refund after 24 hours without refund/audit (退款: 若超时未回调将自动通过退款申请)', async () => {

@@ -14,6 +14,7 @@ import { errnoError, type FsOp } from '../src/store/fs-seam.js'
 import { openFileStore } from '../src/store/file-store.js'
 import { StoreOpenError } from '../src/store/state.js'
 import { makeSandbox } from './helpers/harness.js'
+import { errorText } from './helpers/errors.js'
 
 let dir: string
 let file: string
@@ -118,7 +119,7 @@ it('refuses writes the disk refuses (503, not acknowledged), and takes them agai
   // the answer is checked against openapi.json (its 503)
   const refused = await api.request('POST', '/sandbox/tenants', { body: { client_key: 'key-b' } })
   expect(refused.status).toBe(503)
-  expect(refused.body.data.description).toMatch(/data file could not be written .*ENOSPC.*tries again/)
+  expect(errorText(refused.body)).toMatch(/data file could not be written .*ENOSPC.*tries again/)
   delete f.fail.write
   await until(() => store.flushes >= 2) // the retry wrote the refused batch
   expect((await api.get('/sandbox/health')).status).toBe(200)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
+import { errorOf, errorText } from './helpers/errors.js'
 
 const CATEGORY = '/goodlife/v1/goods/category/get/'
 
@@ -39,7 +40,7 @@ describe('tenants', () => {
 
   it('deletes a tenant with its data, webhook URL, snapshots and tokens, but never the default one', async () => {
     const { api } = await makeSandbox()
-    const t = (await api.post('/sandbox/tenants', { client_key: 'gone-soon' })).body.data
+    const t = errorOf((await api.post('/sandbox/tenants', { client_key: 'gone-soon' })).body)
     const token = await api.token(t)
     const h = { 'x-sandbox-client-key': t.client_key }
     await api.request('PUT', '/sandbox/webhooks?skip_challenge=true', {
@@ -48,15 +49,15 @@ describe('tenants', () => {
     })
     await api.post('/sandbox/snapshots', { name: 'kept' }, h)
     const del = await api.request('DELETE', '/sandbox/tenants/gone-soon')
-    expect(del.body.data).toMatchObject({ error_code: 0, client_key: 'gone-soon', deleted: true })
+    expect(errorOf(del.body)).toMatchObject({ error_code: 0, client_key: 'gone-soon', deleted: true })
     expect((await api.get('/sandbox/tenants')).body.data.tenants).toHaveLength(1)
     const after = await api.get(`${CATEGORY}?account_id=${t.account_id}`, { 'access-token': token })
     expect(after.body.data.error_code).toBe(2190002)
-    expect((await api.request('DELETE', '/sandbox/tenants/gone-soon')).body.data).toMatchObject({
+    expect(errorOf((await api.request('DELETE', '/sandbox/tenants/gone-soon')).body)).toMatchObject({
       error_code: 4000001,
       description: expect.stringContaining('no tenant with client_key "gone-soon"'),
     })
-    const again = (await api.post('/sandbox/tenants', { client_key: 'gone-soon' })).body.data
+    const again = errorOf((await api.post('/sandbox/tenants', { client_key: 'gone-soon' })).body)
     expect(again.error_code).toBe(0)
     const h2 = { 'x-sandbox-client-key': 'gone-soon' }
     expect((await api.get('/sandbox/webhooks', h2)).body.data.webhook).toBeNull()
@@ -64,16 +65,16 @@ describe('tenants', () => {
     // the deleted tenant's token does not come back with the new tenant of the same client_key
     const revived = await api.get(`${CATEGORY}?account_id=${again.account_id}`, { 'access-token': token })
     expect(revived.body.data.error_code).toBe(2190002)
-    expect(revived.body.data.description).toContain('was issued to a tenant gone-soon that was deleted since')
+    expect(errorText(revived.body)).toContain('was issued to a tenant gone-soon that was deleted since')
     const fresh = await api.token(again)
     expect(
-      (await api.get(`${CATEGORY}?account_id=${again.account_id}`, { 'access-token': fresh })).body.data,
+      errorOf((await api.get(`${CATEGORY}?account_id=${again.account_id}`, { 'access-token': fresh })).body),
     ).toMatchObject({
       error_code: 0,
     })
     const keep = await api.request('DELETE', `/sandbox/tenants/${DEFAULT_TENANT.client_key}`)
     expect(keep.body.data.error_code).toBe(4000002)
-    expect(keep.body.data.description).toContain('is the default tenant and cannot be deleted')
+    expect(errorText(keep.body)).toContain('is the default tenant and cannot be deleted')
   })
 
   it('creates a tenant with a chosen client_key and refuses a taken one', async () => {
@@ -81,14 +82,14 @@ describe('tenants', () => {
     expect((await api.post('/sandbox/tenants', { client_key: 'suite-a' })).body.data.client_key).toBe('suite-a')
     const again = await api.post('/sandbox/tenants', { client_key: 'suite-a' })
     expect(again.body.data.error_code).toBe(2100005)
-    expect(again.body.data.description).toContain('client_key: "suite-a" is already a tenant')
+    expect(errorText(again.body)).toContain('client_key: "suite-a" is already a tenant')
     const bad = await api.post('/sandbox/tenants', { client_key: 'a b' })
-    expect(bad.body.data.description).toContain('client_key')
+    expect(errorText(bad.body)).toContain('client_key')
   })
 
   it('gives each tenant its own clock', async () => {
     const { api } = await makeSandbox()
-    const b = (await api.post('/sandbox/tenants', { client_key: 'tenant-b' })).body.data
+    const b = errorOf((await api.post('/sandbox/tenants', { client_key: 'tenant-b' })).body)
     await api.post('/sandbox/clock/advance', { seconds: 3600 }, { 'x-sandbox-client-key': 'tenant-b' })
     const clockA = (await api.get('/sandbox/clock')).body.data.clock
     const clockB = (await api.get('/sandbox/clock', { 'x-sandbox-client-key': b.client_key })).body.data.clock
@@ -97,7 +98,7 @@ describe('tenants', () => {
 
   it('keeps tokens to their own tenant: advancing one tenant expires only its tokens', async () => {
     const { api } = await makeSandbox()
-    const b = (await api.post('/sandbox/tenants', { client_key: 'tenant-b' })).body.data
+    const b = errorOf((await api.post('/sandbox/tenants', { client_key: 'tenant-b' })).body)
     const tokenA = await api.token()
     const tokenB = await api.token(b)
     await api.post('/sandbox/clock/advance', { seconds: 7200 }, { 'x-sandbox-client-key': 'tenant-b' })
@@ -119,7 +120,7 @@ describe('tenants', () => {
     const { api } = await makeSandbox()
     const r = await api.get('/sandbox/clock', { 'x-sandbox-client-key': 'ghost' })
     expect(r.body.data.error_code).toBe(4000001)
-    expect(r.body.data.description).toContain('no tenant with client_key "ghost"')
+    expect(errorText(r.body)).toContain('no tenant with client_key "ghost"')
   })
 
   it('resets a tenant to its fixtures, clock included, and leaves others alone; tokens survive', async () => {

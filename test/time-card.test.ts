@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { productBuilders } from '../src/domains/goods/product.examples.js'
 import { DEFAULT_TENANT, FROZEN_AT_MS, makeSandbox } from './helpers/harness.js'
 import { buy, publish } from './helpers/goods.js'
+import { errorOf } from './helpers/errors.js'
 
 const POI = DEFAULT_TENANT.poi_id
 const ACC = DEFAULT_TENANT.account_id
@@ -20,22 +21,30 @@ async function setup(times = 3, price = 10000, attrs: Record<string, string> = {
   const use = async (uses = 1) => {
     const prep = (
       await made.api.get(`/goodlife/v1/fulfilment/certificate/prepare/?code=${o.certificates[0].code}`, await h())
-    ).body.data
-    if (prep.error_code !== 0) return prep
+    ).body
+    if (prep.data.error_code !== 0) return errorOf(prep)
     return (
       await made.api.post(
         '/goodlife/v1/fulfilment/certificate/verify/',
-        { verify_token: prep.verify_token, poi_id: POI, encrypted_codes: Array.from({ length: uses }, () => enc) },
+        { verify_token: prep.data.verify_token, poi_id: POI, encrypted_codes: Array.from({ length: uses }, () => enc) },
         await h(),
       )
     ).body.data
   }
   const cert = async () =>
-    (await made.api.get(`/goodlife/v1/fulfilment/certificate/query/?order_id=${o.order.order_id}`, await h())).body.data
-      .certificates[0]
+    errorOf(
+      (await made.api.get(`/goodlife/v1/fulfilment/certificate/query/?order_id=${o.order.order_id}`, await h())).body,
+    ).certificates[0]
   const cancel = async (body: object) =>
-    (await made.api.post('/goodlife/v1/fulfilment/certificate/cancel/', { certificate_id: certId, ...body }, await h()))
-      .body.data
+    errorOf(
+      (
+        await made.api.post(
+          '/goodlife/v1/fulfilment/certificate/cancel/',
+          { certificate_id: certId, ...body },
+          await h(),
+        )
+      ).body,
+    )
   const advance = (seconds: number) => made.api.post('/sandbox/clock/advance', { seconds })
   const ledger = async () =>
     (await made.api.get(`/goodlife/v1/settle/ledger/query_record_by_cert/?certificate_ids=${certId}`, await h())).body
@@ -85,7 +94,7 @@ describe('次卡 (time cards)', () => {
     expect(c.verify_records.map((r: any) => r.times_card_serial_num)).toEqual([1, 2, 3])
     expect((await s.order()).order_status).toBe(1)
     // a fourth use: the card is used up
-    expect((await s.use()).error_code).toBe(4000102)
+    expect((await s.use()).verify_results[0]).toMatchObject({ result: 4000102 })
     const records = (
       await s.api.get(
         `/goodlife/v1/fulfilment/certificate/verify_record/query/?account_id=${ACC}&cursor=0&size=10`,
@@ -122,8 +131,11 @@ describe('次卡 (time cards)', () => {
     c = await s.cert()
     expect(c.verify.times_card_serial_num).toBe(2)
     await s.advance(3601)
-    expect(await s.cancel({ verify_id: a.verify_id })).toMatchObject({ error_code: 4000112 })
-    expect(await s.cancel({ verify_id: b.verify_id })).toMatchObject({ error_code: 4000113 })
+    expect(await s.cancel({ verify_id: a.verify_id })).toMatchObject({
+      error_code: 3000001,
+      sub_error_code: 2034000910,
+    })
+    expect(await s.cancel({ verify_id: b.verify_id })).toMatchObject({ error_code: 3000001, sub_error_code: 4000113 })
     expect((await s.ledger()).length).toBe(2)
   })
 
@@ -132,7 +144,8 @@ describe('次卡 (time cards)', () => {
     await s.use(3)
     expect((await s.cert()).status).toBe(2)
     expect(await s.cancel({ verify_id: '0', times_card_cancel_count: 4 })).toMatchObject({
-      error_code: 4000114,
+      error_code: 3000001,
+      sub_error_code: 4000114,
       description: expect.stringContaining('cannot cancel 4'),
     })
     expect(await s.cancel({ verify_id: '0' })).toMatchObject({
@@ -156,7 +169,7 @@ describe('次卡 (time cards)', () => {
     await s.use()
     await s.advance(3601)
     const r = await s.api.post('/sandbox/refunds', { order_id: s.o.order.order_id, by: 'user' })
-    expect(r.body.data).toMatchObject({ error_code: 0 })
+    expect(errorOf(r.body)).toMatchObject({ error_code: 0 })
     const detail = (
       await s.api.get(
         `/goodlife/v1/akte/after_sale/order_detail/get/?account_id=${ACC}&order_id=${s.o.order.order_id}`,
@@ -170,13 +183,13 @@ describe('次卡 (time cards)', () => {
     expect(c.time_card.times_used).toBe(1)
     expect((await s.ledger()).map((l: any) => l.fund_amount_type)).toEqual([1])
     expect((await s.order()).order_status).toBe(1)
-    expect((await s.use()).error_code).toBe(4000104)
+    expect((await s.use()).verify_results[0]).toMatchObject({ result: 4000104 })
   })
 
   it('refunds an unused card whole', async () => {
     const s = await setup(2, 5000)
     const r = await s.api.post('/sandbox/refunds', { order_id: s.o.order.order_id, by: 'user' })
-    expect(r.body.data).toMatchObject({ error_code: 0 })
+    expect(errorOf(r.body)).toMatchObject({ error_code: 0 })
     expect((await s.order()).order_status).toBe(101)
   })
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
 import { buy, coffeePack, GOODS_NOW_MS, packBody, productBody, publish, save } from './helpers/goods.js'
 import { useReceivers } from './helpers/receiver.js'
+import { errorOf, errorText } from './helpers/errors.js'
 
 const ACC = DEFAULT_TENANT.account_id
 const NOW = GOODS_NOW_MS / 1000
@@ -108,7 +109,7 @@ describe('POST /sandbox/orders (a consumer buys)', () => {
     for (const [body, text] of cases) {
       const r = await s.api.post('/sandbox/orders', body)
       expect(r.body.data.error_code, text).not.toBe(0)
-      expect(r.body.data.description, text).toContain(text)
+      expect(errorText(r.body), text).toContain(text)
     }
   })
 
@@ -119,7 +120,7 @@ describe('POST /sandbox/orders (a consumer buys)', () => {
     for (const poi of ['<script>alert(1)</script>', '7000000000000000001']) {
       const r = await s.api.post('/sandbox/orders', { product_id: p.product_id, poi_id: poi })
       expect(r.body.data.error_code).toBe(2100005)
-      expect(r.body.data.description).toContain(
+      expect(errorText(r.body)).toContain(
         `poi_id ${JSON.stringify(poi)} is not one of the POIs product ${p.product_id} is sold at (${poi0}`,
       )
     }
@@ -137,10 +138,10 @@ describe('POST /sandbox/orders (a consumer buys)', () => {
     )
     await buy(s.api, { product_id: p.product_id, count: 9, open_id: 'greedy' })
     const over = await s.api.post('/sandbox/orders', { product_id: p.product_id, count: 1, open_id: 'greedy' })
-    expect(over.body.data.description).toContain('limit_rule of product')
-    expect(over.body.data.description).toContain('allows 9 per user; this open_id has 9 and asks 1')
+    expect(errorText(over.body)).toContain('limit_rule of product')
+    expect(errorText(over.body)).toContain('allows 9 per user; this open_id has 9 and asks 1')
     const stock = await s.api.post('/sandbox/orders', { product_id: p.product_id, count: 4, open_id: 'other' })
-    expect(stock.body.data.description).toContain('has 3 left in stock, 4 asked')
+    expect(errorText(stock.body)).toContain('has 3 left in stock, 4 asked')
     await buy(s.api, { product_id: p.product_id, count: 3, open_id: 'other' })
   })
 
@@ -151,7 +152,7 @@ describe('POST /sandbox/orders (a consumer buys)', () => {
     const p = await publish(s.api, b)
     await s.api.post('/sandbox/clock/advance', { seconds: 100 })
     const r = await s.api.post('/sandbox/orders', { product_id: p.product_id })
-    expect(r.body.data.description).toMatch(/not online|outside its sale window/)
+    expect(errorText(r.body)).toMatch(/not online|outside its sale window/)
   })
 
   it('dates coupons by day_duration after purchase when use_date says so', async () => {
@@ -176,7 +177,7 @@ describe('trade/order/query', () => {
     }
     const h = { 'access-token': await s.api.token() }
     const q = async (qs: string) =>
-      (await s.api.get(`/goodlife/v1/trade/order/query/?account_id=${ACC}&${qs}`, h)).body.data
+      errorOf((await s.api.get(`/goodlife/v1/trade/order/query/?account_id=${ACC}&${qs}`, h)).body)
     const one = await q(`order_id=${orders[2].order_id}&page_num=1&page_size=10`)
     expect(one.orders.map((o: { order_id: string }) => o.order_id)).toEqual([orders[2].order_id])
     expect(one.orders[0].certificate).toHaveLength(1)
@@ -199,7 +200,7 @@ describe('trade/order/query', () => {
   it('refuses bad paging, unpaired windows and a query with no mode', async () => {
     const s = await setup()
     const q = async (qs: string) =>
-      (await s.api.get(`/goodlife/v1/trade/order/query/?account_id=${ACC}&${qs}`, s.h)).body.data
+      errorOf((await s.api.get(`/goodlife/v1/trade/order/query/?account_id=${ACC}&${qs}`, s.h)).body)
     expect((await q('order_status=201&page_num=1&page_size=101')).description).toContain('page_size: must be 1–100')
     expect((await q('order_status=201&page_num=0&page_size=10')).description).toContain('page_num: must be 1 or more')
     expect((await q('order_status=201&page_size=10')).description).toContain('page_num is required')

@@ -7,6 +7,7 @@ import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
 import { productBuilders } from '../src/domains/goods/product.examples.js'
 import { buy, GOODS_NOW_MS, packBody, productBody, publish, type Body } from './helpers/goods.js'
 import { userDocsText } from './helpers/readme.js'
+import { errorOf } from './helpers/errors.js'
 
 const POI = DEFAULT_TENANT.poi_id
 
@@ -14,12 +15,12 @@ async function setup() {
   const made = await makeSandbox({ frozenAtMs: GOODS_NOW_MS })
   const h = async () => ({ 'access-token': await made.api.token() })
   const prepare = async (code: string) =>
-    (await made.api.get(`/goodlife/v1/fulfilment/certificate/prepare/?code=${code}`, await h())).body.data
+    errorOf((await made.api.get(`/goodlife/v1/fulfilment/certificate/prepare/?code=${code}`, await h())).body)
   const verifyAll = async (code: string) => {
     const p = await prepare(code)
     const encrypted_codes = p.certificates.map((c: { encrypted_code: string }) => c.encrypted_code)
     const body = { verify_token: p.verify_token, poi_id: POI, encrypted_codes }
-    return (await made.api.post('/goodlife/v1/fulfilment/certificate/verify/', body, await h())).body.data
+    return errorOf((await made.api.post('/goodlife/v1/fulfilment/certificate/verify/', body, await h())).body)
   }
   return { ...made, h, prepare, verifyAll }
 }
@@ -56,10 +57,15 @@ describe('use_time (使用时间: 仅指定时间可用)', () => {
     })
     const p = await publish(s.api, body)
     const o = await buy(s.api, { product_id: p.product_id })
-    expect(await s.prepare(o.certificates[0].code)).toMatchObject({
-      error_code: 4000115,
-      description: `当前不在券的使用时间内: no coupon of order ${o.order.order_id} can be verified now (usable 12:00:00-14:00:00, Beijing time)`,
-    })
+    // nothing usable now: success with no certificates (验券准备: 如未返回券码信息,则说明该订单此刻无可用券码)
+    expect(await s.prepare(o.certificates[0].code)).toMatchObject({ error_code: 0, certificates: [] })
+    const token = (await s.prepare(o.certificates[0].code)).verify_token
+    const early = await s.api.post(
+      '/goodlife/v1/fulfilment/certificate/verify/',
+      { verify_token: token, poi_id: POI, encrypted_codes: [o.certificates[0].encrypted_code] },
+      await s.h(),
+    )
+    expect(early.body.data.verify_results[0]).toMatchObject({ result: 4000115 })
     await s.api.post('/sandbox/clock/advance', { seconds: 12.5 * 3600 })
     const ok = await s.verifyAll(o.certificates[0].code)
     expect(ok.verify_results).toEqual([expect.objectContaining({ result: 0, msg: '验券成功' })])

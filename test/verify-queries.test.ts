@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
 import { buy, GOODS_NOW_MS, productBody, publish } from './helpers/goods.js'
 import { listen } from './helpers/server.js'
+import { errorOf } from './helpers/errors.js'
 
 const ACC = DEFAULT_TENANT.account_id
 const POI = DEFAULT_TENANT.poi_id
@@ -11,20 +12,23 @@ async function setup() {
   const h = async () => ({ 'access-token': await made.api.token() })
   const p = await publish(made.api, productBody('queries'))
   const order = await buy(made.api, { product_id: p.product_id, count: 3 })
-  const prep = (
-    await made.api.get(`/goodlife/v1/fulfilment/certificate/prepare/?code=${order.certificates[0].code}`, await h())
-  ).body.data
-  const verified = (
-    await made.api.post(
-      '/goodlife/v1/fulfilment/certificate/verify/',
-      {
-        verify_token: prep.verify_token,
-        poi_id: POI,
-        encrypted_codes: prep.certificates.slice(0, 2).map((c: { encrypted_code: string }) => c.encrypted_code),
-      },
-      await h(),
-    )
-  ).body.data.verify_results
+  const prep = errorOf(
+    (await made.api.get(`/goodlife/v1/fulfilment/certificate/prepare/?code=${order.certificates[0].code}`, await h()))
+      .body,
+  )
+  const verified = errorOf(
+    (
+      await made.api.post(
+        '/goodlife/v1/fulfilment/certificate/verify/',
+        {
+          verify_token: prep.verify_token,
+          poi_id: POI,
+          encrypted_codes: prep.certificates.slice(0, 2).map((c: { encrypted_code: string }) => c.encrypted_code),
+        },
+        await h(),
+      )
+    ).body,
+  ).verify_results
   return { ...made, h, order, verified }
 }
 
@@ -32,45 +36,52 @@ describe('certificate queries', () => {
   it('hides the plain code while a coupon is unused or its verification still cancellable', async () => {
     const s = await setup()
     const get = async (i: number) =>
-      (
-        await s.api.get(
-          `/goodlife/v1/fulfilment/certificate/get/?encrypted_code=${encodeURIComponent(s.order.certificates[i].encrypted_code)}`,
-          await s.h(),
-        )
-      ).body.data.certificate
+      errorOf(
+        (
+          await s.api.get(
+            `/goodlife/v1/fulfilment/certificate/get/?encrypted_code=${encodeURIComponent(s.order.certificates[i].encrypted_code)}`,
+            await s.h(),
+          )
+        ).body,
+      ).certificate
     expect((await get(2)).code).toBeUndefined()
     expect((await get(0)).code).toBeUndefined()
     await s.api.post('/sandbox/clock/advance', { seconds: 3601 })
     const used = await get(0)
     expect(used).toMatchObject({ code: s.order.certificates[0].code, status: 2, verify: { can_cancel: false } })
     expect(
-      (
-        await s.api.get(
-          `/goodlife/v1/fulfilment/certificate/get/?encrypted_code=${encodeURIComponent(s.order.certificates[0].encrypted_code)}`,
-          await s.h(),
-        )
-      ).body.data.certificate_v2,
+      errorOf(
+        (
+          await s.api.get(
+            `/goodlife/v1/fulfilment/certificate/get/?encrypted_code=${encodeURIComponent(s.order.certificates[0].encrypted_code)}`,
+            await s.h(),
+          )
+        ).body,
+      ).certificate_v2,
     ).toEqual(used)
   })
 
   it('queries by order_id or by encrypted_code, not both and not neither', async () => {
     const s = await setup()
-    const byOrder = (
-      await s.api.get(`/goodlife/v1/fulfilment/certificate/query/?order_id=${s.order.order.order_id}`, await s.h())
-    ).body.data
+    const byOrder = errorOf(
+      (await s.api.get(`/goodlife/v1/fulfilment/certificate/query/?order_id=${s.order.order.order_id}`, await s.h()))
+        .body,
+    )
     expect(byOrder.certificates.map((c: { status: number }) => c.status)).toEqual([2, 2, 1])
-    const one = (
-      await s.api.get(
-        `/goodlife/v1/fulfilment/certificate/query/?encrypted_code=${encodeURIComponent(s.order.certificates[2].encrypted_code)}`,
-        await s.h(),
-      )
-    ).body.data
+    const one = errorOf(
+      (
+        await s.api.get(
+          `/goodlife/v1/fulfilment/certificate/query/?encrypted_code=${encodeURIComponent(s.order.certificates[2].encrypted_code)}`,
+          await s.h(),
+        )
+      ).body,
+    )
     expect(one.certificates).toHaveLength(1)
-    const both = (
-      await s.api.get(`/goodlife/v1/fulfilment/certificate/query/?order_id=1&encrypted_code=x`, await s.h())
-    ).body.data
+    const both = errorOf(
+      (await s.api.get(`/goodlife/v1/fulfilment/certificate/query/?order_id=1&encrypted_code=x`, await s.h())).body,
+    )
     expect(both.description).toContain('exactly one of encrypted_code and order_id')
-    expect((await s.api.get('/goodlife/v1/fulfilment/certificate/query/', await s.h())).body.data.error_code).toBe(
+    expect(errorOf((await s.api.get('/goodlife/v1/fulfilment/certificate/query/', await s.h())).body).error_code).toBe(
       2100005,
     )
   })
@@ -83,8 +94,14 @@ describe('certificate queries', () => {
       await s.h(),
     )
     const q = async (qs: string) =>
-      (await s.api.get(`/goodlife/v1/fulfilment/certificate/verify_record/query/?account_id=${ACC}&${qs}`, await s.h()))
-        .body.data
+      errorOf(
+        (
+          await s.api.get(
+            `/goodlife/v1/fulfilment/certificate/verify_record/query/?account_id=${ACC}&${qs}`,
+            await s.h(),
+          )
+        ).body,
+      )
     const all = await q('cursor=0&size=10')
     expect(all.total).toBe(2)
     expect(all.records.map((r: { verify_id: string; status: number }) => [r.verify_id, r.status])).toEqual([
@@ -103,7 +120,9 @@ describe('certificate queries', () => {
     expect(later.records[1]).toMatchObject({ can_cancel: false, code: s.order.certificates[0].code })
     expect((await q(`cursor=0&size=10&poi_ids=7010000000000000001`)).total).toBe(0)
     expect((await q(`cursor=0&size=10&start_time=${GOODS_NOW_MS / 1000 + 1}`)).total).toBe(0)
-    expect((await q('cursor=0&size=51')).description).toContain('size: must be 1–50')
+    // 验券历史: size 1–20; the detail names the field
+    expect((await q('cursor=0&size=21')).description).toBe('参数不合法: size: must be 1–20')
+    expect((await q('cursor=0&size=20')).error_code).toBe(0)
   })
 })
 
@@ -137,12 +156,14 @@ describe('concurrency', () => {
     } finally {
       await server.close()
     }
-    const records = (
-      await s.api.get(
-        `/goodlife/v1/fulfilment/certificate/verify_record/query/?account_id=${ACC}&cursor=0&size=50`,
-        await s.h(),
-      )
-    ).body.data
+    const records = errorOf(
+      (
+        await s.api.get(
+          `/goodlife/v1/fulfilment/certificate/verify_record/query/?account_id=${ACC}&cursor=0&size=20`,
+          await s.h(),
+        )
+      ).body,
+    )
     expect(
       records.records.filter((r: { certificate_id: string }) => r.certificate_id === target.certificate_id),
     ).toHaveLength(1)

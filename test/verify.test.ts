@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
 import { buy, coffeePack, GOODS_NOW_MS, packBody, productBody, publish } from './helpers/goods.js'
 import { useReceivers } from './helpers/receiver.js'
+import { errorOf } from './helpers/errors.js'
 
 const POI = DEFAULT_TENANT.poi_id
 const newReceiver = useReceivers()
@@ -11,11 +12,11 @@ async function setup() {
   const token = await made.api.token()
   const h = async () => ({ 'access-token': await made.api.token() })
   const prepare = async (qs: string) =>
-    (await made.api.get(`/goodlife/v1/fulfilment/certificate/prepare/?${qs}`, await h())).body.data
+    errorOf((await made.api.get(`/goodlife/v1/fulfilment/certificate/prepare/?${qs}`, await h())).body)
   const verify = async (body: object) =>
-    (await made.api.post('/goodlife/v1/fulfilment/certificate/verify/', body, await h())).body.data
+    errorOf((await made.api.post('/goodlife/v1/fulfilment/certificate/verify/', body, await h())).body)
   const cancel = async (body: object) =>
-    (await made.api.post('/goodlife/v1/fulfilment/certificate/cancel/', body, await h())).body.data
+    errorOf((await made.api.post('/goodlife/v1/fulfilment/certificate/cancel/', body, await h())).body)
   const get = async (enc: string) =>
     (
       await made.api.get(
@@ -54,7 +55,8 @@ describe('certificate/prepare', () => {
     const s = await setup()
     const a = await oneCoupon(s, 5)
     expect(await s.prepare('code=000000000000')).toMatchObject({
-      error_code: 4000101,
+      error_code: 3000001,
+      sub_error_code: 4000101,
       description: '券码不存在: code 000000000000',
     })
     expect((await s.prepare('poi_id=1')).description).toContain('code or encrypted_data is required')
@@ -170,7 +172,41 @@ describe('certificate/verify (抖音码)', () => {
         poi_id: POI,
         encrypted_codes: [p.certificates[0].encrypted_code],
       }),
-    ).toMatchObject({ error_code: 4000109 })
+    ).toMatchObject({ error_code: 3000001, sub_error_code: 4000109 })
+  })
+
+  it('answers a whole-call refusal as the platform: 3000001, the reason, the specific code in sub_error_code', async () => {
+    const s = await setup()
+    const a = await oneCoupon(s, 2)
+    const p = await s.prepare(`code=${a.certificates[0].code}`)
+    const v = await s.verify({
+      verify_token: p.verify_token,
+      poi_id: POI,
+      encrypted_codes: [p.certificates[0].encrypted_code],
+    })
+    await s.api.post('/sandbox/clock/advance', { seconds: 3601 })
+    const cancel = { verify_id: v.verify_results[0].verify_id, certificate_id: v.verify_results[0].certificate_id }
+    const late = await s.api.post('/goodlife/v1/fulfilment/certificate/cancel/', cancel, await s.h())
+    // 撤销核销 after the hour, as the platform answers it
+    expect(late.body.data).toEqual({ error_code: 3000001, description: '已超过可撤销时限,无法撤销核销' })
+    expect(late.body.extra).toMatchObject({ error_code: 3000001, sub_error_code: 2034000910 })
+    expect(late.body.extra.sub_description).toContain('cancellable until')
+    const unknown = await s.api.get('/goodlife/v1/fulfilment/certificate/prepare/?code=000000000000', await s.h())
+    expect(unknown.body.data).toEqual({ error_code: 3000001, description: '券码不存在' })
+    expect(unknown.body.extra.sub_error_code).toBe(4000101)
+    // legacy: the sandbox's own code in error_code
+    await s.api.request('PUT', '/sandbox/settings', { body: { verify_errors_own_codes: true } })
+    // (the OpenAPI document lists the current codes, so this answer is not checked against it)
+    const legacy = await s.api.request('POST', '/goodlife/v1/fulfilment/certificate/cancel/', {
+      body: cancel,
+      headers: await s.h(),
+      contract: false,
+    })
+    expect(legacy.body.data).toEqual({ error_code: 4000112, description: '超过可撤销时间' })
+    expect(legacy.body.extra).toMatchObject({
+      sub_error_code: 0,
+      sub_description: expect.stringContaining('cancellable'),
+    })
   })
 
   it('refuses a stale or foreign verify_token', async () => {
@@ -184,15 +220,17 @@ describe('certificate/verify (抖音码)', () => {
         poi_id: POI,
         encrypted_codes: [p2.certificates[0].encrypted_code],
       }),
-    ).toMatchObject({ error_code: 4000110 })
-    const other = (await s.api.post('/sandbox/tenants', { client_key: 'other-till', frozen_at: GOODS_NOW_MS / 1000 }))
-      .body.data
+    ).toMatchObject({ error_code: 3000001, sub_error_code: 4000110 })
+    const other = errorOf(
+      (await s.api.post('/sandbox/tenants', { client_key: 'other-till', frozen_at: GOODS_NOW_MS / 1000 })).body,
+    )
     const foreign = await s.api.post(
       '/goodlife/v1/fulfilment/certificate/verify/',
       { verify_token: p2.verify_token, poi_id: other.poi_ids[0], encrypted_codes: ['x'] },
       { 'access-token': await s.api.token(other) },
     )
-    expect(foreign.body.data.error_code).toBe(4000108)
+    expect(foreign.body.data.error_code).toBe(3000001)
+    expect(foreign.body.extra.sub_error_code).toBe(4000108)
     expect((await s.verify({ poi_id: POI, encrypted_codes: ['x'] })).description).toContain('verify_token is required')
   })
 
@@ -226,8 +264,8 @@ describe('certificate/verify (抖音码)', () => {
       poi_id: POI,
       encrypted_codes: [c.certificates[0].encrypted_code],
     })
-    expect(expired.error_code).toBe(4000110)
-    expect(await s.prepare(`code=${c.certificates[0].code}`)).toMatchObject({ error_code: 4000104 })
+    expect(expired).toMatchObject({ error_code: 3000001, sub_error_code: 4000110 })
+    expect(await s.prepare(`code=${c.certificates[0].code}`)).toMatchObject({ error_code: 0, certificates: [] })
   })
 
   it('verifies a combo pack over three visits and maps each sub-item to the POS through out_good_id', async () => {
@@ -256,7 +294,17 @@ describe('certificate/verify (抖音码)', () => {
     await s.api.post('/sandbox/clock/advance', { seconds: 86400 })
     const third = await visit(1)
     expect(third.verify_results[0]).toMatchObject({ result: 0, out_good_id: 'POS-CUP' })
-    expect(await s.prepare(`code=${order.certificates[0].code}`)).toMatchObject({ error_code: 4000102 })
+    // 验券准备: "如未返回券码信息,则说明该订单此刻无可用券码": success with no certificates
+    const raw = (
+      await s.api.get(`/goodlife/v1/fulfilment/certificate/prepare/?code=${order.certificates[0].code}`, await s.h())
+    ).body
+    expect(raw.data).toMatchObject({
+      error_code: 0,
+      description: 'success',
+      order_id: order.order.order_id,
+      certificates: [],
+    })
+    expect(raw.extra).toMatchObject({ error_code: 0, sub_error_code: 0, sub_description: '' })
   })
 })
 
@@ -278,18 +326,21 @@ describe('certificate/cancel', () => {
     })
     expect((await s.get(a.certificates[0].encrypted_code)).certificate.status).toBe(1)
     expect(await s.cancel({ verify_id: v[0].verify_id, certificate_id: v[0].certificate_id })).toMatchObject({
-      error_code: 4000113,
+      error_code: 3000001,
+      sub_error_code: 4000113,
     })
     await s.api.post('/sandbox/clock/advance', { seconds: 2 })
     const late = await s.cancel({ verify_id: v[1].verify_id, certificate_id: v[1].certificate_id })
-    expect(late.error_code).toBe(4000112)
+    expect(late).toMatchObject({ error_code: 3000001, sub_error_code: 2034000910 })
+    expect(late.description).toContain('已超过可撤销时限,无法撤销核销: ')
     expect(late.description).toContain(`cancellable until ${GOODS_NOW_MS / 1000 + 3600}`)
     const again = await s.prepare(`code=${a.certificates[0].code}`)
     expect(again.certificates.map((c: { certificate_id: string }) => c.certificate_id)).toEqual([
       a.certificates[0].certificate_id,
     ])
     expect(await s.cancel({ verify_id: '7000000000000000001', certificate_id: v[0].certificate_id })).toMatchObject({
-      error_code: 4000114,
+      error_code: 3000001,
+      sub_error_code: 4000114,
     })
   })
 })
@@ -301,7 +352,11 @@ describe('三方码 (code_source_type 2)', () => {
     b.sku.attr_key_value_map.code_source_type = '2'
     const p = await publish(s.api, b)
     const o = await buy(s.api, { product_id: p.product_id, count: 2 })
-    expect(await s.prepare(`code=${o.certificates[0].code}`)).toMatchObject({ error_code: 4000111 })
+    expect(await s.prepare(`code=${o.certificates[0].code}`)).toMatchObject({
+      error_code: 3000001,
+      sub_error_code: 4000111,
+      description: expect.stringContaining('该券不可使用券码查询: '),
+    })
     const direct = await s.verify({ poi_id: POI, order_id: o.order.order_id, codes: [o.certificates[0].code] })
     expect(direct.verify_results[0]).toMatchObject({ result: 0, origin_code: o.certificates[0].code })
     const timed = await s.verify({

@@ -7,6 +7,7 @@ import { apiOver, DEFAULT_TENANT, makeSandbox, type Api } from './helpers/harnes
 import { buy, GOODS_NOW_MS, productBody, publish } from './helpers/goods.js'
 import { useReceivers, type Received } from './helpers/receiver.js'
 import { listen } from './helpers/server.js'
+import { errorText } from './helpers/errors.js'
 
 const newReceiver = useReceivers()
 
@@ -59,7 +60,7 @@ describe('webhooks under an outage', () => {
 
     await verifyThenCancel(api, o.certificates[0].code)
     const refund = await api.post('/sandbox/refunds', { order_id: o.order.order_id, by: 'user' })
-    expect(refund.body.data.description).toBe('success')
+    expect(errorText(refund.body)).toBe('success')
     await settle()
     const advance = await api.post('/sandbox/clock/advance', { seconds: 1800 })
     expect(advance.body.data.ran.filter((j: { kind: string }) => j.kind === 'webhook.retry')).toHaveLength(6)
@@ -105,9 +106,7 @@ describe('webhooks under an outage', () => {
     expect(back.received).toHaveLength(0) // a given-up event is not retried on its own, and holds the rest
     const early = await api.post(`/sandbox/webhooks/outbox/${cancel.event_id}/redeliver`)
     expect(early.body.data.error_code).toBe(4000002)
-    expect(early.body.data.description).toContain(
-      `waits behind ${verify.event_id} (life_trade_certificate_notify, given up)`,
-    )
+    expect(errorText(early.body)).toContain(`waits behind ${verify.event_id} (life_trade_certificate_notify, given up)`)
 
     const r = await api.post(`/sandbox/webhooks/outbox/${verify.event_id}/redeliver`)
     expect(r.body.data).toMatchObject({ delivery: { outcome: 'delivered', redelivery: true, attempt: 5 }, event: null })

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { Sandbox } from '../src/sandbox.js'
 import { DEFAULT_TENANT, makeSandbox, type Api } from './helpers/harness.js'
 import { useReceivers } from './helpers/receiver.js'
+import { errorOf, errorText } from './helpers/errors.js'
 
 const receiver = useReceivers()
 
@@ -58,13 +59,13 @@ describe('webhook registration', () => {
     rx.reply = () => ({ status: 200, body: '{"ok":true}' })
     const r = await api.request('PUT', '/sandbox/webhooks', { body: { url: rx.url } })
     expect(r.body.data.error_code).toBe(3000001)
-    expect(r.body.data.description).toMatch(
+    expect(errorText(r.body)).toMatch(
       /did not pass the challenge: expected a reply \{"challenge":\d+\}, got "\{\\"ok\\":true\}"/,
     )
     expect((await api.get('/sandbox/webhooks')).body.data.webhook).toBeNull()
     rx.reply = () => ({ status: 404, body: 'nope' })
     const notFound = await api.request('PUT', '/sandbox/webhooks', { body: { url: rx.url } })
-    expect(notFound.body.data.description).toContain('got HTTP 404 "nope"')
+    expect(errorText(notFound.body)).toContain('got HTTP 404 "nope"')
   })
 
   it('refuses an unreachable URL and a URL that is not http(s)', async () => {
@@ -72,10 +73,10 @@ describe('webhook registration', () => {
     const closed = await receiver()
     await closed.close()
     const r = await api.request('PUT', '/sandbox/webhooks', { body: { url: closed.url } })
-    expect(r.body.data.description).toContain('no reply (ECONNREFUSED')
+    expect(errorText(r.body)).toContain('no reply (ECONNREFUSED')
     const bad = await api.request('PUT', '/sandbox/webhooks', { body: { url: 'ftp://x' } })
     expect(bad.body.data.error_code).toBe(2100005)
-    expect(bad.body.data.description).toContain('url must be an absolute http:// or https:// URL')
+    expect(errorText(bad.body)).toContain('url must be an absolute http:// or https:// URL')
   })
 
   it('saves without a request when the challenge is skipped, and forgets the URL on DELETE', async () => {
@@ -340,8 +341,8 @@ describe('webhook delivery', () => {
       discarded_events: 1,
     })
     const missing = await api.post('/sandbox/webhooks/outbox/evt_999/redeliver')
-    expect(missing.body.data).toMatchObject({ error_code: 4000001 })
-    expect(missing.body.data.description).toContain('no undelivered event evt_999')
+    expect(errorOf(missing.body)).toMatchObject({ error_code: 4000001 })
+    expect(errorText(missing.body)).toContain('no undelivered event evt_999')
     expect(rx.received.filter((r) => r.json.event === 'life_trade_certificate_notify')).toHaveLength(5)
   })
 
@@ -352,8 +353,8 @@ describe('webhook delivery', () => {
       content: { action: 'pay_success' },
     })
     expect(r.body.data.error_code).toBe(2100005)
-    expect(r.body.data.description).toContain('msg_time is required')
+    expect(errorText(r.body)).toContain('msg_time is required')
     const unknown = await api.post('/sandbox/webhooks/events', { event: 'life_nothing', content: {} })
-    expect(unknown.body.data.description).toContain('event')
+    expect(errorText(unknown.body)).toContain('event')
   })
 })

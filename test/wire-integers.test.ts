@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
 import { coffeePack, GOODS_NOW_MS, packBody, productBody, publish, save } from './helpers/goods.js'
+import { errorText } from './helpers/errors.js'
 
 const ACC = DEFAULT_TENANT.account_id
 
@@ -64,7 +65,7 @@ describe('integers as numbers or digit strings', () => {
       change(b)
       const r = await save(api, token, b)
       expect(r.data.error_code, field).toBe(2100005)
-      expect(r.data.description, field).toMatch(
+      expect(errorText(r), field).toMatch(
         new RegExp(`${field.replaceAll('.', '\\.')}: expected an integer \\(number or digit string\\), got `),
       )
     }
@@ -73,17 +74,15 @@ describe('integers as numbers or digit strings', () => {
       { account_id: ACC, product_id: '7000000000000000001', op_type: 'abc' },
       h,
     )
-    expect(bad.body.data.description).toBe(
-      '参数不合法: op_type: expected an integer (number or digit string), got "abc"',
-    )
+    expect(errorText(bad.body)).toBe('参数不合法: op_type: expected an integer (number or digit string), got "abc"')
     const wrongCode = await api.post(
       '/goodlife/v1/goods/product/operate/',
       { account_id: ACC, product_id: '7000000000000000001', op_type: '3' },
       h,
     )
-    expect(wrongCode.body.data.description).toBe('参数不合法: op_type must be one of 1, 2')
+    expect(errorText(wrongCode.body)).toBe('参数不合法: op_type must be one of 1, 2')
     const callback = await api.post('/goodlife/v1/fulfilment/create/callback/', { order_id: '1', result: 'ok' }, h)
-    expect(callback.body.data.description).toContain('result: expected an integer (number or digit string), got "ok"')
+    expect(errorText(callback.body)).toContain('result: expected an integer (number or digit string), got "ok"')
   })
 
   it('takes op_type, stock_qty and actual_amount as digit strings on operate, stock/sync and free_audit', async () => {

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
 import { buy, GOODS_NOW_MS, productBody, publish } from './helpers/goods.js'
 import { userDocsText } from './helpers/readme.js'
+import { errorOf } from './helpers/errors.js'
 
 const BIG_POI = '7010000000000000001' // the default tenant's second POI: beyond 2^53
 const ACC = DEFAULT_TENANT.account_id
@@ -49,7 +50,7 @@ describe('19-digit ids sent as JSON numbers', () => {
       raw,
       headers: { ...s.h, 'content-type': 'application/json' },
     })
-    expect(saved.body.data).toMatchObject({ error_code: 0, description: 'success' })
+    expect(errorOf(saved.body)).toMatchObject({ error_code: 0, description: 'success' })
     const draft = await s.api.get(
       `/goodlife/v1/goods/product/draft/get/?account_id=${ACC}&product_ids=${saved.body.data.product_id}`,
       s.h,
@@ -59,21 +60,39 @@ describe('19-digit ids sent as JSON numbers', () => {
 })
 
 describe('certificate times and the commission rate', () => {
-  it("certificate/get answers times in milliseconds (its example's 1682265599000), certificate/query in seconds", async () => {
+  it('certificate/get: start_time/expire_time in milliseconds, verify_time and sold_start_time in seconds (单位秒)', async () => {
     const s = await setup()
     const { product_id } = await publish(s.api, productBody('cert-times'))
     const o = await buy(s.api, { product_id })
+    const prep = (await s.api.get(`/goodlife/v1/fulfilment/certificate/prepare/?code=${o.certificates[0].code}`, s.h))
+      .body.data
+    const verified = (
+      await s.api.post(
+        '/goodlife/v1/fulfilment/certificate/verify/',
+        {
+          verify_token: prep.verify_token,
+          poi_id: DEFAULT_TENANT.poi_id,
+          encrypted_codes: [prep.certificates[0].encrypted_code],
+        },
+        s.h,
+      )
+    ).body.data.verify_results[0]
     const q = (await s.api.get(`/goodlife/v1/fulfilment/certificate/query/?order_id=${o.order.order_id}`, s.h)).body
       .data.certificates[0]
     const enc = encodeURIComponent(q.encrypted_code)
-    const g = (await s.api.get(`/goodlife/v1/fulfilment/certificate/get/?encrypted_code=${enc}`, s.h)).body.data
-      .certificate
+    const raw = (await s.api.get(`/goodlife/v1/fulfilment/certificate/get/?encrypted_code=${enc}`, s.h)).text
+    const g = JSON.parse(raw).data.certificate
     expect(q.expire_time).toBeLessThan(1e10)
     expect(g).toMatchObject({
       start_time: q.start_time * 1000,
       expire_time: q.expire_time * 1000,
-      sku: { sold_start_time: q.sku.sold_start_time * 1000 },
+      // the page's field list: verify_time 单位秒 (example 1651152314), sku.sold_start_time 单位秒
+      sku: { sold_start_time: q.sku.sold_start_time },
+      verify: { verify_time: verified.verify_time },
     })
+    expect(g.verify.verify_time).toBeLessThan(1e10)
+    expect(g.sku.sold_start_time).toBeLessThan(1e10)
+    expect(g.verify_records[0].verify_time).toBe(verified.verify_time)
   })
 
   it('commission_info.platform_take_rate is an integer (per ten thousand), as in the online/get example', async () => {
@@ -99,9 +118,9 @@ describe('unknown fields', () => {
       bogus: 1,
     }
     const v = await s.api.post('/goodlife/v1/fulfilment/certificate/verify/', body, h)
-    expect(v.body.data).toMatchObject({ error_code: 0, verify_results: [{ result: 0 }] })
+    expect(errorOf(v.body)).toMatchObject({ error_code: 0, verify_results: [{ result: 0 }] })
     const refund = await s.api.post('/sandbox/refunds', { order_id: o.order.order_id, bogus: 1 })
-    expect(refund.body.data).toEqual({
+    expect(errorOf(refund.body)).toEqual({
       error_code: 2100005,
       description: '参数不合法: body has unknown field(s) bogus',
     })

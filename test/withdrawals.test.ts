@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
 import { buy, GOODS_NOW_MS, productBody, publish } from './helpers/goods.js'
+import { errorOf } from './helpers/errors.js'
 
 const ACC = DEFAULT_TENANT.account_id
 const POI = DEFAULT_TENANT.poi_id
@@ -28,19 +29,23 @@ async function setup() {
     await h(),
   )
   const withdrawals = async (path: string, from = '2022-06-01', to = '2022-06-30', account = ACC) =>
-    (
-      await api.get(
-        `/goodlife/v1/settle/withdraw/${path}/?account_id=${account}&start_date=${from}&end_date=${to}&cursor=0&size=10`,
-        await h(),
-      )
-    ).body.data
+    errorOf(
+      (
+        await api.get(
+          `/goodlife/v1/settle/withdraw/${path}/?account_id=${account}&start_date=${from}&end_date=${to}&cursor=0&size=10`,
+          await h(),
+        )
+      ).body,
+    )
   const bills = async (path: string, extra = '') =>
-    (
-      await api.get(
-        `/goodlife/v1/settle/bill/${path}/?account_id=${ACC}&bill_date=2022-06-01&cursor=0&size=10${extra}`,
-        await h(),
-      )
-    ).body.data
+    errorOf(
+      (
+        await api.get(
+          `/goodlife/v1/settle/bill/${path}/?account_id=${ACC}&bill_date=2022-06-01&cursor=0&size=10${extra}`,
+          await h(),
+        )
+      ).body,
+    )
   return {
     ...made,
     o,

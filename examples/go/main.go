@@ -178,7 +178,11 @@ func (s *sandbox) call(method, path string, body interface{}, platform bool) int
 	data, ok := at(answer, "data").(map[string]interface{})
 	check(ok, "%s %s: HTTP %d, no data object: %.300s", method, path, res.StatusCode, raw)
 	code := integer(data, "error_code")
-	check(res.StatusCode == 200 && code == 0, "%s %s: HTTP %d, error_code %d: %v", method, path, res.StatusCode, code, data["description"])
+	// the detail naming the field is in extra.sub_description, a specific code in extra.sub_error_code
+	envelope, _ := answer.(map[string]interface{})
+	extra, _ := envelope["extra"].(map[string]interface{})
+	check(res.StatusCode == 200 && code == 0, "%s %s: HTTP %d, error_code %d: %v: %v (sub_error_code %v)", method, path,
+		res.StatusCode, code, data["description"], extra["sub_description"], extra["sub_error_code"])
 	return data
 }
 

@@ -293,8 +293,12 @@ public class Main {
         Object data = at(answer, "data");
         check(data instanceof Map, method + " " + path + ": HTTP " + res.statusCode() + ", no data object: " + res.body());
         long code = integer(data, "error_code");
+        // the detail naming the field is in extra.sub_description, a specific code in extra.sub_error_code
+        Object extra = ((Map<?, ?>) answer).get("extra");
+        Map<?, ?> ex = extra instanceof Map ? (Map<?, ?>) extra : Map.of();
         check(res.statusCode() == 200 && code == 0, method + " " + path + ": HTTP " + res.statusCode()
-                + ", error_code " + code + ": " + at(data, "description"));
+                + ", error_code " + code + ": " + at(data, "description")
+                + ": " + ex.get("sub_description") + " (sub_error_code " + ex.get("sub_error_code") + ")");
         return data;
     }
 

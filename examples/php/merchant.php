@@ -238,7 +238,9 @@ function call_raw(string $method, string $path, $body = null, bool $platform = t
     }
     check(is_array($answer['data'] ?? null), "$method $path: HTTP $status, no data object: " . substr($text, 0, 300));
     $code = integer($answer['data']['error_code'] ?? null, "$method $path error_code");
-    check($status === 200 && $code === 0, "$method $path: HTTP $status, error_code $code: " . ($answer['data']['description'] ?? ''));
+    // the detail naming the field is in extra.sub_description, a specific code in extra.sub_error_code
+    check($status === 200 && $code === 0, "$method $path: HTTP $status, error_code $code: " . ($answer['data']['description'] ?? '')
+        . ': ' . ($answer['extra']['sub_description'] ?? '') . ' (sub_error_code ' . ($answer['extra']['sub_error_code'] ?? 0) . ')');
     return $text;
 }
 

@@ -96,7 +96,10 @@ class Sandbox:
         code = d.get("error_code")
         check(isinstance(code, int), f"{method} {path}: error_code is not an integer: {code!r}")
         if want_ok:
-            check(status == 200 and code == 0, f"{method} {path}: HTTP {status}, error_code {code}: {d.get('description')}")
+            # the detail naming the field is in extra.sub_description, a specific code in extra.sub_error_code
+            extra = answer.get("extra") or {}
+            check(status == 200 and code == 0, f"{method} {path}: HTTP {status}, error_code {code}: {d.get('description')}: "
+                  f"{extra.get('sub_description')} (sub_error_code {extra.get('sub_error_code')})")
         return d
 
 

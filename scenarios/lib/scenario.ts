@@ -118,13 +118,23 @@ export class ScenarioContext {
 
   /** A control-plane call for this scenario's tenant; returns `data`. */
   async sandbox(method: string, path: string, body?: unknown): Promise<Json> {
+    return (await this.sandboxAnswer(method, path, body)).data
+  }
+
+  /** As sandbox(), returning the whole answer `{data, extra}` (an error's detail is in extra.sub_description). */
+  async sandboxAnswer(method: string, path: string, body?: unknown): Promise<Json> {
     const r = await this.http(method, path, body, { 'x-sandbox-client-key': this.tenant.client_key })
-    this.note(`${method} ${path}`, r.data)
-    return r.data
+    this.note(`${method} ${path}`, r)
+    return r
   }
 
   /** A platform call with a client token (renewed when it expires or is replaced); returns `data`. */
   async api(method: string, path: string, body?: unknown): Promise<Json> {
+    return (await this.answer(method, path, body)).data
+  }
+
+  /** As api(), returning the whole answer `{data, extra}` (an error's sub_error_code and sub_description). */
+  async answer(method: string, path: string, body?: unknown): Promise<Json> {
     for (let i = 0; i < 2; i++) {
       this.token ??= (
         await this.http(
@@ -143,18 +153,21 @@ export class ScenarioContext {
         this.token = undefined
         continue
       }
-      this.note(`${method} ${path}`, r.data)
-      return r.data
+      this.note(`${method} ${path}`, r)
+      return r
     }
     throw new ScenarioFailure(`${method} ${path}: could not get a working token`)
   }
 
-  private note(request: string, data: Json): void {
+  private note(request: string, answer: Json): void {
+    const { data, extra } = answer ?? {}
+    const detail = extra?.sub_description ? `: ${extra.sub_description}` : ''
+    const sub = extra?.sub_error_code ? ` (sub_error_code ${extra.sub_error_code})` : ''
     const entry: TimelineEntry = {
       step: this.current,
       virtual_time: 0,
       request,
-      result: data?.error_code === 0 ? 'ok' : `${data?.error_code}: ${data?.description}`,
+      result: data?.error_code === 0 ? 'ok' : `${data?.error_code}: ${data?.description}${detail}${sub}`,
     }
     this.timeline.push(entry)
     this.opts.log?.(`    ${request} → ${entry.result}`)

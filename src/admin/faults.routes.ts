@@ -53,15 +53,16 @@ export function applyFaults(app: OpenAPIHono<Env>, faults: Faults) {
         incoming.socket.destroy()
         return new Response(null, { status: 499 })
       }
-      throw new SandboxError(
-        ERROR_CODES.BUSY.code,
-        `${ERROR_CODES.BUSY.text}: connection dropped by fault ${rule.id}`,
-        { status: 503 },
-      )
+      throw new SandboxError(ERROR_CODES.BUSY.code, ERROR_CODES.BUSY.text, {
+        detail: `connection dropped by fault ${rule.id}`,
+        status: 503,
+      })
     }
     if (rule.error_code !== undefined) {
       const known = Object.values(ERROR_CODES).find((e) => e.code === rule.error_code)
-      throw new SandboxError(rule.error_code, rule.description ?? `${known?.text ?? '业务错误'} (fault ${rule.id})`)
+      throw new SandboxError(rule.error_code, rule.description ?? known?.text ?? '业务错误', {
+        detail: rule.description === undefined ? `fault ${rule.id}` : undefined,
+      })
     }
     return next()
   }

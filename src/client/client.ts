@@ -27,12 +27,22 @@ export class SandboxApiError extends Error {
     readonly method: string,
     readonly path: string,
     readonly errorCode: number,
+    /** the code's standard text (参数不合法), or the reason of a 3000001 */
     readonly description: string,
     /** HTTP status (business errors answer 200) */
     readonly status: number,
     readonly logid = '',
+    /** extra.sub_description: the detail naming the field */
+    readonly subDescription = '',
+    /** extra.sub_error_code: the specific code (0: none), e.g. 4000108 under 3000001 */
+    readonly subErrorCode = 0,
   ) {
-    super(`${operation} (${method} ${path}) failed: ${errorCode} ${description}${logid ? ` [logid ${logid}]` : ''}`)
+    super(
+      `${operation} (${method} ${path}) failed: ${errorCode} ${description}` +
+        (subDescription ? `: ${subDescription}` : '') +
+        (subErrorCode ? ` (sub_error_code ${subErrorCode})` : '') +
+        (logid ? ` [logid ${logid}]` : ''),
+    )
     this.name = 'SandboxApiError'
   }
 }
@@ -162,7 +172,17 @@ export class SandboxClient {
       this.token = undefined
       return this.send(operation, method, path, body, true)
     }
-    throw new SandboxApiError(operation, method, path, code, String(data.description ?? ''), res.status, logid)
+    throw new SandboxApiError(
+      operation,
+      method,
+      path,
+      code,
+      String(data.description ?? ''),
+      res.status,
+      logid,
+      String(json?.extra?.sub_description ?? ''),
+      Number(json?.extra?.sub_error_code ?? 0),
+    )
   }
 
   /** POST /oauth/client_token/ for this client's tenant. */

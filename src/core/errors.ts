@@ -33,29 +33,58 @@ export interface SandboxErrorOptions {
   status?: number
   /** Extra fields placed in `data` next to error_code/description. */
   data?: Record<string, unknown>
+  /** What exactly is wrong, naming the field: answered in `extra.sub_description`. */
+  detail?: string
+  /** A more specific code: answered in `extra.sub_error_code` (0: none). */
+  subErrorCode?: number
+  /** The code and text versions up to 0.1 answered, given instead when the tenant keeps a legacy setting. */
+  legacy?: { errorCode: number; text: string; setting: 'verify_errors_own_codes' }
 }
 
-/** A platform error: numeric `errorCode`, human `description` naming the field and the problem. */
+/**
+ * A platform error. As the platform answers (参数不合法 with `extra.sub_description` "ext_id should be string"),
+ * `text` is the code's standard text, answered in `description`, and `detail` names the field and the problem,
+ * answered in `extra.sub_description`; `description` (and the message) joins both for logs and in-process callers.
+ */
 export class SandboxError extends Error {
   readonly errorCode: number
+  readonly text: string
+  readonly detail: string
+  readonly subErrorCode: number
   readonly description: string
   readonly status: number
   readonly data: Record<string, unknown> | undefined
+  readonly legacy: SandboxErrorOptions['legacy']
 
-  constructor(errorCode: number, description: string, options: SandboxErrorOptions = {}) {
+  constructor(errorCode: number, text: string, options: SandboxErrorOptions = {}) {
+    const detail = options.detail ?? ''
+    const description = detail ? `${text}: ${detail}` : text
     super(description)
     this.name = 'SandboxError'
     this.errorCode = errorCode
+    this.text = text
+    this.detail = detail
+    this.subErrorCode = options.subErrorCode ?? 0
     this.description = description
     this.status = options.status ?? 200
     this.data = options.data
+    this.legacy = options.legacy
+  }
+
+  /** The error as a tenant with these settings answers it: a legacy setting keeps the code of versions up to 0.1. */
+  answeredWith(
+    settings: Partial<Record<NonNullable<SandboxErrorOptions['legacy']>['setting'], boolean>>,
+  ): SandboxError {
+    if (!this.legacy || !settings[this.legacy.setting]) return this
+    const { errorCode, text } = this.legacy
+    return new SandboxError(errorCode, text, { detail: this.detail, status: this.status, data: this.data })
   }
 }
 
 /** Builds a SandboxError for a named code: `platformError('INVALID_PARAMS', 'poi_id: required')`. */
 export function platformError(name: ErrorName, detail?: string, options?: SandboxErrorOptions): SandboxError {
   const { code, text } = ERROR_CODES[name]
-  return new SandboxError(code, detail ? `${text}: ${detail}` : text, options)
+  return new SandboxError(code, text, { ...options, detail })
 }
 
 /** Bad input: 2100005 with a description naming the field. */

@@ -40,7 +40,8 @@ type NodeIncoming = AsyncIterable<Buffer> & {
 /** Reads the body up to `limit` bytes, from Node's request directly when served by @hono/node-server (faster than web streams). */
 async function readRequestBody(c: Context<Env>, limit: number): Promise<string> {
   const tooLarge = () =>
-    new SandboxError(2100005, `参数不合法: request body is larger than the limit of ${limit} bytes (BODY_LIMIT)`, {
+    new SandboxError(2100005, '参数不合法', {
+      detail: `request body is larger than the limit of ${limit} bytes (BODY_LIMIT)`,
       status: 413,
     })
   const declared = Number(c.req.header('content-length') ?? NaN)

@@ -9,8 +9,15 @@ export const extraSchema = z
   .object({
     error_code: z.number().int(),
     description: z.string(),
-    sub_error_code: z.number().int(),
-    sub_description: z.string(),
+    sub_error_code: z.number().int().openapi({
+      description:
+        'on an error, a more specific code (0: none); 3000001 whole-call verification errors carry the specific one here',
+      example: 0,
+    }),
+    sub_description: z.string().openapi({
+      description: "on an error, the detail naming the field and the problem ('' on success)",
+      example: 'poi_id is required',
+    }),
     logid: z.string().openapi({ example: '202207191103170102251451520001D611' }),
     now: z.number().int().openapi({ description: 'virtual time of the tenant, Unix seconds' }),
   })
@@ -19,7 +26,10 @@ export const extraSchema = z
 export const errorDataSchema = z
   .object({
     error_code: z.number().int().min(1).openapi({ example: 2100005 }),
-    description: z.string().openapi({ example: '参数不合法: poi_id is required' }),
+    description: z.string().openapi({
+      description: "the code's standard text; the detail is in extra.sub_description",
+      example: '参数不合法',
+    }),
   })
   .openapi('ErrorData')
 

@@ -30,13 +30,21 @@ export function nowMsOf(ctx: AnyContext): number {
   return (c.get('tenant')?.clock ?? c.get('core').platformClock()).nowMs()
 }
 
-/** The `extra` block for a response. */
-export function extraOf(c: AnyContext, errorCode = 0, description = 'success') {
+/**
+ * The `extra` block for a response: on an error `description` is the code's standard text and `sub_description`
+ * the detail naming the field (参数不合法 / "ext_id should be string"), `sub_error_code` a more specific code.
+ */
+export function extraOf(
+  c: AnyContext,
+  errorCode = 0,
+  description = 'success',
+  sub: { sub_error_code: number; sub_description: string } = { sub_error_code: 0, sub_description: '' },
+) {
   return {
     error_code: errorCode,
     description,
-    sub_error_code: 0,
-    sub_description: '',
+    sub_error_code: sub.sub_error_code,
+    sub_description: sub.sub_description,
     logid: logidOf(c),
     now: Math.floor(nowMsOf(c) / 1000),
   }
@@ -51,13 +59,13 @@ export function ok<T extends Record<string, unknown>>(c: AnyContext, data: T) {
 /** The JSON text of a 2100005 error envelope for answers given below the app (http/edge.ts), on the platform clock. */
 export function edgeErrorBody(core: HttpCore, detail: string): string {
   const { code, text } = ERROR_CODES.INVALID_PARAMS
-  const description = `${text}: ${detail}`
+  const description = text
   const nowMs = core.platformClock().nowMs()
   const extra = {
     error_code: code,
     description,
     sub_error_code: 0,
-    sub_description: '',
+    sub_description: detail,
     logid: core.logids.logid(nowMs),
   }
   return JSON.stringify({ data: { error_code: code, description }, extra: { ...extra, now: Math.floor(nowMs / 1000) } })

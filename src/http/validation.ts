@@ -72,5 +72,5 @@ export function validationHook(
   const where = TARGET_NAMES[result.target ?? 'json'] ?? 'body'
   const style = (c as Context<Env>).get('style')
   const { code, text } = style === 'oauth' ? ERROR_CODES.OAUTH_PARAMS : ERROR_CODES.INVALID_PARAMS
-  throw new SandboxError(code, `${text}: ${describeZodError(result.error, where)}`)
+  throw new SandboxError(code, text, { detail: describeZodError(result.error, where) })
 }

@@ -45,6 +45,11 @@ export const settingsSchema = z
     issue_code_flat_body: z.boolean(),
     /** legacy (versions up to 0.1): a second verify with the same verify_token is refused whole with 4000109 */
     verify_token_single_use: z.boolean(),
+    /**
+     * legacy (versions up to 0.1): whole-call verification errors answer the sandbox's own 4000101–4000116 in
+     * error_code (the platform answers 3000001 with the specific code in extra.sub_error_code)
+     */
+    verify_errors_own_codes: z.boolean(),
   })
   .strict()
 

@@ -21,6 +21,7 @@ export const DEFAULT_SETTINGS: TenantSettings = {
   msg_id_per_occurrence: false,
   issue_code_flat_body: false,
   verify_token_single_use: false,
+  verify_errors_own_codes: false,
 }
 
 /** The tenant's settings (defaults where never set). */

@@ -68,7 +68,7 @@ export async function publish(
   body: Body,
 ): Promise<{ product_id: string; sub_products: Array<{ product_id: string; out_sub_id?: string }> }> {
   const r = await save(api, await api.token(), body)
-  if (r.data.error_code !== 0) throw new Error(`save failed: ${r.data.description}`)
+  if (r.data.error_code !== 0) throw new Error(`save failed: ${r.data.description}: ${r.extra?.sub_description}`)
   const audit = await api.post(`/sandbox/products/${r.data.product_id}/audit`, { result: 'PASS' })
   if (audit.body.data.online_status !== 1) throw new Error(`not online: ${audit.text}`)
   return r.data
@@ -77,6 +77,7 @@ export async function publish(
 /** The simulated consumer buys; throws on an error. */
 export async function buy(api: Api, body: Record<string, unknown>) {
   const r = await api.post('/sandbox/orders', body)
-  if (r.body.data.error_code !== 0) throw new Error(`purchase failed: ${r.body.data.description}`)
+  if (r.body.data.error_code !== 0)
+    throw new Error(`purchase failed: ${r.body.data.description}: ${r.body.extra?.sub_description}`)
   return r.body.data as { order: Body; certificates: Body[] }
 }

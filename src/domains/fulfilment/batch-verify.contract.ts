@@ -16,7 +16,12 @@ const itemSchema = verifyBodySchema.omit({ poi_id: true }).openapi('BatchVerifyI
 const itemResultSchema = z
   .object({
     error_code: z.number().int().openapi({ description: '0, or why this whole item failed (its verify_token, …)' }),
-    description: z.string(),
+    description: z.string().openapi({ description: "the code's standard text (3000001: the reason)" }),
+    sub_error_code: z
+      .number()
+      .int()
+      .openapi({ description: 'the specific code of a failed item, as extra.sub_error_code of certificate/verify' }),
+    sub_description: z.string().openapi({ description: 'the detail of a failed item, naming the field' }),
     verify_results: z.array(verifyResultSchema).openapi({ description: 'as certificate/verify answers them' }),
   })
   .openapi('BatchVerifyItemResult')
@@ -48,7 +53,8 @@ export const batchVerifyRoute = createRoute({
     'verify_token, missing order_id) does not stop the others.',
     '',
     `Errors of the call: 2100005 (poi_id missing, an empty list or more than ${MAX_BATCH_ORDERS} items). Per item:`,
-    '2100005, 4000108 verify_token 无效, 4000110 verify_token 已过期 (4000109 only with verify_token_single_use); per coupon in',
+    '2100005, or 3000001 with sub_error_code 4000108 verify_token 无效 / 4000110 verify_token 已过期 (4000109 only with',
+    'verify_token_single_use; the legacy setting verify_errors_own_codes answers these codes in error_code); per coupon in',
     'verify_results[].result: 4000101–4000107, 4000111, 4000115, 4000116, and 1208 on a repeated verify_token (see certificate/verify).',
   ].join('\n'),
   request: {
@@ -88,6 +94,8 @@ export const batchVerifyRoute = createRoute({
         {
           error_code: 0,
           description: 'success',
+          sub_error_code: 0,
+          sub_description: '',
           verify_results: [
             {
               result: 0,
@@ -105,8 +113,10 @@ export const batchVerifyRoute = createRoute({
           ],
         },
         {
-          error_code: 4000108,
-          description: 'verify_token 无效: no prepare issued this verify_token',
+          error_code: 3000001,
+          description: 'verify_token 无效',
+          sub_error_code: 4000108,
+          sub_description: 'no prepare issued this verify_token',
           verify_results: [],
         },
       ],

@@ -8,9 +8,8 @@ export const fulfilmentMoreDocs = defineOpDocs({
     entryCodes: {
       in: 'certificate_verify_resp_list[]',
       codes: {
-        4000108: "verify_token 无效: the item's verify_token is unknown",
-        4000109: "verify_token 已使用: the item's verify_token was used",
-        4000110: "verify_token 已过期: the item's verify_token expired",
+        3000001:
+          "the item is refused as certificate/verify would refuse it, the specific code in the item's sub_error_code: 4000108 verify_token 无效 (unknown), 4000109 verify_token 已使用 (legacy setting verify_token_single_use), 4000110 verify_token 已过期",
       },
     },
   },

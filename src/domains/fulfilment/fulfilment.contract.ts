@@ -247,7 +247,7 @@ export const recordsRoute = createRoute({
     query: z.object({
       account_id: z.string(),
       cursor: z.string().openapi({ description: '"0" for the first page, then the last record\'s cursor' }),
-      size: digitsIn(1, 50, 'page size'),
+      size: digitsIn(1, 20, 'page size (验券历史: 1–20)'),
       poi_ids: z.string().optional(),
       start_time: num('verify time from').optional(),
       end_time: num('verify time to').optional(),

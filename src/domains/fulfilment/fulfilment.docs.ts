@@ -1,37 +1,44 @@
 /** What the verification operations do in the sandbox and the codes they answer (OpenAPI document). */
 import { defineOpDocs } from '../../docs/op-docs.js'
-import { FULFIL } from './fulfilment.errors.js'
+import { ERROR_CODES } from '../../core/errors.js'
+import { FULFIL, WHOLE_CALL, type FulfilCode } from './fulfilment.errors.js'
 
 const F = FULFIL
-const UNUSABLE = {
-  [F.USED.code]: 'no coupon of the order is usable: the scanned one was verified already',
-  [F.EXPIRED.code]: 'the scanned coupon expired',
-  [F.REFUNDED.code]: 'the scanned coupon is refunded or being refunded',
-  [F.NOT_STARTED.code]: 'the scanned coupon is not usable yet (before its start_time)',
-  [F.OUT_OF_USE_TIME.code]: "it is outside the coupon's use_time periods now (Beijing time)",
+const REFUSED = ERROR_CODES.BUSINESS.code
+
+/** 3000001 with the reason; the lines name each sub_error_code the operation answers (docs/errors.md lists them). */
+function refused(subs: Array<[FulfilCode, string]>): Record<number, string> {
+  const lines = subs.map(([name, why]) => {
+    const { reason, subErrorCode } = WHOLE_CALL[name] ?? { reason: F[name].msg, subErrorCode: F[name].code }
+    return `sub_error_code ${subErrorCode} (${reason}): ${why}`
+  })
+  return {
+    [REFUSED]: `the call is refused; description is the reason, extra.sub_error_code says which: ${lines.join('; ')}`,
+  }
 }
 
 export const fulfilmentDocs = defineOpDocs({
   certificatePrepare: {
     description:
-      'Reads the order of a scanned coupon (code or the QR encrypted_data) and answers its coupons usable now (virtual clock, use_time) with a verify_token for one verify call within 1800 virtual seconds. Stores the token; changes no coupon.',
-    errors: {
-      ...UNUSABLE,
-      [F.NOT_FOUND.code]: 'code or encrypted_data matches no coupon of this tenant (is it URL-encoded?)',
-      [F.WRONG_POI.code]: "poi_id is not one of the product's POIs",
-      [F.WRONG_FLOW.code]: '三方码 coupons are verified directly (codes + order_id), without prepare',
-    },
+      'Reads the order of a scanned coupon (code or the QR encrypted_data) and answers its coupons usable now (virtual clock, use_time) with a verify_token for one verify call within 1800 virtual seconds. An order with no coupon usable now answers success with an empty `certificates` list (验券准备: 如未返回券码信息,则说明该订单此刻无可用券码). Stores the token; changes no coupon.',
+    errors: refused([
+      ['NOT_FOUND', 'code or encrypted_data matches no coupon of this tenant (is it URL-encoded?)'],
+      ['WRONG_POI', "poi_id is not one of the product's POIs"],
+      ['WRONG_FLOW', '三方码 coupons are verified directly (codes + order_id), without prepare'],
+    ]),
     params: { code: '券码 as typed at the till (12 digits); give code or encrypted_data' },
   },
   certificateVerify: {
     description:
-      "Verifies coupons: 抖音码 with encrypted_codes and the verify_token of a prepare, 三方码 with codes or code_with_time_list and order_id. Each verified coupon becomes used (status 2) with a verification record, its order's status and the bills follow, and life_trade_certificate_notify (action verify) is queued. A coupon that cannot be verified fails only its own verify_results entry (result = one of 4000101–4000116); token problems fail the whole call. A repeat call with the same verify_token (within its 1800 s) answers error_code 0, result 1208 with the earlier verification for the coupons it verified, and verifies the others (验券: 第二次调用error_code=0且result=1208…也可以代表验券成功).",
-    errors: {
-      [F.TOKEN_INVALID.code]: 'no prepare of this tenant issued the verify_token',
-      [F.TOKEN_USED.code]:
+      "Verifies coupons: 抖音码 with encrypted_codes and the verify_token of a prepare, 三方码 with codes or code_with_time_list and order_id. Each verified coupon becomes used (status 2) with a verification record, its order's status and the bills follow, and life_trade_certificate_notify (action verify) is queued. A coupon that cannot be verified fails only its own verify_results entry (result = one of 4000101–4000116); token problems fail the whole call (3000001, the specific code in extra.sub_error_code). A repeat call with the same verify_token (within its 1800 s) answers error_code 0, result 1208 with the earlier verification for the coupons it verified, and verifies the others (验券: 第二次调用error_code=0且result=1208…也可以代表验券成功).",
+    errors: refused([
+      ['TOKEN_INVALID', 'no prepare of this tenant issued the verify_token'],
+      [
+        'TOKEN_USED',
         'only with the legacy tenant setting verify_token_single_use: the verify_token served a verify already',
-      [F.TOKEN_EXPIRED.code]: 'the verify_token is older than 1800 virtual seconds',
-    },
+      ],
+      ['TOKEN_EXPIRED', 'the verify_token is older than 1800 virtual seconds'],
+    ]),
     entryCodes: {
       in: 'verify_results[].result',
       codes: Object.fromEntries(
@@ -54,22 +61,22 @@ export const fulfilmentDocs = defineOpDocs({
   certificateCancel: {
     description:
       'Cancels a verification within 3600 virtual seconds of it: the coupon is usable again (status 1), the record is marked cancelled, the bill is reversed and life_trade_certificate_notify (action verify_cancel) is queued.',
-    errors: {
-      [F.RECORD_NOT_FOUND.code]: 'no verification verify_id of certificate_id',
-      [F.ALREADY_CANCELLED.code]: 'the verification was cancelled already',
-      [F.CANCEL_LATE.code]: 'more than 3600 virtual seconds passed since the verification',
-      [F.REFUNDED.code]: 'the coupon was refunded (or changed) since this verification',
-    },
+    errors: refused([
+      ['RECORD_NOT_FOUND', 'no verification verify_id of certificate_id'],
+      ['ALREADY_CANCELLED', 'the verification was cancelled already'],
+      ['CANCEL_LATE', 'more than 3600 virtual seconds passed since the verification'],
+      ['REFUNDED', 'the coupon was refunded (or changed) since this verification'],
+    ]),
   },
   certificateGet: {
     description:
-      'Reads one coupon by its encrypted_code, with its verification and amounts (times in milliseconds). Changes nothing.',
-    errors: { [F.NOT_FOUND.code]: 'encrypted_code matches no coupon of this tenant (is it URL-encoded?)' },
+      'Reads one coupon by its encrypted_code, with its verification and amounts (start_time and expire_time in milliseconds; verify.verify_time, verify_records[].verify_time and sku.sold_start_time in seconds, 单位秒 on its page). Changes nothing.',
+    errors: refused([['NOT_FOUND', 'encrypted_code matches no coupon of this tenant (is it URL-encoded?)']]),
   },
   certificateQuery: {
     description:
       'Reads the coupons of one encrypted_code or of a whole order (exactly one of the two). Changes nothing.',
-    errors: { [F.NOT_FOUND.code]: 'the encrypted_code matches no coupon, or there is no such order' },
+    errors: refused([['NOT_FOUND', 'the encrypted_code matches no coupon, or there is no such order']]),
   },
   verifyRecordQuery: {
     description:

@@ -1,10 +1,13 @@
 /**
- * Verification errors. The public docs name no codes for these (douyin-api.md §12.2); the sandbox's own codes
- * are listed in docs/decisions.md and stay stable.
+ * Verification errors. A whole call the platform refuses answers 3000001 with a Chinese reason in `description`
+ * and the specific code in `extra.sub_error_code` (撤销核销 after the hour: 3000001 "已超过可撤销时限,无法撤销核销",
+ * sub_error_code 2034000910; a refused prepare: 3000001 "该券不可使用券码查询"). Where no platform code is known the
+ * sandbox's own 4000101–4000116 is the sub_error_code; the mapping is listed in docs/errors.md. The same codes,
+ * per coupon, are verify_results[].result.
  */
-import { invalidParams, SandboxError } from '../../core/errors.js'
+import { ERROR_CODES, invalidParams, SandboxError } from '../../core/errors.js'
 
-/** code → platform-style text; used for envelope errors and for verify_results[].result */
+/** code → platform-style text; used for verify_results[].result and (legacy) envelope errors */
 export const FULFIL = {
   NOT_FOUND: { code: 4000101, msg: '券码不存在' },
   USED: { code: 4000102, msg: '券已使用' },
@@ -28,9 +31,23 @@ export const FULFIL = {
 
 export type FulfilCode = keyof typeof FULFIL
 
+/**
+ * The platform's answer to a whole call refused for `name`: 3000001, the reason, the sub_error_code. The pages
+ * give two (撤销核销 after the hour, a prepare refused); the others keep the sandbox's text and code.
+ */
+export const WHOLE_CALL: Partial<Record<FulfilCode, { reason: string; subErrorCode: number }>> = {
+  CANCEL_LATE: { reason: '已超过可撤销时限,无法撤销核销', subErrorCode: 2034000910 },
+  WRONG_FLOW: { reason: '该券不可使用券码查询', subErrorCode: FULFIL.WRONG_FLOW.code },
+}
+
 export function fulfilError(name: FulfilCode, detail: string): SandboxError {
   const { code, msg } = FULFIL[name]
-  return new SandboxError(code, `${msg}: ${detail}`)
+  const { reason, subErrorCode } = WHOLE_CALL[name] ?? { reason: msg, subErrorCode: code }
+  return new SandboxError(ERROR_CODES.BUSINESS.code, reason, {
+    detail,
+    subErrorCode,
+    legacy: { errorCode: code, text: msg, setting: 'verify_errors_own_codes' },
+  })
 }
 
 export const needCode = () => invalidParams('code or encrypted_data is required')

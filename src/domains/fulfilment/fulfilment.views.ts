@@ -80,24 +80,17 @@ export function certificateView(t: Tenant, c: CertificateRecord) {
 type CertificateView = ReturnType<typeof certificateView>
 
 /**
- * certificate/get's times in milliseconds, as its document and example give them (expire_time 1682265599000,
- * verify_time 1651152314000, sku.sold_start_time 1650278040000); prepare and certificate/query use seconds.
+ * certificate/get's validity in milliseconds, as its field list gives `start_time`/`expire_time` (example
+ * expire_time 1682265599000); its field list says 单位秒 for `verify.verify_time` (example 1651152314) and
+ * `sku.sold_start_time`, so those, like every other time, stay seconds.
  */
 function timesInMs(v: CertificateView): CertificateView {
   const ms = (s: number) => s * 1000
-  const verify = (r: ReturnType<typeof verifyView>) => ({ ...r, verify_time: ms(r.verify_time) })
-  return {
-    ...v,
-    start_time: ms(v.start_time),
-    expire_time: ms(v.expire_time),
-    sku: { ...v.sku, sold_start_time: ms(v.sku.sold_start_time) },
-    ...(v.verify ? { verify: verify(v.verify) } : {}),
-    verify_records: v.verify_records.map(verify),
-  }
+  return { ...v, start_time: ms(v.start_time), expire_time: ms(v.expire_time) }
 }
 
 export class FulfilmentViews {
-  /** certificate/get by encrypted_code (times in milliseconds). */
+  /** certificate/get by encrypted_code (start_time/expire_time in milliseconds, the other times in seconds). */
   get(t: Tenant, encryptedCode: string) {
     const d = fulfilmentData(t)
     const c = d.certificates.get(certIdByEncryptedCode(t, encryptedCode) ?? '')

@@ -7,10 +7,9 @@ export const noTemplate = (productType: number, categoryId: number, why: string)
   invalidParams(`no template for product_type ${productType} in category_id ${categoryId}: ${why}`)
 export const badAttrs = (problems: string[]) => invalidParams(problems.join('; '))
 export const poiNotOwned = (accountId: string, poiId: string) =>
-  new SandboxError(
-    2137000328,
-    `当前商品归属账户-${accountId},和门店-${poiId}无认领或使用关系 (pois[].poi_id must be one of the account's POIs)`,
-  )
+  new SandboxError(2137000328, `当前商品归属账户-${accountId},和门店-${poiId}无认领或使用关系`, {
+    detail: "pois[].poi_id must be one of the account's POIs",
+  })
 export const immutableField = (field: string, was: number, got: number) =>
   invalidParams(`product.${field} cannot change on update (was ${was}, got ${got})`)
 export const productNotFound = (ref: string) =>

@@ -27,10 +27,10 @@ export const accountNotAuthorised = (accountId: string) =>
   )
 /** 生活服务 client_token, 频控规则: more than the allowed calls within 5 minutes answer 10020 (no ban). */
 export const callRateExceeded = (key: string, limit: number, untilMs: number) =>
-  new SandboxError(
-    10020,
-    `接口调用超过频率限制: client_key ${key} called /oauth/client_token/ ${limit} times within 5 minutes of virtual time ` +
+  new SandboxError(10020, '接口调用超过频率限制', {
+    detail:
+      `client_key ${key} called /oauth/client_token/ ${limit} times within 5 minutes of virtual time ` +
       `(频控规则: 5 分钟内超过 500 次接口调用,接口报错,错误码 10020); calls are accepted again from ` +
       `${new Date(untilMs).toISOString()}, and tokens already issued keep working. Reuse a token for its 7200 s ` +
       `instead of fetching one per request; tenant setting client_token_rate_limit sets the limit (0: none)`,
-  )
+  })

@@ -28,8 +28,12 @@ export const queryLegerUrlRoute = createRoute({
   tags,
   security,
   operationId: 'billQueryLegerUrl',
-  summary: '离线分账单下载url',
+  summary: '离线分账单下载url (接口不再对外提供: deprecated)',
+  deprecated: true,
   description: [
+    'Deprecated: its page marks the API 接口不再对外提供 (no longer offered); the sandbox still answers it for',
+    'existing clients. Read the day through bill/catering_query or ledger/query instead.',
+    '',
     'The download link of the ledger file (分账单) of `launch_date`: an .xlsx with one header row and one row per',
     'ledger record whose bill_date is that day (the records catering_query and ledger/query answer for it, same',
     'order and amounts in fen). The file is built from the ledger when downloaded, so it shows the records as they',

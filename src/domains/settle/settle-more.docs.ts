@@ -24,7 +24,7 @@ export const settleMoreDocs = defineOpDocs({
   },
   billQueryLegerUrl: {
     description:
-      'The download link of the ledger file (分账单) of `launch_date`: an .xlsx with one header row and one row per ledger record whose bill_date is that day (the records catering_query and ledger/query answer for it, same order and amounts in fen). The file is built from the ledger when downloaded, so it shows the records as they stand then (status, settle time). `urls` is top-level, next to data and extra, as in the document. Reads the ledger only.',
+      'Deprecated: the page of 离线分账单下载url marks it 接口不再对外提供 (no longer offered); the sandbox still answers it for existing clients (read the day through bill/catering_query or ledger/query instead). The download link of the ledger file (分账单) of `launch_date`: an .xlsx with one header row and one row per ledger record whose bill_date is that day (the records catering_query and ledger/query answer for it, same order and amounts in fen). The file is built from the ledger when downloaded, so it shows the records as they stand then (status, settle time). `urls` is top-level, next to data and extra, as in the document. Reads the ledger only.',
   },
   billQueryRebateUrl: {
     description:

@@ -122,7 +122,7 @@ export const ledgerQueryRoute = createRoute({
       account_id: z.string(),
       bill_date: date.openapi({ description: '核销日期' }),
       cursor: z.string(),
-      size: digitsIn(1, 100, 'page size'),
+      size: digitsIn(1, 50, 'page size (账单查询: 1–50)'),
     }),
   },
   responses: jsonResponses(page('LedgerQuery', ledgerRecord), "a page of the day's ledger records"),

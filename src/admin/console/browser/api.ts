@@ -14,7 +14,26 @@ export async function control<T extends object = Answer>(method: string, path: s
   const init: RequestInit = { method, headers: controlHeaders() }
   if (method !== 'GET') init.body = JSON.stringify(body ?? {})
   const r = await fetch(path, init)
-  return ((await r.json()) as { data: Answer & T }).data
+  return withDetail<T>((await r.json()) as Envelope<T>)
+}
+
+interface Envelope<T> {
+  data: Answer & T
+  extra?: { sub_description?: string; sub_error_code?: number }
+}
+
+/** An answer's data; an error keeps its detail (extra.sub_description) and sub_error_code beside it for display. */
+function withDetail<T>(json: Envelope<T>): Answer & T {
+  const d = json.data
+  if (!d || d.error_code === 0 || !json.extra) return d
+  return { ...d, detail: json.extra.sub_description, sub_error_code: json.extra.sub_error_code }
+}
+
+/** How an error reads in the console: the code, its text, the detail and the specific code. */
+export function errorLine(d: Answer | undefined): string {
+  const detail = d?.detail ? `：${d.detail}` : ''
+  const sub = d?.sub_error_code ? `（${d.sub_error_code}）` : ''
+  return `${d?.error_code ?? ''} ${d?.description ?? ''}${detail}${sub}`
 }
 
 async function accessToken(fresh: boolean): Promise<string> {
@@ -44,7 +63,7 @@ export async function platform<T extends object = Answer>(
     const headers: Record<string, string> = { 'access-token': await accessToken(i > 0) }
     if (method !== 'GET') headers['content-type'] = 'application/json'
     const r = await fetch(url, { method, headers, body: method === 'GET' ? undefined : JSON.stringify(body ?? {}) })
-    const d = ((await r.json()) as { data: Answer & T }).data
+    const d = withDetail<T>((await r.json()) as Envelope<T>)
     if (i === 0 && (d.error_code === 2190008 || d.error_code === 2190002)) continue
     return d
   }

@@ -1,5 +1,6 @@
 /** Finding elements, drawing markup into them (escaped by JSX), redrawing only on change, the activity log. */
 import type { JSX } from 'hono/jsx/jsx-runtime'
+import { errorLine } from './api.js'
 import { S } from './state.js'
 import type { Answer } from './types.js'
 
@@ -33,7 +34,7 @@ export function note(what: string, data: Answer | undefined, extra?: string): bo
   draw(
     li,
     <>
-      <b>{what}</b> {okay ? '✓ 成功' : `✗ ${data?.error_code ?? ''} ${data?.description ?? ''}`}
+      <b>{what}</b> {okay ? '✓ 成功' : `✗ ${errorLine(data)}`}
       {extra ? (
         <>
           {' '}

@@ -3,7 +3,7 @@
  * hour, refunds by user, customer service or system with the reason a refusal gives.
  */
 import qrcode from 'qrcode-generator'
-import { control, platform } from './api.js'
+import { control, errorLine, platform } from './api.js'
 import { $, draw, note, show, valueOf } from './dom.js'
 import { L, Label, mmss, name, yuan, bj } from './format.js'
 import { S } from './state.js'
@@ -58,7 +58,7 @@ export const orderActions: Actions = {
         }
       : {
           ok: false,
-          text: `${who}退款被拒绝（${d.error_code}）：${d.description}`,
+          text: `${who}退款被拒绝：${errorLine(d)}`,
           hint: order && order.refund_mode ? RULE_HINT[order.refund_mode] : '',
         }
     S.shown.orders = ''

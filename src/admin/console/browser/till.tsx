@@ -1,5 +1,5 @@
 /** ③ The till: scan (prepare, by 12-digit code or QR payload), then verify the chosen coupons. */
-import { platform } from './api.js'
+import { errorLine, platform } from './api.js'
 import { $, draw, note, valueOf } from './dom.js'
 import { yuan } from './format.js'
 import { S, type Till } from './state.js'
@@ -61,7 +61,7 @@ export function renderTill(): void {
   }
   const p = t.prepared
   if (p.error_code !== 0) {
-    draw('till-result', <p class="bad">{`验券失败 ${p.error_code ?? ''}：${p.description ?? ''}`}</p>)
+    draw('till-result', <p class="bad">{`验券失败 ${errorLine(p)}`}</p>)
     return
   }
   const certificates = p.certificates ?? []

@@ -4,6 +4,10 @@
 export interface Answer {
   error_code?: number
   description?: string
+  /** the detail naming the field (the answer's extra.sub_description) */
+  detail?: string
+  /** the specific code (the answer's extra.sub_error_code) */
+  sub_error_code?: number
 }
 
 export interface Tenant {
