@@ -4,6 +4,7 @@
  * (akte/comment/score/query). Each rule reads the raw JSON: ids are exact int64 numbers.
  */
 import { describe, expect, it } from 'vitest'
+import { errorOf } from './helpers/errors.js'
 import { productBuilders } from '../src/domains/goods/product.examples.js'
 import { DEFAULT_TENANT, FROZEN_AT_MS, makeSandbox } from './helpers/harness.js'
 import { buy, publish } from './helpers/goods.js'
@@ -15,16 +16,18 @@ const NOW = FROZEN_AT_MS / 1000
 async function setup() {
   const { api } = await makeSandbox()
   const h = async () => ({ 'access-token': await api.token() })
-  const write = async (body: object) => (await api.post('/sandbox/comments', body)).body.data
+  const write = async (body: object) => errorOf((await api.post('/sandbox/comments', body)).body)
   const query = async (q = '') => {
     const r = await api.get(`/goodlife/v1/akte/comment/query/?account_id=${ACC}${q}`, await h())
-    return { data: r.body.data, text: r.text }
+    return { data: errorOf(r.body), text: r.text }
   }
   const reply = async (body: object) =>
-    (await api.post('/goodlife/v1/akte/comment/reply/', { account_id: ACC, poi_id: POI, ...body }, await h())).body.data
+    errorOf(
+      (await api.post('/goodlife/v1/akte/comment/reply/', { account_id: ACC, poi_id: POI, ...body }, await h())).body,
+    )
   const score = async (q = '') => {
     const r = await api.get(`/goodlife/v1/akte/comment/score/query/?account_id=${ACC}${q}`, await h())
-    return { data: r.body.data, text: r.text }
+    return { data: errorOf(r.body), text: r.text }
   }
   const advance = (seconds: number) => api.post('/sandbox/clock/advance', { seconds })
   /** a bought and verified coupon at POI */

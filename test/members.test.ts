@@ -4,6 +4,7 @@
  * unbound members; an older update_time never overwrites newer data. Each rule reads the raw JSON.
  */
 import { describe, expect, it } from 'vitest'
+import { errorOf, errorText } from './helpers/errors.js'
 import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
 
 const ACC = DEFAULT_TENANT.account_id
@@ -60,7 +61,7 @@ describe('会员数据更新', () => {
     expect((await s.member('m-s')).member).toMatchObject({ points_amount_cent: 800, user_level: 3 })
     const bad = await s.update([entry('m-s', { points_amount_cent: 'abc' })])
     expect(bad.data.error_code).toBe(2100005)
-    expect(bad.data.description).toContain(
+    expect(errorText(bad)).toContain(
       'members[0].points_amount_cent: expected an integer (number or digit string), got "abc"',
     )
   })
@@ -80,13 +81,13 @@ describe('会员数据更新', () => {
     await s.join({ open_id: 'm-3' })
     const level = await s.update([entry('m-3', { user_level: 11 })])
     expect(level.data.error_code).toBe(2100005)
-    expect(level.data.description).toContain('members[0].user_level: must be 10 or less')
+    expect(errorText(level)).toContain('members[0].user_level: must be 10 or less')
     const many = await s.update(Array.from({ length: 6 }, () => entry('m-3')))
     expect(many.data.error_code).toBe(2100005)
-    expect(many.data.description).toContain('members')
+    expect(errorText(many)).toContain('members')
     const { update_time: _, ...noTime } = entry('m-3')
     const missing = await s.update([noTime])
-    expect(missing.data.description).toContain('members[0].update_time')
+    expect(errorText(missing)).toContain('members[0].update_time')
     const other = await s.update([entry('m-3')], '1234')
     expect(other.data.error_code).toBe(2119005)
   })
@@ -116,12 +117,12 @@ describe('会员数据更新', () => {
     await s.join({ open_id: 'm-6' })
     const unknown = await s.update([entry('m-5'), entry('nobody')])
     expect(unknown.data.error_code).toBe(4000001)
-    expect(unknown.data.description).toContain('members[1].open_id: nobody is not a member')
+    expect(errorText(unknown)).toContain('members[1].open_id: nobody is not a member')
     expect((await s.member('m-5')).member.points_amount_cent).toBe(0)
     await s.update([entry('m-6', { unbind: true })])
     const unbound = await s.update([entry('m-5'), entry('m-6', { update_time: T0 + 5 })])
     expect(unbound.data.error_code).toBe(4000002)
-    expect(unbound.data.description).toContain('members[1].open_id: member m-6 was unbound')
+    expect(errorText(unbound)).toContain('members[1].open_id: member m-6 was unbound')
     expect((await s.member('m-5')).member.points_amount_cent).toBe(0)
     // joining again binds the member anew, keeping its points and level
     const again = await s.api.post('/sandbox/members', { open_id: 'm-6' })
@@ -152,7 +153,7 @@ describe('会员数据更新', () => {
     const list = (await s.api.get('/sandbox/members')).body.data.members
     expect(list.map((m: { open_id: string }) => m.open_id)).toEqual(['a', 'b'])
     expect(list[0].user_level).toBe(4)
-    const none = (await s.api.get('/sandbox/members/zzz')).body.data
+    const none = errorOf((await s.api.get('/sandbox/members/zzz')).body)
     expect(none.error_code).toBe(4000001)
     expect(none.description).toContain('zzz')
   })

@@ -3,6 +3,7 @@
  * digits; anything else answers 2100005 "expected an integer (number or digit string)" naming the field.
  */
 import { describe, expect, it } from 'vitest'
+import { errorText } from './helpers/errors.js'
 import { productBuilders } from '../src/domains/goods/product.examples.js'
 import { DEFAULT_TENANT, FROZEN_AT_MS, makeSandbox } from './helpers/harness.js'
 import { publish } from './helpers/goods.js'
@@ -35,9 +36,9 @@ describe('control-plane integers: numbers or digit strings', () => {
     expect(r.text).toContain('"pay_amount":19300')
     const bad = await api.post('/sandbox/orders', { product_id: p.product_id, count: 'abc' })
     expect(bad.body.data.error_code).toBe(2100005)
-    expect(bad.body.data.description).toContain(`count: ${NOT_INT}`)
+    expect(errorText(bad.body)).toContain(`count: ${NOT_INT}`)
     const big = await api.post('/sandbox/orders', { product_id: p.product_id, count: '101' })
-    expect(big.body.data.description).toContain('count: must be 100 or less')
+    expect(errorText(big.body)).toContain('count: must be 100 or less')
   })
 
   it('POST /sandbox/refunds amount and POST /sandbox/bookings times', async () => {
@@ -50,13 +51,13 @@ describe('control-plane integers: numbers or digit strings', () => {
     })
     expect(book.body.data.error_code, book.text).toBe(0)
     const badBook = await api.post('/sandbox/bookings', { order_id: o.order.order_id, book_start_time: 'abc' })
-    expect(badBook.body.data.description).toContain(`book_start_time: ${NOT_INT}`)
+    expect(errorText(badBook.body)).toContain(`book_start_time: ${NOT_INT}`)
     const badRefund = await api.post('/sandbox/refunds', {
       order_id: o.order.order_id,
       by: 'customer_service',
       amount: 'abc',
     })
-    expect(badRefund.body.data.description).toContain(`amount: ${NOT_INT}`)
+    expect(errorText(badRefund.body)).toContain(`amount: ${NOT_INT}`)
     const refund = await api.post('/sandbox/refunds', {
       order_id: o.order.order_id,
       by: 'customer_service',
@@ -69,7 +70,7 @@ describe('control-plane integers: numbers or digit strings', () => {
     const { api } = await setup()
     const adv = await api.post('/sandbox/clock/advance', { seconds: '60' })
     expect(adv.body.data.clock.now).toBe(NOW + 60)
-    expect((await api.post('/sandbox/clock/advance', { seconds: 'abc' })).body.data.description).toContain(
+    expect(errorText((await api.post('/sandbox/clock/advance', { seconds: 'abc' })).body)).toContain(
       `seconds: ${NOT_INT}`,
     )
     const frozen = await api.post('/sandbox/clock/freeze', { at: String(NOW + 3600) })
@@ -83,7 +84,7 @@ describe('control-plane integers: numbers or digit strings', () => {
     expect(set.body.data.settings.outbox_limit).toBe(500)
     expect(set.text).toContain('"outbox_limit":500')
     const badSet = await api.request('PUT', '/sandbox/settings', { body: { settle_delay_seconds: 'abc' } })
-    expect(badSet.body.data.description).toContain(`settle_delay_seconds: ${NOT_INT}`)
+    expect(errorText(badSet.body)).toContain(`settle_delay_seconds: ${NOT_INT}`)
     const faults = await api.request('PUT', '/sandbox/faults', {
       body: { faults: [{ operation: 'goodsCategoryGet', error_code: '2119002', times: '1' }] },
     })
@@ -100,7 +101,7 @@ describe('control-plane integers: numbers or digit strings', () => {
       },
     })
     expect(badFault.body.data.error_code).toBe(2100005)
-    expect(badFault.body.data.description).toContain(`faults[0].times: ${NOT_INT}`)
-    expect(badFault.body.data.description).toContain(`faults[1].delay_ms: ${NOT_INT}`)
+    expect(errorText(badFault.body)).toContain(`faults[0].times: ${NOT_INT}`)
+    expect(errorText(badFault.body)).toContain(`faults[1].delay_ms: ${NOT_INT}`)
   })
 })
