@@ -13,7 +13,7 @@ import { registerJournalRoutes, type Journal } from './admin/journal.js'
 import type { Faults } from './admin/faults.js'
 import { applyFaults, registerFaultRoutes } from './admin/faults.routes.js'
 import { registerUiRoutes } from './admin/ui.routes.js'
-import { registerScenarioRunRoutes } from './admin/scenario-runs.js'
+import { registerScenarioRunRoutes, ScenarioRuns, type ScenarioRunner } from './admin/scenario-runs.js'
 import { registerDocsRoutes } from './docs/docs.routes.js'
 import { registerAfterSaleRoutes } from './domains/after-sale/after-sale.routes.js'
 import type { RefundService } from './domains/after-sale/refund.service.js'
@@ -62,6 +62,8 @@ export interface AppServices {
   refundSpi: RefundSpiService
   /** waits for a tenant's webhook deliveries in flight (before it is deleted) */
   settleDeliveries: (tenant: Tenant) => Promise<void>
+  /** the scenarios the control plane can run (none when not given) */
+  scenarios?: ScenarioRunner | undefined
 }
 
 /** Platform paths are canonical with a trailing slash, the control plane without; both spellings are served. */
@@ -119,7 +121,7 @@ export function buildApp(core: HttpCore, s: AppServices): OpenAPIHono<Env> {
   registerJournalRoutes(scoped, s.journal)
   registerFaultRoutes(scoped, s.faults)
   registerUiRoutes(scoped, s.journal, s.faults)
-  registerScenarioRunRoutes(scoped)
+  registerScenarioRunRoutes(scoped, new ScenarioRuns(s.scenarios))
   registerSandboxGoodsRoutes(scoped, s.goods.lifecycle)
   registerWebhookRoutes(scoped, s.webhooks)
   app.route('/', scoped)

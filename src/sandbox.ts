@@ -5,7 +5,18 @@
 import { readFileSync } from 'node:fs'
 import { packageFile } from './core/package-files.js'
 import type { OpenAPIHono } from '@hono/zod-openapi'
+import type { AdminCollections, AdminSysCollections } from './admin/admin.collections.js'
+import type { AfterSaleCollections } from './domains/after-sale/after-sale.collections.js'
+import type { FulfilmentCollections } from './domains/fulfilment/fulfilment.collections.js'
+import type { GoodsCollections } from './domains/goods/goods.collections.js'
+import type { OauthSysCollections } from './domains/oauth/oauth.collections.js'
+import type { SettleCollections } from './domains/settle/settle.collections.js'
+import type { ShopCollections } from './domains/shop/shop.collections.js'
+import type { TradeCollections } from './domains/trade/trade.collections.js'
+import type { SpiCollections, SpiSysCollections } from './spi/spi.collections.js'
+import type { WebhookCollections, WebhookSysCollections } from './webhooks/webhooks.collections.js'
 import { Journal } from './admin/journal.js'
+import type { ScenarioRunner } from './admin/scenario-runs.js'
 import { Faults } from './admin/faults.js'
 import { buildApp } from './app.js'
 import { systemTime, type RealTime } from './core/clock.js'
@@ -42,6 +53,25 @@ import { REFUND_APPLY_JOB, REFUND_NOTICE_JOB, RefundSpiService } from './spi/ref
 import { SpiClient } from './spi/spi.client.js'
 import { ISSUE_DEADLINE_JOB, ISSUE_JOB, SpiService } from './spi/spi.service.js'
 
+/**
+ * The collection maps of the store's namespaces, assembled from the parts that make up the sandbox: each declares
+ * its own collections and record types beside its store, and the tenants' registry (src/tenants) knows none of them.
+ */
+declare module './tenants/collections.js' {
+  interface TenantCollections
+    extends
+      GoodsCollections,
+      FulfilmentCollections,
+      TradeCollections,
+      AfterSaleCollections,
+      SettleCollections,
+      ShopCollections,
+      SpiCollections,
+      WebhookCollections,
+      AdminCollections {}
+  interface SysCollections extends OauthSysCollections, SpiSysCollections, WebhookSysCollections, AdminSysCollections {}
+}
+
 export interface SandboxDeps {
   store: Store
   /** seed of every random stream (default `douyin-sandbox`) */
@@ -57,6 +87,8 @@ export interface SandboxDeps {
   /** webhook delivery timeout in real ms (default 5000, the platform's) */
   webhookTimeoutMs?: number
   log?: Log
+  /** the scenarios the control plane runs (`/sandbox/scenarios`); the start command hands in the built-in ones */
+  scenarios?: ScenarioRunner
 }
 
 export interface Sandbox {
@@ -173,6 +205,7 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
     fulfilmentViews: new FulfilmentViews(),
     purchases,
     settleDeliveries: (t) => dispatcher.settle(t),
+    scenarios: deps.scenarios,
   })
   ticker.poke()
   for (const t of tenants.all()) if (webhooks.outbox(t).some((e) => e.status === 'pending')) dispatcher.poke(t)

@@ -14,7 +14,7 @@ import { tradeMoreDocs } from '../domains/trade/trade-more.docs.js'
 import { tradeDocs } from '../domains/trade/trade.docs.js'
 import { spiDocs } from '../spi/spi.docs.js'
 import { webhooksDocs } from '../webhooks/webhooks.docs.js'
-import type { OpDocs } from './op-docs.js'
+import type { OpDocs } from '../http/op-docs.js'
 
 export const OP_DOCS: OpDocs = {
   ...oauthDocs,

@@ -10,7 +10,7 @@ import { ERROR_CODES, SandboxError } from '../core/errors.js'
 import { StoreWriteError } from '../store/store.js'
 import type { Env } from './env.js'
 import { extraOf, logidOf } from './envelope.js'
-import { describeZodError } from './validation.js'
+import { describeZodError } from '../core/zod-errors.js'
 
 /** Maps anything thrown to a SandboxError. */
 export function toSandboxError(err: unknown, c: Context<Env>): SandboxError {

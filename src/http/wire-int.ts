@@ -6,6 +6,7 @@
  * Ids are different: `wireId` keeps their exact digits as a string.
  */
 import { z } from '@hono/zod-openapi'
+import { WIRE_INT_EXPECTED } from '../core/zod-errors.js'
 
 const INTEGER_TEXT = /^-?\d+$/
 
@@ -17,12 +18,7 @@ function fromDigits(value: unknown): unknown {
 /** The text of a wrong value; undefined (a missing field) keeps zod's "is required". */
 function notAnInteger(issue: { input?: unknown }): string | undefined {
   if (issue.input === undefined) return undefined
-  return `expected an integer (number or digit string), got ${JSON.stringify(issue.input) ?? String(issue.input)}`
-}
-
-/** True when a validation message is this rule's own (validation.ts shows it after the field name as is). */
-export function isWireIntMessage(message: string): boolean {
-  return message.startsWith('expected an integer (number or digit string)')
+  return `${WIRE_INT_EXPECTED}, got ${JSON.stringify(issue.input) ?? String(issue.input)}`
 }
 
 const integer = () => z.number({ error: notAnInteger }).int({ error: notAnInteger })

@@ -6,7 +6,6 @@
 import { lstat, mkdir, open, readFile, realpath, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import { Low, Memory } from 'lowdb'
-import { tenantRegistryProblem } from '../tenants/tenants.check.js'
 import { StoreOpenError } from './state.js'
 import { applyOp, emptyLiveState, type LiveState } from './live-state.js'
 import { readSnapshotFile } from './snapshot-read.js'
@@ -32,6 +31,11 @@ export interface FileStoreOptions {
   fs?: StoreFs
   /** tests: shorter waits before retrying a failed log write or compaction */
   retry?: RetryTimes
+  /**
+   * Checks the state once read (the start command passes the tenant registry's check): a problem it names stops
+   * the opening with a StoreOpenError, before anything is written.
+   */
+  check?: (state: LiveState) => string | undefined
 }
 
 function isAlive(pid: number): boolean {
@@ -143,7 +147,7 @@ export async function openFileStore(file: string, opts: FileStoreOptions = {}): 
     doing = `keeping a copy of the damaged ${path}`
     if (snapshot && snapshot.damaged.length > 0)
       snapshotRepaired = explainSnapshotRepair(path, await keepCopy(path), snapshot.damaged, batches)
-    const problem = tenantRegistryProblem(db.data)
+    const problem = opts.check?.(db.data)
     if (problem) {
       throw new StoreOpenError(
         path,

@@ -1,5 +1,5 @@
 /** Docs of the operations added with the rest of the in-scope platform (docs/contract-tests.md). */
-import { defineOpDocs } from '../../docs/op-docs.js'
+import { defineOpDocs } from '../../http/op-docs.js'
 
 export const settleMoreDocs = defineOpDocs({
   ledgerDetailedQuery: {
