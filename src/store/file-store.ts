@@ -5,12 +5,12 @@
  */
 import { lstat, mkdir, open, readFile, realpath, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
-import { Low, Memory } from 'lowdb'
+import { Low } from 'lowdb'
 import { StoreOpenError } from './state.js'
 import { applyOp, emptyLiveState, type LiveState } from './live-state.js'
-import { readSnapshotFile } from './snapshot-read.js'
 import { explainSnapshotRepair, type SnapshotRepairReport } from './snapshot-repair.js'
-import { snapshotTempPath, writeSnapshot } from './snapshot-writer.js'
+import { SnapshotFile } from './snapshot-file.js'
+import { snapshotTempPath } from './snapshot-writer.js'
 import { Store, type Durability } from './store.js'
 import { FileBlobs } from './blobs.js'
 import type { RetryTimes } from './backoff.js'
@@ -132,9 +132,11 @@ export async function openFileStore(file: string, opts: FileStoreOptions = {}): 
   try {
     await removeStaleTemp(path)
     doing = `reading ${path}`
-    const snapshot = await readSnapshotFile(path, { repair: opts.repair ?? false })
-    // lowdb holds the state in memory; the snapshot is written by snapshot-writer.ts, piece by piece
-    const db = new Low<LiveState>(new Memory<LiveState>(), snapshot?.state ?? emptyLiveState())
+    // lowdb holds the state in memory and reads and writes the snapshot file through its adapter
+    const file = new SnapshotFile(path, { repair: opts.repair ?? false, onPiece: opts.onSnapshotPiece, fs: opts.fs })
+    const db = new Low<LiveState>(file, emptyLiveState())
+    await db.read()
+    const snapshot = file.lastRead
     log = new WriteAheadLog(`${path}.wal`, opts.fsync ?? true, opts.fs)
     doing = `opening the log ${log.path}`
     const batches = await log.open({ snapshotSeq: db.data.seq, repair: opts.repair ?? false })
@@ -164,7 +166,8 @@ export async function openFileStore(file: string, opts: FileStoreOptions = {}): 
         ? `finishing the compaction the last run left unfinished (${log.oldPath} is still there): writing ` +
           `${snapshotTempPath(path)}`
         : `writing the snapshot ${path} (through ${snapshotTempPath(path)})`
-      snapshotBytes = await writeSnapshot(path, db.data, db.data.seq, undefined, opts.fs)
+      await db.write()
+      snapshotBytes = file.bytes
       doing = `removing the folded log ${log.oldPath}`
       await log.dropOld()
       doing = `emptying the folded log ${log.path}`
@@ -173,7 +176,7 @@ export async function openFileStore(file: string, opts: FileStoreOptions = {}): 
       doing = `syncing ${path}`
       snapshotBytes = await fsyncFile(path)
     }
-    return new Store(db, durability(path, log, snapshotBytes, snapshotRepaired, opts), opts.retry)
+    return new Store(db, durability(file, log, snapshotBytes, snapshotRepaired, opts), opts.retry)
   } catch (e) {
     await log?.close()
     await rm(lockPath, { force: true })
@@ -185,16 +188,17 @@ const warning = (opts: FileStoreOptions) =>
   opts.onWarning ?? ((m: string) => process.stderr.write(`douyin-sandbox: warning: ${m}\n`))
 
 function durability(
-  path: string,
+  file: SnapshotFile,
   log: WriteAheadLog,
   snapshotBytes: number,
   snapshotRepaired: SnapshotRepairReport | undefined,
   opts: FileStoreOptions,
 ): Durability {
   const warn = warning(opts)
+  const path = file.path
   return {
     log,
-    writeSnapshot: (state, seq) => writeSnapshot(path, state, seq, opts.onSnapshotPiece, opts.fs),
+    writeSnapshot: (state, seq) => file.writeAt(state, seq),
     compactionFailed: (e, retryMs) => {
       const { cause, fix } = fsAdvice(e, dirname(path))
       const where = log.hasOld ? `${log.oldPath} and ${log.path}` : log.path
