@@ -8,7 +8,7 @@ import { getPath } from 'hono/utils/url'
 import { registerAdminRoutes } from './admin/admin.routes.js'
 import { registerSandboxGoodsRoutes } from './admin/sandbox-goods.routes.js'
 import { registerSnapshotRoutes } from './admin/snapshots.routes.js'
-import { SnapshotService } from './admin/snapshots.service.js'
+import type { SnapshotService } from './admin/snapshots.service.js'
 import { registerJournalRoutes, type Journal } from './admin/journal.js'
 import type { Faults } from './admin/faults.js'
 import { applyFaults, registerFaultRoutes } from './admin/faults.routes.js'
@@ -51,6 +51,7 @@ export interface AppServices {
   journal: Journal
   faults: Faults
   tenants: Tenants
+  snapshots: SnapshotService
   oauth: OauthService
   webhooks: WebhooksService
   goods: GoodsDeps
@@ -117,7 +118,7 @@ export function buildApp(core: HttpCore, s: AppServices): OpenAPIHono<Env> {
   registerShopRoutes(scoped)
   registerBillFileRoutes(scoped, s.tenants)
   registerAdminRoutes(scoped, s.tenants, s.version, s.settleDeliveries)
-  registerSnapshotRoutes(scoped, new SnapshotService(s.store, s.tenants))
+  registerSnapshotRoutes(scoped, s.snapshots)
   registerJournalRoutes(scoped, s.journal)
   registerFaultRoutes(scoped, s.faults)
   registerUiRoutes(scoped, s.journal, s.faults)

@@ -16,6 +16,7 @@ import type { TradeCollections } from './domains/trade/trade.collections.js'
 import type { SpiCollections, SpiSysCollections } from './spi/spi.collections.js'
 import type { WebhookCollections, WebhookSysCollections } from './webhooks/webhooks.collections.js'
 import { Journal } from './admin/journal.js'
+import { SnapshotService } from './admin/snapshots.service.js'
 import type { ScenarioRunner } from './admin/scenario-runs.js'
 import { Faults } from './admin/faults.js'
 import { buildApp } from './app.js'
@@ -51,6 +52,8 @@ import { OutboundCall } from './webhooks/outbound.js'
 import { WebhooksService } from './webhooks/webhooks.service.js'
 import { REFUND_APPLY_JOB, REFUND_NOTICE_JOB, RefundSpiService } from './spi/refund-spi.js'
 import { SpiClient } from './spi/spi.client.js'
+import { spiTargets } from './spi/spi.store.js'
+import { webhookTargets } from './webhooks/webhooks.store.js'
 import { ISSUE_DEADLINE_JOB, ISSUE_JOB, SpiService } from './spi/spi.service.js'
 
 /**
@@ -125,7 +128,7 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
   const outbound = new OutboundCall(realTime)
   const faults = new Faults(seed)
   const dispatcher = new Dispatcher({ store: deps.store, outbound, log, timeoutMs: deps.webhookTimeoutMs, faults })
-  const tenants = new Tenants({
+  const tenants: Tenants = new Tenants({
     store: deps.store,
     realTime,
     handlers,
@@ -136,9 +139,17 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
       (t) =>
         t.record.is_default && void updateSettings(t, settingsSchema.partial().parse(fixtures.defaultTenant.settings)),
     ],
+    // what other parts keep of a tenant in sys (its tokens stay, so no token string is ever issued twice)
+    forgetters: [
+      (key) => oauthStore(deps.store).clients.delete(key),
+      (key) => spiTargets(deps.store).delete(key),
+      (key) => webhookTargets(deps.store).delete(key),
+      (key) => snapshots.forget(key),
+    ],
     onScheduleChange: () => ticker?.poke(),
     afterJob: (t) => dispatcher.pass(t),
   })
+  const snapshots: SnapshotService = new SnapshotService(deps.store, tenants)
   const webhooks = new WebhooksService(deps.store, dispatcher)
   handlers.set(RETRY_JOB, (_t, job) => job.payload)
   ticker = new Ticker(
@@ -193,6 +204,7 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
     store: deps.store,
     version,
     tenants,
+    snapshots,
     oauth,
     webhooks,
     journal: new Journal(),

@@ -89,6 +89,21 @@ export class SnapshotService {
     return sysRepo(this.store).collection('snapshots')
   }
 
+  /** Removes a deleted tenant's snapshots; their bodies go once the records' deletion is on disk. */
+  forget(clientKey: string): void {
+    const store = this.store
+    for (const id of this.snapshots.keys()) {
+      if (!id.startsWith(`${clientKey}/`)) continue
+      const body = this.snapshots.get(id)?.body
+      this.snapshots.delete(id)
+      if (body)
+        void store.sync().then(
+          () => store.blobs.remove(body),
+          () => undefined,
+        )
+    }
+  }
+
   /**
    * Saves the tenant's whole state under `name`, replacing one of the same name. The state is the tenant's as
    * of the call; the body is written outside the log before the record naming it is.
