@@ -260,6 +260,7 @@ describe('demo console', () => {
     const guarded = await makeSandbox({
       frozenAtMs: GOODS_NOW_MS,
       access: { allowedHosts: [], allowedOrigins: [], controlToken },
+      scenarios: scenarioRunner,
     })
     const guardedServer = await listen(guarded.sandbox)
     try {

@@ -1,4 +1,7 @@
-/** A type of the typed client's inputs, kept here so that any layer can name a contract's strict input. */
+/**
+ * The typed client's strict input (an unknown or misspelt field does not compile), at the ground floor so that a
+ * domain's example bodies (goods/product.examples.ts) name a contract's input without importing the client.
+ */
 
 /** The named keys of T, without its index signatures. */
 type NamedKeys<T> = keyof {
