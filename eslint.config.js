@@ -1,4 +1,6 @@
 // ESLint (flat config): typescript-eslint's recommended rules plus the rules that encode this project's conventions.
+import { dirname, relative, resolve, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
@@ -20,6 +22,85 @@ const fileNames = {
   },
 }
 
+/**
+ * The layers of the code, from the ground up: a file imports only from layers below its own (never from one
+ * beside or above it), and anything inside its own folder. The same order as CONTRIBUTING.md "Layout".
+ */
+const LAYERS = [
+  ['src/core/'],
+  ['src/config.ts', 'src/fixtures.ts', 'src/store/'],
+  ['src/log.ts', 'src/tenants/'],
+  ['src/http/'],
+  ['src/webhooks/'],
+  ['src/domains/'],
+  ['src/spi/', 'src/admin/', 'src/check/'],
+  ['src/docs/', 'src/client/'],
+  ['src/app.ts'],
+  ['src/sandbox.ts'],
+  ['src/server.ts'],
+  ['src/testing/'],
+  ['scenarios/'],
+  ['src/cli/'],
+  ['src/cli.ts', 'src/main.ts', 'src/index.ts'],
+]
+/** Code below the routes (services, stores, rules, views, every file of a domain but its routes and contracts) never sees HTTP. */
+const HTTP_FREE = /^src\/(?:core|store|tenants|webhooks|spi|domains)\/(?!.*\.(?:routes|contract)\.ts$)/
+const HTTP_PACKAGES = /^(?:hono(?:\/.*)?|@hono\/node-server)$/
+const HTTP_MODULES = /^src\/http\/(?:env|envelope|render|auth|access|body|edge|php-arrays|validation|json-int64)\.ts$/
+const ROOT = fileURLToPath(new URL('.', import.meta.url))
+
+/** The folder (or top-level file) a project path stands in, with its layer's number. */
+function placeOf(path) {
+  let best
+  LAYERS.forEach((members, level) => {
+    for (const m of members)
+      if ((m.endsWith('/') ? path.startsWith(m) : path === m) && (!best || m.length > best.unit.length))
+        best = { unit: m, level }
+  })
+  return best
+}
+
+/** One rule for the direction of imports: down the layers, HTTP only in routes and contracts, state through services. */
+const importDirection = {
+  meta: {
+    type: 'problem',
+    schema: [],
+    messages: {
+      upward: '{{from}} may not import {{to}}: imports run down the layers (LAYERS in eslint.config.js)',
+      http: '{{from}} is below the routes and may not import {{to}}: only routes and contracts see HTTP',
+      state: '{{from}} may not import {{to}}: routes reach state through services',
+    },
+  },
+  create(context) {
+    const from = relative(ROOT, context.filename).split(sep).join('/')
+    const here = placeOf(from)
+    if (!here || from.endsWith('.test.ts')) return {}
+    const check = (node, spec) => {
+      if (typeof spec !== 'string') return
+      const report = (messageId, to) => context.report({ node, messageId, data: { from, to } })
+      if (!spec.startsWith('.')) {
+        if (HTTP_FREE.test(from) && HTTP_PACKAGES.test(spec)) report('http', spec)
+        return
+      }
+      const to = relative(ROOT, resolve(dirname(context.filename), spec))
+        .split(sep)
+        .join('/')
+        .replace(/\.js$/, '.ts')
+      const there = placeOf(to)
+      if (there && there.unit !== here.unit && there.level >= here.level) report('upward', to)
+      else if (HTTP_FREE.test(from) && HTTP_MODULES.test(to)) report('http', to)
+      else if (from.endsWith('.routes.ts') && (to.endsWith('.store.ts') || to.startsWith('src/store/')))
+        report('state', to)
+    }
+    return {
+      ImportDeclaration: (n) => check(n, n.source.value),
+      ExportNamedDeclaration: (n) => n.source && check(n, n.source.value),
+      ExportAllDeclaration: (n) => check(n, n.source.value),
+      ImportExpression: (n) => n.source.type === 'Literal' && check(n, n.source.value),
+    }
+  },
+}
+
 const NO_SYSTEM_DATE = {
   selector: "NewExpression[callee.name='Date'][arguments.length=0]",
   message: 'new Date() reads the system clock: use the tenant clock',
@@ -30,9 +111,10 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    plugins: { project: { rules: { 'file-names': fileNames } } },
+    plugins: { project: { rules: { 'file-names': fileNames, 'import-direction': importDirection } } },
     rules: {
       'project/file-names': 'error',
+      'project/import-direction': 'error',
       'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
       '@typescript-eslint/no-unused-vars': [
         'error',
@@ -69,25 +151,8 @@ export default tseslint.config(
     rules: { 'max-lines': ['error', { max: 300 }] },
   },
   {
-    files: ['src/**/*.service.ts', 'src/**/*.store.ts', 'src/**/*.rules.ts'],
-    rules: {
-      // domain code never sees HTTP
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [{ group: ['hono', 'hono/*', '@hono/*'], message: 'services and stores do not import HTTP code' }],
-        },
-      ],
-    },
-  },
-  {
     files: ['src/**/*.routes.ts'],
     rules: {
-      // handlers parse, call one service and render: stores are the services' business
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['**/*.store.js', '**/store/*.js'], message: 'routes reach state through services' }] },
-      ],
       // request limits belong in the zod contract, where the OpenAPI document shows them
       'no-restricted-syntax': [
         'error',

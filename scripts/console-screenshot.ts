@@ -4,6 +4,7 @@
  * `npx tsx scripts/console-screenshot.ts` (needs `apt-get install chromium fonts-noto-cjk`).
  */
 import { chromium } from 'playwright-core'
+import { scenarioRunner } from '../src/cli/scenario-runner.js'
 import { createSandbox } from '../src/sandbox.js'
 import { listen } from '../src/server.js'
 import { openMemoryStore } from '../src/store/store.js'
@@ -16,6 +17,7 @@ const sandbox = createSandbox({
   frozenAtMs: GOODS_NOW_MS,
   log: createLog('silent'),
   store: await openMemoryStore(),
+  scenarios: scenarioRunner,
 })
 const server = await listen(sandbox, { port: 0, host: '127.0.0.1', requestTimeout: 30 })
 const api = apiOver((req) => fetch(req), server.url)

@@ -8,12 +8,12 @@ import { getPath } from 'hono/utils/url'
 import { registerAdminRoutes } from './admin/admin.routes.js'
 import { registerSandboxGoodsRoutes } from './admin/sandbox-goods.routes.js'
 import { registerSnapshotRoutes } from './admin/snapshots.routes.js'
-import { SnapshotService } from './admin/snapshots.service.js'
+import type { SnapshotService } from './admin/snapshots.service.js'
 import { registerJournalRoutes, type Journal } from './admin/journal.js'
 import type { Faults } from './admin/faults.js'
 import { applyFaults, registerFaultRoutes } from './admin/faults.routes.js'
 import { registerUiRoutes } from './admin/ui.routes.js'
-import { registerScenarioRunRoutes } from './admin/scenario-runs.js'
+import { registerScenarioRunRoutes, ScenarioRuns, type ScenarioRunner } from './admin/scenario-runs.js'
 import { registerDocsRoutes } from './docs/docs.routes.js'
 import { registerAfterSaleRoutes } from './domains/after-sale/after-sale.routes.js'
 import type { RefundService } from './domains/after-sale/refund.service.js'
@@ -53,6 +53,7 @@ export interface AppServices {
   journal: Journal
   faults: Faults
   tenants: Tenants
+  snapshots: SnapshotService
   oauth: OauthService
   webhooks: WebhooksService
   goods: GoodsDeps
@@ -64,6 +65,8 @@ export interface AppServices {
   refundSpi: RefundSpiService
   /** waits for a tenant's webhook deliveries in flight (before it is deleted) */
   settleDeliveries: (tenant: Tenant) => Promise<void>
+  /** the scenarios the control plane can run (none when not given) */
+  scenarios?: ScenarioRunner | undefined
 }
 
 /** Platform paths are canonical with a trailing slash, the control plane without; both spellings are served. */
@@ -119,11 +122,11 @@ export function buildApp(core: HttpCore, s: AppServices): OpenAPIHono<Env> {
   registerCommentRoutes(scoped)
   registerBillFileRoutes(scoped, s.tenants)
   registerAdminRoutes(scoped, s.tenants, s.version, s.settleDeliveries)
-  registerSnapshotRoutes(scoped, new SnapshotService(s.store, s.tenants))
+  registerSnapshotRoutes(scoped, s.snapshots)
   registerJournalRoutes(scoped, s.journal)
   registerFaultRoutes(scoped, s.faults)
   registerUiRoutes(scoped, s.journal, s.faults)
-  registerScenarioRunRoutes(scoped)
+  registerScenarioRunRoutes(scoped, new ScenarioRuns(s.scenarios))
   registerSandboxGoodsRoutes(scoped, s.goods.lifecycle)
   registerWebhookRoutes(scoped, s.webhooks)
   app.route('/', scoped)

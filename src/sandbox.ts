@@ -5,7 +5,21 @@
 import { readFileSync } from 'node:fs'
 import { packageFile } from './core/package-files.js'
 import type { OpenAPIHono } from '@hono/zod-openapi'
+import type { AdminCollections, AdminSysCollections } from './admin/admin.collections.js'
+import type { AfterSaleCollections } from './domains/after-sale/after-sale.collections.js'
+import type { CommentCollections } from './domains/comment/comment.collections.js'
+import type { FulfilmentCollections } from './domains/fulfilment/fulfilment.collections.js'
+import type { GoodsCollections } from './domains/goods/goods.collections.js'
+import type { MemberCollections } from './domains/member/member.collections.js'
+import type { OauthSysCollections } from './domains/oauth/oauth.collections.js'
+import type { SettleCollections } from './domains/settle/settle.collections.js'
+import type { ShopCollections } from './domains/shop/shop.collections.js'
+import type { TradeCollections } from './domains/trade/trade.collections.js'
+import type { SpiCollections, SpiSysCollections } from './spi/spi.collections.js'
+import type { WebhookCollections, WebhookSysCollections } from './webhooks/webhooks.collections.js'
 import { Journal } from './admin/journal.js'
+import { SnapshotService } from './admin/snapshots.service.js'
+import type { ScenarioRunner } from './admin/scenario-runs.js'
 import { Faults } from './admin/faults.js'
 import { buildApp } from './app.js'
 import { systemTime, type RealTime } from './core/clock.js'
@@ -40,7 +54,30 @@ import { OutboundCall } from './webhooks/outbound.js'
 import { WebhooksService } from './webhooks/webhooks.service.js'
 import { REFUND_APPLY_JOB, REFUND_NOTICE_JOB, RefundSpiService } from './spi/refund-spi.js'
 import { SpiClient } from './spi/spi.client.js'
+import { spiTargets } from './spi/spi.store.js'
+import { webhookTargets } from './webhooks/webhooks.store.js'
 import { ISSUE_DEADLINE_JOB, ISSUE_JOB, SpiService } from './spi/spi.service.js'
+
+/**
+ * The collection maps of the store's namespaces, assembled from the parts that make up the sandbox: each declares
+ * its own collections and record types beside its store, and the tenants' registry (src/tenants) knows none of them.
+ */
+declare module './tenants/collections.js' {
+  interface TenantCollections
+    extends
+      GoodsCollections,
+      FulfilmentCollections,
+      TradeCollections,
+      AfterSaleCollections,
+      SettleCollections,
+      ShopCollections,
+      MemberCollections,
+      CommentCollections,
+      SpiCollections,
+      WebhookCollections,
+      AdminCollections {}
+  interface SysCollections extends OauthSysCollections, SpiSysCollections, WebhookSysCollections, AdminSysCollections {}
+}
 
 export interface SandboxDeps {
   store: Store
@@ -57,6 +94,8 @@ export interface SandboxDeps {
   /** webhook delivery timeout in real ms (default 5000, the platform's) */
   webhookTimeoutMs?: number
   log?: Log
+  /** the scenarios the control plane runs (`/sandbox/scenarios`); the start command hands in the built-in ones */
+  scenarios?: ScenarioRunner
 }
 
 export interface Sandbox {
@@ -93,7 +132,7 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
   const outbound = new OutboundCall(realTime)
   const faults = new Faults(seed)
   const dispatcher = new Dispatcher({ store: deps.store, outbound, log, timeoutMs: deps.webhookTimeoutMs, faults })
-  const tenants = new Tenants({
+  const tenants: Tenants = new Tenants({
     store: deps.store,
     realTime,
     handlers,
@@ -104,9 +143,17 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
       (t) =>
         t.record.is_default && void updateSettings(t, settingsSchema.partial().parse(fixtures.defaultTenant.settings)),
     ],
+    // what other parts keep of a tenant in sys (its tokens stay, so no token string is ever issued twice)
+    forgetters: [
+      (key) => oauthStore(deps.store).clients.delete(key),
+      (key) => spiTargets(deps.store).delete(key),
+      (key) => webhookTargets(deps.store).delete(key),
+      (key) => snapshots.forget(key),
+    ],
     onScheduleChange: () => ticker?.poke(),
     afterJob: (t) => dispatcher.pass(t),
   })
+  const snapshots: SnapshotService = new SnapshotService(deps.store, tenants)
   const webhooks = new WebhooksService(deps.store, dispatcher)
   handlers.set(RETRY_JOB, (_t, job) => job.payload)
   ticker = new Ticker(
@@ -161,6 +208,7 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
     store: deps.store,
     version,
     tenants,
+    snapshots,
     oauth,
     webhooks,
     journal: new Journal(),
@@ -173,6 +221,7 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
     fulfilmentViews: new FulfilmentViews(),
     purchases,
     settleDeliveries: (t) => dispatcher.settle(t),
+    scenarios: deps.scenarios,
   })
   ticker.poke()
   for (const t of tenants.all()) if (webhooks.outbox(t).some((e) => e.status === 'pending')) dispatcher.poke(t)

@@ -5,6 +5,7 @@
 import type { Browser } from 'playwright-core'
 import type { Sandbox } from '../src/sandbox.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { scenarioRunner } from '../src/cli/scenario-runner.js'
 import { makeSandbox, type Api } from './helpers/harness.js'
 import { decodeQr, launch, openConsole, waitText } from './helpers/console.js'
 import { buy, GOODS_NOW_MS, productBody, publish } from './helpers/goods.js'
@@ -19,7 +20,7 @@ let sandbox: Sandbox
 const newReceiver = useReceivers()
 
 beforeAll(async () => {
-  const made = await makeSandbox({ frozenAtMs: GOODS_NOW_MS })
+  const made = await makeSandbox({ frozenAtMs: GOODS_NOW_MS, scenarios: scenarioRunner })
   api = made.api
   sandbox = made.sandbox
   server = await listen(made.sandbox)
@@ -260,6 +261,7 @@ describe('demo console', () => {
     const guarded = await makeSandbox({
       frozenAtMs: GOODS_NOW_MS,
       access: { allowedHosts: [], allowedOrigins: [], controlToken },
+      scenarios: scenarioRunner,
     })
     const guardedServer = await listen(guarded.sandbox)
     try {

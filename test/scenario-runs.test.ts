@@ -1,5 +1,6 @@
 /** Scenario runs started through the control plane of a running sandbox (what the demo console uses). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { scenarioRunner } from '../src/cli/scenario-runner.js'
 import { apiOver, makeSandbox, type Api } from './helpers/harness.js'
 import { listen } from './helpers/server.js'
 import { errorOf } from './helpers/errors.js'
@@ -7,7 +8,7 @@ import { errorOf } from './helpers/errors.js'
 let server: Awaited<ReturnType<typeof listen>>
 let api: Api
 beforeAll(async () => {
-  server = await listen((await makeSandbox()).sandbox)
+  server = await listen((await makeSandbox({ scenarios: scenarioRunner })).sandbox)
   api = apiOver((req) => fetch(req), server.url)
 })
 afterAll(async () => {
@@ -31,6 +32,14 @@ describe('POST /sandbox/scenarios/runs', () => {
     expect(tenants.map((t) => t.client_key)).toContain(run.client_key)
     expect((await api.get('/sandbox/scenarios')).body.data.runs.length).toBeGreaterThan(0)
   }, 60_000)
+
+  it('lists none and runs none in a sandbox built without a scenario runner', async () => {
+    const bare = (await makeSandbox()).api
+    expect((await bare.get('/sandbox/scenarios')).body.data.scenarios).toEqual([])
+    const refused = (await bare.post('/sandbox/scenarios/runs', { name: 'product-audit' })).body.data
+    expect(refused.error_code).toBe(2100005)
+    expect(refused.description).toContain('name: no scenario "product-audit"')
+  })
 
   it('refuses an unknown scenario and an unknown run', async () => {
     const bad = errorOf((await api.post('/sandbox/scenarios/runs', { name: 'no-such-flow' })).body)

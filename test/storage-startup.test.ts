@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openFileStore } from '../src/store/file-store.js'
 import { StoreOpenError } from '../src/store/state.js'
+import { tenantRegistryProblem } from '../src/tenants/tenants.check.js'
 import { makeSandbox } from './helpers/harness.js'
 import { runMain, startMain } from './helpers/process.js'
 
@@ -69,12 +70,12 @@ describe('a tenant record of the wrong shape', () => {
 
   it("names other fields too, and a client_key that is not the record's key", async () => {
     await withDefaultTenant((rec) => (rec.pois = 'none'))
-    expect((await refusal(openFileStore(file))).message).toContain(
+    expect((await refusal(openFileStore(file, { check: tenantRegistryProblem }))).message).toContain(
       'tenant record sys/tenants/awsandboxdefault: field pois must be an array of { poi_id, poi_name } strings, but is "none" (string)',
     )
     for (const f of [file, `${file}.wal`]) await rm(f)
     await withDefaultTenant((rec) => (rec.client_key = 'someone-else'))
-    expect((await refusal(openFileStore(file))).message).toContain(
+    expect((await refusal(openFileStore(file, { check: tenantRegistryProblem }))).message).toContain(
       'field client_key is "someone-else", not the record\'s key',
     )
   })

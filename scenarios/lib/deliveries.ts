@@ -2,7 +2,7 @@
  * What the platform sent to the target during a scenario, read from the control plane: events attributed to the
  * step that caused them, and a verdict that says what the target answered when a scenario fails.
  */
-import type { Json } from './scenario.js'
+import type { Json } from './json.js'
 
 /** A control-plane GET for the scenario's tenant; returns `data`. */
 export type ControlGet = (path: string) => Promise<Json>

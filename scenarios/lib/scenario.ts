@@ -5,6 +5,7 @@
  */
 import { productBuilders } from '../../src/domains/goods/product.examples.js'
 import { attempts, label, settleFirstAttempts } from './deliveries.js'
+import type { Json } from './json.js'
 import { publish, verifyAtTill } from './products.js'
 
 export interface Scenario {
@@ -33,8 +34,7 @@ export interface Tenant {
   poi_ids: string[]
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Json = any
+export type { Json }
 
 export interface ScenarioOptions {
   baseUrl: string

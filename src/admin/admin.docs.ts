@@ -1,5 +1,5 @@
 /** What the control plane's operations do and the codes they answer (OpenAPI document), webhooks aside. */
-import { defineOpDocs } from '../docs/op-docs.js'
+import { defineOpDocs } from '../http/op-docs.js'
 
 const SNAPSHOT = 'no snapshot of that name in this tenant'
 

@@ -8,6 +8,7 @@ import type { z } from 'zod'
 import type { outboundFaultSchema, requestFaultSchema } from './faults.contract.js'
 import { memoryHolder, SeededRandom, seedState } from '../core/random.js'
 import type { Tenant } from '../tenants/tenant.js'
+import type { OutboundFaults } from '../webhooks/outbound.js'
 
 export type FaultRule = z.infer<typeof requestFaultSchema> | z.infer<typeof outboundFaultSchema>
 /** A rule as stored: with its id. */
@@ -33,7 +34,7 @@ function fieldMatches(
   })
 }
 
-export class Faults {
+export class Faults implements OutboundFaults {
   private readonly streams = new Map<string, SeededRandom>()
 
   constructor(private readonly seed: string) {}

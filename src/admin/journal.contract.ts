@@ -2,6 +2,10 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { envelopeOf, jsonResponses } from '../http/envelope.schema.js'
 
+/** Entries kept per tenant; older ones drop off (a page of the journal holds at most this many). */
+export const JOURNAL_SIZE = 2000
+const optionalNumber = (v: string | undefined): number | undefined => (v === undefined ? undefined : Number(v))
+
 const entrySchema = z
   .object({
     seq: z.number().int(),
@@ -36,9 +40,20 @@ export const getRoute = createRoute({
       error_code: z
         .string()
         .regex(/^-?\d+$/)
-        .optional(),
-      since: z.string().regex(/^\d+$/).optional().openapi({ description: 'virtual Unix seconds' }),
-      limit: z.string().regex(/^\d+$/).optional().openapi({ description: 'default 100, at most 2000' }),
+        .optional()
+        .transform(optionalNumber),
+      since: z
+        .string()
+        .regex(/^\d+$/)
+        .optional()
+        .openapi({ description: 'virtual Unix seconds' })
+        .transform(optionalNumber),
+      limit: z
+        .string()
+        .regex(/^\d+$/)
+        .optional()
+        .openapi({ description: 'default 100, at most 2000' })
+        .transform((v) => Math.min(Math.max(Number(v ?? 100), 1), JOURNAL_SIZE)),
     }),
   },
   responses: jsonResponses(

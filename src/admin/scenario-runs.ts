@@ -1,7 +1,8 @@
 /**
  * Scenario runs started from the control plane (the console's scenario panel): each runs one built-in scenario
  * in-process against this same sandbox over loopback HTTP, in a fresh tenant, with the reference merchant as
- * target. Kept in memory (the last RUNS_KEPT); a restart forgets them.
+ * target. Kept in memory (the last RUNS_KEPT); a restart forgets them. The runner itself is handed in
+ * (createSandbox's `scenarios`, given by the start command): without one, the list is empty.
  */
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { TenantEnv } from '../http/env.js'
@@ -20,15 +21,47 @@ interface Run {
   failure: string | null
 }
 
-const loadScenarios = async () => (await import('../../scenarios/index.js')).SCENARIOS
-const loadRunner = async () => (await import('../../scenarios/runner.js')).runScenarios
+/** A built-in scenario as the control plane lists it. */
+export interface ScenarioInfo {
+  name: string
+  description: string
+  needsReferenceMerchant?: boolean | undefined
+}
+
+/** What one run is told: where the sandbox is, and where its timeline lines and fresh tenant go. */
+export interface ScenarioRunOptions {
+  sandboxUrl: string
+  headers: Record<string, string>
+  log: (line: string) => void
+  onTenant: (scenario: string, tenant: { client_key: string }) => void
+}
+
+/** The scenario runner as the control plane uses it (the start command composes it from the scenarios). */
+export interface ScenarioRunner {
+  list(): Promise<readonly ScenarioInfo[]>
+  /** Runs the scenario `name` (one that `list` names); resolves with how it went. */
+  run(
+    name: string,
+    options: ScenarioRunOptions,
+  ): Promise<{ failed: number; failures: ReadonlyArray<{ message: string }> }>
+}
+
+/** No scenarios: the runner of a sandbox built without one. */
+const NO_SCENARIOS: ScenarioRunner = {
+  list: async () => [],
+  run: async (name) => {
+    throw new Error(`no scenario ${name}`)
+  },
+}
 
 export class ScenarioRuns {
   private readonly runs: Run[] = []
   private seq = 0
 
+  constructor(private readonly runner: ScenarioRunner = NO_SCENARIOS) {}
+
   async list() {
-    return (await loadScenarios()).map((s) => ({
+    return (await this.runner.list()).map((s) => ({
       name: s.name,
       description: s.description,
       needs_reference_merchant: s.needsReferenceMerchant ?? false,
@@ -45,7 +78,7 @@ export class ScenarioRuns {
 
   /** Starts `name` against the sandbox at `baseUrl`; returns the run at once. */
   async start(name: string, baseUrl: string, headers: Record<string, string>): Promise<Run> {
-    const scenario = (await loadScenarios()).find((s) => s.name === name)
+    const scenario = (await this.runner.list()).find((s) => s.name === name)
     if (!scenario) throw invalidParams(`name: no scenario ${JSON.stringify(name)} (GET /sandbox/scenarios lists them)`)
     const run: Run = {
       run_id: `run_${++this.seq}`,
@@ -57,30 +90,31 @@ export class ScenarioRuns {
     }
     this.runs.unshift(run)
     this.runs.splice(RUNS_KEPT)
-    const runScenarios = await loadRunner()
-    void runScenarios([scenario], {
-      sandboxUrl: baseUrl,
-      headers,
-      log: (line) => run.lines.push(line),
-      onTenant: (_name, tenant) => {
-        run.client_key = tenant.client_key
-      },
-    }).then(
-      (report) => {
-        run.status = report.failed > 0 ? 'failed' : 'passed'
-        run.failure = report.failures[0]?.message ?? null
-      },
-      (e: unknown) => {
-        run.status = 'failed'
-        run.failure = e instanceof Error ? e.message : String(e)
-        run.lines.push(`  ✗ ${run.failure}`)
-      },
-    )
+    void this.runner
+      .run(name, {
+        sandboxUrl: baseUrl,
+        headers,
+        log: (line) => run.lines.push(line),
+        onTenant: (_name, tenant) => {
+          run.client_key = tenant.client_key
+        },
+      })
+      .then(
+        (report) => {
+          run.status = report.failed > 0 ? 'failed' : 'passed'
+          run.failure = report.failures[0]?.message ?? null
+        },
+        (e: unknown) => {
+          run.status = 'failed'
+          run.failure = e instanceof Error ? e.message : String(e)
+          run.lines.push(`  ✗ ${run.failure}`)
+        },
+      )
     return run
   }
 }
 
-export function registerScenarioRunRoutes(app: OpenAPIHono<TenantEnv>, runs = new ScenarioRuns()): void {
+export function registerScenarioRunRoutes(app: OpenAPIHono<TenantEnv>, runs: ScenarioRuns): void {
   app.openapi(listScenariosRoute, async (c) =>
     c.json(ok(c, { scenarios: await runs.list(), runs: runs.recent() }), 200),
   )

@@ -70,6 +70,16 @@ export class SnapshotService {
     return sysRepo(this.store).collection('snapshots')
   }
 
+  /** Removes a deleted tenant's snapshots; their bodies go once the records' deletion is on disk. */
+  forget(clientKey: string): void {
+    for (const id of this.snapshots.keys()) {
+      if (!id.startsWith(`${clientKey}/`)) continue
+      const previous = this.snapshots.get(id)
+      this.snapshots.delete(id)
+      this.forgetBody(previous)
+    }
+  }
+
   /**
    * Saves the tenant's whole state under `name`, replacing one of the same name. The state is the tenant's as
    * of the call; the body is written outside the log before the record naming it is.

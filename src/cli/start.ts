@@ -5,11 +5,13 @@
 import { ConfigError, loadConfig, USAGE } from '../config.js'
 import { createLog } from '../log.js'
 import { tuneHeap } from './heap.js'
+import { scenarioRunner } from './scenario-runner.js'
 import { createSandbox } from '../sandbox.js'
 import { listen } from '../server.js'
 import { StoreOpenError } from '../store/state.js'
 import { openFileStore } from '../store/file-store.js'
 import { openMemoryStore } from '../store/store.js'
+import { tenantRegistryProblem } from '../tenants/tenants.check.js'
 
 /** Whether binding `host` keeps the server on this machine. */
 const isLoopback = (host: string): boolean =>
@@ -43,7 +45,11 @@ export async function startCommand(argv: string[], env: NodeJS.ProcessEnv = proc
   try {
     store = config.memory
       ? await openMemoryStore()
-      : await openFileStore(config.data, { fsync: config.fsync === 'on', repair: config.repair })
+      : await openFileStore(config.data, {
+          fsync: config.fsync === 'on',
+          repair: config.repair,
+          check: tenantRegistryProblem,
+        })
   } catch (e) {
     if (e instanceof StoreOpenError) fail(e.message, 1)
     throw e
@@ -62,6 +68,7 @@ export async function startCommand(argv: string[], env: NodeJS.ProcessEnv = proc
       controlToken: config.control_token,
     },
     log,
+    scenarios: scenarioRunner,
   })
   const server = await listen(sandbox, {
     port: config.port,

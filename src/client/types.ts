@@ -3,29 +3,12 @@
  * parameters, query and JSON body in one object; the answer is the success member of the envelope's `data`.
  */
 import type { z } from 'zod'
+import type { Strict } from '../core/strict.js'
 import type { OperationId, Operations } from './operations.js'
 
+export type { Strict }
+
 type Flatten<T> = { [K in keyof T]: T[K] }
-/** The named keys of T, without its index signatures. */
-type NamedKeys<T> = keyof {
-  [K in keyof T as string extends K ? never : number extends K ? never : symbol extends K ? never : K]: 0
-}
-/**
- * T without the `[key: string]: unknown` that a loose schema adds, at every depth: the server lets unknown fields
- * through as the platform does, but in the client an unknown or misspelt field is a compile error. A genuine
- * map (an index signature with a typed value, or one with no named keys) is kept.
- */
-export type Strict<T> = T extends readonly unknown[]
-  ? { [I in keyof T]: Strict<T[I]> }
-  : T extends object
-    ? string extends keyof T
-      ? unknown extends T[string & keyof T]
-        ? [NamedKeys<T>] extends [never]
-          ? T
-          : { [K in keyof T as K extends NamedKeys<T> ? K : never]: Strict<T[K]> }
-        : { [K in keyof T]: Strict<T[K]> }
-      : { [K in keyof T]: Strict<T[K]> }
-    : T
 type Schema<S> = S extends z.ZodType ? S : never
 /** Query values are strings on the wire; the client also takes numbers and booleans and writes them as text. */
 type QueryValues<T> = { [K in keyof T]: T[K] extends string | undefined ? T[K] | number | boolean : T[K] }

@@ -6,7 +6,8 @@
 import type { OpenAPIObject, OperationObject, ParameterObject } from 'openapi3-ts/oas31'
 import { errorExample, errorSchemaOf, type CodeEntry } from './error-schemas.js'
 import type { RecordedExamples } from './examples.js'
-import { CODE_TEXT, gatewayCodes, type OpDoc, type OpDocs } from './op-docs.js'
+import type { OpDoc, OpDocs } from '../http/op-docs.js'
+import { CODE_TEXT, gatewayCodes } from './op-docs.js'
 import { PARAM_GLOSSARY } from './param-glossary.js'
 
 /** Control-plane calls that need no control token (http/access.ts). */

@@ -1,35 +1,45 @@
 /** Every domain's operation docs; a new domain adds its `<domain>.docs.ts` here. */
 import { adminDocs } from '../admin/admin.docs.js'
-import { afterSaleMoreDocs } from '../domains/after-sale/after-sale-more.docs.js'
 import { afterSaleDocs } from '../domains/after-sale/after-sale.docs.js'
-import { fulfilmentMoreDocs } from '../domains/fulfilment/fulfilment-more.docs.js'
+import { merchantRefundDocs } from '../domains/after-sale/merchant-refund.docs.js'
+import { batchVerifyDocs } from '../domains/fulfilment/batch-verify.docs.js'
 import { fulfilmentDocs } from '../domains/fulfilment/fulfilment.docs.js'
-import { goodsMoreDocs } from '../domains/goods/goods-more.docs.js'
+import { reserveCodeDocs } from '../domains/fulfilment/reserve-codes.docs.js'
+import { calendarDocs } from '../domains/goods/calendar.docs.js'
 import { goodsDocs } from '../domains/goods/goods.docs.js'
+import { spuSkuDocs } from '../domains/goods/spu-sku.docs.js'
 import { oauthDocs } from '../domains/oauth/oauth.docs.js'
-import { settleMoreDocs } from '../domains/settle/settle-more.docs.js'
+import { billFileDocs } from '../domains/settle/bill-files.docs.js'
+import { ledgerDetailDocs } from '../domains/settle/ledger-detail.docs.js'
 import { settleDocs } from '../domains/settle/settle.docs.js'
 import { poiMatchDocs } from '../domains/shop/poi-match.docs.js'
 import { memberDocs } from '../domains/member/member.docs.js'
 import { commentDocs } from '../domains/comment/comment.docs.js'
-import { tradeMoreDocs } from '../domains/trade/trade-more.docs.js'
+import { shopDocs } from '../domains/shop/shop.docs.js'
+import { bookingDocs } from '../domains/trade/booking.docs.js'
+import { hermesOrderDocs } from '../domains/trade/hermes-order.docs.js'
 import { tradeDocs } from '../domains/trade/trade.docs.js'
+import type { OpDocs } from '../http/op-docs.js'
 import { spiDocs } from '../spi/spi.docs.js'
 import { webhooksDocs } from '../webhooks/webhooks.docs.js'
-import type { OpDocs } from './op-docs.js'
 
 export const OP_DOCS: OpDocs = {
   ...oauthDocs,
   ...goodsDocs,
-  ...goodsMoreDocs,
+  ...spuSkuDocs,
+  ...calendarDocs,
   ...fulfilmentDocs,
-  ...fulfilmentMoreDocs,
+  ...batchVerifyDocs,
+  ...reserveCodeDocs,
   ...tradeDocs,
-  ...tradeMoreDocs,
+  ...bookingDocs,
+  ...hermesOrderDocs,
   ...afterSaleDocs,
-  ...afterSaleMoreDocs,
+  ...merchantRefundDocs,
   ...settleDocs,
-  ...settleMoreDocs,
+  ...ledgerDetailDocs,
+  ...shopDocs,
+  ...billFileDocs,
   ...poiMatchDocs,
   ...memberDocs,
   ...commentDocs,

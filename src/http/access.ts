@@ -16,17 +16,9 @@ import { timingSafeEqual } from 'node:crypto'
 import { isIP } from 'node:net'
 import type { Context, Next } from 'hono'
 import { platformError, SandboxError } from '../core/errors.js'
-import type { Env } from './env.js'
+import type { AccessPolicy, Env } from './env.js'
 
-/** What the user allowed beyond the defaults (flags and environment variables: docs/configuration.md). */
-export interface AccessPolicy {
-  /** extra `Host` names accepted (lower case, no port); `*` accepts any */
-  allowedHosts: readonly string[]
-  /** origins (`http://host:port`) allowed to change state through the control plane from a browser; `*` any */
-  allowedOrigins: readonly string[]
-  /** when set, `/sandbox/*` needs `Authorization: Bearer <token>` */
-  controlToken?: string | undefined
-}
+export type { AccessPolicy }
 
 export const OPEN_POLICY: AccessPolicy = { allowedHosts: [], allowedOrigins: [] }
 

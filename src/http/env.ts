@@ -4,7 +4,16 @@
 import type { RealTime, VirtualClock } from '../core/clock.js'
 import type { SeededRandom } from '../core/random.js'
 import type { Tenant } from '../tenants/tenant.js'
-import type { AccessPolicy } from './access.js'
+
+/** What the user allowed beyond the defaults (flags and environment variables: docs/configuration.md). */
+export interface AccessPolicy {
+  /** extra `Host` names accepted (lower case, no port); `*` accepts any */
+  allowedHosts: readonly string[]
+  /** origins (`http://host:port`) allowed to change state through the control plane from a browser; `*` any */
+  allowedOrigins: readonly string[]
+  /** when set, `/sandbox/*` needs `Authorization: Bearer <token>` */
+  controlToken?: string | undefined
+}
 
 /** Sandbox-wide things the HTTP layer needs for every request. */
 export interface HttpCore {

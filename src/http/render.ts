@@ -11,7 +11,7 @@ import { StoreWriteError } from '../store/store.js'
 import { settingsOf } from '../tenants/settings.js'
 import type { Env } from './env.js'
 import { extraOf, logidOf } from './envelope.js'
-import { describeZodError } from './validation.js'
+import { describeZodError } from '../core/zod-errors.js'
 
 /** Maps anything thrown to a SandboxError. */
 export function toSandboxError(err: unknown, c: Context<Env>): SandboxError {

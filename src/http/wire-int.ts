@@ -6,6 +6,7 @@
  * Ids are different: `wireId` keeps their exact digits as a string.
  */
 import { z } from '@hono/zod-openapi'
+import { WIRE_INT_EXPECTED } from '../core/zod-errors.js'
 
 const INTEGER_TEXT = /^-?\d+$/
 
@@ -20,12 +21,7 @@ function fromDigits(value: unknown): unknown {
  */
 function notAnInteger(issue: { input?: unknown; code?: string }): string | undefined {
   if (issue.input === undefined || issue.code === 'too_big' || issue.code === 'too_small') return undefined
-  return `expected an integer (number or digit string), got ${JSON.stringify(issue.input) ?? String(issue.input)}`
-}
-
-/** True when a validation message is this rule's own (validation.ts shows it after the field name as is). */
-export function isWireIntMessage(message: string): boolean {
-  return message.startsWith('expected an integer (number or digit string)')
+  return `${WIRE_INT_EXPECTED}, got ${JSON.stringify(issue.input) ?? String(issue.input)}`
 }
 
 const integer = () => z.number({ error: notAnInteger }).int({ error: notAnInteger })

@@ -4,8 +4,7 @@
  */
 import type { Tenant } from '../tenants/tenant.js'
 import { recordDelivery } from '../webhooks/delivery-log.js'
-import type { Faults } from '../admin/faults.js'
-import { sendWithFault, type OutboundCall } from '../webhooks/outbound.js'
+import { sendWithFault, type OutboundCall, type OutboundFaults } from '../webhooks/outbound.js'
 import { spiSignature, stableMsgId } from '../webhooks/signing.js'
 import type { SpiName } from './spi.store.js'
 
@@ -19,7 +18,7 @@ export interface SpiAnswer {
 export class SpiClient {
   constructor(
     private readonly outbound: OutboundCall,
-    private readonly faults?: Faults,
+    private readonly faults?: OutboundFaults,
   ) {}
 
   /** One signed POST; never throws. `entity` groups the attempt in the delivery log. */

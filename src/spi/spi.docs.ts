@@ -1,5 +1,5 @@
 /** What the 三方码 operations do in the sandbox and the codes they answer (OpenAPI document). */
-import { defineOpDocs } from '../docs/op-docs.js'
+import { defineOpDocs } from '../http/op-docs.js'
 
 export const spiDocs = defineOpDocs({
   sandboxPutSpi: {

@@ -5,13 +5,12 @@
  */
 import { lstat, mkdir, open, readFile, realpath, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
-import { Low, Memory } from 'lowdb'
-import { tenantRegistryProblem } from '../tenants/tenants.check.js'
+import { Low } from 'lowdb'
 import { StoreOpenError } from './state.js'
 import { applyOp, emptyLiveState, type LiveNamespace, type LiveState } from './live-state.js'
-import { readSnapshotFile } from './snapshot-read.js'
 import { explainSnapshotRepair, type SnapshotRepairReport } from './snapshot-repair.js'
-import { snapshotTempPath, writeSnapshot } from './snapshot-writer.js'
+import { SnapshotFile } from './snapshot-file.js'
+import { snapshotTempPath } from './snapshot-writer.js'
 import { Store, type Durability } from './store.js'
 import { FileBlobs, type BlobRef } from './blobs.js'
 import { readBody } from './ns-body.js'
@@ -33,6 +32,11 @@ export interface FileStoreOptions {
   fs?: StoreFs
   /** tests: shorter waits before retrying a failed log write or compaction */
   retry?: RetryTimes
+  /**
+   * Checks the state once read (the start command passes the tenant registry's check): a problem it names stops
+   * the opening with a StoreOpenError, before anything is written.
+   */
+  check?: (state: LiveState) => string | undefined
 }
 
 function isAlive(pid: number): boolean {
@@ -144,9 +148,11 @@ export async function openFileStore(file: string, opts: FileStoreOptions = {}): 
   try {
     await removeStaleTemp(path)
     doing = `reading ${path}`
-    const snapshot = await readSnapshotFile(path, { repair: opts.repair ?? false })
-    // lowdb holds the state in memory; the snapshot is written by snapshot-writer.ts, piece by piece
-    const db = new Low<LiveState>(new Memory<LiveState>(), snapshot?.state ?? emptyLiveState())
+    // lowdb holds the state in memory and reads and writes the snapshot file through its adapter
+    const file = new SnapshotFile(path, { repair: opts.repair ?? false, onPiece: opts.onSnapshotPiece, fs: opts.fs })
+    const db = new Low<LiveState>(file, emptyLiveState())
+    await db.read()
+    const snapshot = file.lastRead
     log = new WriteAheadLog(`${path}.wal`, opts.fsync ?? true, opts.fs)
     doing = `opening the log ${log.path}`
     const batches = await log.open({ snapshotSeq: db.data.seq, repair: opts.repair ?? false })
@@ -166,7 +172,7 @@ export async function openFileStore(file: string, opts: FileStoreOptions = {}): 
     doing = `keeping a copy of the damaged ${path}`
     if (snapshot && snapshot.damaged.length > 0)
       snapshotRepaired = explainSnapshotRepair(path, await keepCopy(path), snapshot.damaged, batches)
-    const problem = tenantRegistryProblem(db.data)
+    const problem = opts.check?.(db.data)
     if (problem) {
       throw new StoreOpenError(
         path,
@@ -183,7 +189,8 @@ export async function openFileStore(file: string, opts: FileStoreOptions = {}): 
         ? `finishing the compaction the last run left unfinished (${log.oldPath} is still there): writing ` +
           `${snapshotTempPath(path)}`
         : `writing the snapshot ${path} (through ${snapshotTempPath(path)})`
-      snapshotBytes = await writeSnapshot(path, db.data, db.data.seq, undefined, opts.fs)
+      await db.write()
+      snapshotBytes = file.bytes
       doing = `removing the folded log ${log.oldPath}`
       await log.dropOld()
       doing = `emptying the folded log ${log.path}`
@@ -193,7 +200,7 @@ export async function openFileStore(file: string, opts: FileStoreOptions = {}): 
       doing = `syncing ${path}`
       snapshotBytes = await fsyncFile(path)
     }
-    const d = durability(path, log, blobs, snapshotBytes, snapshotRepaired, opts)
+    const d = durability(file, log, blobs, snapshotBytes, snapshotRepaired, opts)
     return new Store(db, { ...d, loggedBodies }, opts.retry)
   } catch (e) {
     await log?.close()
@@ -206,7 +213,7 @@ const warning = (opts: FileStoreOptions) =>
   opts.onWarning ?? ((m: string) => process.stderr.write(`douyin-sandbox: warning: ${m}\n`))
 
 function durability(
-  path: string,
+  file: SnapshotFile,
   log: WriteAheadLog,
   blobs: FileBlobs,
   snapshotBytes: number,
@@ -214,9 +221,10 @@ function durability(
   opts: FileStoreOptions,
 ): Durability {
   const warn = warning(opts)
+  const path = file.path
   return {
     log,
-    writeSnapshot: (state, seq) => writeSnapshot(path, state, seq, opts.onSnapshotPiece, opts.fs),
+    writeSnapshot: (state, seq) => file.writeAt(state, seq),
     compactionFailed: (e, retryMs) => {
       const { cause, fix } = fsAdvice(e, dirname(path))
       const where = log.hasOld ? `${log.oldPath} and ${log.path}` : log.path

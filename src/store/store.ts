@@ -1,7 +1,7 @@
 /**
- * The repository every domain reads and writes through. State lives in a lowdb `Low` (memory adapter; the file
- * store persists it through its own log and snapshot), as Maps (live-state.ts); reads are synchronous from
- * memory, mutations apply at once and are flushed in coalesced batches. `sync()` resolves when every mutation made so far is durable; the HTTP layer awaits it
+ * The repository every domain reads and writes through. State lives in a lowdb `Low` (Memory adapter, or the
+ * file store's snapshot-file.ts, with the log holding each batch in between), as Maps (live-state.ts); reads are synchronous from memory, mutations apply at once and are flushed in
+ * coalesced batches. `sync()` resolves when every mutation made so far is durable; the HTTP layer awaits it
  * before answering, so an acknowledged request is never lost.
  */
 import { Low, Memory } from 'lowdb'

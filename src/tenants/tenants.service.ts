@@ -12,12 +12,16 @@ import { sysRepo, type SysCollections } from './collections.js'
 
 /** Fills a fresh or reset tenant with a domain's fixture data (registered by domains). */
 export type TenantSeeder = (tenant: Tenant) => void
+/** Removes what a part of the sandbox keeps of a deleted tenant outside its namespace (its webhook URL, …). */
+export type TenantForgetter = (clientKey: string) => void
 
 export interface TenantsOptions extends TenantDeps {
   seed: string
   frozenAtMs: number | undefined
   fixtures: Fixtures
   seeders: readonly TenantSeeder[]
+  /** run when a tenant is deleted, after its record and before its namespace goes */
+  forgetters?: readonly TenantForgetter[]
 }
 
 export interface CreateTenantInput {
@@ -132,19 +136,9 @@ export class Tenants {
     if (!record) throw unknownTenant(key)
     if (record.is_default) throw defaultTenantKept(key)
     this.records.delete(key)
-    // what it kept in sys beside its record (its tokens stay, so no token string is ever issued twice)
-    this.sys.collection('oauth_clients').delete(key)
-    this.sys.collection('spi_targets').delete(key)
-    this.sys.collection('webhook_targets').delete(key)
-    const snapshots = this.sys.collection('snapshots')
-    const store = this.opts.store
-    for (const id of snapshots.keys()) {
-      if (!id.startsWith(`${key}/`)) continue
-      const body = snapshots.get(id)?.body // kept beside the data file: removed once the record's deletion is on disk
-      snapshots.delete(id)
-      if (body) store.bodies.drop(body)
-    }
-    store.replaceNamespace(tenantNs(key), null)
+    // what the other parts kept of it in sys beside its record
+    for (const forget of this.opts.forgetters ?? []) forget(key)
+    this.opts.store.replaceNamespace(tenantNs(key), null)
     this.contexts.delete(key)
   }
 

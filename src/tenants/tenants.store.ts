@@ -5,7 +5,6 @@
 import type { ClockState } from '../core/clock.js'
 import type { RandomState } from '../core/random.js'
 import type { Repo } from '../store/repo.js'
-import type { SysCollections, TenantCollections } from './collections.js'
 
 /** Namespace holding the tenant registry. */
 export const SYS_NS = 'sys'
@@ -40,9 +39,9 @@ export interface TenantMeta {
   counters: Record<string, number>
 }
 
-/** Typed access to one tenant's `meta` collection. */
-export function metaStore(repo: Repo<TenantCollections> | Repo<SysCollections>) {
-  const meta = (repo as Repo<{ meta: object }>).collection('meta')
+/** Typed access to the `meta` collection of a tenant's namespace or of the shared one. */
+export function metaStore<M extends { [K in keyof M]: object } & { meta: object }>(repo: Repo<M>) {
+  const meta = (repo as unknown as Repo<{ meta: object }>).collection('meta')
   return {
     get<K extends keyof TenantMeta>(key: K): TenantMeta[K] | undefined {
       return meta.get(key) as TenantMeta[K] | undefined

@@ -8,8 +8,7 @@
 import type { Log } from '../log.js'
 import type { Store } from '../store/store.js'
 import type { Tenant } from '../tenants/tenant.js'
-import type { Faults } from '../admin/faults.js'
-import { sendWithFault, type OutboundCall, type OutboundResult } from './outbound.js'
+import { sendWithFault, type OutboundCall, type OutboundFaults, type OutboundResult } from './outbound.js'
 import { recordDelivery } from './delivery-log.js'
 import { webhookSignature } from './signing.js'
 import { dueHeads } from './outbox.js'
@@ -28,7 +27,7 @@ export interface DispatcherDeps {
   log: Log
   timeoutMs?: number | undefined
   /** outbound fault rules (drop, delay, duplicate) */
-  faults?: Faults
+  faults?: OutboundFaults
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import type { RealTime } from '../core/clock.js'
 import { readLimited } from '../http/read-limited.js'
+import type { Tenant } from '../tenants/tenant.js'
 
 export interface OutboundRequest {
   url: string
@@ -78,10 +79,15 @@ export class OutboundCall {
   }
 }
 
-/** An outbound fault to apply to one call (src/admin/faults.ts). */
+/** An outbound fault to apply to one call. */
 export interface OutboundFault {
   action: 'drop' | 'delay' | 'duplicate'
   delay_ms: number
+}
+
+/** Where outbound faults come from (the control plane's fault rules): the one that fires for this call, if any. */
+export interface OutboundFaults {
+  forOutbound(t: Tenant, target: 'webhook' | 'spi', event: string): OutboundFault | undefined
 }
 
 /** Sends with an optional fault: dropped (not sent), delayed, or sent twice; one result per attempt to log. */

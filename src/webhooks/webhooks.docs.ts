@@ -1,5 +1,5 @@
 /** What the webhook control plane does and the codes it answers (OpenAPI document). */
-import { defineOpDocs } from '../docs/op-docs.js'
+import { defineOpDocs } from '../http/op-docs.js'
 
 export const webhooksDocs = defineOpDocs({
   sandboxPutWebhook: {

@@ -5,7 +5,7 @@
  */
 import type { Store } from '../store/store.js'
 import type { Tenant } from '../tenants/tenant.js'
-import { describeZodError } from '../http/validation.js'
+import { describeZodError } from '../core/zod-errors.js'
 import { settingsOf } from '../tenants/settings.js'
 import { DELIVERY_TIMEOUT_MS, type Dispatcher } from './dispatcher.js'
 import { stableMsgId } from './signing.js'

@@ -1,6 +1,6 @@
 /** Wire schemas and routes of 抖音码 after-sales (douyin-api.md §5.1) and of POST /sandbox/refunds. */
 import { createRoute, z } from '@hono/zod-openapi'
-import { digits, digitsIn } from '../../http/query.js'
+import { digitsIn, digitsNumber } from '../../http/query.js'
 import { envelopeOf, jsonResponses } from '../../http/envelope.schema.js'
 import { wireInt } from '../../http/wire-int.js'
 
@@ -91,11 +91,11 @@ export const afterSaleQueryRoute = createRoute({
       account_id: z.string(),
       page_size: digitsIn(1, 100, 'page size'),
       cursor: z.string().optional().openapi({ description: '"0" first' }),
-      create_order_start_time: digits.optional(),
-      create_order_end_time: digits.optional(),
-      refund_done_start_time: digits.optional(),
-      refund_done_end_time: digits.optional(),
-      refund_status: digits.optional(),
+      create_order_start_time: digitsNumber.optional(),
+      create_order_end_time: digitsNumber.optional(),
+      refund_done_start_time: digitsNumber.optional(),
+      refund_done_end_time: digitsNumber.optional(),
+      refund_status: digitsNumber.optional(),
     }),
   },
   responses: jsonResponses(envelopeOf('AfterSaleOrderQuery', listData), 'a page of after-sales, newest first'),

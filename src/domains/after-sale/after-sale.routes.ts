@@ -7,8 +7,6 @@ import { afterSalesOfOrder, afterSaleView, queryAfterSales } from './after-sale.
 import type { RefundService } from './refund.service.js'
 import { registerMerchantRefundRoutes } from './merchant-refund.routes.js'
 
-const num = (v: string | undefined) => (v === undefined ? undefined : Number(v))
-
 export function registerAfterSaleRoutes(app: OpenAPIHono<TenantEnv>, refunds: RefundService): void {
   registerMerchantRefundRoutes(app, refunds)
   app.openapi(r.orderDetailRoute, (c) => {
@@ -21,13 +19,13 @@ export function registerAfterSaleRoutes(app: OpenAPIHono<TenantEnv>, refunds: Re
       ok(
         c,
         queryAfterSales(c.get('tenant'), {
-          page_size: Number(q.page_size),
+          page_size: q.page_size,
           cursor: q.cursor ?? '0',
-          refund_status: num(q.refund_status),
-          create_order_start_time: num(q.create_order_start_time),
-          create_order_end_time: num(q.create_order_end_time),
-          refund_done_start_time: num(q.refund_done_start_time),
-          refund_done_end_time: num(q.refund_done_end_time),
+          refund_status: q.refund_status,
+          create_order_start_time: q.create_order_start_time,
+          create_order_end_time: q.create_order_end_time,
+          refund_done_start_time: q.refund_done_start_time,
+          refund_done_end_time: q.refund_done_end_time,
         }),
       ),
       200,

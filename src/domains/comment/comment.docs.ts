@@ -1,5 +1,5 @@
 /** What the 餐饮评价 operations do in the sandbox and the codes they answer (OpenAPI document). */
-import { defineOpDocs } from '../../docs/op-docs.js'
+import { defineOpDocs } from '../../http/op-docs.js'
 import { MAX_COMMENTS_PER_PAGE, MAX_REPLY_CHARS } from './comment.contract.js'
 
 export const commentDocs = defineOpDocs({

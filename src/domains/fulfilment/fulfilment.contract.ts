@@ -5,7 +5,7 @@ import { envelopeOf, jsonResponses } from '../../http/envelope.schema.js'
 import { wireId, wireInt } from '../../http/wire-int.js'
 
 const int = z.number().int()
-const num = (d: string) => z.string().regex(/^\d+$/, 'must be a number').openapi({ description: d })
+const num = (d: string) => z.string().regex(/^\d+$/, 'must be a number').openapi({ description: d }).transform(Number)
 export const amountSchema = z
   .object({
     original_amount: int,

@@ -1,5 +1,5 @@
 /** What the verification operations do in the sandbox and the codes they answer (OpenAPI document). */
-import { defineOpDocs } from '../../docs/op-docs.js'
+import { defineOpDocs } from '../../http/op-docs.js'
 import { ERROR_CODES } from '../../core/errors.js'
 import { FULFIL, WHOLE_CALL, type FulfilCode } from './fulfilment.errors.js'
 

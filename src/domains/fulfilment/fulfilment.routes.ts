@@ -41,11 +41,6 @@ export function registerFulfilmentRoutes(
   app.openapi(r.queryRoute, (c) => c.json(ok(c, views.query(c.get('tenant'), c.req.valid('query'))), 200))
   app.openapi(r.recordsRoute, (c) => {
     const q = c.req.valid('query')
-    const size = Number(q.size)
-    const window = {
-      start_time: q.start_time === undefined ? undefined : Number(q.start_time),
-      end_time: q.end_time === undefined ? undefined : Number(q.end_time),
-    }
-    return c.json(ok(c, views.records(c.get('tenant'), { cursor: q.cursor, size, poi_ids: q.poi_ids, ...window })), 200)
+    return c.json(ok(c, views.records(c.get('tenant'), q)), 200)
   })
 }

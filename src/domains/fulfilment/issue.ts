@@ -12,28 +12,13 @@ import {
   type CertificateRecord,
   type CertSku,
 } from './fulfilment.store.js'
+import { split } from './amount-split.js'
 import { timesCountOf } from './time-card.js'
 import { bindReserveCode, pickReserveCodes, RESERVE_CODE_SOURCE } from './reserve-codes.js'
 
 const DAY = 86400
 /** Coupons without a use_date are valid this many days after purchase. */
 export const DEFAULT_VALID_DAYS = 30
-
-/** Splits `total` over `weights` so the parts add up exactly (largest remainder). */
-export function split(total: number, weights: readonly number[]): number[] {
-  const sum = weights.reduce((s, w) => s + w, 0)
-  if (sum === 0) return weights.map((_, i) => (i === 0 ? total : 0))
-  const raw = weights.map((w) => (total * w) / sum)
-  const parts = raw.map(Math.floor)
-  let left = total - parts.reduce((s, p) => s + p, 0)
-  const order = raw.map((r, i) => [r - Math.floor(r), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1])
-  for (const [, i] of order) {
-    if (left <= 0) break
-    parts[i]! += 1
-    left--
-  }
-  return parts
-}
 
 /** End of the Beijing-time day containing `sec`, in Unix seconds. */
 function endOfBeijingDay(sec: number): number {

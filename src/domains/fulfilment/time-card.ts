@@ -5,7 +5,7 @@
  */
 import type { Tenant } from '../../tenants/tenant.js'
 import type { ProductRecord } from '../goods/goods.store.js'
-import { split } from './issue.js'
+import { split } from './amount-split.js'
 import {
   CERT_STATUS,
   fulfilmentData,

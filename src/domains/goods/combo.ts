@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import type { Tenant } from '../../tenants/tenant.js'
 import { settingsOf } from '../../tenants/settings.js'
-import { describeZodError } from '../../http/validation.js'
+import { describeZodError } from '../../core/zod-errors.js'
 import { wireInt, wireIntOf } from '../../http/wire-int.js'
 import { comboRule, noMerchPermission, packNeedsSku, packPriceCheck } from './goods.errors.js'
 import { PACK_PRODUCT_TYPES, type CatalogService } from './goods.service.js'

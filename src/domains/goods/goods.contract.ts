@@ -26,7 +26,8 @@ const categoryGetQuerySchema = z.object({
     .string()
     .regex(/^\d+$/, 'must be a numeric category id')
     .optional()
-    .openapi({ description: '父类目ID；不传或传 0 返回所有一级类目', example: '1000000' }),
+    .openapi({ description: '父类目ID；不传或传 0 返回所有一级类目', example: '1000000' })
+    .transform((v) => Number(v ?? 0)),
   account_id: z.string().optional().openapi({ description: '商户ID；须为本应用授权的商户' }),
   query_category_type: z
     .enum(['0', '1'])

@@ -1,5 +1,5 @@
 /** What the goods operations do in the sandbox and the codes they answer (OpenAPI document; docs/contract-tests.md). */
-import { defineOpDocs } from '../../docs/op-docs.js'
+import { defineOpDocs } from '../../http/op-docs.js'
 
 const NOT_FOUND = 'no product with that product_id / out_id in this account'
 const SUB = 'a sub-product of a combo pack is operated with its pack, not alone'

@@ -7,7 +7,8 @@ const int64Number = (description: string) =>
     .number()
     .int()
     .openapi({ format: 'int64', description: `${description}; a JSON number with every digit` })
-const digits = (description: string) => z.string().regex(/^\d+$/, 'must be a number').openapi({ description })
+const digits = (description: string) =>
+  z.string().regex(/^\d+$/, 'must be a number').openapi({ description }).transform(Number)
 const idsParam = (what: string) =>
   z
     .string()
@@ -148,6 +149,10 @@ const count = z
   .regex(/^\d+$/)
   .optional()
   .openapi({ description: 'page size, default 5, at most 50 (20 with query_all_poi=true)' })
+/** A page size as the platform reads it: 5 when missing or 0, at most `max`. */
+const pageSize = (raw: string | undefined, max: number): number => Math.min(Number(raw ?? 5) || 5, max)
+/** The list filter `status` as a number. */
+const statusNumber = (raw: string | undefined): number | undefined => (raw === undefined ? undefined : Number(raw))
 
 export const draftGetQuerySchema = z.object({
   account_id: accountId.optional(),
@@ -159,8 +164,8 @@ export const draftGetQuerySchema = z.object({
 export const draftQuerySchema = z.object({
   account_id: accountId,
   cursor: z.string().regex(/^\d+$/).optional(),
-  count,
-  status: z.string().regex(/^\d+$/).optional().openapi({ description: 'draft_status' }),
+  count: count.transform((v) => pageSize(v, 50)),
+  status: z.string().regex(/^\d+$/).optional().openapi({ description: 'draft_status' }).transform(statusNumber),
   product_type_list: z.string().optional(),
 })
 export const onlineGetQuerySchema = z.object({
@@ -168,25 +173,30 @@ export const onlineGetQuerySchema = z.object({
   product_ids: idsParam('product ids'),
   out_ids: idsParam('out_ids'),
 })
-export const onlineQuerySchema = z.object({
-  account_id: accountId,
-  cursor: z.string().regex(/^\d+$/).optional(),
-  count,
-  status: z.enum(['1', '2', '3']).optional().openapi({ description: 'online_status' }),
-  goods_creator_type: z.string().optional(),
-  goods_query_type: z.string().optional(),
-  query_all_poi: z
-    .enum(['true', 'false', '1', '0'])
-    .optional()
-    .openapi({ description: 'the full POI list; true or 1 (then count is at most 20)' }),
-  poi_ids: z
-    .string()
-    .optional()
-    .openapi({ description: 'comma-separated; PHP-style poi_ids[0]=…&poi_ids[1]=… and [a,b] are read too' }),
-  ext_ids: z.string().optional(),
-  product_name: z.string().max(30).optional(),
-  product_type_list: z.string().optional(),
-})
+export const onlineQuerySchema = z
+  .object({
+    account_id: accountId,
+    cursor: z.string().regex(/^\d+$/).optional(),
+    count,
+    status: z.enum(['1', '2', '3']).optional().openapi({ description: 'online_status' }).transform(statusNumber),
+    goods_creator_type: z.string().optional(),
+    goods_query_type: z.string().optional(),
+    query_all_poi: z
+      .enum(['true', 'false', '1', '0'])
+      .optional()
+      .openapi({ description: 'the full POI list; true or 1 (then count is at most 20)' }),
+    poi_ids: z
+      .string()
+      .optional()
+      .openapi({ description: 'comma-separated; PHP-style poi_ids[0]=…&poi_ids[1]=… and [a,b] are read too' }),
+    ext_ids: z.string().optional(),
+    product_name: z.string().max(30).optional(),
+    product_type_list: z.string().optional(),
+  })
+  .transform((q) => ({
+    ...q,
+    count: pageSize(q.count, q.query_all_poi === 'true' || q.query_all_poi === '1' ? 20 : 50),
+  }))
 
 export const saveDataSchema = z.object({
   product_id: z.string(),

@@ -7,10 +7,12 @@
  * const { product_id } = await client.op.goodsProductSave(products.comboPack({ items: [...], refund_mode: 2 }))
  */
 import type { z } from 'zod'
-import type { OperationInput } from '../../client/types.js'
+import type { Strict } from '../../core/strict.js'
 import type { packItemSchema } from './combo.js'
+import type { saveBodySchema } from './product.contract.js'
 
-export type ProductSaveBody = OperationInput<'goodsProductSave'>
+/** The body of `product/save` as the typed client takes it (its operation goodsProductSave). */
+export type ProductSaveBody = Strict<z.input<typeof saveBodySchema>>
 
 export interface ProductContext {
   account_id: string

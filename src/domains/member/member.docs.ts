@@ -1,5 +1,5 @@
 /** What 会员数据更新 and the control plane's members do in the sandbox and the codes they answer (OpenAPI document). */
-import { defineOpDocs } from '../../docs/op-docs.js'
+import { defineOpDocs } from '../../http/op-docs.js'
 
 export const memberDocs = defineOpDocs({
   memberUserUpdate: {

@@ -1,5 +1,5 @@
 /** What POST /oauth/client_token/ does in the sandbox (OpenAPI document); its codes come from the oauth table. */
-import { defineOpDocs } from '../../docs/op-docs.js'
+import { defineOpDocs } from '../../http/op-docs.js'
 
 export const oauthDocs = defineOpDocs({
   oauthClientToken: {

@@ -9,7 +9,7 @@ import { ledgerPage } from './settle.views.js'
 export function registerLedgerDetailRoutes(app: OpenAPIHono<TenantEnv>): void {
   app.openapi(r.detailedQueryRoute, (c) => {
     const q = c.req.valid('query')
-    const p = ledgerPage(c.get('tenant'), q.bill_date, q.cursor, Number(q.size))
+    const p = ledgerPage(c.get('tenant'), q.bill_date, q.cursor, q.size)
     return c.json(ok(c, { cursor: p.cursor, has_more: p.has_more, ledger_records: p.items.map(detailedView) }), 200)
   })
   app.openapi(r.queryByOrderRoute, (c) =>

@@ -1,5 +1,5 @@
 /** What the settlement operations do in the sandbox and the codes they answer (OpenAPI document). */
-import { defineOpDocs } from '../../docs/op-docs.js'
+import { defineOpDocs } from '../../http/op-docs.js'
 
 /** The codes and parameters of both withdrawal queries. */
 const WITHDRAW_QUERY = {

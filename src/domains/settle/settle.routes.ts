@@ -34,7 +34,7 @@ export function registerSettleRoutes(app: OpenAPIHono<TenantEnv>): void {
   }
   app.openapi(r.ledgerQueryRoute, (c) => {
     const q = c.req.valid('query')
-    const p = ledgerPage(c.get('tenant'), q.bill_date, q.cursor, Number(q.size))
+    const p = ledgerPage(c.get('tenant'), q.bill_date, q.cursor, q.size)
     return c.json(ok(c, { cursor: p.cursor, has_more: p.has_more, ledger_records: p.items.map(ledgerView) }), 200)
   })
   app.openapi(r.recordByCertRoute, (c) => {

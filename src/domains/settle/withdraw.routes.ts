@@ -15,12 +15,12 @@ function ownAccount(t: Tenant, account: string): void {
 export function registerWithdrawRoutes(app: OpenAPIHono<TenantEnv>): void {
   const withdrawals = (
     c: Context<TenantEnv>,
-    q: { account_id: string; start_date: string; end_date: string; cursor: string; size: string },
+    q: { account_id: string; start_date: string; end_date: string; cursor: string; size: number },
   ) => {
     const t = c.get('tenant')
     ownAccount(t, q.account_id)
     // start_date after end_date is refused by the contract
-    const p = offsetPage(withdrawalsBetween(t, q.start_date, q.end_date), q.cursor, Number(q.size))
+    const p = offsetPage(withdrawalsBetween(t, q.start_date, q.end_date), q.cursor, q.size)
     return { cursor: p.cursor, has_more: p.has_more, bill_withdraw_records: p.items.map((w) => withdrawalView(t, w)) }
   }
   app.openapi(r.withdrawCateringRoute, (c) => c.json(ok(c, withdrawals(c, c.req.valid('query'))), 200))

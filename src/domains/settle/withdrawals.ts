@@ -90,10 +90,10 @@ export function offsetPage<T>(items: T[], cursor: string, size: number) {
 /** The day's bill lines, or with withdraw_id the lines that withdrawal paid out (it takes precedence). */
 export function billPage(
   t: Tenant,
-  q: { bill_date: string; cursor: string; size: string; withdraw_id?: string | undefined },
+  q: { bill_date: string; cursor: string; size: number; withdraw_id?: string | undefined },
 ) {
-  if (q.withdraw_id === undefined) return ledgerPage(t, q.bill_date, q.cursor, Number(q.size))
+  if (q.withdraw_id === undefined) return ledgerPage(t, q.bill_date, q.cursor, q.size)
   const w = findWithdrawal(t, q.withdraw_id)
   if (!w) throw withdrawalNotFound(q.withdraw_id)
-  return offsetPage(w.records, q.cursor, Number(q.size))
+  return offsetPage(w.records, q.cursor, q.size)
 }

@@ -1,5 +1,5 @@
 /** What the 门店匹配 operations do in the sandbox and the codes they answer (OpenAPI document). */
-import { defineOpDocs } from '../../docs/op-docs.js'
+import { defineOpDocs } from '../../http/op-docs.js'
 import { MATCH_DELAY_SECONDS } from './poi-match.store.js'
 
 export const poiMatchDocs = defineOpDocs({

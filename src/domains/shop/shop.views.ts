@@ -15,10 +15,9 @@ function placeOf(poiId: string) {
 
 export function queryPois(
   t: Tenant,
-  q: { account_id?: string | undefined; poi_id?: string | undefined; page: string; size: string },
+  q: { account_id?: string | undefined; poi_id?: string | undefined; page: number; size: number },
 ) {
-  const page = Number(q.page) // the contract checks page, size and that account_id or poi_id is given
-  const size = Number(q.size)
+  const { page, size } = q // the contract checks page, size and that account_id or poi_id is given
   const all = t.record.pois.filter((p) => Boolean(q.account_id) || p.poi_id === q.poi_id)
   const items = all.slice((page - 1) * size, page * size)
   return {

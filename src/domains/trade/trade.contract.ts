@@ -1,6 +1,6 @@
 /** Wire schemas and routes of orders (douyin-api.md §4) and of the simulated consumer (POST /sandbox/orders). */
 import { createRoute, z } from '@hono/zod-openapi'
-import { digits, digitsFrom, digitsIn } from '../../http/query.js'
+import { digitsFrom, digitsIn, digitsNumber } from '../../http/query.js'
 import { envelopeOf, jsonResponses } from '../../http/envelope.schema.js'
 import { amountSchema } from '../fulfilment/fulfilment.contract.js'
 import { wireInt } from '../../http/wire-int.js'
@@ -68,11 +68,11 @@ export const orderQuerySchema = z.object({
   order_id: z.string().optional(),
   ext_order_id: z.string().optional(),
   open_id: z.string().optional(),
-  order_status: digits.optional(),
-  create_order_start_time: digits.optional(),
-  create_order_end_time: digits.optional(),
-  update_order_start_time: digits.optional(),
-  update_order_end_time: digits.optional(),
+  order_status: digitsNumber.optional(),
+  create_order_start_time: digitsNumber.optional(),
+  create_order_end_time: digitsNumber.optional(),
+  update_order_start_time: digitsNumber.optional(),
+  update_order_end_time: digitsNumber.optional(),
   get_secret_number: z.string().optional(),
   cursor: z.string().optional(),
 })

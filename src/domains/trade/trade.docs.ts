@@ -1,5 +1,5 @@
 /** What the order operations do in the sandbox and the codes they answer (OpenAPI document). */
-import { defineOpDocs } from '../../docs/op-docs.js'
+import { defineOpDocs } from '../../http/op-docs.js'
 
 const query =
   "Reads the tenant's orders with their coupons: one order by order_id, a consumer's by open_id, or a page by status or by a create/update time window. Changes nothing."

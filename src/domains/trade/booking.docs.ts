@@ -1,7 +1,7 @@
-/** Docs of the operations added with the rest of the in-scope platform (docs/contract-tests.md). */
-import { defineOpDocs } from '../../docs/op-docs.js'
+/** What the booking operations (预约单, 确认订单) do in the sandbox and the codes they answer (OpenAPI document). */
+import { defineOpDocs } from '../../http/op-docs.js'
 
-export const tradeMoreDocs = defineOpDocs({
+export const bookingDocs = defineOpDocs({
   tradeBookGet: {
     description:
       'The bookings (预约单) of an order (order_id, every booking of it; wins) or one booking (book_id). A booking is made by the simulated consumer (POST /sandbox/bookings) in status BOOKING; 确认订单 (trade/buy/merchant_confirm_order) turns it SUCCESS; unconfirmed 24 virtual hours after it was made it turns FAIL. Reads bookings, orders and certificates.',
@@ -21,9 +21,5 @@ export const tradeMoreDocs = defineOpDocs({
       4000001: 'no such order',
       4000002: 'a coupon is not unused, the order is closed, or the day has no stock left',
     },
-  },
-  hermesTradeOrderQuery: {
-    description:
-      "The order query of the 订单查询接口 document at its hermes path: the same parameters, modes and answer as `GET /goodlife/v1/trade/order/query/` over the same orders (purchases, their coupons' item statuses, refunds). Reads orders and certificates only.",
   },
 })

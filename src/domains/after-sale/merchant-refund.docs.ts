@@ -1,7 +1,7 @@
-/** Docs of the operations added with the rest of the in-scope platform (docs/contract-tests.md). */
-import { defineOpDocs } from '../../docs/op-docs.js'
+/** What the merchant's refund operations (apply_refund, merchant_reject, audit/notify) do in the sandbox and the codes they answer (OpenAPI document). */
+import { defineOpDocs } from '../../http/op-docs.js'
 
-export const afterSaleMoreDocs = defineOpDocs({
+export const merchantRefundDocs = defineOpDocs({
   afterSaleApplyRefund: {
     description:
       'The merchant cancels an order: every coupon of it not refunded or being refunded, verified ones included, is refunded at once, without audit and whatever the product\'s refund rules (the merchant decides); a billed verification gets its reversing ledger record. Writes an after-sale (`initiator` "merchant", `out_biz_after_sale_id` = `out_after_sale_id`) that the after-sale queries show; the coupons become 退款成功 (status 4), the order 101, stock goes back, and each coupon emits `life_trade_certificate_notify` refund_success. The same `out_after_sale_id` again answers the after-sale already made.',

@@ -1,0 +1,12 @@
+/** The trade domain's collections in a tenant's namespace (src/sandbox.ts merges every domain's into the tenant's map). */
+import type { BookRecord } from './booking.store.js'
+import type { OrderRecord } from './trade.store.js'
+
+export interface TradeCollections {
+  /** order_id → OrderRecord */
+  orders: OrderRecord
+  /** `${product_id}|${open_id}` → units bought, for limit_rule */
+  units_bought: { units: number }
+  /** book_id → a consumer's booking (预约单) */
+  bookings: BookRecord
+}
