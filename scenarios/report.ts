@@ -16,6 +16,7 @@ export function scenarioReport(
     duration_ms: r.duration_ms,
   }))
   return {
+    kind: 'scenario',
     target: where.target ?? 'the built-in reference merchant',
     spi: where.spi ?? null,
     client_key: where.clientKey ?? 'a fresh tenant per scenario',

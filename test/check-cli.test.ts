@@ -32,7 +32,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-describe('douyin-sandbox check', () => {
+describe('douyin-sandbox check', { timeout: 60_000 }, () => {
   it('explains itself and refuses bad flags with exit code 2', () => {
     expect(runSync('--help').stdout).toContain('check      conformance checks')
     const help = runSync('check', '--help')
@@ -45,13 +45,16 @@ describe('douyin-sandbox check', () => {
     expect(reporter.status).toBe(2)
     expect(reporter.stderr).toContain('--reporter must be one of text, junit, json, got tap')
     expect(runSync('check', '--target', 'not a url').stderr).toContain('--target must be a URL')
+    const wait = runSync('check', '--target', 'http://127.0.0.1:1/hook', '--callback-wait', 'soon')
+    expect(wait.status).toBe(2)
+    expect(wait.stderr).toContain('--callback-wait must be a number of seconds, got soon')
     const secretOnly = runSync('check', '--target', 'http://127.0.0.1:1/hook', '--client-secret', 's')
     expect(secretOnly.stderr).toContain('--client-secret needs --client-key')
   })
 
   it('exits 0 for a correct service and prints the summary', async () => {
     const t = await sb.newTenant()
-    const receiver = await startReceiver({ refuseBadSignatures: true })
+    const receiver = await startReceiver()
     receiver.trust(t)
     try {
       const r = await run(
@@ -66,7 +69,7 @@ describe('douyin-sandbox check', () => {
         t.credentials.client_key,
       )
       expect(r.code, r.stdout + r.stderr).toBe(0)
-      expect(r.stdout).toContain('17 checks: 16 passed, 0 failed, 1 not applicable')
+      expect(r.stdout).toContain('21 checks: 16 passed, 0 failed, 5 not applicable')
     } finally {
       await receiver.close()
     }
@@ -83,12 +86,12 @@ describe('douyin-sandbox check', () => {
       expect(junit.stdout).toContain('✗ webhook.signature.missing')
       expect(junit.stdout).toContain(`junit report written to ${xmlFile}`)
       const xml = readFileSync(xmlFile, 'utf8')
-      expect(validateJunit(xml)).toEqual([])
-      expect(xml).toContain('failures="5"')
+      expect(await validateJunit(xml)).toEqual([])
+      expect(xml).toContain('failures="7"')
       const json = await run(...common, '--reporter', 'json')
       expect(json.code).toBe(1)
       const report = JSON.parse(json.stdout) as { failed: number; results: Array<{ id: string; status: string }> }
-      expect(report.failed).toBe(5)
+      expect(report.failed).toBe(7)
       expect(report.results.find((c) => c.id === 'webhook.signature.other-tenant')?.status).toBe('failed')
     } finally {
       await m.close()
@@ -101,9 +104,12 @@ describe('douyin-sandbox check', () => {
     expect(junit.code, junit.stdout + junit.stderr).toBe(0)
     expect(junit.stdout).toContain(`junit report written to ${xmlFile}`)
     const xml = readFileSync(xmlFile, 'utf8')
-    expect(validateJunit(xml)).toEqual([])
+    expect(await validateJunit(xml)).toEqual([])
     expect(xml).toContain('tests="1" failures="0"')
-    expect(xml).toMatch(/<testcase classname="[^"]*scenario" name="product-audit: /)
+    // named after the run and the scenario, not the check
+    expect(xml).toContain('<testsuites name="douyin-sandbox scenario" ')
+    expect(xml).toMatch(/<testcase classname="douyin-sandbox\.scenario\.product-audit" name="product-audit: /)
+    expect(xml).not.toContain('douyin-sandbox.check')
     // on stdout only the report; the timeline goes to stderr
     const json = await run('scenario', 'product-audit', '--reporter', 'json')
     expect(json.code).toBe(0)

@@ -22,9 +22,14 @@ const WEBHOOK_IDS = [
   'webhook.duplicate.acknowledged',
   'webhook.duplicate.acted-once',
   'webhook.ack-time',
+  'webhook.retry.acted-once',
+  'webhook.order.out-of-order',
 ]
 const SPIS = ['pre_create_order', 'issue_code', 'refund_apply', 'refund_notice']
-const SPI_IDS = SPIS.flatMap((s) => [`spi.${s}.answer`, `spi.${s}.forged`])
+const CALLBACK_IDS = ['spi.issue_code.callback', 'spi.refund_apply.callback']
+const SPI_IDS = [...SPIS.flatMap((s) => [`spi.${s}.answer`, `spi.${s}.forged`]), ...CALLBACK_IDS]
+/** a delivery timeout short enough that slow services are seen in well under a second */
+const FAST = { ackTimeoutMs: 300, callbackWaitMs: 2000 }
 
 const withStatus = (r: CheckReport, s: string) =>
   r.results
@@ -40,10 +45,10 @@ afterAll(async () => {
   await sb?.close()
 })
 
-describe('check against a correct service', () => {
-  it("the testing kit's reference receiver, refusing bad signatures, passes every check it can be seen to", async () => {
+describe('check against a correct service', { timeout: 60_000 }, () => {
+  it("the testing kit's reference receiver, trusting the tenant, passes every check it can be seen to", async () => {
     const t = await sb.newTenant()
-    const receiver = await startReceiver({ refuseBadSignatures: true })
+    const receiver = await startReceiver()
     receiver.trust(t)
     try {
       const r = await checkMerchant({
@@ -53,10 +58,21 @@ describe('check against a correct service', () => {
         clientKey: t.credentials.client_key,
       })
       expect(r.results.map((c) => c.id)).toEqual([...WEBHOOK_IDS, ...SPI_IDS])
+      // played with the platform's own delivery timeout
+      expect(r.results.find((c) => c.id === 'webhook.ack-time')!.title).toContain('within 5 s')
       expect(withStatus(r, 'failed'), textReport(r)).toEqual([])
-      // it makes no platform calls, so whether it acts once cannot be seen
-      expect(withStatus(r, 'not_applicable')).toEqual(['webhook.duplicate.acted-once'])
-      expect(r.results.find((c) => c.id === 'webhook.duplicate.acted-once')!.message).toContain('not observable')
+      // it makes no platform calls, so whether it acts once cannot be seen; it issues codes and decides at once
+      expect(withStatus(r, 'not_applicable')).toEqual(
+        [
+          'webhook.duplicate.acted-once',
+          'webhook.retry.acted-once',
+          'webhook.order.out-of-order',
+          ...CALLBACK_IDS,
+        ].sort(),
+      )
+      for (const id of ['webhook.duplicate.acted-once', 'webhook.retry.acted-once', 'webhook.order.out-of-order'])
+        expect(r.results.find((c) => c.id === id)!.message).toContain('not observable')
+      expect(r.results.find((c) => c.id === 'spi.issue_code.callback')!.message).toContain('result 1: no callback')
       // the forged ones reached it and were told apart
       expect(receiver.badSignatures().length).toBe(8)
     } finally {
@@ -64,9 +80,9 @@ describe('check against a correct service', () => {
     }
   })
 
-  it('a service that acts on each event once passes every check, acted-once included', async () => {
+  it('a service that acts on each event once and calls back signed passes every check', async () => {
     const t = await sb.newTenant()
-    const m = await startMerchant({ sandboxUrl: sb.url, tenant: t.credentials })
+    const m = await startMerchant({ sandboxUrl: sb.url, tenant: t.credentials, callbacks: 'signed' })
     try {
       const r = await checkMerchant({
         sandbox: sb.url,
@@ -74,20 +90,64 @@ describe('check against a correct service', () => {
         spiBase: m.spiBase,
         clientKey: t.credentials.client_key,
         clientSecret: t.credentials.client_secret,
+        ...FAST,
       })
       expect(withStatus(r, 'passed'), textReport(r)).toEqual([...WEBHOOK_IDS, ...SPI_IDS].sort())
-      expect(r).toMatchObject({ failed: 0, not_applicable: 0, passed: 17, client_key: t.credentials.client_key })
-      expect(r.results.find((c) => c.id === 'webhook.duplicate.acted-once')!.message).toMatch(
+      expect(r).toMatchObject({ failed: 0, not_applicable: 0, passed: 21, client_key: t.credentials.client_key })
+      const byId = (id: string) => r.results.find((c) => c.id === id)!
+      expect(byId('webhook.duplicate.acted-once').message).toMatch(
         /^1 platform call\(s\) after the first delivery, none after the duplicate/,
       )
+      expect(byId('webhook.retry.acted-once').message).toMatch(/^1 platform call\(s\) for the event and its retry/)
+      // the order was read on each event, nothing written after the stale verify notice
+      expect(byId('webhook.order.out-of-order').message).toMatch(/3 platform call\(s\) about the order/)
+      // the callbacks were seen with what the service sent
+      const callback = byId('spi.issue_code.callback')
+      expect(callback.exchanges[0]!.sent.url).toBe('/goodlife/v1/fulfilment/create/callback/')
+      expect(callback.exchanges[0]!.sent.body).toContain('"result":1')
     } finally {
       await m.close()
     }
   })
 })
 
-describe('check against careless services', () => {
-  it('one that accepts any signature and acts on every delivery fails the signature, forgery and duplicate checks', async () => {
+describe("the testing kit's receiver", () => {
+  it('refuses a bad signature for a tenant it trusts, and answers (recording) one for a tenant it does not', async () => {
+    const receiver = await startReceiver()
+    receiver.trust('trusted-app', 'trusted-secret')
+    const post = (clientKey: string) =>
+      fetch(receiver.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-douyin-signature': 'f'.repeat(40) },
+        body: JSON.stringify({ event: 'life_trade_order_notify', client_key: clientKey, content: '{}' }),
+      })
+    try {
+      expect((await post('trusted-app')).status).toBe(401)
+      expect((await post('unknown-app')).status).toBe(200)
+      expect(receiver.badSignatures().map((a) => a.body)).toEqual([
+        expect.stringContaining('"trusted-app"'),
+        expect.stringContaining('"unknown-app"'),
+      ])
+    } finally {
+      await receiver.close()
+    }
+    const lenient = await startReceiver({ refuseBadSignatures: false })
+    lenient.trust('trusted-app', 'trusted-secret')
+    try {
+      const res = await fetch(lenient.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ event: 'life_trade_order_notify', client_key: 'trusted-app', content: '{}' }),
+      })
+      expect(res.status).toBe(200)
+    } finally {
+      await lenient.close()
+    }
+  })
+})
+
+describe('check against careless services', { timeout: 60_000 }, () => {
+  it('one that accepts any signature and acts on every delivery fails the signature, forgery, duplicate, retry and order checks', async () => {
     const t = await sb.newTenant()
     const m = await startMerchant({ sandboxUrl: sb.url, tenant: t.credentials, careless: true })
     try {
@@ -104,10 +164,13 @@ describe('check against careless services', () => {
           'webhook.signature.other-tenant',
           'webhook.signature.tampered-body',
           'webhook.duplicate.acted-once',
+          'webhook.retry.acted-once',
+          'webhook.order.out-of-order',
           ...SPIS.map((s) => `spi.${s}.forged`),
         ].sort(),
       )
-      expect(r.not_applicable).toBe(0)
+      // it issues codes and decides refunds at once: no callbacks to check
+      expect(withStatus(r, 'not_applicable')).toEqual(CALLBACK_IDS)
       const missing = r.results.find((c) => c.id === 'webhook.signature.missing')!
       // what was sent and what came back
       expect(missing.exchanges).toHaveLength(1)
@@ -119,25 +182,83 @@ describe('check against careless services', () => {
       const text = textReport(r)
       expect(text).toContain('✗ webhook.signature.missing')
       expect(text).toContain('answered: HTTP 200')
-      expect(text).toContain('17 checks: 8 passed, 9 failed, 0 not applicable')
+      expect(text).toContain('21 checks: 8 passed, 11 failed, 2 not applicable')
+      const stale = r.results.find((c) => c.id === 'webhook.order.out-of-order')!
+      expect(stale.message).toContain(
+        'acted on the stale verify notice after the refund: POST /goodlife/v1/trade/buy/merchant_confirm_order/',
+      )
+      expect(stale.exchanges.map((x) => x.note)).toEqual([
+        'pay_success of the order',
+        "refund_success of its certificate (the verify notice's first attempt was lost on the way)",
+        'the retry of the verify notice: its Msg-Id, its earlier msg_time',
+      ])
     } finally {
       await m.close()
     }
   })
 
-  it('one that answers after 5 s fails only the acknowledgement check', { timeout: 60_000 }, async () => {
+  it('one that answers late but records Msg-Ids on arrival fails only the acknowledgement check', async () => {
     const t = await sb.newTenant()
     // slow from the duplicate deliveries on: the challenge and the five signature requests come first
-    const m = await startMerchant({ sandboxUrl: sb.url, tenant: t.credentials, slowAfter: 6 })
+    const m = await startMerchant({ sandboxUrl: sb.url, tenant: t.credentials, slowAfter: 6, slowMs: 700 })
     try {
-      const r = await checkMerchant({ sandbox: sb, target: m.url, clientKey: t.credentials.client_key })
+      const r = await checkMerchant({ sandbox: sb, target: m.url, clientKey: t.credentials.client_key, ...FAST })
       expect(withStatus(r, 'failed'), textReport(r)).toEqual(['webhook.ack-time'])
       expect(withStatus(r, 'not_applicable')).toEqual(SPI_IDS.slice().sort())
       const slow = r.results.find((c) => c.id === 'webhook.ack-time')!
-      expect(slow.exchanges.every((x) => x.ms > 5000)).toBe(true)
-      expect(slow.message).toContain('retries')
+      expect(slow.exchanges.every((x) => x.ms > 300)).toBe(true)
+      expect(slow.message).toContain('after 0.3 s and retries')
+      // the platform gave up on the first delivery and retried while it was still being worked on
+      const retry = r.results.find((c) => c.id === 'webhook.retry.acted-once')!
+      expect(retry.exchanges[1]!.error).toBe('no answer within 300 ms')
+      expect(retry.message).toContain('so the retry came while it may still have been worked on')
     } finally {
       await m.close()
+    }
+  })
+
+  it('one that answers late and records a Msg-Id after its work acts on the retry too', async () => {
+    const t = await sb.newTenant()
+    const m = await startMerchant({
+      sandboxUrl: sb.url,
+      tenant: t.credentials,
+      slowAfter: 6,
+      slowMs: 700,
+      dedupeAfterWork: true,
+    })
+    try {
+      const r = await checkMerchant({ sandbox: sb, target: m.url, clientKey: t.credentials.client_key, ...FAST })
+      // a duplicate after the answer is caught; a retry during the work is not
+      expect(withStatus(r, 'failed'), textReport(r)).toEqual(['webhook.ack-time', 'webhook.retry.acted-once'])
+      expect(r.results.find((c) => c.id === 'webhook.retry.acted-once')!.message).toMatch(
+        /^acted twice: 2 platform call\(s\) for the event and its retry, 1 for an event delivered once/,
+      )
+    } finally {
+      await m.close()
+    }
+  })
+
+  it('one whose callbacks carry a forged access-token, or never come, fails the callback checks', async () => {
+    for (const callbacks of ['forged-token', 'never'] as const) {
+      const t = await sb.newTenant()
+      const m = await startMerchant({ sandboxUrl: sb.url, tenant: t.credentials, callbacks })
+      try {
+        const r = await checkMerchant({
+          sandbox: sb,
+          target: m.url,
+          spiBase: m.spiBase,
+          clientKey: t.credentials.client_key,
+          ...FAST,
+        })
+        expect(withStatus(r, 'failed'), textReport(r)).toEqual(CALLBACK_IDS)
+        const issue = r.results.find((c) => c.id === 'spi.issue_code.callback')!
+        if (callbacks === 'forged-token') {
+          expect(issue.message).toContain('access-token the platform did not accept')
+          expect(issue.exchanges[0]!.sent.headers['access-token']).toMatch(/^clt\.forge/)
+        } else expect(issue.message).toContain('did not call /goodlife/v1/fulfilment/create/callback/')
+      } finally {
+        await m.close()
+      }
     }
   })
 
@@ -146,7 +267,12 @@ describe('check against careless services', () => {
     const receiver = await startReceiver({ refuseBadSignatures: true }) // trusts no tenant
     try {
       const r = await checkMerchant({ sandbox: sb, target: receiver.url, clientKey: t.credentials.client_key })
-      expect(withStatus(r, 'failed')).toEqual(['webhook.duplicate.acknowledged', 'webhook.signature.valid'])
+      expect(withStatus(r, 'failed')).toEqual([
+        'webhook.duplicate.acknowledged',
+        'webhook.order.out-of-order',
+        'webhook.retry.acted-once',
+        'webhook.signature.valid',
+      ])
       const valid = r.results.find((c) => c.id === 'webhook.signature.valid')!
       expect(valid.message).toContain('--client-key')
       for (const id of ['wrong', 'missing', 'other-tenant', 'tampered-body'])
@@ -158,7 +284,7 @@ describe('check against careless services', () => {
 
   it('SPI answers out of the documented shape fail their answer check', async () => {
     const t = await sb.newTenant()
-    const receiver = await startReceiver({ refuseBadSignatures: true })
+    const receiver = await startReceiver()
     receiver.trust(t)
     receiver.script('issue_code', [{ status: 200, body: { data: { error_code: 0, result: 1, codes: ['one'] } } }])
     receiver.script('refund_notice', [{ status: 200, body: { data: { error_code: '0' } } }])
@@ -194,13 +320,20 @@ describe('check against careless services', () => {
     await receiver.close()
     const r = await checkMerchant({ sandbox: sb, target: gone })
     expect(withStatus(r, 'failed')).toEqual(
-      ['webhook.challenge', 'webhook.signature.valid', 'webhook.duplicate.acknowledged', 'webhook.ack-time'].sort(),
+      [
+        'webhook.challenge',
+        'webhook.signature.valid',
+        'webhook.duplicate.acknowledged',
+        'webhook.ack-time',
+        'webhook.retry.acted-once',
+        'webhook.order.out-of-order',
+      ].sort(),
     )
     expect(r.results[0]!.message).toContain('no answer')
   })
 })
 
-describe('reports', () => {
+describe('reports', { timeout: 60_000 }, () => {
   let report: CheckReport
   beforeAll(async () => {
     const t = await sb.newTenant()
@@ -210,30 +343,36 @@ describe('reports', () => {
     } finally {
       await m.close()
     }
-  })
+  }, 60_000)
 
-  it('JUnit XML is valid against the JUnit schema, with counts that match', () => {
+  it('JUnit XML is valid against the JUnit schema, with counts that match', async () => {
     const xml = junitReport(report)
-    expect(validateJunit(xml)).toEqual([])
-    expect(xml).toMatch(/<testsuites name="douyin-sandbox check" tests="17" failures="5" errors="0" skipped="8"/)
-    expect(xml.match(/<testcase /g)).toHaveLength(17)
-    expect(xml.match(/<failure /g)).toHaveLength(5)
-    expect(xml.match(/<skipped /g)).toHaveLength(8)
+    expect(await validateJunit(xml)).toEqual([])
+    expect(xml).toMatch(/<testsuites name="douyin-sandbox check" tests="21" failures="7" errors="0" skipped="10"/)
+    expect(xml.match(/<testcase /g)).toHaveLength(21)
+    expect(xml.match(/<failure /g)).toHaveLength(7)
+    expect(xml.match(/<skipped /g)).toHaveLength(10)
     // the request bodies (JSON with quotes, a nested JSON string) are escaped
     expect(xml).toContain('&quot;event&quot;:&quot;life_trade_order_notify&quot;')
+    expect(xml).toContain('<testcase classname="douyin-sandbox.check.webhook" name="webhook.challenge: ')
   })
 
-  it('the validator catches what CI reporters reject', () => {
+  it('the JUnit XSD and the counts catch broken reports', async () => {
     const good = junitReport(report)
-    expect(validateJunit(good.replace('tests="17"', 'tests="16"'))).toEqual([
-      'testsuites says tests="16", its suites make 17',
+    expect(await validateJunit(good.replace('tests="21"', 'tests="20"'))).toEqual([
+      'testsuites says tests="20", its suites make 21',
     ])
-    expect(validateJunit(good.replace('<failure ', '<failed ').replace('</failure>', '</failed>'))[0]).toContain(
-      '<failed> may not appear in <testcase>',
+    const [failed] = await validateJunit(good.replace('<failure ', '<failed ').replace('</failure>', '</failed>'))
+    expect(failed).toContain("Element 'failed': This element is not expected")
+    expect((await validateJunit(good.replace('&quot;event', '<event')))[0]).toContain('parser error')
+    expect((await validateJunit(good.replace('&quot;event', '& event')))[0]).toContain('xmlParseEntityRef')
+    expect((await validateJunit(good.replace('time="', 'time="x')))[0]).toMatch(
+      /'x[\d.]+' is not a valid value of the atomic type 'seconds'/,
     )
-    expect(validateJunit(good.replace('&quot;event', '<event'))[0]).toContain('not well-formed')
-    expect(validateJunit(good.replace('&quot;event', '& event'))[0]).toContain('a bare "&"')
-    expect(validateJunit(good.replace('time="', 'time="x'))[0]).toContain('is not of its type')
+    expect(await validateJunit(good.replace(/ name="webhook\.challenge[^"]*"/, ''))).toEqual([
+      expect.stringContaining("Element 'testcase': The attribute 'name' is required but missing"),
+    ])
+    expect((await validateJunit(good.replace('timestamp="', 'timestamp="T')))[0]).toContain("attribute 'timestamp'")
   })
 
   it('JSON is the report itself', () => {

@@ -40,6 +40,8 @@ export interface CheckResult {
 }
 
 export interface CheckReport {
+  /** what made the report: `douyin-sandbox check` (the default) or a `douyin-sandbox scenario` run */
+  kind?: 'check' | 'scenario'
   /** the webhook URL checked */
   target: string
   /** the SPI base checked, or null */

@@ -32,7 +32,7 @@ function summary(r: CheckReport): string {
 }
 
 export function textReport(r: CheckReport): string {
-  const lines = [`douyin-sandbox check: webhook ${r.target}${r.spi ? `, SPI ${r.spi}` : ''} (tenant ${r.client_key})`]
+  const lines = [`${toolOf(r)}: webhook ${r.target}${r.spi ? `, SPI ${r.spi}` : ''} (tenant ${r.client_key})`]
   for (const c of r.results) {
     lines.push(`${MARK[c.status]} ${c.id} — ${c.title}`)
     const why = c.status === 'not_applicable' ? `not applicable: ${c.message}` : c.message
@@ -63,8 +63,18 @@ export function xmlText(s: string): string {
 
 const seconds = (ms: number): string => (ms / 1000).toFixed(3)
 
-function testcase(c: CheckResult): string[] {
-  const head = `    <testcase classname="douyin-sandbox.check.${c.group}" name="${xmlText(`${c.id}: ${c.title}`)}" time="${seconds(c.duration_ms)}"`
+/** The tool that made the report, as CI shows it: "douyin-sandbox check" or "douyin-sandbox scenario". */
+const toolOf = (r: CheckReport): string => `douyin-sandbox ${r.kind ?? 'check'}`
+
+/**
+ * The test case's class: the check's group (douyin-sandbox.check.webhook), or for a scenario run the scenario
+ * itself (douyin-sandbox.scenario.product-audit), which CI reporters list it under.
+ */
+const classnameOf = (r: CheckReport, c: CheckResult): string =>
+  r.kind === 'scenario' ? `douyin-sandbox.scenario.${c.id}` : `douyin-sandbox.check.${c.group}`
+
+function testcase(r: CheckReport, c: CheckResult): string[] {
+  const head = `    <testcase classname="${xmlText(classnameOf(r, c))}" name="${xmlText(`${c.id}: ${c.title}`)}" time="${seconds(c.duration_ms)}"`
   const detail = c.exchanges.flatMap(describeExchange).join('\n')
   if (c.status === 'passed') return [`${head}/>`]
   if (c.status === 'not_applicable')
@@ -84,19 +94,19 @@ export function junitReport(r: CheckReport): string {
     const skipped = cs.filter((c) => c.status === 'not_applicable').length
     const time = cs.reduce((t, c) => t + c.duration_ms, 0)
     return [
-      `  <testsuite name="douyin-sandbox check: ${g}" tests="${cs.length}" failures="${failures}" errors="0" skipped="${skipped}" time="${seconds(time)}" timestamp="${r.started_at.slice(0, 19)}">`,
+      `  <testsuite name="${xmlText(`${toolOf(r)}: ${g}`)}" tests="${cs.length}" failures="${failures}" errors="0" skipped="${skipped}" time="${seconds(time)}" timestamp="${r.started_at.slice(0, 19)}">`,
       `    <properties>`,
       `      <property name="target" value="${xmlText(r.target)}"/>`,
       `      <property name="spi" value="${xmlText(r.spi ?? '')}"/>`,
       `      <property name="client_key" value="${xmlText(r.client_key)}"/>`,
       `    </properties>`,
-      ...cs.flatMap(testcase),
+      ...cs.flatMap((c) => testcase(r, c)),
       '  </testsuite>',
     ]
   })
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="douyin-sandbox check" tests="${r.results.length}" failures="${r.failed}" errors="0" skipped="${r.not_applicable}" time="${seconds(r.duration_ms)}">`,
+    `<testsuites name="${toolOf(r)}" tests="${r.results.length}" failures="${r.failed}" errors="0" skipped="${r.not_applicable}" time="${seconds(r.duration_ms)}">`,
     ...suites.flat(),
     '</testsuites>',
     '',

@@ -5,8 +5,10 @@
  */
 import { performance } from 'node:perf_hooks'
 import { systemTime, type RealTime } from '../core/clock.js'
+import { DELIVERY_TIMEOUT_MS } from '../webhooks/dispatcher.js'
 import type { CheckContext } from './check-context.js'
 import type { CheckReport, CheckResult } from './check.types.js'
+import { retryChecks } from './retry-checks.js'
 import { SandboxLink } from './sandbox-link.js'
 import { spiChecks } from './spi-checks.js'
 import { webhookChecks } from './webhook-checks.js'
@@ -26,7 +28,17 @@ export interface CheckOptions {
   headers?: Record<string, string>
   /** the real time (ids, timestamps in the bodies, waits for the service to settle); default the system's */
   now?: RealTime
+  /**
+   * the webhook delivery timeout the checker plays the platform with: a slower answer is given up on and retried
+   * (default the platform's 5 s; a test suite may shorten it so a slow service's retry is seen quickly)
+   */
+  ackTimeoutMs?: number
+  /** how long to wait for the service's callbacks after an SPI it answered "pending" (default 10 s) */
+  callbackWaitMs?: number
 }
+
+/** How long the checker waits, by default, for the service's callbacks (the platform allows minutes). */
+export const CALLBACK_WAIT_MS = 10_000
 
 /** The checks in the order they run; each reports passed, failed or not applicable. */
 export async function runChecks(opts: CheckOptions): Promise<CheckReport> {
@@ -46,11 +58,16 @@ export async function runChecks(opts: CheckOptions): Promise<CheckReport> {
     otherSecret: other.client_secret,
     newId: () => `${stamp}${String(++n).padStart(6, '0')}`,
     nowSeconds: () => Math.floor(now() / 1000),
-    settledCalls: () => link.settledCalls(tenant.client_key),
+    ackTimeoutMs: opts.ackTimeoutMs ?? DELIVERY_TIMEOUT_MS,
+    callbackWaitMs: opts.callbackWaitMs ?? CALLBACK_WAIT_MS,
+    settledCalls: async () => (await link.settledJournal(tenant.client_key))?.length,
+    settledJournal: () => link.settledJournal(tenant.client_key),
+    unauthenticatedCalls: async (path) => (await link.platformCalls(undefined, path)) ?? [],
+    waitForCall: (path, match, ms) => link.waitForCall(tenant.client_key, path, match, ms),
   }
   const results: CheckResult[] = []
   try {
-    for (const group of [webhookChecks, spiChecks]) results.push(...(await group(ctx)))
+    for (const group of [webhookChecks, retryChecks, spiChecks]) results.push(...(await group(ctx)))
   } finally {
     await link.deleteTenant(other.client_key)
   }

@@ -1,7 +1,7 @@
 /**
  * What the checker asks of the sandbox: the tenant whose secret signs the requests (a fresh one, or the one the
- * service is configured with), another tenant's secret, and how many platform API calls the tenant has made
- * (its request journal), which is how a duplicate event's effect is observed.
+ * service is configured with), another tenant's secret, and the platform API calls the tenant has made (its
+ * request journal), which is how what the service does with an event, and its own callbacks, are observed.
  */
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { RealTime } from '../core/clock.js'
@@ -13,6 +13,33 @@ export interface CheckTenant {
 }
 
 type Json = Record<string, unknown>
+
+/** One platform API call of the tenant's request journal, as the checks read it. */
+export interface JournalCall {
+  seq: number
+  method: string
+  path: string
+  query: string
+  body: string
+  request_headers: Record<string, string>
+  status: number
+  error_code: number | null
+  response_body: string
+}
+
+/** An answer's `data` (with its error_code, 0 on success). */
+const dataOf = (answer: Json): Json => (answer.data ?? {}) as Json
+
+/**
+ * The explanation in a sandbox's error answer: `extra.sub_description` where the envelope carries a sub code,
+ * else `description`. The one place the checker reads it, so an envelope change is adapted here.
+ */
+export function errorDetail(answer: Json): string {
+  const extra = answer.extra as Json | undefined
+  const data = (answer.data ?? answer) as Json
+  const detail = extra?.sub_description ?? data.description ?? extra?.description
+  return typeof detail === 'string' && detail !== '' ? detail : JSON.stringify(answer).slice(0, 200)
+}
 
 /** Why the checker could not set up its tenants (the run stops; nothing was checked). */
 export class CheckSetupError extends Error {}
@@ -33,7 +60,7 @@ export class SandboxLink {
     this.base = sandboxUrl.replace(/\/+$/, '')
   }
 
-  /** A control-plane call; resolves with `data` (and its error_code, 0 on success). */
+  /** A control-plane call; resolves with the whole answer ({data, extra}). */
   private async call(method: string, path: string, body?: unknown, key?: string): Promise<Json> {
     let res: Response
     try {
@@ -51,7 +78,7 @@ export class SandboxLink {
     }
     const text = await res.text()
     try {
-      return ((JSON.parse(text) as { data?: Json }).data ?? {}) as Json
+      return JSON.parse(text) as Json
     } catch {
       throw new CheckSetupError(`${method} ${path}: the sandbox answered HTTP ${res.status} ${text.slice(0, 200)}`)
     }
@@ -59,22 +86,22 @@ export class SandboxLink {
 
   /** A fresh tenant for this run. */
   async freshTenant(): Promise<CheckTenant> {
-    const made = await this.call('POST', '/sandbox/tenants', {})
-    if (typeof made.client_key !== 'string')
-      throw new CheckSetupError(`creating a tenant: ${String(made.description ?? JSON.stringify(made))}`)
+    const answer = await this.call('POST', '/sandbox/tenants', {})
+    const made = dataOf(answer)
+    if (typeof made.client_key !== 'string') throw new CheckSetupError(`creating a tenant: ${errorDetail(answer)}`)
     return made as unknown as CheckTenant
   }
 
   /** The named tenant (created with `secret` when missing); its secret must be `secret` when one is given. */
   async namedTenant(key: string, secret: string | undefined): Promise<CheckTenant> {
-    const list = ((await this.call('GET', '/sandbox/tenants')).tenants ?? []) as CheckTenant[]
+    const list = (dataOf(await this.call('GET', '/sandbox/tenants')).tenants ?? []) as CheckTenant[]
     const found = list.find((t) => t.client_key === key)
     if (found && secret !== undefined && found.client_secret !== secret)
       throw new CheckSetupError(`tenant ${key} exists in the sandbox with another client_secret than the one given`)
     if (found) return found
-    const made = await this.call('POST', '/sandbox/tenants', { client_key: key, client_secret: secret })
-    if (made.error_code !== 0 || typeof made.client_key !== 'string')
-      throw new CheckSetupError(`creating tenant ${key}: ${String(made.description)}`)
+    const answer = await this.call('POST', '/sandbox/tenants', { client_key: key, client_secret: secret })
+    const made = dataOf(answer)
+    if (typeof made.client_key !== 'string') throw new CheckSetupError(`creating tenant ${key}: ${errorDetail(answer)}`)
     return made as unknown as CheckTenant
   }
 
@@ -83,31 +110,48 @@ export class SandboxLink {
   }
 
   /**
-   * Platform API calls (not control-plane, not token requests) the tenant has made: the newest journal seq of
-   * one, and how many there are after `since`. Undefined when the journal cannot be read.
+   * Platform API calls (not control-plane, not token requests) the tenant has made (to `path` when given), oldest
+   * first; without a key, those of the default tenant, where calls with a refused access-token are journaled.
+   * Undefined when the journal cannot be read.
    */
-  async platformCalls(key: string): Promise<number | undefined> {
-    const data = await this.call('GET', '/sandbox/journal?limit=2000', undefined, key).catch(() => undefined)
-    const entries = data?.entries
+  async platformCalls(key: string | undefined, path = ''): Promise<JournalCall[] | undefined> {
+    const query = `/sandbox/journal?limit=2000${path ? `&path=${encodeURIComponent(path)}` : ''}`
+    const answer = await this.call('GET', query, undefined, key).catch(() => undefined)
+    const entries = answer && dataOf(answer).entries
     if (!Array.isArray(entries)) return undefined
-    return (entries as Array<{ path: string }>).filter(
-      (e) => !e.path.startsWith('/sandbox') && !e.path.startsWith('/oauth'),
-    ).length
+    return (entries as JournalCall[])
+      .filter((e) => !e.path.startsWith('/sandbox') && !e.path.startsWith('/oauth'))
+      .reverse()
   }
 
-  /** Waits until the tenant's platform calls stop changing for a quiet spell; resolves with their count. */
-  async settledCalls(key: string): Promise<number | undefined> {
+  /** Waits until the tenant's platform calls stop changing for a quiet spell; resolves with them. */
+  async settledJournal(key: string): Promise<JournalCall[] | undefined> {
     let last = await this.platformCalls(key)
     let quietSince = this.now()
     const until = this.now() + SETTLE_MAX_MS
     while (this.now() < until && this.now() - quietSince < QUIET_MS) {
       await sleep(POLL_MS)
       const now = await this.platformCalls(key)
-      if (now !== last) {
+      if (now?.length !== last?.length) {
         last = now
         quietSince = this.now()
       }
     }
     return last
+  }
+
+  /** Waits up to `ms` for the first of the tenant's calls to `path` that `match` accepts. */
+  async waitForCall(
+    key: string,
+    path: string,
+    match: (c: JournalCall) => boolean,
+    ms: number,
+  ): Promise<JournalCall | undefined> {
+    const until = this.now() + ms
+    for (;;) {
+      const found = (await this.platformCalls(key, path))?.find(match)
+      if (found || this.now() >= until) return found
+      await sleep(POLL_MS)
+    }
   }
 }

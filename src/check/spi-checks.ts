@@ -7,6 +7,7 @@
 import { spiSignature } from '../webhooks/signing.js'
 import { startCheck, type CheckContext } from './check-context.js'
 import type { CheckResult, Exchange, SentRequest } from './check.types.js'
+import { callbackChecks } from './callback-checks.js'
 import { answerJson, describeAnswer, exchange, is2xx } from './exchange.js'
 
 export type SpiName = 'pre_create_order' | 'issue_code' | 'refund_apply' | 'refund_notice'
@@ -139,7 +140,17 @@ function dataOf(x: Exchange): Record<string, unknown> | string {
   return d
 }
 
-async function spiChecks1(ctx: CheckContext, name: SpiName): Promise<CheckResult[]> {
+/** What a correctly signed SPI call sent and how the service answered it: `data`, or why it is not valid. */
+export interface SpiOutcome {
+  body: Record<string, unknown>
+  data: Record<string, unknown> | string
+}
+
+async function spiChecks1(
+  ctx: CheckContext,
+  name: SpiName,
+  outcomes: Map<SpiName, SpiOutcome>,
+): Promise<CheckResult[]> {
   const spec = SPI_SPECS[name]
   const answer = startCheck(
     `spi.${name}.answer`,
@@ -160,6 +171,7 @@ async function spiChecks1(ctx: CheckContext, name: SpiName): Promise<CheckResult
     ),
   )
   const data = dataOf(x)
+  outcomes.set(name, { body, data })
   let problem: string | undefined
   if (typeof data === 'string') problem = data
   else if (data.error_code !== 0 && !spec.mayRefuse)
@@ -203,6 +215,8 @@ async function spiChecks1(ctx: CheckContext, name: SpiName): Promise<CheckResult
 
 export async function spiChecks(ctx: CheckContext): Promise<CheckResult[]> {
   const out: CheckResult[] = []
-  for (const name of Object.keys(SPI_SPECS) as SpiName[]) out.push(...(await spiChecks1(ctx, name)))
+  const outcomes = new Map<SpiName, SpiOutcome>()
+  for (const name of Object.keys(SPI_SPECS) as SpiName[]) out.push(...(await spiChecks1(ctx, name, outcomes)))
+  out.push(...(await callbackChecks(ctx, outcomes)))
   return out
 }

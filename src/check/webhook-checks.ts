@@ -5,67 +5,16 @@
  */
 import { webhookSignature } from '../webhooks/signing.js'
 import { startCheck, type CheckContext } from './check-context.js'
-import type { CheckResult, Exchange, SentRequest } from './check.types.js'
-import { answerJson, describeAnswer, exchange, is2xx } from './exchange.js'
-
-/** The platform drops a webhook connection after 5 s and retries (生活服务消息推送 / Webhooks 概述). */
-export const ACK_TIMEOUT_MS = 5000
-/** How long the checker waits for an answer: past the platform's limit, to say how slow a slow one is. */
-const SEND_TIMEOUT_MS = ACK_TIMEOUT_MS + 1000
-
-interface Event {
-  body: string
-  msgId: string
-}
-
-/** A life_trade_order_notify(pay_success) event for a fresh order, as the platform sends it. */
-function orderEvent(ctx: CheckContext, amount = 3000): Event {
-  const now = ctx.nowSeconds()
-  const msgId = ctx.newId()
-  const content = {
-    action: 'pay_success',
-    msg_time: now,
-    order: {
-      order_id: ctx.newId(),
-      account_id: ctx.tenant.account_id,
-      pay_amount: amount,
-      original_amount: amount,
-      create_time: now - 60,
-      pay_time: now,
-    },
-  }
-  const body = JSON.stringify({
-    event: 'life_trade_order_notify',
-    client_key: ctx.tenant.client_key,
-    from_user_id: '',
-    content: JSON.stringify(content),
-    log_id: ctx.newId(),
-    msg_id: msgId,
-  })
-  return { body, msgId }
-}
-
-function webhookRequest(ctx: CheckContext, e: Event, signature: string | undefined): SentRequest {
-  return {
-    method: 'POST',
-    url: ctx.target,
-    headers: {
-      'content-type': 'application/json',
-      'msg-id': e.msgId,
-      ...(signature === undefined ? {} : { 'x-douyin-signature': signature }),
-    },
-    body: e.body,
-  }
-}
-
-const send = (note: string, req: SentRequest): Promise<Exchange> => exchange(note, req, SEND_TIMEOUT_MS)
+import type { CheckResult, SentRequest } from './check.types.js'
+import { answerJson, describeAnswer, is2xx } from './exchange.js'
+import { orderEvent, seconds, send, signedRequest, webhookRequest } from './webhook-events.js'
 
 async function challengeCheck(ctx: CheckContext): Promise<CheckResult> {
   const c = startCheck('webhook.challenge', 'webhook', 'answers the verify_webhook challenge with {"challenge": n}')
   const n = Number(ctx.newId().slice(0, 9))
   const body = JSON.stringify({ event: 'verify_webhook', client_key: '', content: { challenge: n } })
   const sig = webhookSignature(ctx.tenant.client_secret, body)
-  const x = c.record(await send('the challenge', webhookRequest(ctx, { body, msgId: ctx.newId() }, sig)))
+  const x = c.record(await send(ctx, 'the challenge', webhookRequest(ctx, { body, msgId: ctx.newId() }, sig)))
   const echoed = answerJson(x)?.challenge
   if (is2xx(x) && String(echoed) === String(n)) return c.done('passed', `echoed ${n}`)
   return c.done(
@@ -76,6 +25,7 @@ async function challengeCheck(ctx: CheckContext): Promise<CheckResult> {
 
 /** A refusal check: the request must get an HTTP answer that is not 2xx. */
 async function refusalCheck(
+  ctx: CheckContext,
   id: string,
   title: string,
   note: string,
@@ -88,7 +38,7 @@ async function refusalCheck(
       'not_applicable',
       'the correctly signed webhook was not accepted either (webhook.signature.valid), so a refusal would prove nothing',
     )
-  const x = c.record(await send(note, req))
+  const x = c.record(await send(ctx, note, req))
   if (x.status !== null && !is2xx(x)) return c.done('passed', `refused: ${describeAnswer(x)}`)
   if (x.status === null) return c.done('failed', `expected a non-2xx answer, got ${describeAnswer(x)}`)
   return c.done('failed', `accepted (${describeAnswer(x)}): anyone who knows the URL can forge this event`)
@@ -102,7 +52,7 @@ async function signatureChecks(ctx: CheckContext): Promise<CheckResult[]> {
     'accepts a webhook signed with its client_secret (X-Douyin-Signature = sha1(secret + body))',
   )
   const ok = orderEvent(ctx)
-  const vx = valid.record(await send('correctly signed', webhookRequest(ctx, ok, webhookSignature(secret, ok.body))))
+  const vx = valid.record(await send(ctx, 'correctly signed', signedRequest(ctx, ok)))
   const accepted = is2xx(vx)
   const results = [
     valid.done(
@@ -115,6 +65,7 @@ async function signatureChecks(ctx: CheckContext): Promise<CheckResult[]> {
   const wrong = orderEvent(ctx)
   results.push(
     await refusalCheck(
+      ctx,
       'webhook.signature.wrong',
       'refuses a webhook whose X-Douyin-Signature is wrong',
       'wrong signature',
@@ -125,6 +76,7 @@ async function signatureChecks(ctx: CheckContext): Promise<CheckResult[]> {
   const missing = orderEvent(ctx)
   results.push(
     await refusalCheck(
+      ctx,
       'webhook.signature.missing',
       'refuses a webhook without X-Douyin-Signature',
       'no signature',
@@ -135,6 +87,7 @@ async function signatureChecks(ctx: CheckContext): Promise<CheckResult[]> {
   const other = orderEvent(ctx)
   results.push(
     await refusalCheck(
+      ctx,
       'webhook.signature.other-tenant',
       "refuses a webhook signed with another tenant's client_secret",
       "signed with another tenant's secret",
@@ -147,6 +100,7 @@ async function signatureChecks(ctx: CheckContext): Promise<CheckResult[]> {
   const tampered = { body: cheap.body.replace('"pay_amount\\":1,', '"pay_amount\\":3000,'), msgId: cheap.msgId }
   results.push(
     await refusalCheck(
+      ctx,
       'webhook.signature.tampered-body',
       'refuses a webhook whose body is not the one signed',
       'signature of another body',
@@ -172,14 +126,14 @@ async function duplicateChecks(ctx: CheckContext): Promise<CheckResult[]> {
   const fast = startCheck(
     'webhook.ack-time',
     'webhook',
-    `acknowledges a webhook within ${ACK_TIMEOUT_MS / 1000} s (slower ones are dropped and retried)`,
+    `acknowledges a webhook within ${seconds(ctx.ackTimeoutMs)} (slower ones are dropped and retried)`,
   )
   const e = orderEvent(ctx)
-  const req = webhookRequest(ctx, e, webhookSignature(ctx.tenant.client_secret, e.body))
+  const req = signedRequest(ctx, e)
   const before = await ctx.settledCalls()
-  const first = await send('first delivery', req)
+  const first = await send(ctx, 'first delivery', req)
   const afterFirst = await ctx.settledCalls()
-  const second = await send('second delivery, same Msg-Id and body', req)
+  const second = await send(ctx, 'second delivery, same Msg-Id and body', req)
   const afterSecond = await ctx.settledCalls()
   for (const x of [first, second]) {
     acked.record(x)
@@ -217,13 +171,13 @@ async function duplicateChecks(ctx: CheckContext): Promise<CheckResult[]> {
     results.push(
       once.done('passed', `${afterFirst - before} platform call(s) after the first delivery, none after the duplicate`),
     )
-  const slow = [first, second].filter((x) => x.status === null || x.ms > ACK_TIMEOUT_MS)
+  const slow = [first, second].filter((x) => x.status === null || x.ms > ctx.ackTimeoutMs)
   results.push(
     slow.length === 0
       ? fast.done('passed', `answered in ${first.ms} ms and ${second.ms} ms`)
       : fast.done(
           'failed',
-          `${slow.map(describeAnswer).join('; ')}: the platform drops the connection after ${ACK_TIMEOUT_MS / 1000} s and retries the event; acknowledge first, work afterwards`,
+          `${slow.map(describeAnswer).join('; ')}: the platform drops the connection after ${seconds(ctx.ackTimeoutMs)} and retries the event; acknowledge first, work afterwards`,
         ),
   )
   return results

@@ -17,6 +17,8 @@ export const CHECK_USAGE = `usage: douyin-sandbox check --target <webhook URL> [
   --control-token <t>    the sandbox's control token, when it was started with one
   --client-key <key>     the tenant your service checks signatures as (created when missing; default: a fresh one)
   --client-secret <s>    its secret (looked up when omitted)
+  --callback-wait <s>    seconds to wait for your callbacks (发券回调, 审核回调) after an SPI you answered
+                         "pending" (default 10)
   --reporter <name>      text (default), junit or json
   --output <file>        write the report to this file (a text summary still goes to stdout)
 exit code: 0 all passed or not applicable, 1 a check failed, 2 the checks could not run`
@@ -33,6 +35,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
       'control-token': { type: 'string' },
       'client-key': { type: 'string' },
       'client-secret': { type: 'string' },
+      'callback-wait': { type: 'string' },
       reporter: { type: 'string' },
       output: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -55,6 +58,10 @@ export async function checkCommand(argv: string[]): Promise<number> {
   if (!REPORTERS.includes(reporter)) return usage(`--reporter must be one of ${REPORTERS.join(', ')}, got ${reporter}`)
   if (values['client-secret'] !== undefined && values['client-key'] === undefined)
     return usage('--client-secret needs --client-key (the tenant the secret belongs to)')
+  const wait = values['callback-wait']
+  const waitSeconds = wait === undefined ? undefined : Number(wait)
+  if (waitSeconds !== undefined && !(waitSeconds >= 0))
+    return usage(`--callback-wait must be a number of seconds, got ${wait}`)
   let report
   try {
     report = await checkMerchant({
@@ -63,6 +70,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
       sandbox: values.sandbox,
       clientKey: values['client-key'],
       clientSecret: values['client-secret'],
+      callbackWaitMs: waitSeconds === undefined ? undefined : waitSeconds * 1000,
       headers: values['control-token'] ? { authorization: `Bearer ${values['control-token']}` } : {},
     })
   } catch (e) {

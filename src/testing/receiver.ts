@@ -1,7 +1,7 @@
 /**
  * A merchant's side for tests: a real HTTP server that receives the platform's webhooks and SPI calls, answers
- * the webhook challenge, checks every signature against the secrets it trusts, records what arrives and lets a
- * test await an event. SPI calls are answered from a script (defaults: accept, issue codes at once).
+ * the webhook challenge, checks every signature against the secrets it trusts (refusing forged requests for the
+ * tenants it trusts), records what arrives and lets a test await an event. SPI calls are answered from a script (defaults: accept, issue codes at once).
  * @example
  * const receiver = await startReceiver()
  * receiver.trust(tenant.client_key, tenant.client_secret)
@@ -122,16 +122,19 @@ async function webhookTargets(tenants: TrustedTenant[], url: string): Promise<st
 
 export interface ReceiverOptions {
   /**
-   * Answer webhooks and SPI calls whose signature does not match a trusted secret with HTTP 401, as a merchant's
-   * service should (default false: they are recorded with `signature_ok: false` and answered as usual).
+   * Which webhooks and SPI calls with a signature that does not match are answered HTTP 401 (all are recorded,
+   * with `signature_ok: false`). By default those naming a tenant the receiver trusts: forged or tampered requests
+   * are refused as a merchant's service must refuse them (so `douyin-sandbox check` passes), while those of a
+   * tenant not trusted yet are answered as usual, so a test that forgot `trust()` still sees what arrived and the
+   * sandbox does not retry it. `true` refuses every mismatch, trusted tenant or not; `false` refuses none.
    */
   refuseBadSignatures?: boolean
 }
 
 /** Starts a receiver on a free loopback port. */
 export async function startReceiver(opts: ReceiverOptions = {}): Promise<Receiver> {
-  const refused = (ok: boolean) => opts.refuseBadSignatures === true && !ok
   const secrets = new Map<string, string>()
+  const refused = (ok: boolean, clientKey: string) => !ok && (opts.refuseBadSignatures ?? secrets.has(clientKey))
   const tenants = new Map<string, TrustedTenant>()
   const scripts = new Map<string, SpiReply[]>()
   const arrivals: Arrival[] = []
@@ -153,13 +156,14 @@ export async function startReceiver(opts: ReceiverOptions = {}): Promise<Receive
       const base = { path: url.pathname, headers: req.headers, body }
       if (url.pathname.startsWith('/spi/')) {
         const spi = url.pathname.slice(5)
-        const secret = secrets.get(String(req.headers['x-life-clientkey'] ?? ''))
+        const key = String(req.headers['x-life-clientkey'] ?? '')
+        const secret = secrets.get(key)
         const ok =
           secret !== undefined &&
           verifySpiSignature({ clientSecret: secret, query: url.searchParams, body, sign: req.headers['x-life-sign'] })
         // the body as the platform sent it: typed by SPI name (SpiArrival)
         record({ ...base, kind: 'spi', event: spi, content: json, json, signature_ok: ok } as unknown as Arrival)
-        if (refused(ok)) return send(401, { data: { error_code: 401, description: 'bad x-life-sign' } })
+        if (refused(ok, key)) return send(401, { data: { error_code: 401, description: 'bad x-life-sign' } })
         const next = scripts.get(spi)?.shift()
         return next ? send(next.status, next.body) : send(200, defaultSpiReply(spi, json))
       }
@@ -169,13 +173,14 @@ export async function startReceiver(opts: ReceiverOptions = {}): Promise<Receive
         record({ ...base, kind: 'challenge', event, content, json, signature_ok: true } as unknown as Arrival)
         return send(200, { challenge: content.challenge })
       }
-      const secret = secrets.get(String(json.client_key ?? ''))
+      const key = String(json.client_key ?? '')
+      const secret = secrets.get(key)
       const ok =
         secret !== undefined &&
         verifyWebhookSignature({ clientSecret: secret, body, signature: req.headers['x-douyin-signature'] })
       // content as the sandbox built it from the event catalogue: typed by event name (WebhookArrival)
       record({ ...base, kind: 'webhook', event, content, json, signature_ok: ok } as unknown as Arrival)
-      if (refused(ok)) return send(401, { data: { error_code: 401, description: 'bad X-Douyin-Signature' } })
+      if (refused(ok, key)) return send(401, { data: { error_code: 401, description: 'bad X-Douyin-Signature' } })
       send(200, { data: { error_code: 0 } })
     })
   })
