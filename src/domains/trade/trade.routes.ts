@@ -20,18 +20,22 @@ export function registerTradeRoutes(app: OpenAPIHono<TenantEnv>, purchases: Purc
       return c.json(
         ok(
           c,
-          queryOrders(c.get('tenant'), {
-            page_num,
-            page_size,
-            order_id: q.order_id,
-            ext_order_id: q.ext_order_id,
-            open_id: q.open_id,
-            order_status: num(q.order_status),
-            create_order_start_time: num(q.create_order_start_time),
-            create_order_end_time: num(q.create_order_end_time),
-            update_order_start_time: num(q.update_order_start_time),
-            update_order_end_time: num(q.update_order_end_time),
-          }),
+          queryOrders(
+            c.get('tenant'),
+            {
+              page_num,
+              page_size,
+              order_id: q.order_id,
+              ext_order_id: q.ext_order_id,
+              open_id: q.open_id,
+              order_status: num(q.order_status),
+              create_order_start_time: num(q.create_order_start_time),
+              create_order_end_time: num(q.create_order_end_time),
+              update_order_start_time: num(q.update_order_start_time),
+              update_order_end_time: num(q.update_order_end_time),
+            },
+            route === r.akteOrderQueryRoute,
+          ),
         ),
         200,
       )
