@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
-import { buy, coffeePack, GOODS_NOW_MS, packBody, productBody, publish, save } from './helpers/goods.js'
+import { type Body, buy, coffeePack, GOODS_NOW_MS, packBody, productBody, publish, save } from './helpers/goods.js'
 import { useReceivers } from './helpers/receiver.js'
 
 const ACC = DEFAULT_TENANT.account_id
@@ -169,7 +169,7 @@ describe('trade/order/query', () => {
   it('finds orders by id, by status, by open_id and time window, in pages', async () => {
     const s = await setup()
     const p = await publish(s.api, productBody('q'))
-    const orders = []
+    const orders: Body[] = []
     for (let i = 0; i < 5; i++) {
       orders.push((await buy(s.api, { product_id: p.product_id, open_id: i < 2 ? 'alice' : 'bob' })).order)
       await s.api.post('/sandbox/clock/advance', { seconds: 10 })

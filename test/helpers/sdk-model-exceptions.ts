@@ -104,26 +104,6 @@ export const MODEL_EXCEPTIONS: Record<string, Record<string, string>> = {
   goodsStockSync: {
     BaseResp: 'not yet filled',
   },
-  ledgerDetailedQuery: {
-    'data.ledger_records[].amount.broker_commission': 'not yet filled',
-    'data.ledger_records[].amount.clerk_commission': 'not yet filled',
-    'data.ledger_records[].amount.crafts_man': 'not yet filled',
-    'data.ledger_records[].amount.mall_store_goods': 'not yet filled',
-    'data.ledger_records[].amount.merchant_cancel_freight': 'not yet filled',
-    'data.ledger_records[].amount.merchant_freight': 'not yet filled',
-    'data.ledger_records[].amount.merchant_tip': 'not yet filled',
-    'data.ledger_records[].amount.platform_duty_freight': 'not yet filled',
-    'data.ledger_records[].amount.platform_duty_tip': 'not yet filled',
-    'data.ledger_records[].amount.thrid_party_commission': 'not yet filled',
-    'data.ledger_records[].amount.user_deliv_coupon_pay': 'not yet filled',
-    'data.ledger_records[].amount.user_deliv_merchant_subsidy': 'not yet filled',
-    'data.ledger_records[].amount.user_deliv_platform_subsidy': 'not yet filled',
-    'data.ledger_records[].goods.market_price': 'not yet filled',
-    'data.ledger_records[].is_mall_store': 'not yet filled',
-  },
-  ledgerQuery: {
-    'data.ledger_records[].order_attrribute': 'not yet filled',
-  },
   onlineGet: {
     'data.product_onlines[].product.pois[].supplier_ext_id': 'not yet filled',
     'data.product_onlines[].product.pois[].supplier_id': 'not yet filled',

@@ -61,6 +61,8 @@ export function ledgerView(l: LedgerRecord) {
     status: l.status,
     receipt_bill_key: '',
     order_attribute: { source: '', room_id: '', video_id: '' },
+    // the SDK's model (and the document's example) spell it order_attrribute: both are answered
+    order_attrribute: { source: '', room_id: '', video_id: '' },
     amount: {
       original: l.amount.original,
       pay: l.amount.pay,
