@@ -6,6 +6,15 @@
 const OFF_PEAK = 'set on 闲时 (off-peak) discounts only; the sandbox grants none'
 const SNAPSHOT = 'not yet filled: the sandbox keeps no product snapshot per order'
 const DELIVERY = 'set on 外卖 (delivery) orders only; the sandbox sells vouchers, not delivery'
+const BASE_RESP =
+  'a gateway struct: 创建/更新商品接口 lists BaseResp, but every response example of the goods documents is {data, extra} only, as the sandbox answers'
+const PRODUCT_EXT =
+  'an internal extension (饿了么 binding, display price, test flags) no public document describes; not answered'
+const SKU_EXT = 'an internal extension (外卖 presale, stock-share rules) no public document describes; not answered'
+const MULTI_SKU =
+  'multi-SKU products only (创建/更新商品接口: sku for a single-SKU product, skus for a multi-SKU one); this flow sells single-SKU products'
+const GATEWAY =
+  "a second gateway envelope beside data/extra that no public example of 会员数据更新 shows; the sandbox keeps every goodlife operation's {data, extra}"
 
 export const MODEL_EXCEPTIONS: Record<string, Record<string, string>> = {
   akteOrderQuery: {
@@ -82,48 +91,17 @@ export const MODEL_EXCEPTIONS: Record<string, Record<string, string>> = {
   createCallback: {
     certificate_info_list: 'not yet filled',
   },
-  draftQuery: {
-    'data.products[].extra': 'not yet filled',
-    'data.products[].product.extra': 'not yet filled',
-    'data.products[].product.pois[].supplier_ext_id': 'not yet filled',
-    'data.products[].product.version': 'not yet filled',
-    'data.products[].sku.extra': 'not yet filled',
-  },
-  goodsProductOnlineGet: {
-    'data.product_onlines[].product.desc': 'not yet filled',
-    'data.product_onlines[].product.extra': 'not yet filled',
-    'data.product_onlines[].product.pattern_type': 'not yet filled',
-    'data.product_onlines[].product.pois[].supplier_ext_id': 'not yet filled',
-    'data.product_onlines[].product.version': 'not yet filled',
-    'data.product_onlines[].sku.extra': 'not yet filled',
-  },
   goodsProductSave: {
-    BaseResp: 'not yet filled',
-    'data.extra_map': 'not yet filled',
+    BaseResp: BASE_RESP,
   },
   goodsStockSync: {
-    BaseResp: 'not yet filled',
-  },
-  onlineGet: {
-    'data.product_onlines[].product.pois[].supplier_ext_id': 'not yet filled',
-    'data.product_onlines[].product.pois[].supplier_id': 'not yet filled',
+    BaseResp: BASE_RESP,
   },
   onlineQuery: {
-    BaseResp: 'not yet filled',
-    'data.products[].product.contact_name': 'not yet filled',
-    'data.products[].product.desc': 'not yet filled',
-    'data.products[].product.extra': 'not yet filled',
-    'data.products[].product.pattern_type': 'not yet filled',
-    'data.products[].product.pois[].supplier_ext_id': 'not yet filled',
-    'data.products[].product.pois[].supplier_id': 'not yet filled',
-    'data.products[].product.product_ext': 'not yet filled',
-    'data.products[].product.product_sub_type': 'not yet filled',
-    'data.products[].product.spu_id': 'not yet filled',
-    'data.products[].product.version': 'not yet filled',
-    'data.products[].sku.bind_skus': 'not yet filled',
-    'data.products[].sku.extra': 'not yet filled',
-    'data.products[].sku.sku_ext': 'not yet filled',
-    'data.products[].skus': 'not yet filled',
+    BaseResp: BASE_RESP,
+    'data.products[].product.product_ext': PRODUCT_EXT,
+    'data.products[].sku.sku_ext': SKU_EXT,
+    'data.products[].skus': MULTI_SKU,
   },
   orderDetailGet: {
     'data.after_sale_order_list[].refund_info_list[].platform_market_deduct_fee_amount': 'not yet filled',
@@ -131,45 +109,21 @@ export const MODEL_EXCEPTIONS: Record<string, Record<string, string>> = {
     'data.after_sale_order_list[].refund_info_list[].times_card_refund_info_list': 'not yet filled',
   },
   productDraftGet: {
-    'data.product_drafts[].extra': 'not yet filled',
-    'data.product_drafts[].product.contact_name': 'not yet filled',
-    'data.product_drafts[].product.desc': 'not yet filled',
-    'data.product_drafts[].product.extra': 'not yet filled',
-    'data.product_drafts[].product.pattern_type': 'not yet filled',
-    'data.product_drafts[].product.pois[].supplier_ext_id': 'not yet filled',
-    'data.product_drafts[].product.pois[].supplier_id': 'not yet filled',
-    'data.product_drafts[].product.product_ext': 'not yet filled',
-    'data.product_drafts[].product.product_sub_type': 'not yet filled',
-    'data.product_drafts[].product.spu_id': 'not yet filled',
-    'data.product_drafts[].product.version': 'not yet filled',
-    'data.product_drafts[].sku.bind_skus': 'not yet filled',
-    'data.product_drafts[].sku.extra': 'not yet filled',
-    'data.product_drafts[].sku.sku_ext': 'not yet filled',
-    'data.product_drafts[].skus': 'not yet filled',
+    'data.product_drafts[].product.product_ext': PRODUCT_EXT,
+    'data.product_drafts[].sku.sku_ext': SKU_EXT,
+    'data.product_drafts[].skus': MULTI_SKU,
   },
   productFreeAudit: {
-    BaseResp: 'not yet filled',
+    BaseResp: BASE_RESP,
   },
   productOnlineQuery: {
-    BaseResp: 'not yet filled',
-    'data.products[].is_sell_out': 'not yet filled',
-    'data.products[].poi_sell_out_status': 'not yet filled',
-    'data.products[].product.contact_name': 'not yet filled',
-    'data.products[].product.desc': 'not yet filled',
-    'data.products[].product.extra': 'not yet filled',
-    'data.products[].product.pois[].supplier_ext_id': 'not yet filled',
-    'data.products[].product.pois[].supplier_id': 'not yet filled',
-    'data.products[].product.product_ext': 'not yet filled',
-    'data.products[].product.product_sub_type': 'not yet filled',
-    'data.products[].product.spu_id': 'not yet filled',
-    'data.products[].product.version': 'not yet filled',
-    'data.products[].sku.bind_skus': 'not yet filled',
-    'data.products[].sku.extra': 'not yet filled',
-    'data.products[].sku.sku_ext': 'not yet filled',
-    'data.products[].skus': 'not yet filled',
+    BaseResp: BASE_RESP,
+    'data.products[].product.product_ext': PRODUCT_EXT,
+    'data.products[].sku.sku_ext': SKU_EXT,
+    'data.products[].skus': MULTI_SKU,
   },
   productOperate: {
-    BaseResp: 'not yet filled',
+    BaseResp: BASE_RESP,
   },
   queryRecordByCert: {
     'data.records[].sku.groupon_type': 'not yet filled',
@@ -184,11 +138,11 @@ export const MODEL_EXCEPTIONS: Record<string, Record<string, string>> = {
     'data.orders[].sub_order_amount_infos[].discounts[].idle_time_info': OFF_PEAK,
   },
   userUpdate: {
-    Extra: 'not yet filled',
-    log_id: 'not yet filled',
-    now: 'not yet filled',
-    status_code: 'not yet filled',
-    status_msg: 'not yet filled',
+    Extra: GATEWAY,
+    log_id: GATEWAY,
+    now: GATEWAY,
+    status_code: GATEWAY,
+    status_msg: GATEWAY,
   },
   verifyRecordQuery: {
     'data.records[].amount.brand_ticket_amount': 'not yet filled',
