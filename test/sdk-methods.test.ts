@@ -374,7 +374,13 @@ describe('every SDK 1.1.0 method the sandbox serves, with SDK-typed inputs', () 
     expect(upd.data.gwErrorCode).toBe(0)
     const state = (await ctx.api.get('/sandbox/members/sdk-member')).body.data.member
     expect(state).toMatchObject({ points_amount_cent: 1200, user_level: 2 })
-    await ctx.api.post('/sandbox/comments', { poi_id: POI, rate_score: 4, text: 'SDK 评价' })
+    const reviewed = await publish(ctx.api, productBody('m-review'))
+    await ctx.api.post('/sandbox/comments', {
+      poi_id: POI,
+      product_id: reviewed.product_id,
+      rate_score: 4,
+      text: 'SDK 评价',
+    })
     const q = await call(
       'commentQuery',
       new sdk.CommentQueryRequest({ accessToken, accountId: ACC, poiIdList: [POI], cursor: '0', count: '10' }),
