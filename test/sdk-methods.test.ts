@@ -159,6 +159,9 @@ describe('every SDK 1.1.0 method the sandbox serves, with SDK-typed inputs', () 
       new sdk.CertificatePrepareRequest({ accessToken, code: co.certificates[0].code }),
     )
     expect(cardPrep.data.certificates[0].timeCard.timesCount).toBe(3)
+    const cardAmount = cardPrep.data.certificates[0].amount
+    expect(cardAmount).toMatchObject({ brandTicketAmount: '0', originalCurrency: 'CNY' })
+    expect(cardAmount.originListMarketAmount).toBe(String(cardAmount.listMarketAmount))
     await call(
       'certificateVerify',
       new sdk.CertificateVerifyRequest({

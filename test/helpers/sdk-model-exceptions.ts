@@ -16,6 +16,19 @@ const MULTI_SKU =
 const GATEWAY =
   "a second gateway envelope beside data/extra that no public example of 会员数据更新 shows; the sandbox keeps every goodlife operation's {data, extra}"
 
+const CODE_HIDDEN =
+  'hidden while the coupon is unused or its verification is still cancellable, as the 团购核销 documents show it'
+const VERIFY =
+  "the standing verification: absent while there is none, as in the documents' examples of an unused coupon"
+const TIME_CARD = '次卡 (product_type 15) coupons only'
+const TIME_CARD_USE = 'uses of a 次卡 only'
+const PERIOD_CARD = '期卡 (period card) coupons only; the sandbox sells none'
+const V_2 = "the SDK's generated name for certificate(s)_v2, which the sandbox answers under the document's name"
+const NOT_AVAILABLE = "not yet filled: the product's 不可用日期 (can_no_use_date) is not projected onto the coupon"
+const RESERVE = 'not yet filled: the booking (预约) details of a coupon'
+const CANCEL =
+  'not yet filled: certificate/cancel answers {} while its error codes are being reworked; cancel_results and transaction_id follow'
+
 export const MODEL_EXCEPTIONS: Record<string, Record<string, string>> = {
   akteOrderQuery: {
     'data.orders[].discounts[].discount_extra': OFF_PEAK,
@@ -23,72 +36,49 @@ export const MODEL_EXCEPTIONS: Record<string, Record<string, string>> = {
     'data.orders[].sub_order_amount_infos[].discounts[].discount_extra': OFF_PEAK,
   },
   certificateCancel: {
-    'data.cancel_results': 'not yet filled',
-    'data.transaction_id': 'not yet filled',
+    'data.cancel_results': CANCEL,
+    'data.transaction_id': CANCEL,
   },
   certificateGet: {
-    'data.certificate.amount.origin_list_market_amount': 'not yet filled',
-    'data.certificate.amount.original_currency': 'not yet filled',
-    'data.certificate.code': 'not yet filled',
-    'data.certificate.not_available_time_info': 'not yet filled',
-    'data.certificate.time_card.serial_amount_list[].amount.origin_list_market_amount': 'not yet filled',
-    'data.certificate.time_card.serial_amount_list[].amount.original_currency': 'not yet filled',
-    'data.certificate.time_card': 'not yet filled',
-    'data.certificate.verify.times_card_serial_num': 'not yet filled',
-    'data.certificate.verify_records[].times_card_serial_num': 'not yet filled',
-    'data.certificate_v_2': 'not yet filled',
+    'data.certificate.code': CODE_HIDDEN,
+    'data.certificate.not_available_time_info': NOT_AVAILABLE,
+    'data.certificate.time_card': TIME_CARD,
+    'data.certificate.verify.times_card_serial_num': TIME_CARD_USE,
+    'data.certificate.verify_records[].times_card_serial_num': TIME_CARD_USE,
+    'data.certificate_v_2': V_2,
   },
   certificatePrepare: {
-    'data.certificates[].amount.brand_ticket_amount': 'not yet filled',
-    'data.certificates[].amount.origin_list_market_amount': 'not yet filled',
-    'data.certificates[].amount.original_currency': 'not yet filled',
-    'data.certificates[].code': 'not yet filled',
-    'data.certificates[].not_available_time_info': 'not yet filled',
-    'data.certificates[].off_peak_discount_info': 'not yet filled',
-    'data.certificates[].period_card': 'not yet filled',
-    'data.certificates[].reserve_info': 'not yet filled',
-    'data.certificates[].time_card.serial_amount_list[].amount.brand_ticket_amount': 'not yet filled',
-    'data.certificates[].time_card.serial_amount_list[].amount.origin_list_market_amount': 'not yet filled',
-    'data.certificates[].time_card.serial_amount_list[].amount.original_currency': 'not yet filled',
-    'data.certificates[].time_card': 'not yet filled',
-    'data.certificates[].verify': 'not yet filled',
-    'data.certificates_v2[].amount.brand_ticket_amount': 'not yet filled',
-    'data.certificates_v2[].amount.origin_list_market_amount': 'not yet filled',
-    'data.certificates_v2[].amount.original_currency': 'not yet filled',
-    'data.certificates_v2[].code': 'not yet filled',
-    'data.certificates_v2[].not_available_time_info': 'not yet filled',
-    'data.certificates_v2[].off_peak_discount_info': 'not yet filled',
-    'data.certificates_v2[].period_card': 'not yet filled',
-    'data.certificates_v2[].reserve_info': 'not yet filled',
-    'data.certificates_v2[].time_card.serial_amount_list[].amount.brand_ticket_amount': 'not yet filled',
-    'data.certificates_v2[].time_card.serial_amount_list[].amount.origin_list_market_amount': 'not yet filled',
-    'data.certificates_v2[].time_card.serial_amount_list[].amount.original_currency': 'not yet filled',
-    'data.certificates_v2[].time_card': 'not yet filled',
-    'data.certificates_v2[].verify': 'not yet filled',
+    'data.certificates[].code': CODE_HIDDEN,
+    'data.certificates[].not_available_time_info': NOT_AVAILABLE,
+    'data.certificates[].off_peak_discount_info': OFF_PEAK,
+    'data.certificates[].period_card': PERIOD_CARD,
+    'data.certificates[].reserve_info': RESERVE,
+    'data.certificates[].time_card': TIME_CARD,
+    'data.certificates[].verify': VERIFY,
+    'data.certificates_v2[].code': CODE_HIDDEN,
+    'data.certificates_v2[].not_available_time_info': NOT_AVAILABLE,
+    'data.certificates_v2[].off_peak_discount_info': OFF_PEAK,
+    'data.certificates_v2[].period_card': PERIOD_CARD,
+    'data.certificates_v2[].reserve_info': RESERVE,
+    'data.certificates_v2[].time_card': TIME_CARD,
+    'data.certificates_v2[].verify': VERIFY,
   },
   certificateQuery: {
-    'data.certificates[].amount.origin_list_market_amount': 'not yet filled',
-    'data.certificates[].amount.original_currency': 'not yet filled',
-    'data.certificates[].code': 'not yet filled',
-    'data.certificates[].not_available_time_info': 'not yet filled',
-    'data.certificates[].time_card.serial_amount_list[].amount.origin_list_market_amount': 'not yet filled',
-    'data.certificates[].time_card.serial_amount_list[].amount.original_currency': 'not yet filled',
-    'data.certificates[].time_card': 'not yet filled',
-    'data.certificates[].verify.times_card_serial_num': 'not yet filled',
-    'data.certificates[].verify': 'not yet filled',
-    'data.certificates[].verify_records[].times_card_serial_num': 'not yet filled',
-    'data.certificates_v_2': 'not yet filled',
+    'data.certificates[].code': CODE_HIDDEN,
+    'data.certificates[].not_available_time_info': NOT_AVAILABLE,
+    'data.certificates[].time_card': TIME_CARD,
+    'data.certificates[].verify.times_card_serial_num': TIME_CARD_USE,
+    'data.certificates[].verify': VERIFY,
+    'data.certificates[].verify_records[].times_card_serial_num': TIME_CARD_USE,
+    'data.certificates_v_2': V_2,
   },
   certificateVerify: {
-    'data.verify_results[].certificate_no': 'not yet filled',
-    'data.verify_results[].id_card': 'not yet filled',
-    'data.verify_results[].qrcode': 'not yet filled',
-    'data.verify_results[].verify_amount_info': 'not yet filled',
+    'data.verify_results[].verify_amount_info':
+      'not yet filled: the amounts of each use in the verify answer (verify_record/query answers them for 次卡 uses)',
   },
   createCallback: {
     certificate_info_list:
       'the model declares the list twice; the sandbox answers it inside data (where the SDK reads data.certificateInfoList), not again at the top level',
-    certificate_info_list: 'not yet filled',
   },
   goodsProductSave: {
     BaseResp: BASE_RESP,
@@ -123,9 +113,6 @@ export const MODEL_EXCEPTIONS: Record<string, Record<string, string>> = {
   productOperate: {
     BaseResp: BASE_RESP,
   },
-  queryRecordByCert: {
-    'data.records[].sku.groupon_type': 'not yet filled',
-  },
   tradeOrderQuery: {
     'data.orders[].delivery_info': DELIVERY,
     'data.orders[].discounts[].idle_time_info': OFF_PEAK,
@@ -140,25 +127,15 @@ export const MODEL_EXCEPTIONS: Record<string, Record<string, string>> = {
     status_msg: GATEWAY,
   },
   verifyRecordQuery: {
-    'data.records[].amount.brand_ticket_amount': 'not yet filled',
-    'data.records[].amount.origin_list_market_amount': 'not yet filled',
-    'data.records[].amount.original_currency': 'not yet filled',
-    'data.records[].code': 'not yet filled',
-    'data.records[].period_card': 'not yet filled',
-    'data.records[].verify_amount_info.time_card_amount': 'not yet filled',
-    'data.records[].verify_amount_info.times_card_serial_amount.amount.brand_ticket_amount': 'not yet filled',
-    'data.records[].verify_amount_info.times_card_serial_amount.amount.origin_list_market_amount': 'not yet filled',
-    'data.records[].verify_amount_info.times_card_serial_amount.amount.original_currency': 'not yet filled',
-    'data.records[].verify_amount_info': 'not yet filled',
-    'data.records_v2[].amount.brand_ticket_amount': 'not yet filled',
-    'data.records_v2[].amount.origin_list_market_amount': 'not yet filled',
-    'data.records_v2[].amount.original_currency': 'not yet filled',
-    'data.records_v2[].code': 'not yet filled',
-    'data.records_v2[].period_card': 'not yet filled',
-    'data.records_v2[].verify_amount_info.time_card_amount': 'not yet filled',
-    'data.records_v2[].verify_amount_info.times_card_serial_amount.amount.brand_ticket_amount': 'not yet filled',
-    'data.records_v2[].verify_amount_info.times_card_serial_amount.amount.origin_list_market_amount': 'not yet filled',
-    'data.records_v2[].verify_amount_info.times_card_serial_amount.amount.original_currency': 'not yet filled',
-    'data.records_v2[].verify_amount_info': 'not yet filled',
+    'data.records[].code': CODE_HIDDEN,
+    'data.records[].period_card': PERIOD_CARD,
+    'data.records[].verify_amount_info.time_card_amount':
+      'not yet filled: the card total beside the per-use times_card_serial_amount',
+    'data.records[].verify_amount_info': TIME_CARD_USE,
+    'data.records_v2[].code': CODE_HIDDEN,
+    'data.records_v2[].period_card': PERIOD_CARD,
+    'data.records_v2[].verify_amount_info.time_card_amount':
+      'not yet filled: the card total beside the per-use times_card_serial_amount',
+    'data.records_v2[].verify_amount_info': TIME_CARD_USE,
   },
 }

@@ -47,7 +47,8 @@ function walkValue(value: unknown, type: unknown, path: string, score: Operation
     for (const v of value as unknown[]) walkValue(v, item, `${path}[]`, score)
     return
   }
-  if (typeof type === 'function') walkModel(value as Record<string, unknown>, type as unknown as ModelClass, path, score)
+  if (typeof type === 'function')
+    walkModel(value as Record<string, unknown>, type as unknown as ModelClass, path, score)
 }
 
 function walkModel(obj: Record<string, unknown>, model: ModelClass, prefix: string, score: OperationScore): void {

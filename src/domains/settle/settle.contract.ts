@@ -82,6 +82,7 @@ const certRecord = z
       market_price: int,
       sold_start_time: int,
       third_sku_id: z.string(),
+      groupon_type: z.number().int().openapi({ description: '1 团餐券, 2 代金券, 3 次卡' }),
     }),
   })
   .openapi('CertificateLedgerRecord')

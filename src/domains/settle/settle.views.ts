@@ -116,6 +116,7 @@ export function recordsByCert(t: Tenant, ids: string[]) {
         market_price: c?.sku.market_price ?? 0,
         sold_start_time: l.sold_start_time,
         third_sku_id: c?.sku.third_sku_id ?? '',
+        groupon_type: c?.sku.groupon_type ?? 0,
       },
     }
   })
