@@ -10,6 +10,9 @@ import { buy, coffeePack, GOODS_NOW_MS, packBody, productBody, publish } from '.
 import { useReceivers } from './helpers/receiver.js'
 import { sdk, sdkClient, sdkSandbox } from './helpers/sdk.js'
 import { sdkCaller, servedSdkMethods } from './helpers/sdk-cast.js'
+import { ModelWalk } from './helpers/sdk-models.js'
+import { MODEL_EXCEPTIONS } from './helpers/sdk-model-exceptions.js'
+import { productBuilders } from '../src/domains/goods/product.examples.js'
 
 const ACC = DEFAULT_TENANT.account_id
 const POI = DEFAULT_TENANT.poi_id
@@ -17,7 +20,8 @@ const DAY = '2022-06-01'
 const ctx = sdkSandbox({ frozenAtMs: GOODS_NOW_MS })
 const newReceiver = useReceivers()
 const called = new Set<string>()
-const call = sdkCaller(sdkClient(), called)
+const walk = new ModelWalk()
+const call = sdkCaller(sdkClient(), called, walk)
 
 async function token(): Promise<string> {
   const tok = await call(
@@ -145,6 +149,45 @@ describe('every SDK 1.1.0 method the sandbox serves, with SDK-typed inputs', () 
     )
     const result = verified.data.verifyResults[0]
     expect(result.result).toBe(0)
+    // a 次卡 bought with a merchant and a platform discount, one of its three uses verified
+    const builders = productBuilders({ account_id: ACC, poi_ids: [POI], now: GOODS_NOW_MS / 1000 })
+    const card = await publish(ctx.api, builders.timeCard({ times_count: 3, price: 9000 }))
+    const discounts = [{ discount_type: 1, merchant_discount_amount: 500, platform_discount_amount: 300 }]
+    const co = await buy(ctx.api, { product_id: card.product_id, discounts })
+    const cardPrep = await call(
+      'certificatePrepare',
+      new sdk.CertificatePrepareRequest({ accessToken, code: co.certificates[0].code }),
+    )
+    expect(cardPrep.data.certificates[0].timeCard.timesCount).toBe(3)
+    const cardAmount = cardPrep.data.certificates[0].amount
+    expect(cardAmount).toMatchObject({ brandTicketAmount: '0', originalCurrency: 'CNY' })
+    expect(cardAmount.originListMarketAmount).toBe(String(cardAmount.listMarketAmount))
+    await call(
+      'certificateVerify',
+      new sdk.CertificateVerifyRequest({
+        accessToken,
+        verifyToken: cardPrep.data.verifyToken,
+        poiId: POI,
+        encryptedCodes: [co.certificates[0].encrypted_code],
+      }),
+    )
+    const cardGot = await call(
+      'certificateGet',
+      new sdk.CertificateGetRequest({ accessToken, encryptedCode: co.certificates[0].encrypted_code }),
+    )
+    expect(cardGot.data.certificate.timeCard.timesUsed).toBe(1)
+    await call('certificateQuery', new sdk.CertificateQueryRequest({ accessToken, orderId: co.order.order_id }))
+    const cardOrder = await call(
+      'tradeOrderQuery',
+      new sdk.TradeOrderQueryRequest({
+        accessToken,
+        accountId: ACC,
+        orderId: co.order.order_id,
+        pageNum: 1,
+        pageSize: 10,
+      }),
+    )
+    expect(cardOrder.data.orders[0].discounts.length).toBe(1)
     const got = await call('certificateGet', new sdk.CertificateGetRequest({ accessToken, encryptedCode }))
     expect(got.data.certificate).toMatchObject({ status: 2, usedStatusType: 1 })
     const listed = await call(
@@ -156,7 +199,7 @@ describe('every SDK 1.1.0 method the sandbox serves, with SDK-typed inputs', () 
       'verifyRecordQuery',
       new sdk.VerifyRecordQueryRequest({ accessToken, accountId: ACC, cursor: '0', size: 10, poiIds: [POI] }),
     )
-    expect(records.data.records[0].verifyId).toBe(result.verifyId)
+    expect(records.data.records.map((r: { verifyId: string }) => r.verifyId)).toContain(result.verifyId)
     await call(
       'certificateCancel',
       new sdk.CertificateCancelRequest({ accessToken, verifyId: result.verifyId, certificateId: result.certificateId }),
@@ -334,7 +377,13 @@ describe('every SDK 1.1.0 method the sandbox serves, with SDK-typed inputs', () 
     expect(upd.data.gwErrorCode).toBe(0)
     const state = (await ctx.api.get('/sandbox/members/sdk-member')).body.data.member
     expect(state).toMatchObject({ points_amount_cent: 1200, user_level: 2 })
-    await ctx.api.post('/sandbox/comments', { poi_id: POI, rate_score: 4, text: 'SDK 评价' })
+    const reviewed = await publish(ctx.api, productBody('m-review'))
+    await ctx.api.post('/sandbox/comments', {
+      poi_id: POI,
+      product_id: reviewed.product_id,
+      rate_score: 4,
+      text: 'SDK 评价',
+    })
     const q = await call(
       'commentQuery',
       new sdk.CommentQueryRequest({ accessToken, accountId: ACC, poiIdList: [POI], cursor: '0', count: '10' }),
@@ -356,5 +405,26 @@ describe('every SDK 1.1.0 method the sandbox serves, with SDK-typed inputs', () 
     const served = [...servedSdkMethods().keys()].sort()
     expect(served.length).toBeGreaterThanOrEqual(41)
     expect([...called].sort()).toEqual(served)
+  })
+
+  it("answers every field of each method's SDK response model with its JSON type, or an exception says why", () => {
+    const coverage = walk.coverage()
+    console.info(
+      'SDK model coverage (fields present in every answer / declared):\n' +
+        coverage.map((c) => `  ${c.method}: ${c.present}/${c.declared} = ${c.percent} %`).join('\n'),
+    )
+    expect(coverage.map((c) => c.method)).toEqual([...called].sort())
+    const unexplained: string[] = []
+    const stale: string[] = []
+    for (const [method, score] of walk.scores) {
+      const allowed = MODEL_EXCEPTIONS[method] ?? {}
+      for (const [path, type] of score.mistyped) unexplained.push(`${method} ${path}: ${type}`)
+      for (const path of score.missing.keys()) if (!allowed[path]) unexplained.push(`${method} ${path}: missing`)
+      for (const path of Object.keys(allowed)) if (!score.missing.has(path)) stale.push(`${method} ${path}`)
+    }
+    if (unexplained.length) console.info(`fields missing or mistyped:\n${unexplained.join('\n')}`)
+    if (stale.length) console.info(`exceptions for fields now present:\n${stale.join('\n')}`)
+    expect(unexplained).toEqual([])
+    expect(stale, 'exceptions for fields that are always present now').toEqual([])
   })
 })

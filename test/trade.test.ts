@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TENANT, makeSandbox } from './helpers/harness.js'
-import { buy, coffeePack, GOODS_NOW_MS, packBody, productBody, publish, save } from './helpers/goods.js'
+import { type Body, buy, coffeePack, GOODS_NOW_MS, packBody, productBody, publish, save } from './helpers/goods.js'
 import { useReceivers } from './helpers/receiver.js'
 import { errorOf, errorText } from './helpers/errors.js'
 
@@ -170,7 +170,7 @@ describe('trade/order/query', () => {
   it('finds orders by id, by status, by open_id and time window, in pages', async () => {
     const s = await setup()
     const p = await publish(s.api, productBody('q'))
-    const orders = []
+    const orders: Body[] = []
     for (let i = 0; i < 5; i++) {
       orders.push((await buy(s.api, { product_id: p.product_id, open_id: i < 2 ? 'alice' : 'bob' })).order)
       await s.api.post('/sandbox/clock/advance', { seconds: 10 })
@@ -182,10 +182,14 @@ describe('trade/order/query', () => {
     expect(one.orders.map((o: { order_id: string }) => o.order_id)).toEqual([orders[2].order_id])
     expect(one.orders[0].certificate).toHaveLength(1)
     expect(one.orders[0].products).toEqual([
-      { product_id: p.product_id, sku_id: expect.any(String), product_name: '套餐-q', num: 1 },
+      { product_id: p.product_id, sku_id: expect.any(String), product_name: '套餐-q', num: 1, origin_amount: 996 },
     ])
     const page = await q('order_status=201&page_num=2&page_size=2')
     expect(page.page).toEqual({ page_num: 2, page_size: 2, total: 5 })
+    expect(page.search_after).toEqual({
+      Size: 2,
+      CursorValue: [String(orders[1].create_order_time), orders[1].order_id],
+    })
     expect(page.orders.map((o: { order_id: string }) => o.order_id)).toEqual([orders[2].order_id, orders[1].order_id])
     const alice = await q(
       `open_id=alice&create_order_start_time=${NOW}&create_order_end_time=${NOW + 15}&page_num=1&page_size=10`,
@@ -195,6 +199,39 @@ describe('trade/order/query', () => {
       await s.api.get(`/goodlife/v1/akte/order/query/?account_id=${ACC}&open_id=bob&page_num=1&page_size=10`, h)
     ).body.data
     expect(akte.page.total).toBe(3)
+    const cursors = [4, 3, 2].map((i) => [String(orders[i].create_order_time), orders[i].order_id])
+    expect(akte.search_after).toEqual({ size: 3, cursor: cursors[2], all_cursor: cursors })
+  })
+
+  it('breaks the amount down: discounts, commission at the tenant rate, the income estimate and one 商品 sub-order', async () => {
+    const s = await setup()
+    const p = await publish(s.api, productBody('amounts'))
+    const discounts = [{ discount_type: 1, merchant_discount_amount: 100, platform_discount_amount: 50 }]
+    const { order } = await buy(s.api, { product_id: p.product_id, discounts })
+    expect(order.amount_info).toMatchObject({
+      origin_amount: 996,
+      sale_price: 996,
+      pay_amount: 846,
+      order_pay_amount: 846,
+      merchant_discount_amount: 100,
+      platform_discount_amount: 50,
+      brand_discount_amount: 0,
+      freight_pay_amount: 0,
+    })
+    const rate = (await s.api.get('/sandbox/settings')).body.data.settings.commission_rate_percent as number
+    const commission = Math.round(((996 - 100) * rate) / 100)
+    expect(order.amount_info.commission_amount).toBe(commission)
+    expect(order.amount_info.estimated_order_income).toBe(996 - 100 - commission)
+    expect(order.receipt_amount).toBe(846)
+    expect(order.sub_order_amount_infos).toEqual([
+      expect.objectContaining({
+        sub_order_id: order.order_id,
+        sub_order_type: 100,
+        origin_amount: 996,
+        pay_amount: 846,
+      }),
+    ])
+    expect(order.discounts[0]).toMatchObject({ discount_amount: 150, brand_discount_amount: 0 })
   })
 
   it('refuses bad paging, unpaired windows and a query with no mode', async () => {

@@ -94,6 +94,9 @@ describe('certificate/verify (抖音码)', () => {
         product_id: a.order.products[0].product_id,
         out_good_id: '',
         verify_time: GOODS_NOW_MS / 1000,
+        certificate_no: '',
+        id_card: '',
+        qrcode: '',
       },
     ])
     const got = await s.get(a.certificates[0].encrypted_code)

@@ -32,7 +32,7 @@ describe('int64 numbers in the goods views', () => {
     ]) {
       const r = await s.api.get(path, s.h)
       expect(r.body.data.error_code, path).toBe(0)
-      expect(r.text, path).toContain(`"pois":[{"poi_id":${BIG_POI}}]`)
+      expect(r.text, path).toContain(`"pois":[{"poi_id":${BIG_POI},`)
       expect(r.text, path).toContain(`"creator_account_id":${ACC},"owner_account_id":${ACC}`)
     }
   })
@@ -55,7 +55,7 @@ describe('19-digit ids sent as JSON numbers', () => {
       `/goodlife/v1/goods/product/draft/get/?account_id=${ACC}&product_ids=${saved.body.data.product_id}`,
       s.h,
     )
-    expect(draft.text).toContain(`"pois":[{"poi_id":${BIG_POI}}]`)
+    expect(draft.text).toContain(`"pois":[{"poi_id":${BIG_POI},`)
   })
 })
 

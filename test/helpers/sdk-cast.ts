@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { expect } from 'vitest'
-import { sdk } from './sdk.js'
+import { lastSdkAnswer, sdk } from './sdk.js'
+import type { ModelWalk } from './sdk-models.js'
 
 const require = createRequire(import.meta.url)
 
@@ -63,8 +64,11 @@ export function expectDeclaredTypes(model: object, where = model.constructor.nam
   }
 }
 
-/** Calls the SDK method `name` with `request`, checks both sides against the SDK's declared types and records it. */
-export function sdkCaller(client: any, called: Set<string>) {
+/**
+ * Calls the SDK method `name` with `request`, checks both sides against the SDK's declared types and records it;
+ * with `walk`, also scores the raw JSON answer against the method's response model.
+ */
+export function sdkCaller(client: any, called: Set<string>, walk?: ModelWalk) {
   const methods = servedSdkMethods()
   return async function call<T = any>(name: string, request: object): Promise<T> {
     expectDeclaredTypes(request)
@@ -73,6 +77,7 @@ export function sdkCaller(client: any, called: Set<string>) {
     expect(response, `${name} calls a path the sandbox serves`).toBeDefined()
     expect(res).toBeInstanceOf(sdk[response!])
     expectDeclaredTypes(res)
+    walk?.walk(name, response!, lastSdkAnswer.text)
     called.add(name)
     return res as T
   }

@@ -15,14 +15,21 @@ export const sdk = require('@open-dy/open_api_sdk') as any
 
 const tea = require(require.resolve('@alicloud/tea-typescript', { paths: [sdkPath] })) as any
 
-/** Sends every SDK request to 127.0.0.1:port; returns the undo. */
+/** The raw JSON text of the last answer the SDK read, before its own cast. */
+export const lastSdkAnswer = { text: '' }
+
+/** Sends every SDK request to 127.0.0.1:port, keeping each raw answer in lastSdkAnswer; returns the undo. */
 export function redirectSdk(port: number): () => void {
   const original = tea.doAction
   process.env.NO_PROXY = '127.0.0.1,localhost'
-  tea.doAction = (req: { protocol: string; headers: Record<string, string> }, rt: unknown) => {
+  tea.doAction = async (req: { protocol: string; headers: Record<string, string> }, rt: unknown) => {
     req.protocol = 'http'
     req.headers.host = `127.0.0.1:${port}`
-    return original(req, rt)
+    const res = await original(req, rt)
+    const bytes: Buffer = await res.readBytes()
+    lastSdkAnswer.text = bytes.toString('utf8')
+    res.body = new tea.BytesReadable(bytes)
+    return res
   }
   return () => {
     tea.doAction = original

@@ -17,6 +17,10 @@ const refundInfoSchema = z.object({
   market_refund_amount: int,
   user_deduct_fee_amount: int,
   market_deduct_fee_amount: int,
+  platform_market_refund_amount: int.openapi({
+    description: 'the platform-subsidised share: 0, as market_refund_amount',
+  }),
+  platform_market_deduct_fee_amount: int,
   deduct_fee_amount: int,
   real_refund_amount: int,
   apply_time: int,

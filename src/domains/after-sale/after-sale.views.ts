@@ -52,6 +52,8 @@ export function afterSaleView(t: Tenant, r: AfterSaleRecord) {
       market_refund_amount: 0,
       user_deduct_fee_amount: 0,
       market_deduct_fee_amount: 0,
+      platform_market_refund_amount: 0,
+      platform_market_deduct_fee_amount: 0,
       deduct_fee_amount: 0,
       real_refund_amount: i.refund_status === 2 ? i.refund_amount : 0,
       apply_time: r.create_time * 1000,

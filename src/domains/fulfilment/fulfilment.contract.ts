@@ -17,6 +17,14 @@ export const amountSchema = z
     list_market_amount: int,
   })
   .openapi('Amount', { description: 'fen' })
+/** A coupon's amounts in the fulfilment answers: with the newer fields of the official SDK's models. */
+const certAmountSchema = amountSchema
+  .extend({
+    brand_ticket_amount: int.openapi({ description: '品牌券: 0 in the sandbox' }),
+    origin_list_market_amount: int.openapi({ description: 'list_market_amount' }),
+    original_currency: z.string().openapi({ description: 'CNY' }),
+  })
+  .openapi('CertificateAmount', { description: 'fen' })
 export const certSkuSchema = z
   .object({
     sku_id: z.string(),
@@ -43,7 +51,7 @@ const timeCardSchema = z
     times_count: int.openapi({ description: '次卡总次数' }),
     times_used: int.openapi({ description: '次卡已经使用次数 (standing uses; a cancelled use is given back)' }),
     serial_amount_list: z
-      .array(z.object({ serial_numb: int, amount: amountSchema }))
+      .array(z.object({ serial_numb: int, amount: certAmountSchema }))
       .openapi({ description: "each use's share of the coupon's amounts, by serial number" }),
   })
   .openapi('TimeCard', { description: '次卡信息 (product_type 15 only)' })
@@ -60,7 +68,7 @@ export const certificateSchema = z
     }),
     start_time: int,
     expire_time: int,
-    amount: amountSchema,
+    amount: certAmountSchema,
     sku: certSkuSchema,
     verify: verifySchema.optional().openapi({ description: 'the standing verification; absent while there is none' }),
     verify_records: z.array(verifySchema),
@@ -87,6 +95,14 @@ export const verifyResultSchema = z
     verify_time: int,
   })
   .openapi('VerifyResult')
+/** certificate/verify's results: with the 三方码 voucher fields of the official SDK's model. */
+const verifyAnswerSchema = verifyResultSchema
+  .extend({
+    certificate_no: z.string().openapi({ description: '"": no 三方码 voucher number' }),
+    id_card: z.string().openapi({ description: '""' }),
+    qrcode: z.string().openapi({ description: '""' }),
+  })
+  .openapi('CertificateVerifyResult')
 
 const recordSchema = z
   .object({
@@ -103,10 +119,10 @@ const recordSchema = z
     cancel_time: int,
     can_cancel: z.boolean(),
     certificate_status: int,
-    amount: amountSchema,
+    amount: certAmountSchema,
     sku: certSkuSchema,
     verify_amount_info: z
-      .object({ times_card_serial_amount: z.object({ serial_numb: int, amount: amountSchema }) })
+      .object({ times_card_serial_amount: z.object({ serial_numb: int, amount: certAmountSchema }) })
       .optional()
       .openapi({ description: '次卡: the amounts of this use' }),
   })
@@ -168,7 +184,7 @@ export const verifyRoute = createRoute({
   summary: '验券',
   request: { body: json(verifyBodySchema) },
   responses: jsonResponses(
-    envelopeOf('CertificateVerify', z.object({ verify_results: z.array(verifyResultSchema) })),
+    envelopeOf('CertificateVerify', z.object({ verify_results: z.array(verifyAnswerSchema) })),
     'one result per code',
   ),
 })

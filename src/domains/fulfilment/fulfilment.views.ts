@@ -16,6 +16,7 @@ import {
 import { CANCEL_WINDOW_SECONDS } from './cancel.js'
 import { certIdByEncryptedCode, encryptedCodeOf } from './codes.js'
 import { serialAmount, timeCardView } from './time-card.js'
+import { amountView } from './amount.views.js'
 import { newestFirst, run, selects, total } from '../../store/seq-page.js'
 import { commaItems } from '../../core/lists.js'
 
@@ -65,7 +66,7 @@ export function certificateView(t: Tenant, c: CertificateRecord) {
     used_status_type: usedStatusType(c),
     start_time: c.start_time,
     expire_time: c.expire_time,
-    amount: c.amount,
+    amount: amountView(c.amount),
     sku: c.sku,
     ...(current ? { verify: verifyView(current, now) } : {}),
     verify_records: records.map((r) => verifyView(r, now)),
@@ -156,7 +157,7 @@ export class FulfilmentViews {
         cancel_time: r.cancel_time,
         can_cancel: canCancel(r, now),
         certificate_status: c.status,
-        amount: c.amount,
+        amount: amountView(c.amount),
         sku: c.sku,
         ...(r.times_card_serial_num === undefined
           ? {}
@@ -164,7 +165,7 @@ export class FulfilmentViews {
               verify_amount_info: {
                 times_card_serial_amount: {
                   serial_numb: r.times_card_serial_num,
-                  amount: serialAmount(c, r.times_card_serial_num),
+                  amount: amountView(serialAmount(c, r.times_card_serial_num)),
                 },
               },
             }),

@@ -108,6 +108,7 @@ export const bindOrderInfoRoute = createRoute({
             codes: z.array(z.string()),
             create_time: z.number().int(),
             amount_info: amountInfo,
+            amount: amountInfo.openapi({ description: "amount_info again, under the official SDK model's name" }),
             tourists: z
               .array(z.object({ name: z.string(), phone: z.string(), id_card: z.string() }))
               .openapi({ description: 'always empty: the simulated consumer leaves no tourist data' }),
@@ -124,6 +125,14 @@ export const bindOrderInfoRoute = createRoute({
         codes: ['x1'],
         create_time: 1767240000,
         amount_info: {
+          original_amount: 9900,
+          pay_amount: 9900,
+          platform_ticket_amount: 0,
+          merchant_ticket_amount: 0,
+          fee_amount: 0,
+          payment_discount_amount: 0,
+        },
+        amount: {
           original_amount: 9900,
           pay_amount: 9900,
           platform_ticket_amount: 0,

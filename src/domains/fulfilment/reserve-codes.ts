@@ -83,6 +83,14 @@ export function bindOrderInfo(t: Tenant, q: { code: string; sku_id: string }) {
   const order = r.order_id ? tradeData(t).orders.get(r.order_id) : undefined
   if (!order) throw platformError('NOT_FOUND', `预导码 ${q.code} is not sold yet (no order)`)
   const certs = fulfilmentData(t).certificates
+  const amount = {
+    original_amount: order.original_amount,
+    pay_amount: order.pay_amount,
+    platform_ticket_amount: order.platform_discount_amount,
+    merchant_ticket_amount: order.merchant_discount_amount,
+    fee_amount: 0,
+    payment_discount_amount: 0,
+  }
   return {
     order: {
       order_id: order.order_id,
@@ -90,14 +98,9 @@ export function bindOrderInfo(t: Tenant, q: { code: string; sku_id: string }) {
       third_sku_id: r.third_sku_id,
       codes: order.certificate_ids.map((id) => certs.get(id)?.code ?? '').filter(Boolean),
       create_time: order.create_order_time,
-      amount_info: {
-        original_amount: order.original_amount,
-        pay_amount: order.pay_amount,
-        platform_ticket_amount: order.platform_discount_amount,
-        merchant_ticket_amount: order.merchant_discount_amount,
-        fee_amount: 0,
-        payment_discount_amount: 0,
-      },
+      amount_info: amount,
+      // the official SDK's model names the same amounts `amount`
+      amount,
       tourists: [] as Array<{ name: string; phone: string; id_card: string }>,
     },
   }

@@ -3,6 +3,7 @@
  * verify record with its serial number (次序号) and its share of the coupon's amounts; the certificate stays
  * 未使用 (status 1) until the last use (券状态查询: 如果是次卡券，在次卡次数没有全部履约完成前，券状态为未使用).
  */
+import { amountView } from './amount.views.js'
 import type { Tenant } from '../../tenants/tenant.js'
 import type { ProductRecord } from '../goods/goods.store.js'
 import { split } from './amount-split.js'
@@ -95,7 +96,7 @@ export function timeCardView(c: CertificateRecord) {
   return {
     times_count: c.time_card.times_count,
     times_used: c.time_card.times_used,
-    serial_amount_list: serialAmounts(c).map((amount, i) => ({ serial_numb: i + 1, amount })),
+    serial_amount_list: serialAmounts(c).map((amount, i) => ({ serial_numb: i + 1, amount: amountView(amount) })),
   }
 }
 

@@ -9,6 +9,7 @@ import type { Tenant } from '../../tenants/tenant.js'
 export interface PoiRef {
   poi_id: string
   supplier_ext_id?: string
+  supplier_id?: string
 }
 
 /** The `product` object as saved and as the views return it (ids as strings). */

@@ -88,7 +88,7 @@ export const productViewSchema = z
     sold_end_time: z.number().int(),
     create_time: z.number().int(),
     update_time: z.number().int(),
-    pois: z.array(z.object({ poi_id: int64Number('门店ID'), supplier_ext_id: z.string().optional() })),
+    pois: z.array(z.object({ poi_id: int64Number('门店ID'), supplier_id: z.string(), supplier_ext_id: z.string() })),
     creator_account_id: int64Number('创建者账户ID'),
     owner_account_id: int64Number('归属账户ID'),
     telephone: z.array(z.string()),
@@ -99,6 +99,13 @@ export const productViewSchema = z
       .array(subProductSchema)
       .optional()
       .openapi({ description: 'packs: one sub-product per combination_rule item' }),
+    product_sub_type: z.number().int().openapi({ description: '0: none for 到店餐饮 vouchers' }),
+    pattern_type: z.number().int().openapi({ description: '0: none for 到店餐饮 vouchers' }),
+    spu_id: z.string().openapi({ description: '"": a 团购 is bound to no SPU' }),
+    desc: z.string(),
+    contact_name: z.string(),
+    extra: z.string(),
+    version: z.string().openapi({ description: 'changes with every save: the Unix time of the last one' }),
   })
   .openapi('ProductView')
 
@@ -114,6 +121,8 @@ export const skuViewSchema = z
     stock: stockSchema,
     create_time: z.number().int(),
     update_time: z.number().int(),
+    bind_skus: z.array(z.string()).openapi({ description: 'empty: no bound SKUs' }),
+    extra: z.string(),
   })
   .openapi('SkuView')
 
@@ -126,6 +135,7 @@ export const draftViewSchema = z
     skus,
     draft_status: z.number().int().openapi({ description: '10 审核中, 12 审核失败, 1 审核通过, 100 免审修改成功' }),
     audit_msg: z.string(),
+    extra: z.string(),
   })
   .openapi('ProductDraft')
 export const onlineViewSchema = z
@@ -140,6 +150,8 @@ export const onlineViewSchema = z
         .int()
         .openapi({ description: 'platform commission per ten thousand (‱): 250 = 2.5 %', example: 350 }),
     }),
+    is_sell_out: z.boolean().openapi({ description: 'limited stock with nothing left to sell' }),
+    poi_sell_out_status: z.array(z.object({})).openapi({ description: 'empty: no per-POI sell-out in the sandbox' }),
   })
   .openapi('ProductOnline')
 
@@ -201,6 +213,7 @@ export const onlineQuerySchema = z
 export const saveDataSchema = z.object({
   product_id: z.string(),
   sku_ids: z.record(z.string(), z.string()).openapi({ description: 'out_sku_id (or sku_id) → sku_id' }),
+  extra_map: z.record(z.string(), z.string()).openapi({ description: 'empty' }),
   sub_products: z
     .array(
       z.object({ product_id: z.string(), sku_id: z.string(), name: z.string(), out_sub_id: z.string().optional() }),

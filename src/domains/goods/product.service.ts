@@ -93,6 +93,7 @@ export class ProductService {
   ): {
     product_id: string
     sku_ids: Record<string, string>
+    extra_map: Record<string, string>
     sub_products: Array<{ product_id: string; sku_id: string; name: string; out_sub_id?: string }>
   } {
     const p = body.product
@@ -176,6 +177,7 @@ export class ProductService {
     return {
       product_id: rec.product_id,
       sku_ids: skuBody ? { [skuBody.out_sku_id ?? skuBody.sku_id]: skuBody.sku_id } : {},
+      extra_map: {},
       sub_products: subItems.map((s) => ({
         product_id: s.product_id,
         sku_id: s.sku_id,

@@ -51,12 +51,26 @@ export class ProductViews {
       sold_end_time: p.sold_end_time,
       create_time: rec.create_time,
       update_time: rec.update_time,
-      pois: p.pois.map((x) => ({ ...x, poi_id: int64(x.poi_id) })),
+      pois: p.pois.map((x) => ({
+        ...x,
+        poi_id: int64(x.poi_id),
+        supplier_id: String(x.supplier_id ?? ''),
+        supplier_ext_id: x.supplier_ext_id ?? '',
+      })),
       creator_account_id: int64(t.record.account_id),
       owner_account_id: int64(t.record.account_id),
       telephone: p.telephone ?? [],
       out_url: p.out_url ?? '',
       product_form_type: p.product_form_type,
+      // fields of the SDK's models with no counterpart in a 团购 save: their empty values
+      product_sub_type: 0,
+      pattern_type: 0,
+      spu_id: '',
+      desc: '',
+      contact_name: '',
+      extra: '',
+      /** changes with every save: the time of the last one */
+      version: String(rec.update_time),
       ...(v.sub_items.length > 0
         ? { refund_mode: v.refund_mode, sub_products: v.sub_items.map((s) => this.subView(rec, s)) }
         : {}),
@@ -71,6 +85,8 @@ export class ProductViews {
       stock: rec.stock,
       create_time: rec.create_time,
       update_time: rec.update_time,
+      bind_skus: [],
+      extra: '',
     }
   }
 
@@ -85,6 +101,7 @@ export class ProductViews {
       ...this.skusView(rec, rec.draft),
       draft_status: rec.draft_status,
       audit_msg: rec.audit_msg,
+      extra: '',
     }
   }
 
@@ -96,6 +113,8 @@ export class ProductViews {
       ...this.skusView(rec, v),
       online_status: rec.online_status,
       commission_info: { platform_take_rate: platformTakeRate(t) },
+      is_sell_out: rec.stock.limit_type === 1 && rec.stock.avail_qty === 0,
+      poi_sell_out_status: [],
     }
   }
 

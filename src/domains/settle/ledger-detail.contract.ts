@@ -13,9 +13,8 @@ const amounts = z.record(z.string(), int).openapi({ description: 'fen, absolute;
 
 const detailedRecord = ledgerRecord
   .extend({
-    order_attrribute: z
-      .object({ source: z.string(), room_id: z.string(), video_id: z.string() })
-      .openapi({ description: "order_attribute again, under the document example's spelling" }),
+    goods: z.object({ sku_id: z.string(), group_name: z.string(), sold_start_time: int, market_price: int }),
+    is_mall_store: z.boolean().openapi({ description: 'false: the sandbox has no mall stores' }),
     amount: amounts,
   })
   .openapi('DetailedLedgerRecord')

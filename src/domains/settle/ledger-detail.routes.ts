@@ -10,7 +10,14 @@ export function registerLedgerDetailRoutes(app: OpenAPIHono<TenantEnv>): void {
   app.openapi(r.detailedQueryRoute, (c) => {
     const q = c.req.valid('query')
     const p = ledgerPage(c.get('tenant'), q.bill_date, q.cursor, q.size)
-    return c.json(ok(c, { cursor: p.cursor, has_more: p.has_more, ledger_records: p.items.map(detailedView) }), 200)
+    return c.json(
+      ok(c, {
+        cursor: p.cursor,
+        has_more: p.has_more,
+        ledger_records: p.items.map((l) => detailedView(c.get('tenant'), l)),
+      }),
+      200,
+    )
   })
   app.openapi(r.queryByOrderRoute, (c) =>
     c.json(ok(c, recordsByOrder(c.get('tenant'), orderIds(c.req.valid('query').order_ids), false)), 200),

@@ -29,12 +29,32 @@ export function detailedAmount(l: LedgerRecord) {
     total_operation_agent: 0,
     talent_commission: 0,
     institution_commission: 0,
+    // parts of delivery (外卖), tips, crafts-men, brokers and mall stores: none in the sandbox's vouchers
+    merchant_tip: 0,
+    platform_duty_tip: 0,
+    clerk_commission: 0,
+    broker_commission: 0,
+    crafts_man: 0,
+    thrid_party_commission: 0,
+    mall_store_goods: 0,
+    merchant_freight: 0,
+    merchant_cancel_freight: 0,
+    platform_duty_freight: 0,
+    user_deliv_coupon_pay: 0,
+    user_deliv_merchant_subsidy: 0,
+    user_deliv_platform_subsidy: 0,
   }
 }
 
-export function detailedView(l: LedgerRecord) {
+export function detailedView(t: Tenant, l: LedgerRecord) {
   const base = ledgerView(l)
-  return { ...base, order_attrribute: base.order_attribute, amount: detailedAmount(l) }
+  const marketPrice = fulfilmentData(t).certificates.get(l.certificate_id)?.sku.market_price ?? 0
+  return {
+    ...base,
+    goods: { ...base.goods, market_price: marketPrice },
+    is_mall_store: false,
+    amount: detailedAmount(l),
+  }
 }
 
 /** The order ids of a comma-separated list, 1–50. */

@@ -54,6 +54,9 @@ export const ledgerRecord = z
     status: int,
     receipt_bill_key: z.string(),
     order_attribute: z.object({ source: z.string(), room_id: z.string(), video_id: z.string() }),
+    order_attrribute: z
+      .object({ source: z.string(), room_id: z.string(), video_id: z.string() })
+      .openapi({ description: "order_attribute again, under the SDK model's and the document example's spelling" }),
     amount: z.record(z.string(), int),
     fund_amount_type: int,
   })
@@ -79,6 +82,7 @@ const certRecord = z
       market_price: int,
       sold_start_time: int,
       third_sku_id: z.string(),
+      groupon_type: z.number().int().openapi({ description: '1 团餐券, 2 代金券, 3 次卡' }),
     }),
   })
   .openapi('CertificateLedgerRecord')

@@ -61,6 +61,8 @@ export function ledgerView(l: LedgerRecord) {
     status: l.status,
     receipt_bill_key: '',
     order_attribute: { source: '', room_id: '', video_id: '' },
+    // the SDK's model (and the document's example) spell it order_attrribute: both are answered
+    order_attrribute: { source: '', room_id: '', video_id: '' },
     amount: {
       original: l.amount.original,
       pay: l.amount.pay,
@@ -114,6 +116,7 @@ export function recordsByCert(t: Tenant, ids: string[]) {
         market_price: c?.sku.market_price ?? 0,
         sold_start_time: l.sold_start_time,
         third_sku_id: c?.sku.third_sku_id ?? '',
+        groupon_type: c?.sku.groupon_type ?? 0,
       },
     }
   })

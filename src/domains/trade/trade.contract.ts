@@ -7,6 +7,15 @@ import { wireInt } from '../../http/wire-int.js'
 
 const int = z.number().int()
 
+const discountSchema = z.object({
+  discount_type: int,
+  discount_amount: int,
+  merchant_discount_amount: int,
+  platform_discount_amount: int,
+  brand_discount_amount: int.openapi({ description: '品牌优惠: 0 in the sandbox' }),
+  provider_discount_amount: int.openapi({ description: '服务商优惠: 0 in the sandbox' }),
+})
+
 const orderSchema = z
   .object({
     order_id: z.string(),
@@ -20,29 +29,60 @@ const orderSchema = z
     pay_amount: int,
     discount_amount: int,
     payment_discount: int,
-    discounts: z.array(
-      z.object({
-        discount_type: int,
-        discount_amount: int,
-        merchant_discount_amount: int,
-        platform_discount_amount: int,
-      }),
-    ),
+    discounts: z.array(discountSchema),
+    order_pay_amount: int,
+    receipt_amount: int.openapi({ description: '实收: pay_amount' }),
     amount_info: z.object({
       origin_amount: int,
       product_origin_amount: int,
+      sale_price: int.openapi({ description: '售卖价: original_amount' }),
       pay_amount: int,
+      order_pay_amount: int,
       pay_discount_amount: int,
       merchant_discount_amount: int,
       platform_discount_amount: int,
+      brand_discount_amount: int,
+      provider_discount_amount: int,
+      activities_fee_amount: int,
+      freight_pay_amount: int.openapi({ description: 'delivery orders only: 0' }),
+      merchant_deliver_freight_fee: int,
+      platform_deliver_freight_fee: int,
+      commission_amount: int.openapi({
+        description: "platform commission: (original − merchant discount) × the tenant's commission rate",
+      }),
+      estimated_order_income: int.openapi({ description: 'original − merchant discount − commission' }),
     }),
+    sub_order_amount_infos: z.array(
+      z.object({
+        sub_order_id: z.string(),
+        sub_order_type: int.openapi({ description: '100 商品 (the only kind the sandbox sells)' }),
+        sku_id: z.string(),
+        sub_sku_id: z.string(),
+        combination_id: z.string(),
+        origin_amount: int,
+        pay_amount: int,
+        discount_amount: int,
+        receipt_amount: int,
+        sub_coupon_pay_amount: int,
+        discounts: z.array(discountSchema),
+      }),
+    ),
     create_order_time: int,
     update_order_time: int,
     pay_time: int,
     open_id: z.string(),
     user_id: z.string().openapi({ description: '抖音用户id: digits, the same for every order of one open_id' }),
     poi_id: z.string(),
-    poi: z.object({ poi_id: z.string(), poi_name: z.string() }),
+    intention_poi_id: z.string().openapi({ description: 'the POI the order was bought for' }),
+    room_id: z.string().openapi({ description: 'live-room orders only: ""' }),
+    attribute_info: z.object({ room_id: z.string() }),
+    has_donated_items: z.boolean(),
+    poi: z.object({
+      poi_id: z.string(),
+      poi_name: z.string(),
+      intention_poi_id: z.string(),
+      intention_poi_name: z.string(),
+    }),
     merchant_info: z.object({ account_id: z.string(), account_name: z.string() }),
     certificate: z.array(
       z.object({
@@ -54,10 +94,17 @@ const orderSchema = z
         refund_time: int,
         combination_id: z.string(),
         sub_product_id: z.string(),
+        sku_id: z.string(),
+        sub_sku_id: z.string().openapi({ description: 'a combo pack\'s sub-item sku; "" otherwise' }),
+        origin_certificate_id: z.string().openapi({ description: 'gifted coupons only: ""' }),
+        is_donated_item: z.boolean(),
       }),
     ),
+    goods: z.array(z.object({ sku_id: z.string(), sku_name: z.string(), third_sku_id: z.string(), count: int })),
     contacts: z.array(z.object({ name: z.string(), phone: z.string() })),
-    products: z.array(z.object({ product_id: z.string(), sku_id: z.string(), product_name: z.string(), num: int })),
+    products: z.array(
+      z.object({ product_id: z.string(), sku_id: z.string(), product_name: z.string(), num: int, origin_amount: int }),
+    ),
   })
   .openapi('Order')
 
@@ -77,13 +124,15 @@ export const orderQuerySchema = z.object({
   cursor: z.string().optional(),
 })
 
+const orderPageSchema = z.object({ page_num: int, page_size: int, total: int })
+const lastCursor = z.array(z.string()).openapi({ description: "the page's last order: [create_order_time, order_id]" })
 const orderQueryResponses = jsonResponses(
   envelopeOf(
     'OrderQuery',
     z.object({
       orders: z.array(orderSchema),
-      page: z.object({ page_num: int, page_size: int, total: int }),
-      search_after: z.object({ Size: int, CursorValue: z.array(z.string()) }),
+      page: orderPageSchema,
+      search_after: z.object({ Size: int, CursorValue: lastCursor }),
     }),
   ),
   'a page of orders, newest first',
@@ -103,6 +152,21 @@ export const akteOrderQueryRoute = createRoute({
   path: '/goodlife/v1/akte/order/query/',
   operationId: 'akteOrderQuery',
   summary: '餐饮团购-订单查询',
+  responses: jsonResponses(
+    envelopeOf(
+      'AkteOrderQuery',
+      z.object({
+        orders: z.array(orderSchema),
+        page: orderPageSchema,
+        search_after: z.object({
+          size: int,
+          cursor: lastCursor,
+          all_cursor: z.array(z.array(z.string())).openapi({ description: 'each order of the page: its cursor' }),
+        }),
+      }),
+    ),
+    'a page of orders, newest first',
+  ),
 })
 
 export const purchaseBodySchema = z

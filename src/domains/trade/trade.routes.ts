@@ -11,7 +11,9 @@ import { purchaseView, queryOrders } from './trade.views.js'
 export function registerTradeRoutes(app: OpenAPIHono<TenantEnv>, purchases: PurchaseService): void {
   registerBookingRoutes(app)
   for (const route of [r.orderQueryRoute, r.akteOrderQueryRoute, hermesOrderQueryRoute]) {
-    app.openapi(route, (c) => c.json(ok(c, queryOrders(c.get('tenant'), c.req.valid('query'))), 200))
+    app.openapi(route, (c) =>
+      c.json(ok(c, queryOrders(c.get('tenant'), c.req.valid('query'), route === r.akteOrderQueryRoute)), 200),
+    )
   }
   app.openapi(r.purchaseRoute, async (c) => {
     const t = c.get('tenant')

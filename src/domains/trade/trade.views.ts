@@ -8,6 +8,7 @@ import { fulfilmentData, type CertificateRecord } from '../fulfilment/fulfilment
 import { noQueryMode, unpairedWindow } from './trade.errors.js'
 import { ORDER_INDEX, tradeData, type OrderRecord } from './trade.store.js'
 import { newestPage, run, total } from '../../store/seq-page.js'
+import { settingsOf } from '../../tenants/settings.js'
 
 /** 抖音用户id of an order's consumer: 16 digits derived from the open_id, so one consumer has one user_id. */
 export function userIdOf(openId: string): string {
@@ -28,9 +29,19 @@ export interface OrderQuery {
   update_order_end_time?: number | undefined
 }
 
+/** An order's discount as the models give it: no brand (品牌) or provider (服务商) share in the sandbox. */
+function discountView(x: OrderRecord['discounts'][number]) {
+  return { ...x, brand_discount_amount: 0, provider_discount_amount: 0 }
+}
+
 export function orderView(t: Tenant, o: OrderRecord) {
   const d = fulfilmentData(t)
   const poi = t.record.pois.find((p) => p.poi_id === o.poi_id)
+  // the platform's commission on what the merchant sells (原价 − 商家优惠), as the ledger bills it at verify
+  const commission = Math.round(
+    ((o.original_amount - o.merchant_discount_amount) * settingsOf(t).commission_rate_percent) / 100,
+  )
+  const discounts = o.discounts.map(discountView)
   return {
     order_id: o.order_id,
     order_type: o.order_type,
@@ -43,22 +54,58 @@ export function orderView(t: Tenant, o: OrderRecord) {
     pay_amount: o.pay_amount,
     discount_amount: o.discount_amount,
     payment_discount: 0,
-    discounts: o.discounts,
+    discounts,
+    order_pay_amount: o.pay_amount,
+    receipt_amount: o.pay_amount,
     amount_info: {
       origin_amount: o.original_amount,
       product_origin_amount: o.original_amount,
+      sale_price: o.original_amount,
       pay_amount: o.pay_amount,
+      order_pay_amount: o.pay_amount,
       pay_discount_amount: 0,
       merchant_discount_amount: o.merchant_discount_amount,
       platform_discount_amount: o.platform_discount_amount,
+      brand_discount_amount: 0,
+      provider_discount_amount: 0,
+      activities_fee_amount: 0,
+      freight_pay_amount: 0,
+      merchant_deliver_freight_fee: 0,
+      platform_deliver_freight_fee: 0,
+      commission_amount: commission,
+      estimated_order_income: o.original_amount - o.merchant_discount_amount - commission,
     },
+    sub_order_amount_infos: [
+      {
+        sub_order_id: o.order_id,
+        sub_order_type: 100,
+        sku_id: o.sku_id,
+        sub_sku_id: '',
+        combination_id: '',
+        origin_amount: o.original_amount,
+        pay_amount: o.pay_amount,
+        discount_amount: o.discount_amount,
+        receipt_amount: o.pay_amount,
+        sub_coupon_pay_amount: o.pay_amount,
+        discounts,
+      },
+    ],
     create_order_time: o.create_order_time,
     update_order_time: o.update_order_time,
     pay_time: o.pay_time,
     open_id: o.open_id,
     user_id: userIdOf(o.open_id),
     poi_id: o.poi_id,
-    poi: { poi_id: o.poi_id, poi_name: poi?.poi_name ?? '' },
+    intention_poi_id: o.poi_id,
+    room_id: '',
+    attribute_info: { room_id: '' },
+    has_donated_items: false,
+    poi: {
+      poi_id: o.poi_id,
+      poi_name: poi?.poi_name ?? '',
+      intention_poi_id: o.poi_id,
+      intention_poi_name: poi?.poi_name ?? '',
+    },
     merchant_info: { account_id: t.record.account_id, account_name: t.record.account_name },
     certificate: o.certificate_ids.map((id) => {
       const c = d.certificates.get(id)!
@@ -71,12 +118,28 @@ export function orderView(t: Tenant, o: OrderRecord) {
         refund_time: c.refund_time,
         combination_id: c.combination_id ?? '',
         sub_product_id: c.sub_product_id ?? '',
+        sku_id: o.sku_id,
+        sub_sku_id: c.combination_id === null ? '' : c.sku.sku_id,
+        origin_certificate_id: '',
+        is_donated_item: false,
       }
     }),
+    goods: [{ sku_id: o.sku_id, sku_name: o.sku_name, third_sku_id: '', count: o.count }],
     contacts: [],
-    products: [{ product_id: o.product_id, sku_id: o.sku_id, product_name: o.product_name, num: o.count }],
+    products: [
+      {
+        product_id: o.product_id,
+        sku_id: o.sku_id,
+        product_name: o.product_name,
+        num: o.count,
+        origin_amount: o.original_amount,
+      },
+    ],
   }
 }
+
+/** An order's search_after cursor: its create time and id, as strings. */
+const cursorOf = (o: OrderRecord): string[] => [String(o.create_order_time), o.order_id]
 
 function checkPair(
   q: OrderQuery,
@@ -86,8 +149,12 @@ function checkPair(
   if ((q[a] === undefined) !== (q[b] === undefined)) throw unpairedWindow(a, b)
 }
 
-/** Orders of the tenant matching the query, newest first, one page. */
-export function queryOrders(t: Tenant, q: OrderQuery) {
+/**
+ * Orders of the tenant matching the query, newest first, one page. The page's search_after has the keys of the
+ * operation's model: trade/order/query `Size`, `CursorValue`; akte/order/query (`akte`) `size`, `cursor`,
+ * `all_cursor`.
+ */
+export function queryOrders(t: Tenant, q: OrderQuery, akte = false) {
   checkPair(q, 'create_order_start_time', 'create_order_end_time')
   checkPair(q, 'update_order_start_time', 'update_order_end_time')
   const hasWindow = q.create_order_start_time !== undefined || q.update_order_start_time !== undefined
@@ -134,13 +201,13 @@ export function queryOrders(t: Tenant, q: OrderQuery) {
     page = newestPage([r], skip, q.page_size).map((id) => orders.get(id)!)
     count = total([r])
   }
+  const last = page.length > 0 ? cursorOf(page.at(-1)!) : []
   return {
     orders: page.map((o) => orderView(t, o)),
     page: { page_num: q.page_num, page_size: q.page_size, total: count },
-    search_after: {
-      Size: page.length,
-      CursorValue: page.length > 0 ? [String(page.at(-1)!.create_order_time), page.at(-1)!.order_id] : [],
-    },
+    search_after: akte
+      ? { size: page.length, cursor: last, all_cursor: page.map(cursorOf) }
+      : { Size: page.length, CursorValue: last },
   }
 }
 
