@@ -209,6 +209,26 @@ describe('次卡 (time cards)', () => {
     expect((await s.ledger()).map((l: any) => [l.fund_amount_type, l.amount.pay])).toEqual([[1, 2000]])
   })
 
+  it('at expiry auto-verifies every remaining use of a non-refundable card in use, each with its serial and share', async () => {
+    const s = await setup(4, 8000, {
+      use_date: JSON.stringify({ use_date_type: 2, day_duration: 1 }),
+      RefundPolicy: '2',
+    })
+    await s.use()
+    await s.advance(3 * 86400)
+    const c = await s.cert()
+    expect(c.status).toBe(2)
+    expect(c.time_card.times_used).toBe(4)
+    expect(c.verify_records.map((r: any) => r.times_card_serial_num)).toEqual([1, 2, 3, 4])
+    expect((await s.order()).order_status).toBe(1)
+    expect((await s.ledger()).map((l: any) => [l.fund_amount_type, l.amount.pay])).toEqual([
+      [1, 2000],
+      [1, 2000],
+      [1, 2000],
+      [1, 2000],
+    ])
+  })
+
   it('reverses every billed use when customer service refunds a used-up card', async () => {
     const s = await setup(2, 6000)
     await s.use(2)

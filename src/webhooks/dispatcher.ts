@@ -55,6 +55,11 @@ export class Dispatcher {
 
   constructor(private readonly deps: DispatcherDeps) {}
 
+  /** How long a delivery waits for the receiver (real ms): DELIVERY_TIMEOUT_MS unless the sandbox was given one. */
+  get timeoutMs(): number {
+    return this.deps.timeoutMs ?? DELIVERY_TIMEOUT_MS
+  }
+
   /**
    * Starts a delivery pass for the tenant soon; cheap to call after every emit. While the tenant's scheduler is
    * running jobs it does nothing: the scheduler's pass after each instant's jobs sends what they emitted (a pass
@@ -162,11 +167,7 @@ export class Dispatcher {
     const down = run && this.unreachable.get(run)?.get(url)
     const results = down
       ? [unreachableResult(down)]
-      : await sendWithFault(
-          this.deps.outbound,
-          { url, headers, body: e.body, timeoutMs: this.deps.timeoutMs ?? DELIVERY_TIMEOUT_MS },
-          fault,
-        )
+      : await sendWithFault(this.deps.outbound, { url, headers, body: e.body, timeoutMs: this.timeoutMs }, fault)
     if (run && !down && fault === undefined && results[0]!.status === null && results[0]!.error) {
       const byUrl = this.unreachable.get(run) ?? new Map<string, string>()
       byUrl.set(url, results[0]!.error)

@@ -7,7 +7,7 @@ import type { Store } from '../store/store.js'
 import type { Tenant } from '../tenants/tenant.js'
 import { describeZodError } from '../core/zod-errors.js'
 import { settingsOf } from '../tenants/settings.js'
-import { DELIVERY_TIMEOUT_MS, type Dispatcher } from './dispatcher.js'
+import type { Dispatcher } from './dispatcher.js'
 import { stableMsgId } from './signing.js'
 import { badEventContent, badWebhookUrl, challengeFailed } from './webhooks.errors.js'
 import { outboxCounts, outboxView, trimOutbox, viewNow, type OutboxEventView } from './outbox.js'
@@ -158,7 +158,7 @@ export class WebhooksService {
     return {
       webhook: webhookTargets(this.store).get(tenant.key) ?? null,
       ...outboxCounts(tenant),
-      timeout_ms: DELIVERY_TIMEOUT_MS,
+      timeout_ms: this.dispatcher.timeoutMs,
     }
   }
 

@@ -11,15 +11,13 @@ import type { WebhooksService } from '../../webhooks/webhooks.service.js'
 import {
   CERT_STATUS,
   fulfilmentData,
-  ITEM_STATUS,
-  RECORD_STATUS,
   VERIFY_TYPE,
   type CertificateRecord,
   type VerifyRecord,
 } from '../fulfilment/fulfilment.store.js'
+import { useCoupon } from '../fulfilment/coupon-use.js'
 import { REFUND_MODES } from '../goods/combo.js'
 import { goodsData } from '../goods/goods.store.js'
-import { syncOrderStatus } from '../trade/order-status.js'
 import { tradeData, type OrderRecord } from '../trade/trade.store.js'
 import { REFUND_POLICY, refundPolicyOf } from './refund.rules.js'
 import type { RefundService } from './refund.service.js'
@@ -90,45 +88,25 @@ export class Expiry {
       (product?.online?.refund_mode ?? null) === null && refundPolicyOf(product) === REFUND_POLICY.NONE
     if ((anyUsed && noPartial) || notRefundable) {
       for (const c of due) this.close(t, c, now)
-      syncOrderStatus(t, order.order_id)
       return { order_id: order.order_id, closed: due.length }
     }
     const refund = this.refunds.systemRefund(t, order.order_id, due)
     return { order_id: order.order_id, refunded: due.length, after_sale_id: refund.after_sale_id }
   }
 
-  /** Auto-verifies an expired coupon: the money goes to the merchant. */
+  /** Auto-verifies an expired coupon (every remaining use of a 次卡): the money goes to the merchant. */
   private close(t: Tenant, c: CertificateRecord, now: number): void {
-    const d = fulfilmentData(t)
-    const record: VerifyRecord = {
-      verify_id: t.random.id(),
-      seq: t.nextSeq('verify'),
-      certificate_id: c.certificate_id,
-      order_id: c.order_id,
+    const deps = { webhooks: this.webhooks, onVerified: this.onVerified }
+    const use = {
       poi_id: c.poi_ids[0] ?? '',
       verify_type: VERIFY_TYPE.SYSTEM,
       verify_time: now,
-      status: RECORD_STATUS.VERIFIED,
-      cancel_time: 0,
+      verify_source: 'expire_auto',
+    } as const
+    let left: CertificateRecord | undefined = c
+    while (left?.status === CERT_STATUS.UNUSED) {
+      useCoupon(t, deps, left, use)
+      left = fulfilmentData(t).certificates.get(c.certificate_id)
     }
-    d.records.put(record.verify_id, record)
-    d.certificates.put(c.certificate_id, {
-      ...c,
-      status: CERT_STATUS.USED,
-      item_status: ITEM_STATUS.DONE,
-      verify_id: record.verify_id,
-      verify_ids: [...c.verify_ids, record.verify_id],
-      item_update_time: now,
-    })
-    this.onVerified(t, record)
-    this.webhooks.emit(t, {
-      event: 'life_trade_certificate_notify',
-      content: {
-        action: 'verify',
-        msg_time: now,
-        certificate: { certificate_id: c.certificate_id, order_id: c.order_id, account_id: t.record.account_id },
-        verify_source: 'expire_auto',
-      },
-    })
   }
 }

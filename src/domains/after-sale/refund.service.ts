@@ -29,6 +29,7 @@ import {
 } from './after-sale.store.js'
 import { goodsData } from '../goods/goods.store.js'
 import { refundablePay } from '../fulfilment/time-card.js'
+import { certificateNotify } from '../fulfilment/certificate-notify.js'
 import { checkRefund } from './refund.rules.js'
 import { restock, unitsRefunded } from './restock.js'
 
@@ -196,14 +197,7 @@ export class RefundService {
         time: now,
       })
       if (item.is_verified) this.ledger.reverse(t, c, item.refund_amount)
-      this.webhooks.emit(t, {
-        event: 'life_trade_certificate_notify',
-        content: {
-          action: 'refund_success',
-          msg_time: now,
-          certificate: { certificate_id: c.certificate_id, order_id: c.order_id, account_id: t.record.account_id },
-        },
-      })
+      this.webhooks.emit(t, certificateNotify(t, c, 'refund_success'))
     }
     restock(t, order, unitsRefunded(t, order) - before)
     const done: AfterSaleRecord = {

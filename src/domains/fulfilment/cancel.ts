@@ -9,6 +9,7 @@ import { syncOrderStatus } from '../trade/order-status.js'
 import { fulfilError, needField } from './fulfilment.errors.js'
 import { CERT_STATUS, fulfilmentData, RECORD_STATUS, type VerifyRecord } from './fulfilment.store.js'
 import { afterCancel } from './time-card.js'
+import { certificateNotify } from './certificate-notify.js'
 
 /** A verification can be cancelled this long after it happened (seed 000: 超过一小时不可撤销). */
 export const CANCEL_WINDOW_SECONDS = 3600
@@ -80,13 +81,5 @@ function cancelOne(t: Tenant, webhooks: WebhooksService, record: VerifyRecord, n
   const standing = c.verify_ids.map((id) => d.records.get(id)!).filter((r) => r && r.status === RECORD_STATUS.VERIFIED)
   d.certificates.put(c.certificate_id, afterCancel(c, standing, now))
   syncOrderStatus(t, c.order_id)
-  webhooks.emit(t, {
-    event: 'life_trade_certificate_notify',
-    content: {
-      action: 'verify_cancel',
-      msg_time: now,
-      certificate: { certificate_id: c.certificate_id, order_id: c.order_id, account_id: t.record.account_id },
-      ...(record.times_card_serial_num === undefined ? {} : { times_card_serial_num: record.times_card_serial_num }),
-    },
-  })
+  webhooks.emit(t, certificateNotify(t, c, 'verify_cancel', { times_card_serial_num: record.times_card_serial_num }))
 }

@@ -6,7 +6,6 @@
 import type { Tenant } from '../../tenants/tenant.js'
 import { settingsOf } from '../../tenants/settings.js'
 import type { WebhooksService } from '../../webhooks/webhooks.service.js'
-import { syncOrderStatus } from '../trade/order-status.js'
 import { tradeData } from '../trade/trade.store.js'
 import { fulfilError, FULFIL, needCode, needField, needVerifyInput, type FulfilCode } from './fulfilment.errors.js'
 import {
@@ -20,7 +19,7 @@ import {
 import { certIdByEncryptedCode, certIdByQrData } from './codes.js'
 import { outsideUseTime, usePerConsumeLimit } from './use-rules.js'
 import { cancelVerification, type CancelInput } from './cancel.js'
-import { afterUse, nextSerial } from './time-card.js'
+import { useCoupon } from './coupon-use.js'
 import { RESERVE_CODE_SOURCE } from './reserve-codes.js'
 
 export { CANCEL_WINDOW_SECONDS } from './cancel.js'
@@ -212,31 +211,11 @@ export class VerifyService {
     const sofar = expect.used.get(known.product_id) ?? 0
     if (limit !== undefined && sofar >= limit) return fail('OVER_USE_LIMIT', known)
     expect.used.set(known.product_id, sofar + 1)
-    const record: VerifyRecord = {
-      verify_id: t.random.id(),
-      seq: t.nextSeq('verify'),
-      certificate_id: c.certificate_id,
-      order_id: c.order_id,
+    const record = useCoupon(t, { webhooks: this.webhooks, onVerified: this.onVerified }, c, {
       poi_id: poiId,
       verify_type: VERIFY_TYPE.API,
       verify_time: at,
-      status: RECORD_STATUS.VERIFIED,
-      cancel_time: 0,
-      ...(c.time_card ? { times_card_serial_num: nextSerial(c.verify_ids.map((id) => d.records.get(id)!)) } : {}),
-    }
-    d.records.put(record.verify_id, record)
-    d.certificates.put(c.certificate_id, afterUse(c, record.verify_id, t.clock.now()))
-    syncOrderStatus(t, c.order_id)
-    this.onVerified(t, record)
-    this.webhooks.emit(t, {
-      event: 'life_trade_certificate_notify',
-      content: {
-        action: 'verify',
-        msg_time: t.clock.now(),
-        certificate: { certificate_id: c.certificate_id, order_id: c.order_id, account_id: t.record.account_id },
-        verify_source: 'merchant',
-        ...(record.times_card_serial_num === undefined ? {} : { times_card_serial_num: record.times_card_serial_num }),
-      },
+      verify_source: 'merchant',
     })
     return {
       ...base,
