@@ -36,7 +36,7 @@ describe('POST /sandbox/scenarios/runs', () => {
   it('lists none and runs none in a sandbox built without a scenario runner', async () => {
     const bare = (await makeSandbox()).api
     expect((await bare.get('/sandbox/scenarios')).body.data.scenarios).toEqual([])
-    const refused = (await bare.post('/sandbox/scenarios/runs', { name: 'product-audit' })).body.data
+    const refused = errorOf((await bare.post('/sandbox/scenarios/runs', { name: 'product-audit' })).body)
     expect(refused.error_code).toBe(2100005)
     expect(refused.description).toContain('name: no scenario "product-audit"')
   })
