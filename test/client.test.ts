@@ -42,6 +42,12 @@ describe('startSandbox() and SandboxClient', () => {
     })
     expect(v.verify_results[0]?.result).toBe(0)
     expectTypeOf(v.verify_results[0]!.verify_id).toEqualTypeOf<string>()
+    // the QR shown at purchase is void now; order() answers the refreshed one, which prepare takes
+    const stale = await c.attempt('certificatePrepare', { encrypted_data: first.encrypted_data })
+    expect(stale).toMatchObject({ ok: false, error: { errorCode: 3000001, subErrorCode: 4000117 } })
+    const refreshed = (await c.order(order.order_id)).certificates[0]!.encrypted_data
+    expect(refreshed).not.toBe(first.encrypted_data)
+    expect((await c.op.certificatePrepare({ encrypted_data: refreshed })).order_id).toBe(order.order_id)
     await c.advance(3601)
     const orders = await c.op.tradeOrderQuery({
       account_id: t.credentials.account_id,

@@ -69,6 +69,56 @@ describe('certificate/prepare', () => {
   })
 })
 
+describe('the QR payload (验券准备: 验券成功…当前二维码会失效…需要使用刷新的二维码)', () => {
+  it('is voided by a change to any coupon of its order, and the refreshed one is accepted', async () => {
+    const s = await setup()
+    const bought = await oneCoupon(s, 2)
+    const [first, second] = bought.certificates as Array<{ encrypted_data: string; encrypted_code: string }>
+    const prepareRaw = async (qr: string) =>
+      (
+        await s.api.get(
+          `/goodlife/v1/fulfilment/certificate/prepare/?encrypted_data=${encodeURIComponent(qr)}`,
+          await s.h(),
+        )
+      ).body
+    const ok = await prepareRaw(first!.encrypted_data)
+    expect(ok.data.error_code).toBe(0)
+    expect(ok.data.certificates).toHaveLength(2)
+    // the till verifies the other coupon of the order
+    const v = await s.verify({
+      verify_token: ok.data.verify_token,
+      poi_id: POI,
+      encrypted_codes: [second!.encrypted_code],
+    })
+    expect(v.verify_results[0].result).toBe(0)
+    // the QR shown before is void
+    const stale = await prepareRaw(first!.encrypted_data)
+    expect(stale.data).toMatchObject({ error_code: 3000001, description: '二维码已失效,请刷新二维码' })
+    expect(stale.extra).toMatchObject({ error_code: 3000001, sub_error_code: 4000117 })
+    expect(stale.extra.sub_description).toContain(bought.order.order_id)
+    // the consumer's refreshed order answers the current payload, which prepare accepts
+    const refreshed = (await s.api.get(`/sandbox/orders/${bought.order.order_id}`)).body.data
+    const current = refreshed.certificates[0].encrypted_data as string
+    expect(current).not.toBe(first!.encrypted_data)
+    const again = await prepareRaw(current)
+    expect(again.data).toMatchObject({ error_code: 0, order_id: bought.order.order_id })
+    expect(again.data.certificates).toHaveLength(1)
+  })
+
+  it('is the same while nothing changes, and an unknown order is named', async () => {
+    const s = await setup()
+    const bought = await oneCoupon(s, 1)
+    const view = (await s.api.get(`/sandbox/orders/${bought.order.order_id}`)).body.data
+    expect(view.certificates[0].encrypted_data).toBe(bought.certificates[0].encrypted_data)
+    expect(
+      (await s.prepare(`encrypted_data=${encodeURIComponent(view.certificates[0].encrypted_data)}`)).error_code,
+    ).toBe(0)
+    const missing = (await s.api.get('/sandbox/orders/404')).body
+    expect(missing.data.error_code).toBe(4000001)
+    expect(missing.extra.sub_description).toContain('no order 404')
+  })
+})
+
 describe('certificate/verify (抖音码)', () => {
   it('verifies each code with one result, marks the coupon used and the order finished, and emits verify', async () => {
     const s = await setup()

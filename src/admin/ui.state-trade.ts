@@ -4,7 +4,8 @@
  */
 import type { Tenant } from '../tenants/tenant.js'
 import { afterSaleData } from '../domains/after-sale/after-sale.store.js'
-import { encryptedCodeOf, qrDataOf } from '../domains/fulfilment/codes.js'
+import { encryptedCodeOf } from '../domains/fulfilment/codes.js'
+import { currentQrDataOf } from '../domains/fulfilment/qr.js'
 import { CERT_STATUS, fulfilmentData, RECORD_STATUS } from '../domains/fulfilment/fulfilment.store.js'
 import { CANCEL_WINDOW_SECONDS } from '../domains/fulfilment/verify.service.js'
 import { goodsData } from '../domains/goods/goods.store.js'
@@ -45,7 +46,7 @@ export function ordersView(t: Tenant, limit: number) {
             code: c.code,
             code_source_type: c.code_source_type,
             encrypted_code: encryptedCodeOf(t, c),
-            encrypted_data: qrDataOf(t, c),
+            encrypted_data: currentQrDataOf(t, c),
             pay_amount: c.amount.pay_amount,
             start_time: c.start_time,
             expire_time: c.expire_time,

@@ -209,6 +209,8 @@ export class SandboxClient {
   settings = async () => (await this.call('sandboxGetSettings')).settings
   updateSettings = (patch: OperationInput<'sandboxPutSettings'>) => this.call('sandboxPutSettings', patch)
   buy = (input: OperationInput<'sandboxPurchase'>) => this.call('sandboxPurchase', input)
+  /** the order as the consumer sees it now: each coupon's current QR encrypted_data (a coupon's change voids the previous one) */
+  order = (order_id: string) => this.call('sandboxGetOrder', { order_id })
   refund = (input: OperationInput<'sandboxRefund'>) => this.call('sandboxRefund', input)
   auditProduct = (product_id: string, result: 'PASS' | 'FAIL', reason?: string) =>
     this.call('sandboxAuditProduct', reason === undefined ? { product_id, result } : { product_id, result, reason })

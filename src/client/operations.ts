@@ -105,6 +105,7 @@ export const OPERATIONS = {
   sandboxFreezeClock: admin.freezeClockRoute,
   sandboxUnfreezeClock: admin.unfreezeClockRoute,
   sandboxPurchase: trade.purchaseRoute,
+  sandboxGetOrder: trade.sandboxOrderRoute,
   sandboxBook: booking.sandboxBookRoute,
   sandboxRefund: afterSale.sandboxRefundRoute,
   sandboxJoinMember: member.sandboxJoinRoute,

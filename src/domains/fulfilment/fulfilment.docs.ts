@@ -20,9 +20,13 @@ function refused(subs: Array<[FulfilCode, string]>): Record<number, string> {
 export const fulfilmentDocs = defineOpDocs({
   certificatePrepare: {
     description:
-      'Reads the order of a scanned coupon (code or the QR encrypted_data) and answers its coupons usable now (virtual clock, use_time) with a verify_token for one verify call within 1800 virtual seconds. An order with no coupon usable now answers success with an empty `certificates` list (验券准备: 如未返回券码信息,则说明该订单此刻无可用券码). Stores the token; changes no coupon.',
+      'Reads the order of a scanned coupon (code or the QR encrypted_data) and answers its coupons usable now (virtual clock, use_time) with a verify_token for one verify call within 1800 virtual seconds. An order with no coupon usable now answers success with an empty `certificates` list (验券准备: 如未返回券码信息,则说明该订单此刻无可用券码). A QR encrypted_data carries the version of its order: after any coupon of the order changed (verified, cancelled, refunded, expired) the earlier one is refused (验券准备: 如已经调用验券接口验券成功,则当前二维码会失效…需要使用刷新的二维码). Stores the token; changes no coupon.',
     errors: refused([
       ['NOT_FOUND', 'code or encrypted_data matches no coupon of this tenant (is it URL-encoded?)'],
+      [
+        'QR_STALE',
+        'encrypted_data was shown before a coupon of its order changed (验券准备: 需要使用刷新的二维码); GET /sandbox/orders/{order_id} answers the current one',
+      ],
       ['WRONG_POI', "poi_id is not one of the product's POIs"],
       ['WRONG_FLOW', '三方码 coupons are verified directly (codes + order_id), without prepare'],
     ]),

@@ -2,7 +2,7 @@
  * Verification errors. A whole call the platform refuses answers 3000001 with a Chinese reason in `description`
  * and the specific code in `extra.sub_error_code` (撤销核销 after the hour: 3000001 "已超过可撤销时限,无法撤销核销",
  * sub_error_code 2034000910; a refused prepare: 3000001 "该券不可使用券码查询"). Where no platform code is known the
- * sandbox's own 4000101–4000116 is the sub_error_code; the mapping is listed in docs/errors.md. The same codes,
+ * sandbox's own 4000101–4000117 is the sub_error_code; the mapping is listed in docs/errors.md. The same codes,
  * per coupon, are verify_results[].result.
  */
 import { ERROR_CODES, invalidParams, SandboxError } from '../../core/errors.js'
@@ -25,6 +25,8 @@ export const FULFIL = {
   RECORD_NOT_FOUND: { code: 4000114, msg: '核销记录不存在' },
   OUT_OF_USE_TIME: { code: 4000115, msg: '当前不在券的使用时间内' },
   OVER_USE_LIMIT: { code: 4000116, msg: '超过每人单次消费最多使用张数' },
+  /** prepare with a QR shown before a coupon of the order changed (验券准备: 需要使用刷新的二维码) */
+  QR_STALE: { code: 4000117, msg: '二维码已失效,请刷新二维码' },
   /** per item, on a repeat verify with the same verify_token (验券: 第二次调用…result=1208…也可以代表验券成功) */
   VERIFIED_BY_TOKEN: { code: 1208, msg: '该券已核销' },
 } as const

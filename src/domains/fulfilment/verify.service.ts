@@ -16,7 +16,8 @@ import {
   type CertificateRecord,
   type VerifyRecord,
 } from './fulfilment.store.js'
-import { certIdByEncryptedCode, certIdByQrData } from './codes.js'
+import { certIdByEncryptedCode, readQrData } from './codes.js'
+import { orderQrVersion } from './qr.js'
 import { outsideUseTime, usePerConsumeLimit } from './use-rules.js'
 import { cancelVerification, type CancelInput } from './cancel.js'
 import { useCoupon } from './coupon-use.js'
@@ -93,12 +94,19 @@ export class VerifyService {
   ) {
     const d = fulfilmentData(t)
     if (!q.code && !q.encrypted_data) throw needCode()
-    const certId = q.encrypted_data ? certIdByQrData(t, q.encrypted_data) : d.byCode.get(q.code!)?.certificate_id
+    const qr = q.encrypted_data ? readQrData(t, q.encrypted_data) : undefined
+    const certId = q.encrypted_data ? qr?.certificate_id : d.byCode.get(q.code!)?.certificate_id
     const scanned = certId === undefined ? undefined : d.certificates.get(certId)
     if (!scanned)
       throw fulfilError(
         'NOT_FOUND',
         q.encrypted_data ? 'encrypted_data matches no coupon (is it URL-encoded?)' : `code ${q.code}`,
+      )
+    // 验券准备: after a coupon of the order changed (verified, cancelled, refunded, expired) its QR is void
+    if (qr && qr.version !== orderQrVersion(t, scanned))
+      throw fulfilError(
+        'QR_STALE',
+        `a coupon of order ${scanned.order_id} changed since this QR was shown; use the order's current encrypted_data`,
       )
     if (scanned.code_source_type !== 1)
       throw fulfilError('WRONG_FLOW', '三方码 coupons are verified directly with codes and order_id, without prepare')

@@ -226,3 +226,20 @@ export const purchaseRoute = createRoute({
     'the paid order and its coupons',
   ),
 })
+
+export const sandboxOrderRoute = createRoute({
+  method: 'get',
+  path: '/sandbox/orders/{order_id}',
+  tags: ['sandbox'],
+  operationId: 'sandboxGetOrder',
+  summary:
+    "the consumer's view of an order now: its coupons with the current QR encrypted_data (a coupon's change voids the previous one)",
+  request: {
+    headers: z.object({ 'x-sandbox-client-key': z.string().optional() }),
+    params: z.object({ order_id: z.string().min(1) }),
+  },
+  responses: jsonResponses(
+    envelopeOf('SandboxGetOrder', z.object({ order: orderSchema, certificates: z.array(issuedSchema) })),
+    'the order and its coupons',
+  ),
+})

@@ -24,4 +24,10 @@ export const tradeDocs = defineOpDocs({
         'the product cannot be bought now: not online, outside its sale window, out of stock, over limit_rule, a sub-product sold alone, or refused by the pre_create_order SPI',
     },
   },
+  sandboxGetOrder: {
+    description:
+      "The consumer's order now, shaped as the purchase answer: each coupon's code, encrypted_code and the current QR encrypted_data. A change to any coupon of the order (verified, cancelled, refunded, expired) voids the QR shown before (验券准备: 需要使用刷新的二维码); this answer is the refreshed one. Reads the order only.",
+    errors: { 4000001: 'no order with that order_id in this tenant' },
+    params: { order_id: 'the order (from POST /sandbox/orders or order/query)' },
+  },
 })

@@ -26,3 +26,4 @@ export const noQueryMode = () =>
   invalidParams(
     'order query needs order_id, or open_id, or order_status, or a create/update time window (the three documented query modes)',
   )
+export const noOrder = (id: string) => platformError('NOT_FOUND', `no order ${id} of this tenant`)

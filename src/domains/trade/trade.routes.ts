@@ -6,7 +6,7 @@ import type { PurchaseService } from './purchase.service.js'
 import * as r from './trade.contract.js'
 import { hermesOrderQueryRoute } from './hermes-order.contract.js'
 import { registerBookingRoutes } from './booking.routes.js'
-import { purchaseView, queryOrders } from './trade.views.js'
+import { orderWithCoupons, purchaseView, queryOrders } from './trade.views.js'
 
 export function registerTradeRoutes(app: OpenAPIHono<TenantEnv>, purchases: PurchaseService): void {
   registerBookingRoutes(app)
@@ -18,5 +18,9 @@ export function registerTradeRoutes(app: OpenAPIHono<TenantEnv>, purchases: Purc
   app.openapi(r.purchaseRoute, async (c) => {
     const t = c.get('tenant')
     return c.json(ok(c, purchaseView(t, await purchases.purchase(t, c.req.valid('json')))), 200)
+  })
+  app.openapi(r.sandboxOrderRoute, (c) => {
+    const t = c.get('tenant')
+    return c.json(ok(c, purchaseView(t, orderWithCoupons(t, c.req.valid('param').order_id))), 200)
   })
 }

@@ -3,9 +3,10 @@
  */
 import { createHash } from 'node:crypto'
 import type { Tenant } from '../../tenants/tenant.js'
-import { encryptedCodeOf, qrDataOf } from '../fulfilment/codes.js'
+import { encryptedCodeOf } from '../fulfilment/codes.js'
+import { currentQrDataOf } from '../fulfilment/qr.js'
 import { fulfilmentData, type CertificateRecord } from '../fulfilment/fulfilment.store.js'
-import { noQueryMode, unpairedWindow } from './trade.errors.js'
+import { noOrder, noQueryMode, unpairedWindow } from './trade.errors.js'
 import { ORDER_INDEX, tradeData, type OrderRecord } from './trade.store.js'
 import { newestPage, run, total } from '../../store/seq-page.js'
 import { settingsOf } from '../../tenants/settings.js'
@@ -211,7 +212,15 @@ export function queryOrders(t: Tenant, q: OrderQuery, akte = false) {
   }
 }
 
-/** POST /sandbox/orders' answer: the order and each certificate with its code, encrypted code and QR data. */
+/** A stored order and its coupons (GET /sandbox/orders/{order_id}), or the platform's not-found error. */
+export function orderWithCoupons(t: Tenant, orderId: string) {
+  const order = tradeData(t).orders.get(orderId)
+  if (!order) throw noOrder(orderId)
+  const certificates = fulfilmentData(t).certificates
+  return { order, certificates: order.certificate_ids.map((id) => certificates.get(id)).filter((c) => c !== undefined) }
+}
+
+/** POST /sandbox/orders' (and GET /sandbox/orders/{order_id}'s) answer: the order and each certificate with its code, encrypted code and QR data. */
 export function purchaseView(t: Tenant, p: { order: OrderRecord; certificates: CertificateRecord[] }) {
   return {
     order: orderView(t, p.order),
@@ -219,7 +228,7 @@ export function purchaseView(t: Tenant, p: { order: OrderRecord; certificates: C
       certificate_id: x.certificate_id,
       code: x.code,
       encrypted_code: encryptedCodeOf(t, x),
-      encrypted_data: qrDataOf(t, x),
+      encrypted_data: currentQrDataOf(t, x),
       code_source_type: x.code_source_type,
       start_time: x.start_time,
       expire_time: x.expire_time,
