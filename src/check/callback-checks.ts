@@ -6,9 +6,8 @@
  * was accepted, unattributed when it was refused.
  */
 import { startCheck, type CheckContext } from './check-context.js'
-import type { CheckResult, Exchange } from './check.types.js'
+import type { CheckResult, Exchange, SpiName, SpiOutcome } from './check.types.js'
 import type { JournalCall } from './sandbox-link.js'
-import type { SpiName, SpiOutcome } from './spi-checks.js'
 
 interface CallbackSpec {
   spi: SpiName

@@ -55,3 +55,12 @@ export interface CheckReport {
   not_applicable: number
   results: CheckResult[]
 }
+
+/** The SPI calls the check sends to the merchant's service. */
+export type SpiName = 'pre_create_order' | 'issue_code' | 'refund_apply' | 'refund_notice'
+
+/** What a correctly signed SPI call sent and how the service answered it: `data`, or why it is not valid. */
+export interface SpiOutcome {
+  body: Record<string, unknown>
+  data: Record<string, unknown> | string
+}

@@ -6,11 +6,9 @@
  */
 import { spiSignature } from '../webhooks/signing.js'
 import { startCheck, type CheckContext } from './check-context.js'
-import type { CheckResult, Exchange, SentRequest } from './check.types.js'
+import type { CheckResult, Exchange, SentRequest, SpiName, SpiOutcome } from './check.types.js'
 import { callbackChecks } from './callback-checks.js'
 import { answerJson, describeAnswer, exchange, is2xx } from './exchange.js'
-
-export type SpiName = 'pre_create_order' | 'issue_code' | 'refund_apply' | 'refund_notice'
 
 interface SpiSpec {
   /** the platform's timeout for this SPI (预下单 5 s; 发券, 退款申请 8 s) */
@@ -138,12 +136,6 @@ function dataOf(x: Exchange): Record<string, unknown> | string {
   const d = data as Record<string, unknown>
   if (typeof d.error_code !== 'number') return 'data.error_code must be a number (a string "0" counts as an error)'
   return d
-}
-
-/** What a correctly signed SPI call sent and how the service answered it: `data`, or why it is not valid. */
-export interface SpiOutcome {
-  body: Record<string, unknown>
-  data: Record<string, unknown> | string
 }
 
 async function spiChecks1(

@@ -11,15 +11,10 @@ import { constants, type PathLike } from 'node:fs'
 import { lstat, mkdir, open, readdir, rename, rm } from 'node:fs/promises'
 import { dirname, join, relative } from 'node:path'
 import { crc32 } from 'node:zlib'
+import type { BlobRef } from './state.js'
 import { syncDir } from './wal-read.js'
 
-export interface BlobRef {
-  /** the body's name, relative to the blob directory */
-  name: string
-  bytes: number
-  /** CRC-32 of the body, checked when it is read back */
-  crc: number
-}
+export type { BlobRef }
 
 export interface Blobs {
   /** Writes the pieces durably under a new name starting with `prefix`. */

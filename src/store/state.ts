@@ -2,7 +2,15 @@
  * The shape of everything the sandbox persists, and the mutation records the write-ahead log carries.
  * Namespaces: `sys` (the tenant registry) and `t:<client_key>` (one per tenant: its data, clock, jobs, …).
  */
-import type { BlobRef } from './blobs.js'
+
+/** A snapshot body kept beside the data file (blobs.ts), as the log names it. */
+export interface BlobRef {
+  /** the body's name, relative to the blob directory */
+  name: string
+  bytes: number
+  /** CRC-32 of the body, checked when it is read back */
+  crc: number
+}
 
 /** One stored record; always a plain JSON object in the platform's snake_case. */
 export type Doc = Record<string, unknown>
