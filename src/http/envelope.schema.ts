@@ -36,6 +36,13 @@ export const errorDataSchema = z
 /** An error answer, as every route may give one. */
 export const errorEnvelopeSchema = z.object({ data: errorDataSchema, extra: extraSchema }).openapi('ErrorEnvelope')
 
+let successShape: { error_code: z.ZodLiteral<0>; description: z.ZodString } | undefined
+
+/** The two fields every success data adds, built once and shared by every route's envelope (schemas are immutable). */
+function successFields() {
+  return (successShape ??= { error_code: z.literal(0), description: z.string() })
+}
+
 /**
  * `{data: <success fields> | ErrorData, extra}` for a route whose success data has `shape`. The document gives
  * each route its own `<name>Error` in place of ErrorData, with `error_code` the enum of the codes it answers.
@@ -46,7 +53,7 @@ export function envelopeOf<S extends ZodRawShape, B extends ZodRawShape = Record
   /** keys beside data and extra (query_leger_url's top-level `urls`) */
   beside?: B,
 ) {
-  const success = data.extend({ error_code: z.literal(0), description: z.string() }).openapi(`${name}Data`)
+  const success = data.extend(successFields()).openapi(`${name}Data`)
   return z
     .object({ data: z.union([success, errorDataSchema]), extra: extraSchema, ...(beside as B) })
     .openapi(`${name}Response`)

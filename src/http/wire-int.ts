@@ -35,6 +35,19 @@ const wireDoc = (nonNegative: boolean) => ({
  * @example stock_qty: wireInt({ min: 0, max: 100_000_000 }) // 400 and "400" both give 400
  */
 export function wireInt(bounds: { min?: number; max?: number } = {}) {
+  const key = `${bounds.min}:${bounds.max}`
+  let schema = wireInts.get(key)
+  if (!schema) wireInts.set(key, (schema = buildWireInt(bounds)))
+  return schema
+}
+
+/**
+ * wireInt's schemas by bounds: a contract asks for the same few bounds dozens of times, and a schema is immutable
+ * (`.optional()`, `.openapi()` give new ones), so each is built once.
+ */
+const wireInts = new Map<string, ReturnType<typeof buildWireInt>>()
+
+function buildWireInt(bounds: { min?: number; max?: number }) {
   let n = integer()
   if (bounds.min !== undefined) n = n.min(bounds.min, `must be ${bounds.min} or more`)
   if (bounds.max !== undefined) n = n.max(bounds.max, `must be ${bounds.max} or less`)
@@ -51,6 +64,16 @@ export function wireInt(bounds: { min?: number; max?: number } = {}) {
  * @example op_type: wireIntOf(1, 2)
  */
 export function wireIntOf<const V extends readonly [number, ...number[]]>(...values: V) {
+  const key = values.join(',')
+  let schema = wireIntsOf.get(key) as ReturnType<typeof buildWireIntOf<V>> | undefined
+  if (!schema) wireIntsOf.set(key, (schema = buildWireIntOf(values)))
+  return schema
+}
+
+/** wireIntOf's schemas by their values, built once each (as wireInts). */
+const wireIntsOf = new Map<string, unknown>()
+
+function buildWireIntOf<const V extends readonly [number, ...number[]]>(values: V) {
   const [first, ...rest] = values.map((v) => z.literal(v))
   const allowed = rest.length === 0 ? first! : z.union([first!, ...rest])
   return z

@@ -3,9 +3,9 @@
  * the map is map<string,string>; ints and doubles are decimal strings, bools "true"/"false", structs and lists JSON.
  */
 import type { z } from 'zod'
-import { STRUCT_SCHEMAS } from './goods.attrs.structs.js'
+import { structSchemas } from './goods.attrs.structs.js'
 
-export { STRUCT_SCHEMAS } from './goods.attrs.structs.js'
+export { structSchemas } from './goods.attrs.structs.js'
 
 /** One entry of template/get `product_attrs` / `sku_attrs`. */
 export interface TemplateAttr {
@@ -125,7 +125,8 @@ export function parseAttrValue(
 ): { ok: true; value: unknown } | { ok: false; problem: string } {
   if (typeof raw !== 'string')
     return fail('must be a string (attr_key_value_map values are strings; JSON-encode structs and lists)')
-  const struct = Object.hasOwn(STRUCT_SCHEMAS, attr.value_type) ? STRUCT_SCHEMAS[attr.value_type] : undefined
+  const schemas = structSchemas()
+  const struct = Object.hasOwn(schemas, attr.value_type) ? schemas[attr.value_type] : undefined
   const scalar = Object.hasOwn(SCALARS, attr.value_type) ? SCALARS[attr.value_type] : undefined
   if (!struct && !scalar) return ok(raw)
 
