@@ -4,6 +4,7 @@
  */
 import { OpenAPIHono } from '@hono/zod-openapi'
 import type { MiddlewareHandler } from 'hono'
+import { TrieRouter } from 'hono/router/trie-router'
 import { getPath } from 'hono/utils/url'
 import { registerAdminRoutes } from './admin/admin.routes.js'
 import { registerSandboxGoodsRoutes } from './admin/sandbox-goods.routes.js'
@@ -83,7 +84,7 @@ const assertTenant: MiddlewareHandler<TenantEnv> = async (c, next) => {
 }
 
 export function buildApp(core: HttpCore, s: AppServices): OpenAPIHono<Env> {
-  const app = new OpenAPIHono<Env>({ defaultHook: validationHook, getPath: normalisePath })
+  const app = new OpenAPIHono<Env>({ defaultHook: validationHook, getPath: normalisePath, router: new TrieRouter() })
   app.use('*', async (c, next) => {
     c.set('core', core)
     c.set('style', c.req.path.startsWith('/oauth/') ? 'oauth' : 'platform')
