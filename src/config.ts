@@ -158,7 +158,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): Config & { h
     allowed_origins: pick('allowed-origins'),
     control_token: pick('control-token'),
   }
-  const result = configSchema.safeParse(raw)
+  const result = configSchema.safeParse(raw, { jitless: true }) // parsed once: no compiled fast path
   if (!result.success) {
     const lines = result.error.issues.map((i) => {
       const key = String(i.path[0] ?? '')
