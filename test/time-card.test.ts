@@ -102,6 +102,15 @@ describe('次卡 (time cards)', () => {
       )
     ).body.data.records
     expect(records.map((r: any) => r.verify_amount_info.times_card_serial_amount.serial_numb)).toEqual([3, 2, 1])
+    // the verify answer gives each use the amounts verify_record/query reports for it
+    const answered = [first.verify_results[0], ...more.verify_results]
+    const byId = new Map(records.map((r: any) => [r.verify_id, r.verify_amount_info]))
+    for (const v of answered) expect(v.verify_amount_info).toEqual(byId.get(v.verify_id))
+    // the serials split the card's pay: 10000 over 3 uses; each use pays down its own share
+    expect(answered.map((v: any) => v.verify_amount_info.time_card_amount.amount)).toEqual([3334, 3333, 3333])
+    expect(answered.map((v: any) => v.verify_amount_info.times_card_serial_amount.amount.pay_amount)).toEqual([
+      3334, 3333, 3333,
+    ])
   })
 
   it('bills each use with its serial share once its hour is over', async () => {
@@ -152,12 +161,19 @@ describe('次卡 (time cards)', () => {
       error_code: 2100005,
       description: expect.stringContaining('times_card_cancel_count'),
     })
-    expect(await s.cancel({ verify_id: '0', times_card_cancel_count: 2, cancel_token: 'tok-1' })).toMatchObject({
-      error_code: 0,
-    })
-    expect(await s.cancel({ verify_id: '0', times_card_cancel_count: 2, cancel_token: 'tok-1' })).toMatchObject({
-      error_code: 0,
-    })
+    const uses = (await s.cert()).verify_records.map((r: any) => r.verify_id)
+    const first = await s.cancel({ verify_id: '0', times_card_cancel_count: 2, cancel_token: 'tok-1' })
+    // one result per cancelled use, the latest two
+    const cancelled = [uses[2], uses[1]].map((verify_id: string) => ({
+      verify_id,
+      order_id: s.o.order.order_id,
+      result_code: 0,
+      result_msg: 'success',
+    }))
+    expect(first).toEqual({ error_code: 0, description: 'success', cancel_results: cancelled, transaction_id: '' })
+    // the repeat with the token cancels nothing more and answers the same uses
+    const repeat = await s.cancel({ verify_id: '0', times_card_cancel_count: 2, cancel_token: 'tok-1' })
+    expect(repeat.cancel_results).toEqual(cancelled)
     const c = await s.cert()
     expect(c.status).toBe(1)
     expect(c.time_card.times_used).toBe(1)

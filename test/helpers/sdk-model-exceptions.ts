@@ -26,18 +26,12 @@ const PERIOD_CARD = '期卡 (period card) coupons only; the sandbox sells none'
 const V_2 = "the SDK's generated name for certificate(s)_v2, which the sandbox answers under the document's name"
 const NOT_AVAILABLE = "not yet filled: the product's 不可用日期 (can_no_use_date) is not projected onto the coupon"
 const RESERVE = 'not yet filled: the booking (预约) details of a coupon'
-const CANCEL =
-  'not yet filled: certificate/cancel answers {} while its error codes are being reworked; cancel_results and transaction_id follow'
 
 export const MODEL_EXCEPTIONS: Record<string, Record<string, string>> = {
   akteOrderQuery: {
     'data.orders[].discounts[].discount_extra': OFF_PEAK,
     'data.orders[].goods[].goods_detail': SNAPSHOT,
     'data.orders[].sub_order_amount_infos[].discounts[].discount_extra': OFF_PEAK,
-  },
-  certificateCancel: {
-    'data.cancel_results': CANCEL,
-    'data.transaction_id': CANCEL,
   },
   certificateGet: {
     'data.certificate.code': CODE_HIDDEN,
@@ -73,8 +67,7 @@ export const MODEL_EXCEPTIONS: Record<string, Record<string, string>> = {
     'data.certificates_v_2': V_2,
   },
   certificateVerify: {
-    'data.verify_results[].verify_amount_info':
-      'not yet filled: the amounts of each use in the verify answer (verify_record/query answers them for 次卡 uses)',
+    'data.verify_results[].verify_amount_info': TIME_CARD_USE,
   },
   createCallback: {
     certificate_info_list:
@@ -129,13 +122,9 @@ export const MODEL_EXCEPTIONS: Record<string, Record<string, string>> = {
   verifyRecordQuery: {
     'data.records[].code': CODE_HIDDEN,
     'data.records[].period_card': PERIOD_CARD,
-    'data.records[].verify_amount_info.time_card_amount':
-      'not yet filled: the card total beside the per-use times_card_serial_amount',
     'data.records[].verify_amount_info': TIME_CARD_USE,
     'data.records_v2[].code': CODE_HIDDEN,
     'data.records_v2[].period_card': PERIOD_CARD,
-    'data.records_v2[].verify_amount_info.time_card_amount':
-      'not yet filled: the card total beside the per-use times_card_serial_amount',
     'data.records_v2[].verify_amount_info': TIME_CARD_USE,
   },
 }

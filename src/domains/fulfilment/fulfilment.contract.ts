@@ -80,6 +80,15 @@ export const certificateSchema = z
   })
   .openapi('Certificate')
 
+const verifyAmountInfoSchema = z
+  .object({
+    times_card_serial_amount: z.object({ serial_numb: int, amount: certAmountSchema }),
+    time_card_amount: z.object({
+      amount: int.openapi({ description: 'what this verification paid down: the pay_amount of the use' }),
+    }),
+  })
+  .openapi('VerifyAmountInfo', { description: '次卡: the amounts of this use (absent for other coupons)' })
+
 export const verifyResultSchema = z
   .object({
     result: int.openapi({ description: '0 success; else the reason code (docs/decisions.md lists them)' }),
@@ -101,6 +110,7 @@ const verifyAnswerSchema = verifyResultSchema
     certificate_no: z.string().openapi({ description: '"": no 三方码 voucher number' }),
     id_card: z.string().openapi({ description: '""' }),
     qrcode: z.string().openapi({ description: '""' }),
+    verify_amount_info: verifyAmountInfoSchema.optional(),
   })
   .openapi('CertificateVerifyResult')
 
@@ -121,10 +131,7 @@ const recordSchema = z
     certificate_status: int,
     amount: certAmountSchema,
     sku: certSkuSchema,
-    verify_amount_info: z
-      .object({ times_card_serial_amount: z.object({ serial_numb: int, amount: certAmountSchema }) })
-      .optional()
-      .openapi({ description: '次卡: the amounts of this use' }),
+    verify_amount_info: verifyAmountInfoSchema.optional(),
   })
   .openapi('VerifyRecord')
 
@@ -215,7 +222,25 @@ export const cancelRoute = createRoute({
         .loose(),
     ),
   },
-  responses: jsonResponses(envelopeOf('CertificateCancel', z.object({})), 'cancelled'),
+  responses: jsonResponses(
+    envelopeOf(
+      'CertificateCancel',
+      z.object({
+        cancel_results: z
+          .array(
+            z.object({
+              verify_id: z.string(),
+              order_id: z.string(),
+              result_code: int.openapi({ description: '0: cancelled' }),
+              result_msg: z.string(),
+            }),
+          )
+          .openapi({ description: 'one per cancelled verification (a 次卡 may cancel several)' }),
+        transaction_id: z.string().openapi({ description: '"": the sandbox keeps no payment transaction' }),
+      }),
+    ),
+    'cancelled',
+  ),
 })
 export const getRoute = createRoute({
   method: 'get',

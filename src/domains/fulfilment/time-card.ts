@@ -90,6 +90,21 @@ export function refundablePay(t: Tenant, c: CertificateRecord): number {
   )
 }
 
+/**
+ * The amounts of one use of a card (verify_amount_info), as the verify answer and verify_record/query give it:
+ * the use's serial and share (times_card_serial_amount), and what this verification paid down
+ * (time_card_amount.amount: the use's pay_amount, as in the platform's answers; docs/decisions.md). Undefined for a
+ * verification that is not a card's use.
+ */
+export function verifyAmountInfo(c: CertificateRecord, r: VerifyRecord) {
+  if (r.times_card_serial_num === undefined) return undefined
+  const amount = serialAmount(c, r.times_card_serial_num)
+  return {
+    times_card_serial_amount: { serial_numb: r.times_card_serial_num, amount: amountView(amount) },
+    time_card_amount: { amount: amount.pay_amount },
+  }
+}
+
 /** The card as certificate views show it (time_card). */
 export function timeCardView(c: CertificateRecord) {
   if (!c.time_card) return undefined
