@@ -24,8 +24,6 @@ const TIME_CARD = '次卡 (product_type 15) coupons only'
 const TIME_CARD_USE = 'uses of a 次卡 only'
 const PERIOD_CARD = '期卡 (period card) coupons only; the sandbox sells none'
 const V_2 = "the SDK's generated name for certificate(s)_v2, which the sandbox answers under the document's name"
-const NOT_AVAILABLE = "not yet filled: the product's 不可用日期 (can_no_use_date) is not projected onto the coupon"
-const RESERVE = 'not yet filled: the booking (预约) details of a coupon'
 
 export const MODEL_EXCEPTIONS: Record<string, Record<string, string>> = {
   akteOrderQuery: {
@@ -35,7 +33,6 @@ export const MODEL_EXCEPTIONS: Record<string, Record<string, string>> = {
   },
   certificateGet: {
     'data.certificate.code': CODE_HIDDEN,
-    'data.certificate.not_available_time_info': NOT_AVAILABLE,
     'data.certificate.time_card': TIME_CARD,
     'data.certificate.verify.times_card_serial_num': TIME_CARD_USE,
     'data.certificate.verify_records[].times_card_serial_num': TIME_CARD_USE,
@@ -43,23 +40,18 @@ export const MODEL_EXCEPTIONS: Record<string, Record<string, string>> = {
   },
   certificatePrepare: {
     'data.certificates[].code': CODE_HIDDEN,
-    'data.certificates[].not_available_time_info': NOT_AVAILABLE,
     'data.certificates[].off_peak_discount_info': OFF_PEAK,
     'data.certificates[].period_card': PERIOD_CARD,
-    'data.certificates[].reserve_info': RESERVE,
     'data.certificates[].time_card': TIME_CARD,
     'data.certificates[].verify': VERIFY,
     'data.certificates_v2[].code': CODE_HIDDEN,
-    'data.certificates_v2[].not_available_time_info': NOT_AVAILABLE,
     'data.certificates_v2[].off_peak_discount_info': OFF_PEAK,
     'data.certificates_v2[].period_card': PERIOD_CARD,
-    'data.certificates_v2[].reserve_info': RESERVE,
     'data.certificates_v2[].time_card': TIME_CARD,
     'data.certificates_v2[].verify': VERIFY,
   },
   certificateQuery: {
     'data.certificates[].code': CODE_HIDDEN,
-    'data.certificates[].not_available_time_info': NOT_AVAILABLE,
     'data.certificates[].time_card': TIME_CARD,
     'data.certificates[].verify.times_card_serial_num': TIME_CARD_USE,
     'data.certificates[].verify': VERIFY,

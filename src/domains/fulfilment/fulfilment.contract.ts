@@ -77,6 +77,20 @@ export const certificateSchema = z
     out_good_id: z.string().openapi({ description: '商家平台子品ID of a pack sub-item' }),
     sub_item_name: z.string(),
     time_card: timeCardSchema.optional(),
+    not_available_time_info: z
+      .object({
+        can_no_use_week_day: z
+          .array(z.string())
+          .openapi({ description: 'days_of_week of can_no_use_date: "1" Monday … "7" Sunday' }),
+        can_no_use_date: z.array(z.object({ start_time: int, end_time: int })).openapi({
+          description:
+            'date_list and holiday_dates: Unix seconds from the first to the last second of the Beijing days',
+        }),
+        fulfil_enable: z.boolean().openapi({ description: "true: the sandbox's till does not refuse on these days" }),
+      })
+      .openapi('NotAvailableTimeInfo', {
+        description: "the product's 不可使用日期 (can_no_use_date); empty while off",
+      }),
   })
   .openapi('Certificate')
 
@@ -88,6 +102,19 @@ const verifyAmountInfoSchema = z
     }),
   })
   .openapi('VerifyAmountInfo', { description: '次卡: the amounts of this use (absent for other coupons)' })
+
+/** A coupon as 验券准备 answers it: with its booking's 预约人 (reserve_info). */
+const preparedSchema = certificateSchema
+  .extend({
+    reserve_info: z
+      .object({
+        order_reserve_user_info_list: z
+          .array(z.object({ name: z.string(), phone: z.string(), credential_type: int, credential_numb: z.string() }))
+          .openapi({ description: "[]: the sandbox's bookings carry no 预约人 (as trade/book/get's user_info_list)" }),
+      })
+      .openapi({ description: '预约信息' }),
+  })
+  .openapi('PreparedCertificate')
 
 export const verifyResultSchema = z
   .object({
@@ -175,8 +202,8 @@ export const prepareRoute = createRoute({
       z.object({
         verify_token: z.string(),
         order_id: z.string(),
-        certificates: z.array(certificateSchema),
-        certificates_v2: z.array(certificateSchema),
+        certificates: z.array(preparedSchema),
+        certificates_v2: z.array(preparedSchema),
       }),
     ),
     'a verify_token and the usable coupons of the order',

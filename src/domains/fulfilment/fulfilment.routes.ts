@@ -10,6 +10,8 @@ import { batchVerify } from './batch-verify.js'
 import { batchImportRoute, bindOrderInfoRoute } from './reserve-codes.contract.js'
 import { bindOrderInfo, importCodes } from './reserve-codes.js'
 
+const NO_RESERVE_USERS = { order_reserve_user_info_list: [] }
+
 export function registerFulfilmentRoutes(
   app: OpenAPIHono<TenantEnv>,
   verify: VerifyService,
@@ -18,7 +20,8 @@ export function registerFulfilmentRoutes(
   app.openapi(r.prepareRoute, (c) => {
     const t = c.get('tenant')
     const p = verify.prepare(t, c.req.valid('query'))
-    const certs = p.certificates.map((x) => certificateView(t, x))
+    // reserve_info: the 预约人 of a booking; the sandbox's bookings carry none (as trade/book/get's user_info_list)
+    const certs = p.certificates.map((x) => ({ ...certificateView(t, x), reserve_info: NO_RESERVE_USERS }))
     return c.json(
       ok(c, { verify_token: p.verify_token, order_id: p.order_id, certificates: certs, certificates_v2: certs }),
       200,

@@ -17,6 +17,7 @@ import { CANCEL_WINDOW_SECONDS } from './cancel.js'
 import { certIdByEncryptedCode, encryptedCodeOf } from './codes.js'
 import { timeCardView, verifyAmountInfo } from './time-card.js'
 import { amountView } from './amount.views.js'
+import { notAvailableTimeInfo } from './use-rules.js'
 import { newestFirst, run, selects, total } from '../../store/seq-page.js'
 import { commaItems } from '../../core/lists.js'
 
@@ -89,6 +90,7 @@ export function certificateView(t: Tenant, c: CertificateRecord) {
     out_good_id: c.out_good_id,
     sub_item_name: c.sub_item_name ?? '',
     ...(c.time_card ? { time_card: timeCardView(c)! } : {}),
+    not_available_time_info: notAvailableTimeInfo(t, c),
   }
 }
 
