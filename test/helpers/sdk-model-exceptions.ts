@@ -4,7 +4,6 @@
  * field is always present.
  */
 const OFF_PEAK = 'set on 闲时 (off-peak) discounts only; the sandbox grants none'
-const SNAPSHOT = 'not yet filled: the sandbox keeps no product snapshot per order'
 const DELIVERY = 'set on 外卖 (delivery) orders only; the sandbox sells vouchers, not delivery'
 const BASE_RESP =
   'a gateway struct: 创建/更新商品接口 lists BaseResp, but every response example of the goods documents is {data, extra} only, as the sandbox answers'
@@ -28,7 +27,6 @@ const V_2 = "the SDK's generated name for certificate(s)_v2, which the sandbox a
 export const MODEL_EXCEPTIONS: Record<string, Record<string, string>> = {
   akteOrderQuery: {
     'data.orders[].discounts[].discount_extra': OFF_PEAK,
-    'data.orders[].goods[].goods_detail': SNAPSHOT,
     'data.orders[].sub_order_amount_infos[].discounts[].discount_extra': OFF_PEAK,
   },
   certificateGet: {
@@ -101,7 +99,6 @@ export const MODEL_EXCEPTIONS: Record<string, Record<string, string>> = {
   tradeOrderQuery: {
     'data.orders[].delivery_info': DELIVERY,
     'data.orders[].discounts[].idle_time_info': OFF_PEAK,
-    'data.orders[].products[].snapshot_product': SNAPSHOT,
     'data.orders[].sub_order_amount_infos[].discounts[].idle_time_info': OFF_PEAK,
   },
   userUpdate: {

@@ -169,6 +169,11 @@ export class PurchaseService {
       create_order_time: now,
       update_order_time: now,
       pay_time: now,
+      snapshot: {
+        product_type: rec.product_type,
+        product_attr: { ...v.product.attr_key_value_map },
+        sku_attr: { ...v.sku.attr_key_value_map },
+      },
     }
     orders.put(orderId, order)
     if (limit !== undefined) bought.put(`${rec.product_id}|${openId}`, { units: already + count })

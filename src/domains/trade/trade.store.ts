@@ -43,6 +43,17 @@ export interface OrderRecord {
   pay_time: number
   /** when the merchant accepted the order (确认订单, booking.service.ts); absent until then */
   merchant_confirm_time?: number
+  /** what the order was bought from, as it was at purchase (absent on orders stored before it was kept) */
+  snapshot?: OrderSnapshot
+}
+
+/** The product and sku an order was bought from, copied at purchase so later edits do not reach the order. */
+export interface OrderSnapshot {
+  product_type: number
+  /** the product's attr_key_value_map at purchase */
+  product_attr: Record<string, string>
+  /** the sku's attr_key_value_map at purchase */
+  sku_attr: Record<string, string>
 }
 
 /** orders by seq: all (''), a buyer's (`open:`), a status's (`status:`) and both (`open:…|status:…`), on create time */
