@@ -194,12 +194,41 @@ describe('次卡 (time cards)', () => {
     ).body.data
     expect(detail.after_sale_order_list[0]).toMatchObject({ refund_amount: 6000, status: 2 })
     expect(detail.after_sale_order_list[0].refund_info_list[0]).toMatchObject({ is_verified: false })
+    // the breakdown by use: serials 2 and 3 given back, their pay summing to the refund
+    const uses = detail.after_sale_order_list[0].refund_info_list[0].times_card_refund_info_list
+    expect(uses.map((u: any) => [u.serial_number, u.refund_amount, u.user_amount, u.origin_amount])).toEqual([
+      [2, 3000, 3000, 3000],
+      [3, 3000, 3000, 3000],
+    ])
+    expect(uses.reduce((sum: number, u: any) => sum + u.refund_amount, 0)).toBe(6000)
     const c = await s.cert()
     expect(c.status).toBe(4)
     expect(c.time_card.times_used).toBe(1)
     expect((await s.ledger()).map((l: any) => l.fund_amount_type)).toEqual([1])
     expect((await s.order()).order_status).toBe(1)
     expect((await s.use()).verify_results[0]).toMatchObject({ result: 4000104 })
+  })
+
+  it("gives back in a refund the serials no standing use holds: a cancelled use's serial comes back, by its share", async () => {
+    const s = await setup(3, 10000)
+    const a = (await s.use()).verify_results[0]
+    await s.use()
+    expect(await s.cancel({ verify_id: a.verify_id })).toMatchObject({ error_code: 0 })
+    await s.advance(3601)
+    const r = await s.api.post('/sandbox/refunds', { order_id: s.o.order.order_id, by: 'user' })
+    expect(errorOf(r.body)).toMatchObject({ error_code: 0 })
+    const item = (
+      await s.api.get(
+        `/goodlife/v1/akte/after_sale/order_detail/get/?account_id=${ACC}&order_id=${s.o.order.order_id}`,
+        await s.h(),
+      )
+    ).body.data.after_sale_order_list[0].refund_info_list[0]
+    // serial 2 stands (billed); serials 1 (3334, the cancelled use's) and 3 (3333) are refunded
+    expect(item.times_card_refund_info_list.map((u: any) => [u.serial_number, u.refund_amount])).toEqual([
+      [1, 3334],
+      [3, 3333],
+    ])
+    expect(item.total_refund_amount).toBe(3334 + 3333)
   })
 
   it('refunds an unused card whole', async () => {

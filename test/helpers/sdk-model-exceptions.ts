@@ -75,10 +75,6 @@ export const MODEL_EXCEPTIONS: Record<string, Record<string, string>> = {
     'data.products[].sku.sku_ext': SKU_EXT,
     'data.products[].skus': MULTI_SKU,
   },
-  orderDetailGet: {
-    'data.after_sale_order_list[].refund_info_list[].times_card_refund_info_list':
-      'not yet filled: the per-use breakdown of a 次卡 refund; this flow refunds no 次卡',
-  },
   productDraftGet: {
     'data.product_drafts[].product.product_ext': PRODUCT_EXT,
     'data.product_drafts[].sku.sku_ext': SKU_EXT,
