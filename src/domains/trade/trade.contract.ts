@@ -2,7 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { digitsFrom, digitsIn, digitsNumber } from '../../http/query.js'
 import { envelopeOf, jsonResponses } from '../../http/envelope.schema.js'
-import { amountSchema } from '../fulfilment/fulfilment.contract.js'
+import { amountSchema } from '../fulfilment/certificate.schemas.js'
 import { wireInt } from '../../http/wire-int.js'
 
 const int = z.number().int()
