@@ -126,7 +126,9 @@ export function orderView(t: Tenant, o: OrderRecord) {
         is_donated_item: false,
       }
     }),
-    goods: [{ sku_id: o.sku_id, sku_name: o.sku_name, third_sku_id: '', count: o.count, goods_detail: goodsDetail(o) }],
+    goods: [
+      { sku_id: o.sku_id, sku_name: o.sku_name, third_sku_id: '', count: o.count, goods_detail: goodsDetail(t, o) },
+    ],
     contacts: [],
     products: [
       {
@@ -135,7 +137,7 @@ export function orderView(t: Tenant, o: OrderRecord) {
         product_name: o.product_name,
         num: o.count,
         origin_amount: o.original_amount,
-        snapshot_product: snapshotProduct(o),
+        snapshot_product: snapshotProduct(t, o),
       },
     ],
   }
