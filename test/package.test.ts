@@ -322,7 +322,9 @@ describe('installed from the packed tarball into another project', { timeout: 18
       expect(page.headers.get('content-security-policy')).toContain(`'sha256-${hash}'`)
       expect(script).toContain('/sandbox/ui/state')
       const flow = await sh('bash', ['flow.sh'], { SB: url })
-      expect(flow.out).toMatch(/^\{"data":\{"error_code":0,"description":"success"\}/)
+      // the cancel's answer: the one verification cancelled, and success
+      expect(flow.out).toMatch(/^\{"data":\{"cancel_results":\[\{"verify_id":"\d+","order_id":"\d+","result_code":0,/)
+      expect(flow.out).toContain('"transaction_id":"","error_code":0,"description":"success"}')
     } finally {
       const exited = new Promise<void>((r) => child.on('close', () => r()))
       const closed = msUntilClosed(url)

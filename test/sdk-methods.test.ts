@@ -241,12 +241,40 @@ describe('every SDK 1.1.0 method the sandbox serves, with SDK-typed inputs', () 
         encryptedCodes: [o.certificates[0].encrypted_code],
       }),
     )
+    // a 次卡 with one of its three uses verified: its refund gives back the other two
+    const builders = productBuilders({ account_id: ACC, poi_ids: [POI], now: GOODS_NOW_MS / 1000 })
+    const card = await publish(ctx.api, builders.timeCard({ times_count: 3, price: 9000 }))
+    const co = await buy(ctx.api, { product_id: card.product_id })
+    const cardPrep = await call(
+      'certificatePrepare',
+      new sdk.CertificatePrepareRequest({ accessToken, code: co.certificates[0].code }),
+    )
+    await call(
+      'certificateVerify',
+      new sdk.CertificateVerifyRequest({
+        accessToken,
+        verifyToken: cardPrep.data.verifyToken,
+        poiId: POI,
+        encryptedCodes: [co.certificates[0].encrypted_code],
+      }),
+    )
     await advance(3601)
     await ctx.api.post('/sandbox/refunds', {
       order_id: o.order.order_id,
       certificate_ids: [o.certificates[1].certificate_id],
     })
+    await ctx.api.post('/sandbox/refunds', { order_id: co.order.order_id, by: 'user' })
     accessToken = await token()
+    const cardRefund = await call(
+      'orderDetailGet',
+      new sdk.OrderDetailGetRequest({ accessToken, accountId: ACC, orderId: co.order.order_id }),
+    )
+    const cardItem = cardRefund.data.afterSaleOrderList[0].refundInfoList[0]
+    const uses = cardItem.timesCardRefundInfoList
+    expect(uses.map((u: { serialNumber: number }) => u.serialNumber)).toEqual([2, 3])
+    const summed = uses.reduce((sum: number, u: { refundAmount: string }) => sum + Number(u.refundAmount), 0)
+    expect(summed).toBe(Number(cardItem.totalRefundAmount))
+    expect(summed).toBe(6000)
     const detail = await call(
       'orderDetailGet',
       new sdk.OrderDetailGetRequest({ accessToken, accountId: ACC, orderId: o.order.order_id }),

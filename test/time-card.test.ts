@@ -102,6 +102,15 @@ describe('次卡 (time cards)', () => {
       )
     ).body.data.records
     expect(records.map((r: any) => r.verify_amount_info.times_card_serial_amount.serial_numb)).toEqual([3, 2, 1])
+    // the verify answer gives each use the amounts verify_record/query reports for it
+    const answered = [first.verify_results[0], ...more.verify_results]
+    const byId = new Map(records.map((r: any) => [r.verify_id, r.verify_amount_info]))
+    for (const v of answered) expect(v.verify_amount_info).toEqual(byId.get(v.verify_id))
+    // the serials split the card's pay: 10000 over 3 uses; each use pays down its own share
+    expect(answered.map((v: any) => v.verify_amount_info.time_card_amount.amount)).toEqual([3334, 3333, 3333])
+    expect(answered.map((v: any) => v.verify_amount_info.times_card_serial_amount.amount.pay_amount)).toEqual([
+      3334, 3333, 3333,
+    ])
   })
 
   it('bills each use with its serial share once its hour is over', async () => {
@@ -152,12 +161,19 @@ describe('次卡 (time cards)', () => {
       error_code: 2100005,
       description: expect.stringContaining('times_card_cancel_count'),
     })
-    expect(await s.cancel({ verify_id: '0', times_card_cancel_count: 2, cancel_token: 'tok-1' })).toMatchObject({
-      error_code: 0,
-    })
-    expect(await s.cancel({ verify_id: '0', times_card_cancel_count: 2, cancel_token: 'tok-1' })).toMatchObject({
-      error_code: 0,
-    })
+    const uses = (await s.cert()).verify_records.map((r: any) => r.verify_id)
+    const first = await s.cancel({ verify_id: '0', times_card_cancel_count: 2, cancel_token: 'tok-1' })
+    // one result per cancelled use, the latest two
+    const cancelled = [uses[2], uses[1]].map((verify_id: string) => ({
+      verify_id,
+      order_id: s.o.order.order_id,
+      result_code: 0,
+      result_msg: 'success',
+    }))
+    expect(first).toEqual({ error_code: 0, description: 'success', cancel_results: cancelled, transaction_id: '' })
+    // the repeat with the token cancels nothing more and answers the same uses
+    const repeat = await s.cancel({ verify_id: '0', times_card_cancel_count: 2, cancel_token: 'tok-1' })
+    expect(repeat.cancel_results).toEqual(cancelled)
     const c = await s.cert()
     expect(c.status).toBe(1)
     expect(c.time_card.times_used).toBe(1)
@@ -178,12 +194,41 @@ describe('次卡 (time cards)', () => {
     ).body.data
     expect(detail.after_sale_order_list[0]).toMatchObject({ refund_amount: 6000, status: 2 })
     expect(detail.after_sale_order_list[0].refund_info_list[0]).toMatchObject({ is_verified: false })
+    // the breakdown by use: serials 2 and 3 given back, their pay summing to the refund
+    const uses = detail.after_sale_order_list[0].refund_info_list[0].times_card_refund_info_list
+    expect(uses.map((u: any) => [u.serial_number, u.refund_amount, u.user_amount, u.origin_amount])).toEqual([
+      [2, 3000, 3000, 3000],
+      [3, 3000, 3000, 3000],
+    ])
+    expect(uses.reduce((sum: number, u: any) => sum + u.refund_amount, 0)).toBe(6000)
     const c = await s.cert()
     expect(c.status).toBe(4)
     expect(c.time_card.times_used).toBe(1)
     expect((await s.ledger()).map((l: any) => l.fund_amount_type)).toEqual([1])
     expect((await s.order()).order_status).toBe(1)
     expect((await s.use()).verify_results[0]).toMatchObject({ result: 4000104 })
+  })
+
+  it("gives back in a refund the serials no standing use holds: a cancelled use's serial comes back, by its share", async () => {
+    const s = await setup(3, 10000)
+    const a = (await s.use()).verify_results[0]
+    await s.use()
+    expect(await s.cancel({ verify_id: a.verify_id })).toMatchObject({ error_code: 0 })
+    await s.advance(3601)
+    const r = await s.api.post('/sandbox/refunds', { order_id: s.o.order.order_id, by: 'user' })
+    expect(errorOf(r.body)).toMatchObject({ error_code: 0 })
+    const item = (
+      await s.api.get(
+        `/goodlife/v1/akte/after_sale/order_detail/get/?account_id=${ACC}&order_id=${s.o.order.order_id}`,
+        await s.h(),
+      )
+    ).body.data.after_sale_order_list[0].refund_info_list[0]
+    // serial 2 stands (billed); serials 1 (3334, the cancelled use's) and 3 (3333) are refunded
+    expect(item.times_card_refund_info_list.map((u: any) => [u.serial_number, u.refund_amount])).toEqual([
+      [1, 3334],
+      [3, 3333],
+    ])
+    expect(item.total_refund_amount).toBe(3334 + 3333)
   })
 
   it('refunds an unused card whole', async () => {

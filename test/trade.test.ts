@@ -182,7 +182,14 @@ describe('trade/order/query', () => {
     expect(one.orders.map((o: { order_id: string }) => o.order_id)).toEqual([orders[2].order_id])
     expect(one.orders[0].certificate).toHaveLength(1)
     expect(one.orders[0].products).toEqual([
-      { product_id: p.product_id, sku_id: expect.any(String), product_name: '套餐-q', num: 1, origin_amount: 996 },
+      {
+        product_id: p.product_id,
+        sku_id: expect.any(String),
+        product_name: '套餐-q',
+        num: 1,
+        origin_amount: 996,
+        snapshot_product: expect.objectContaining({ tag_info_list: [] }),
+      },
     ])
     const page = await q('order_status=201&page_num=2&page_size=2')
     expect(page.page).toEqual({ page_num: 2, page_size: 2, total: 5 })
@@ -232,6 +239,51 @@ describe('trade/order/query', () => {
       }),
     ])
     expect(order.discounts[0]).toMatchObject({ discount_amount: 150, brand_discount_amount: 0 })
+  })
+
+  it('keeps a product snapshot per order: as at purchase, untouched by a later edit of the product', async () => {
+    const s = await setup()
+    const body = productBody('snap')
+    const p = await publish(s.api, body)
+    const { order } = await buy(s.api, { product_id: p.product_id })
+    const bought = { ...body.product.attr_key_value_map }
+    // the merchant edits the product (another channel, another notice, another market price) and it goes online
+    body.product.attr_key_value_map.show_channel = '1'
+    body.product.attr_key_value_map.Notification = JSON.stringify([{ title: '新须知', content: '改过了' }])
+    body.sku.attr_key_value_map.market_price = '1200'
+    await publish(s.api, body)
+    const { order: later } = await buy(s.api, { product_id: p.product_id })
+    const h = { 'access-token': await s.api.token() }
+    const byId = async (path: string, id: string) =>
+      errorOf(
+        (await s.api.get(`/goodlife/v1/${path}/?account_id=${ACC}&order_id=${id}&page_num=1&page_size=10`, h)).body,
+      ).orders[0]
+    const first = await byId('trade/order/query', order.order_id)
+    expect(bought.show_channel).toBe('2')
+    expect(first.products[0].snapshot_product).toEqual({
+      product_attr: {
+        show_channel: 2,
+        voucher_par_type: 0,
+        dynamic_par_rule: {
+          dynamic_par_rule_item_list: [],
+          dynamic_par_rule_desc: '',
+          dynamic_par_min_amount: 0,
+          dynamic_par_max_amount: 0,
+        },
+      },
+      tag_info_list: [],
+    })
+    const detail = (await byId('akte/order/query', order.order_id)).goods[0].goods_detail
+    expect(detail).toMatchObject({ product_type: 1, show_channel: 2 })
+    expect(detail.product_attr).toMatchObject({ show_channel: '2', Notification: bought.Notification })
+    expect(detail.sku_attr.market_price).toBe('900')
+    // the order bought after the edit has the edited product
+    const next = (await byId('akte/order/query', later.order_id)).goods[0].goods_detail
+    expect(next).toMatchObject({ show_channel: 1 })
+    expect(next.sku_attr.market_price).toBe('1200')
+    expect(
+      (await byId('trade/order/query', later.order_id)).products[0].snapshot_product.product_attr.show_channel,
+    ).toBe(1)
   })
 
   it('refuses bad paging, unpaired windows and a query with no mode', async () => {

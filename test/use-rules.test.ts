@@ -88,3 +88,59 @@ describe("a pack's sub-items", () => {
     expect(readme).toContain("A pack's sub-items may be verified in one call or on separate visits")
   })
 })
+
+describe('can_no_use_date (不可使用日期) on the coupon: not_available_time_info', () => {
+  it("projects the product's week days, dates and holiday ranges onto prepare, certificate/get and certificate/query", async () => {
+    const s = await setup()
+    const body = productBody(`nu-${Math.random()}`)
+    body.product.attr_key_value_map.can_no_use_date = JSON.stringify({
+      enable: true,
+      days_of_week: [6, 7],
+      holidays: [7],
+      date_list: ['2022-06-03'],
+      holiday_dates: { '7': '2022.10.01-2022.10.07' },
+    })
+    const p = await publish(s.api, body)
+    const o = await buy(s.api, { product_id: p.product_id })
+    // Beijing days: 2022-06-03 00:00:00+08:00 … 23:59:59+08:00; 2022-10-01 … 2022-10-07 23:59:59
+    const expected = {
+      can_no_use_week_day: ['6', '7'],
+      can_no_use_date: [
+        { start_time: 1654185600, end_time: 1654271999 },
+        { start_time: 1664553600, end_time: 1665158399 },
+      ],
+      fulfil_enable: true,
+    }
+    const prepared = await s.prepare(o.certificates[0].code)
+    expect(prepared.certificates[0].not_available_time_info).toEqual(expected)
+    const got = errorOf(
+      (
+        await s.api.get(
+          `/goodlife/v1/fulfilment/certificate/get/?encrypted_code=${encodeURIComponent(o.certificates[0].encrypted_code)}`,
+          await s.h(),
+        )
+      ).body,
+    )
+    expect(got.certificate.not_available_time_info).toEqual(expected)
+    const listed = errorOf(
+      (await s.api.get(`/goodlife/v1/fulfilment/certificate/query/?order_id=${o.order.order_id}`, await s.h())).body,
+    )
+    expect(listed.certificates[0].not_available_time_info).toEqual(expected)
+    // 验券准备's reserve_info: the sandbox's bookings carry no 预约人
+    expect(prepared.certificates[0].reserve_info).toEqual({ order_reserve_user_info_list: [] })
+  })
+
+  it('answers empty lists while the rule is off', async () => {
+    const s = await setup()
+    const body = productBody(`nu-off-${Math.random()}`)
+    body.product.attr_key_value_map.can_no_use_date = JSON.stringify({ enable: false, days_of_week: [7] })
+    const p = await publish(s.api, body)
+    const o = await buy(s.api, { product_id: p.product_id })
+    const prepared = await s.prepare(o.certificates[0].code)
+    expect(prepared.certificates[0].not_available_time_info).toEqual({
+      can_no_use_week_day: [],
+      can_no_use_date: [],
+      fulfil_enable: true,
+    })
+  })
+})

@@ -91,6 +91,8 @@ describe('the QR payload (验券准备: 验券成功…当前二维码会失效�
       encrypted_codes: [second!.encrypted_code],
     })
     expect(v.verify_results[0].result).toBe(0)
+    // verify_amount_info is a 次卡 use's: an ordinary coupon's result has none
+    expect(v.verify_results[0]).not.toHaveProperty('verify_amount_info')
     // the QR shown before is void
     const stale = await prepareRaw(first!.encrypted_data)
     expect(stale.data).toMatchObject({ error_code: 3000001, description: '二维码已失效,请刷新二维码' })
@@ -374,8 +376,13 @@ describe('certificate/cancel', () => {
       })
     ).verify_results
     await s.api.post('/sandbox/clock/advance', { seconds: 3599 })
-    expect(await s.cancel({ verify_id: v[0].verify_id, certificate_id: v[0].certificate_id })).toMatchObject({
+    expect(await s.cancel({ verify_id: v[0].verify_id, certificate_id: v[0].certificate_id })).toEqual({
       error_code: 0,
+      description: 'success',
+      cancel_results: [
+        { verify_id: v[0].verify_id, order_id: a.order.order_id, result_code: 0, result_msg: 'success' },
+      ],
+      transaction_id: '',
     })
     expect((await s.get(a.certificates[0].encrypted_code)).certificate.status).toBe(1)
     expect(await s.cancel({ verify_id: v[0].verify_id, certificate_id: v[0].certificate_id })).toMatchObject({

@@ -4,7 +4,6 @@
  * field is always present.
  */
 const OFF_PEAK = 'set on 闲时 (off-peak) discounts only; the sandbox grants none'
-const SNAPSHOT = 'not yet filled: the sandbox keeps no product snapshot per order'
 const DELIVERY = 'set on 外卖 (delivery) orders only; the sandbox sells vouchers, not delivery'
 const BASE_RESP =
   'a gateway struct: 创建/更新商品接口 lists BaseResp, but every response example of the goods documents is {data, extra} only, as the sandbox answers'
@@ -24,24 +23,14 @@ const TIME_CARD = '次卡 (product_type 15) coupons only'
 const TIME_CARD_USE = 'uses of a 次卡 only'
 const PERIOD_CARD = '期卡 (period card) coupons only; the sandbox sells none'
 const V_2 = "the SDK's generated name for certificate(s)_v2, which the sandbox answers under the document's name"
-const NOT_AVAILABLE = "not yet filled: the product's 不可用日期 (can_no_use_date) is not projected onto the coupon"
-const RESERVE = 'not yet filled: the booking (预约) details of a coupon'
-const CANCEL =
-  'not yet filled: certificate/cancel answers {} while its error codes are being reworked; cancel_results and transaction_id follow'
 
 export const MODEL_EXCEPTIONS: Record<string, Record<string, string>> = {
   akteOrderQuery: {
     'data.orders[].discounts[].discount_extra': OFF_PEAK,
-    'data.orders[].goods[].goods_detail': SNAPSHOT,
     'data.orders[].sub_order_amount_infos[].discounts[].discount_extra': OFF_PEAK,
-  },
-  certificateCancel: {
-    'data.cancel_results': CANCEL,
-    'data.transaction_id': CANCEL,
   },
   certificateGet: {
     'data.certificate.code': CODE_HIDDEN,
-    'data.certificate.not_available_time_info': NOT_AVAILABLE,
     'data.certificate.time_card': TIME_CARD,
     'data.certificate.verify.times_card_serial_num': TIME_CARD_USE,
     'data.certificate.verify_records[].times_card_serial_num': TIME_CARD_USE,
@@ -49,23 +38,18 @@ export const MODEL_EXCEPTIONS: Record<string, Record<string, string>> = {
   },
   certificatePrepare: {
     'data.certificates[].code': CODE_HIDDEN,
-    'data.certificates[].not_available_time_info': NOT_AVAILABLE,
     'data.certificates[].off_peak_discount_info': OFF_PEAK,
     'data.certificates[].period_card': PERIOD_CARD,
-    'data.certificates[].reserve_info': RESERVE,
     'data.certificates[].time_card': TIME_CARD,
     'data.certificates[].verify': VERIFY,
     'data.certificates_v2[].code': CODE_HIDDEN,
-    'data.certificates_v2[].not_available_time_info': NOT_AVAILABLE,
     'data.certificates_v2[].off_peak_discount_info': OFF_PEAK,
     'data.certificates_v2[].period_card': PERIOD_CARD,
-    'data.certificates_v2[].reserve_info': RESERVE,
     'data.certificates_v2[].time_card': TIME_CARD,
     'data.certificates_v2[].verify': VERIFY,
   },
   certificateQuery: {
     'data.certificates[].code': CODE_HIDDEN,
-    'data.certificates[].not_available_time_info': NOT_AVAILABLE,
     'data.certificates[].time_card': TIME_CARD,
     'data.certificates[].verify.times_card_serial_num': TIME_CARD_USE,
     'data.certificates[].verify': VERIFY,
@@ -73,8 +57,7 @@ export const MODEL_EXCEPTIONS: Record<string, Record<string, string>> = {
     'data.certificates_v_2': V_2,
   },
   certificateVerify: {
-    'data.verify_results[].verify_amount_info':
-      'not yet filled: the amounts of each use in the verify answer (verify_record/query answers them for 次卡 uses)',
+    'data.verify_results[].verify_amount_info': TIME_CARD_USE,
   },
   createCallback: {
     certificate_info_list:
@@ -91,10 +74,6 @@ export const MODEL_EXCEPTIONS: Record<string, Record<string, string>> = {
     'data.products[].product.product_ext': PRODUCT_EXT,
     'data.products[].sku.sku_ext': SKU_EXT,
     'data.products[].skus': MULTI_SKU,
-  },
-  orderDetailGet: {
-    'data.after_sale_order_list[].refund_info_list[].times_card_refund_info_list':
-      'not yet filled: the per-use breakdown of a 次卡 refund; this flow refunds no 次卡',
   },
   productDraftGet: {
     'data.product_drafts[].product.product_ext': PRODUCT_EXT,
@@ -116,7 +95,6 @@ export const MODEL_EXCEPTIONS: Record<string, Record<string, string>> = {
   tradeOrderQuery: {
     'data.orders[].delivery_info': DELIVERY,
     'data.orders[].discounts[].idle_time_info': OFF_PEAK,
-    'data.orders[].products[].snapshot_product': SNAPSHOT,
     'data.orders[].sub_order_amount_infos[].discounts[].idle_time_info': OFF_PEAK,
   },
   userUpdate: {
@@ -129,13 +107,9 @@ export const MODEL_EXCEPTIONS: Record<string, Record<string, string>> = {
   verifyRecordQuery: {
     'data.records[].code': CODE_HIDDEN,
     'data.records[].period_card': PERIOD_CARD,
-    'data.records[].verify_amount_info.time_card_amount':
-      'not yet filled: the card total beside the per-use times_card_serial_amount',
     'data.records[].verify_amount_info': TIME_CARD_USE,
     'data.records_v2[].code': CODE_HIDDEN,
     'data.records_v2[].period_card': PERIOD_CARD,
-    'data.records_v2[].verify_amount_info.time_card_amount':
-      'not yet filled: the card total beside the per-use times_card_serial_amount',
     'data.records_v2[].verify_amount_info': TIME_CARD_USE,
   },
 }

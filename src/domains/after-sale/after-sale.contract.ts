@@ -27,6 +27,21 @@ const refundInfoSchema = z.object({
   create_time: int,
   update_time: int,
   complete_time: int,
+  times_card_refund_info_list: z
+    .array(
+      z.object({
+        serial_number: int.openapi({ description: 'the use given back (次序号)' }),
+        origin_amount: int,
+        refund_amount: int.openapi({ description: "the use's pay_amount; they sum to the item's refund amount" }),
+        user_amount: int,
+        marketing_amount: int,
+        platform_market_amount: int,
+        deduct_fee_amount: int,
+        user_deduct_fee_amount: int,
+        platform_market_deduct_fee_amount: int,
+      }),
+    )
+    .openapi({ description: '次卡: the refund by use; [] for other coupons' }),
 })
 export const afterSaleSchema = z
   .object({

@@ -23,6 +23,8 @@ export interface RefundItem {
   refund_status: number
   /** certificate status before the request, restored on a rejection */
   previous_status: number
+  /** 次卡: the uses (serial numbers) this refund gives back, fixed when it was asked */
+  times_card_serials?: number[]
 }
 
 /** after_sales: after_sale_id → AfterSaleRecord */

@@ -2,8 +2,22 @@
 import type { Tenant } from '../../tenants/tenant.js'
 import { unpairedWindow } from '../trade/trade.errors.js'
 import { tradeData } from '../trade/trade.store.js'
-import { AFTER_SALE_INDEX, afterSaleData, afterSalesOf, type AfterSaleRecord } from './after-sale.store.js'
+import { fulfilmentData } from '../fulfilment/fulfilment.store.js'
+import { timesCardRefundInfo } from '../fulfilment/time-card.js'
+import {
+  AFTER_SALE_INDEX,
+  afterSaleData,
+  afterSalesOf,
+  type AfterSaleRecord,
+  type RefundItem,
+} from './after-sale.store.js'
 import { newestPage, run, total } from '../../store/seq-page.js'
+
+/** A refund item's breakdown by 次卡 use; [] for a coupon that is not a card. */
+function cardUses(t: Tenant, i: RefundItem) {
+  const c = i.times_card_serials ? fulfilmentData(t).certificates.get(i.certificate_id) : undefined
+  return c && i.times_card_serials ? timesCardRefundInfo(c, i.times_card_serials) : []
+}
 
 export function afterSaleView(t: Tenant, r: AfterSaleRecord) {
   const order = tradeData(t).orders.get(r.order_id)
@@ -41,6 +55,7 @@ export function afterSaleView(t: Tenant, r: AfterSaleRecord) {
       show_reason: codes.map((c) => ({ reason_code: c, msg: reasonMsg })),
     },
     refund_info_list: r.items.map((i) => ({
+      times_card_refund_info_list: cardUses(t, i),
       refund_id: `${r.after_sale_id}${i.order_item_id.slice(-4)}`,
       certificate_id: i.certificate_id,
       order_item_id: i.order_item_id,

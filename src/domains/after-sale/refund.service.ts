@@ -28,7 +28,7 @@ import {
   type RefundBy,
 } from './after-sale.store.js'
 import { goodsData } from '../goods/goods.store.js'
-import { refundablePay } from '../fulfilment/time-card.js'
+import { refundablePay, refundSerials } from '../fulfilment/time-card.js'
 import { certificateNotify } from '../fulfilment/certificate-notify.js'
 import { checkRefund } from './refund.rules.js'
 import { restock, unitsRefunded } from './restock.js'
@@ -123,15 +123,19 @@ export class RefundService {
       items:
         input.amount !== undefined
           ? []
-          : chosen.map((c) => ({
-              certificate_id: c.certificate_id,
-              order_item_id: c.order_item_id,
-              code: c.code,
-              refund_amount: refundablePay(t, c),
-              is_verified: c.status === CERT_STATUS.USED,
-              refund_status: REFUND_STATUS.REFUNDING,
-              previous_status: c.status,
-            })),
+          : chosen.map((c) => {
+              const serials = refundSerials(t, c)
+              return {
+                certificate_id: c.certificate_id,
+                order_item_id: c.order_item_id,
+                code: c.code,
+                refund_amount: refundablePay(t, c),
+                is_verified: c.status === CERT_STATUS.USED,
+                refund_status: REFUND_STATUS.REFUNDING,
+                previous_status: c.status,
+                ...(serials ? { times_card_serials: serials } : {}),
+              }
+            }),
     }
     if (!needAudit) return this.complete(t, rec)
     for (const item of rec.items)

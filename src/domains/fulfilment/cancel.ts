@@ -23,15 +23,35 @@ export interface CancelInput {
   cancel_token?: string | undefined
 }
 
-export function cancelVerification(t: Tenant, webhooks: WebhooksService, b: CancelInput): void {
+/** One cancelled verification as 撤销核销 answers it (cancel_results[]): result_code 0 is success. */
+export interface CancelResult {
+  verify_id: string
+  order_id: string
+  result_code: number
+  result_msg: string
+}
+
+/**
+ * Cancels the verifications the request names (all or none: a failure throws before any is cancelled) and
+ * answers one result each; a repeat with a 次卡's cancel_token answers the verifications the first call cancelled.
+ */
+export function cancelVerification(t: Tenant, webhooks: WebhooksService, b: CancelInput): CancelResult[] {
   const d = fulfilmentData(t)
   const now = t.clock.now()
   const tokenKey = b.cancel_token ? `${b.certificate_id}|${b.cancel_token}` : undefined
   const seen = tokenKey ? d.cancelTokens.get(tokenKey) : undefined
-  if (seen && now - seen.at <= CANCEL_WINDOW_SECONDS) return
+  const done = (ids: string[]) =>
+    ids.map((id) => ({
+      verify_id: id,
+      order_id: d.records.get(id)?.order_id ?? '',
+      result_code: 0,
+      result_msg: 'success',
+    }))
+  if (seen && now - seen.at <= CANCEL_WINDOW_SECONDS) return done(seen.verify_ids)
   const records = pick(t, b, now)
   for (const r of records) cancelOne(t, webhooks, r, now)
   if (tokenKey) d.cancelTokens.put(tokenKey, { at: now, verify_ids: records.map((r) => r.verify_id) })
+  return done(records.map((r) => r.verify_id))
 }
 
 /** The verifications the request names, each checked. */

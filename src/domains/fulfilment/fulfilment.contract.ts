@@ -3,82 +3,22 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { digitsIn } from '../../http/query.js'
 import { envelopeOf, jsonResponses } from '../../http/envelope.schema.js'
 import { wireId, wireInt } from '../../http/wire-int.js'
+import { certAmountSchema, certificateSchema, certSkuSchema, verifyAmountInfoSchema } from './certificate.schemas.js'
 
 const int = z.number().int()
 const num = (d: string) => z.string().regex(/^\d+$/, 'must be a number').openapi({ description: d }).transform(Number)
-export const amountSchema = z
-  .object({
-    original_amount: int,
-    pay_amount: int,
-    coupon_pay_amount: int,
-    merchant_ticket_amount: int,
-    platform_discount_amount: int,
-    payment_discount_amount: int,
-    list_market_amount: int,
-  })
-  .openapi('Amount', { description: 'fen' })
-/** A coupon's amounts in the fulfilment answers: with the newer fields of the official SDK's models. */
-const certAmountSchema = amountSchema
+/** A coupon as 验券准备 answers it: with its booking's 预约人 (reserve_info). */
+const preparedSchema = certificateSchema
   .extend({
-    brand_ticket_amount: int.openapi({ description: '品牌券: 0 in the sandbox' }),
-    origin_list_market_amount: int.openapi({ description: 'list_market_amount' }),
-    original_currency: z.string().openapi({ description: 'CNY' }),
+    reserve_info: z
+      .object({
+        order_reserve_user_info_list: z
+          .array(z.object({ name: z.string(), phone: z.string(), credential_type: int, credential_numb: z.string() }))
+          .openapi({ description: "[]: the sandbox's bookings carry no 预约人 (as trade/book/get's user_info_list)" }),
+      })
+      .openapi({ description: '预约信息' }),
   })
-  .openapi('CertificateAmount', { description: 'fen' })
-export const certSkuSchema = z
-  .object({
-    sku_id: z.string(),
-    title: z.string(),
-    account_id: z.string(),
-    third_sku_id: z.string(),
-    groupon_type: int,
-    market_price: int,
-    sold_start_time: int,
-  })
-  .openapi('CertificateSku')
-const verifySchema = z.object({
-  verify_id: z.string(),
-  certificate_id: z.string(),
-  verify_type: int,
-  verify_time: int,
-  can_cancel: z.boolean(),
-  verifier_unique_id: z.string(),
-  poi_id: z.string(),
-  times_card_serial_num: int.optional().openapi({ description: '次卡: the serial number (次序号) of this use' }),
-})
-const timeCardSchema = z
-  .object({
-    times_count: int.openapi({ description: '次卡总次数' }),
-    times_used: int.openapi({ description: '次卡已经使用次数 (standing uses; a cancelled use is given back)' }),
-    serial_amount_list: z
-      .array(z.object({ serial_numb: int, amount: certAmountSchema }))
-      .openapi({ description: "each use's share of the coupon's amounts, by serial number" }),
-  })
-  .openapi('TimeCard', { description: '次卡信息 (product_type 15 only)' })
-
-export const certificateSchema = z
-  .object({
-    certificate_id: z.string(),
-    encrypted_code: z.string(),
-    code: z.string().optional().openapi({ description: 'absent while unused or still cancellable' }),
-    status: int.openapi({ description: '1 未使用, 2 已使用, 3 退款申请中, 4 退款成功, 5 退款失败, 6 退款中' }),
-    used_status_type: int.openapi({
-      description:
-        "核销类型: 0 not used, 1 used up, 2 a 次卡 with uses left (the sandbox's reading; values not published)",
-    }),
-    start_time: int,
-    expire_time: int,
-    amount: certAmountSchema,
-    sku: certSkuSchema,
-    verify: verifySchema.optional().openapi({ description: 'the standing verification; absent while there is none' }),
-    verify_records: z.array(verifySchema),
-    order_id: z.string(),
-    combination_id: z.string().openapi({ description: 'the combo pack, "" for ordinary products' }),
-    out_good_id: z.string().openapi({ description: '商家平台子品ID of a pack sub-item' }),
-    sub_item_name: z.string(),
-    time_card: timeCardSchema.optional(),
-  })
-  .openapi('Certificate')
+  .openapi('PreparedCertificate')
 
 export const verifyResultSchema = z
   .object({
@@ -101,6 +41,7 @@ const verifyAnswerSchema = verifyResultSchema
     certificate_no: z.string().openapi({ description: '"": no 三方码 voucher number' }),
     id_card: z.string().openapi({ description: '""' }),
     qrcode: z.string().openapi({ description: '""' }),
+    verify_amount_info: verifyAmountInfoSchema.optional(),
   })
   .openapi('CertificateVerifyResult')
 
@@ -121,10 +62,7 @@ const recordSchema = z
     certificate_status: int,
     amount: certAmountSchema,
     sku: certSkuSchema,
-    verify_amount_info: z
-      .object({ times_card_serial_amount: z.object({ serial_numb: int, amount: certAmountSchema }) })
-      .optional()
-      .openapi({ description: '次卡: the amounts of this use' }),
+    verify_amount_info: verifyAmountInfoSchema.optional(),
   })
   .openapi('VerifyRecord')
 
@@ -168,8 +106,8 @@ export const prepareRoute = createRoute({
       z.object({
         verify_token: z.string(),
         order_id: z.string(),
-        certificates: z.array(certificateSchema),
-        certificates_v2: z.array(certificateSchema),
+        certificates: z.array(preparedSchema),
+        certificates_v2: z.array(preparedSchema),
       }),
     ),
     'a verify_token and the usable coupons of the order',
@@ -215,7 +153,25 @@ export const cancelRoute = createRoute({
         .loose(),
     ),
   },
-  responses: jsonResponses(envelopeOf('CertificateCancel', z.object({})), 'cancelled'),
+  responses: jsonResponses(
+    envelopeOf(
+      'CertificateCancel',
+      z.object({
+        cancel_results: z
+          .array(
+            z.object({
+              verify_id: z.string(),
+              order_id: z.string(),
+              result_code: int.openapi({ description: '0: cancelled' }),
+              result_msg: z.string(),
+            }),
+          )
+          .openapi({ description: 'one per cancelled verification (a 次卡 may cancel several)' }),
+        transaction_id: z.string().openapi({ description: '"": the sandbox keeps no payment transaction' }),
+      }),
+    ),
+    'cancelled',
+  ),
 })
 export const getRoute = createRoute({
   method: 'get',

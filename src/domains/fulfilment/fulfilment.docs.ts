@@ -64,7 +64,7 @@ export const fulfilmentDocs = defineOpDocs({
   },
   certificateCancel: {
     description:
-      'Cancels a verification within 3600 virtual seconds of it: the coupon is usable again (status 1), the record is marked cancelled, the bill is reversed and life_trade_certificate_notify (action verify_cancel) is queued.',
+      'Cancels a verification within 3600 virtual seconds of it: the coupon is usable again (status 1), the record is marked cancelled, the bill is reversed and life_trade_certificate_notify (action verify_cancel) is queued. Answers cancel_results, one {verify_id, order_id, result_code 0, result_msg} per cancelled verification (a 次卡 by times_card_cancel_count may cancel several), and transaction_id "".',
     errors: refused([
       ['RECORD_NOT_FOUND', 'no verification verify_id of certificate_id'],
       ['ALREADY_CANCELLED', 'the verification was cancelled already'],

@@ -3,12 +3,14 @@ import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { TenantEnv } from '../../http/env.js'
 import { ok } from '../../http/envelope.js'
 import * as r from './fulfilment.contract.js'
-import { certificateView, type FulfilmentViews } from './fulfilment.views.js'
+import { certificateView, verifyAmountInfoOf, type FulfilmentViews } from './fulfilment.views.js'
 import type { VerifyService } from './verify.service.js'
 import { batchVerifyRoute } from './batch-verify.contract.js'
 import { batchVerify } from './batch-verify.js'
 import { batchImportRoute, bindOrderInfoRoute } from './reserve-codes.contract.js'
 import { bindOrderInfo, importCodes } from './reserve-codes.js'
+
+const NO_RESERVE_USERS = { order_reserve_user_info_list: [] }
 
 export function registerFulfilmentRoutes(
   app: OpenAPIHono<TenantEnv>,
@@ -18,17 +20,20 @@ export function registerFulfilmentRoutes(
   app.openapi(r.prepareRoute, (c) => {
     const t = c.get('tenant')
     const p = verify.prepare(t, c.req.valid('query'))
-    const certs = p.certificates.map((x) => certificateView(t, x))
+    // reserve_info: the 预约人 of a booking; the sandbox's bookings carry none (as trade/book/get's user_info_list)
+    const certs = p.certificates.map((x) => ({ ...certificateView(t, x), reserve_info: NO_RESERVE_USERS }))
     return c.json(
       ok(c, { verify_token: p.verify_token, order_id: p.order_id, certificates: certs, certificates_v2: certs }),
       200,
     )
   })
   app.openapi(r.verifyRoute, (c) => {
-    const results = verify.verify(c.get('tenant'), c.req.valid('json'))
+    const t = c.get('tenant')
+    const results = verify.verify(t, c.req.valid('json'))
     // the 三方码 voucher fields of the SDK's model: the sandbox's codes carry no certificate number, ID card or QR
     const voucher = { certificate_no: '', id_card: '', qrcode: '' }
-    return c.json(ok(c, { verify_results: results.map((x) => ({ ...x, ...voucher })) }), 200)
+    const answer = results.map((x) => ({ ...x, ...voucher, ...verifyAmountInfoOf(t, x.verify_id) }))
+    return c.json(ok(c, { verify_results: answer }), 200)
   })
   app.openapi(batchVerifyRoute, (c) => {
     const list = batchVerify(c.get('tenant'), verify, c.req.valid('json'))
@@ -37,8 +42,9 @@ export function registerFulfilmentRoutes(
   app.openapi(batchImportRoute, (c) => c.json(ok(c, importCodes(c.get('tenant'), c.req.valid('json'))), 200))
   app.openapi(bindOrderInfoRoute, (c) => c.json(ok(c, bindOrderInfo(c.get('tenant'), c.req.valid('query'))), 200))
   app.openapi(r.cancelRoute, (c) => {
-    verify.cancel(c.get('tenant'), c.req.valid('json'))
-    return c.json(ok(c, {}), 200)
+    const results = verify.cancel(c.get('tenant'), c.req.valid('json'))
+    // transaction_id: the sandbox keeps no payment transaction for a cancellation (docs/decisions.md)
+    return c.json(ok(c, { cancel_results: results, transaction_id: '' }), 200)
   })
   app.openapi(r.getRoute, (c) => c.json(ok(c, views.get(c.get('tenant'), c.req.valid('query').encrypted_code)), 200))
   app.openapi(r.queryRoute, (c) => c.json(ok(c, views.query(c.get('tenant'), c.req.valid('query'))), 200))

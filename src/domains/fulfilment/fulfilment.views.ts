@@ -15,8 +15,9 @@ import {
 } from './fulfilment.store.js'
 import { CANCEL_WINDOW_SECONDS } from './cancel.js'
 import { certIdByEncryptedCode, encryptedCodeOf } from './codes.js'
-import { serialAmount, timeCardView } from './time-card.js'
+import { timeCardView, verifyAmountInfo } from './time-card.js'
 import { amountView } from './amount.views.js'
+import { notAvailableTimeInfo } from './use-rules.js'
 import { newestFirst, run, selects, total } from '../../store/seq-page.js'
 import { commaItems } from '../../core/lists.js'
 
@@ -48,6 +49,20 @@ function usedStatusType(c: CertificateRecord): number {
   return c.status === CERT_STATUS.UNUSED && timesUsed > 0 ? USED_STATUS.PARTLY : USED_STATUS.NONE
 }
 
+/** `{ verify_amount_info }` of a card's use, `{}` for any other verification. */
+function amountInfoOf(c: CertificateRecord, r: VerifyRecord) {
+  const info = verifyAmountInfo(c, r)
+  return info ? { verify_amount_info: info } : {}
+}
+
+/** verify_amount_info of the verification `verifyId` when it is a card's use (the verify answer's results). */
+export function verifyAmountInfoOf(t: Tenant, verifyId: string) {
+  const d = fulfilmentData(t)
+  const r = verifyId ? d.records.get(verifyId) : undefined
+  const c = r ? d.certificates.get(r.certificate_id) : undefined
+  return r && c ? amountInfoOf(c, r) : {}
+}
+
 /**
  * A certificate as prepare, certificate/get and certificate/query answer it. `verify` (the standing
  * verification) is left out while there is none, as in the documents' examples of an unused coupon.
@@ -75,6 +90,7 @@ export function certificateView(t: Tenant, c: CertificateRecord) {
     out_good_id: c.out_good_id,
     sub_item_name: c.sub_item_name ?? '',
     ...(c.time_card ? { time_card: timeCardView(c)! } : {}),
+    not_available_time_info: notAvailableTimeInfo(t, c),
   }
 }
 
@@ -159,16 +175,7 @@ export class FulfilmentViews {
         certificate_status: c.status,
         amount: amountView(c.amount),
         sku: c.sku,
-        ...(r.times_card_serial_num === undefined
-          ? {}
-          : {
-              verify_amount_info: {
-                times_card_serial_amount: {
-                  serial_numb: r.times_card_serial_num,
-                  amount: amountView(serialAmount(c, r.times_card_serial_num)),
-                },
-              },
-            }),
+        ...amountInfoOf(c, r),
       }
     })
     return { records: page, records_v2: page, total: total(runs) }

@@ -25,7 +25,8 @@ function endOfBeijingDay(sec: number): number {
   return Math.floor((sec + 8 * 3600) / DAY) * DAY + DAY - 1 - 8 * 3600
 }
 
-function beijingDate(date: string, end: boolean): number | undefined {
+/** The first (or, with `end`, the last) second of a Beijing-time date "2022-03-08" or "2022.03.08". */
+export function beijingDate(date: string, end: boolean): number | undefined {
   const ms = Date.parse(`${date.replace(/\./g, '-')}T${end ? '23:59:59' : '00:00:00'}+08:00`)
   return Number.isNaN(ms) ? undefined : ms / 1000
 }

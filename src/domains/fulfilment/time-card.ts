@@ -74,20 +74,62 @@ export function nextSerial(records: VerifyRecord[]): number {
   return s
 }
 
-/** What a refund of the card's remaining uses pays back: the pay amounts of the serials not used. */
-export function remainingPay(c: CertificateRecord, records: VerifyRecord[]): number {
-  if (!c.time_card) return c.amount.pay_amount
-  const held = new Set(standingSerials(records))
-  return serialAmounts(c).reduce((s, a, i) => (held.has(i + 1) ? s : s + a.pay_amount), 0)
+/**
+ * The uses a refund of the coupon gives back, by serial number: for a 次卡 in use the serials no standing use
+ * holds; for a card not in use (unused, or used up and refunded by customer service) every serial. Undefined for a
+ * coupon that is not a card.
+ */
+export function refundSerials(t: Tenant, c: CertificateRecord): number[] | undefined {
+  if (!c.time_card) return undefined
+  const all = Array.from({ length: c.time_card.times_count }, (_, i) => i + 1)
+  if (c.status !== CERT_STATUS.UNUSED) return all
+  const held = new Set(standingSerials(c.verify_ids.map((id) => fulfilmentData(t).records.get(id)!)))
+  return all.filter((s) => !held.has(s))
 }
 
-/** What refunding a coupon pays back: its pay_amount, or for a 次卡 in use the pay of its remaining uses. */
+/** What refunding a coupon pays back: its pay_amount, or for a 次卡 the pay of the uses it gives back. */
 export function refundablePay(t: Tenant, c: CertificateRecord): number {
-  if (!c.time_card || c.status !== CERT_STATUS.UNUSED) return c.amount.pay_amount
-  return remainingPay(
-    c,
-    c.verify_ids.map((id) => fulfilmentData(t).records.get(id)!),
-  )
+  const serials = refundSerials(t, c)
+  if (!serials) return c.amount.pay_amount
+  const amounts = serialAmounts(c)
+  return serials.reduce((sum, s) => sum + amounts[s - 1]!.pay_amount, 0)
+}
+
+/**
+ * A 次卡 refund's breakdown by use (times_card_refund_info_list): each given-back serial with its share; what the
+ * user gets back is the use's pay_amount, no marketing share or fee is refunded apart (as the refund's own amounts).
+ */
+export function timesCardRefundInfo(c: CertificateRecord, serials: number[]) {
+  const amounts = serialAmounts(c)
+  return serials.map((serial) => {
+    const a = amounts[serial - 1]!
+    return {
+      serial_number: serial,
+      origin_amount: a.original_amount,
+      refund_amount: a.pay_amount,
+      user_amount: a.pay_amount,
+      marketing_amount: 0,
+      platform_market_amount: 0,
+      deduct_fee_amount: 0,
+      user_deduct_fee_amount: 0,
+      platform_market_deduct_fee_amount: 0,
+    }
+  })
+}
+
+/**
+ * The amounts of one use of a card (verify_amount_info), as the verify answer and verify_record/query give it:
+ * the use's serial and share (times_card_serial_amount), and what this verification paid down
+ * (time_card_amount.amount: the use's pay_amount, as in the platform's answers; docs/decisions.md). Undefined for a
+ * verification that is not a card's use.
+ */
+export function verifyAmountInfo(c: CertificateRecord, r: VerifyRecord) {
+  if (r.times_card_serial_num === undefined) return undefined
+  const amount = serialAmount(c, r.times_card_serial_num)
+  return {
+    times_card_serial_amount: { serial_numb: r.times_card_serial_num, amount: amountView(amount) },
+    time_card_amount: { amount: amount.pay_amount },
+  }
 }
 
 /** The card as certificate views show it (time_card). */

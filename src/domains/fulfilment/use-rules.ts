@@ -1,11 +1,13 @@
 /**
  * The product's usage attributes that bind at the till (seed 001/003 控件 table):
  * `use_time` (USE_TIME, 使用时间: 全天 or 仅指定时间可用, periods like 12:00–14:00, Beijing time) and
- * `limit_use_rule` (LIMIT_USE_RULE: 每人单次消费最多使用代金券张数, coupons of one product per verify call).
+ * `limit_use_rule` (LIMIT_USE_RULE: 每人单次消费最多使用代金券张数, coupons of one product per verify call);
+ * and `can_no_use_date` (CAN_NO_USE_DATE, 不可使用日期) as the coupon views show it (not_available_time_info).
  */
 import type { Tenant } from '../../tenants/tenant.js'
 import { goodsData } from '../goods/goods.store.js'
 import type { CertificateRecord } from './fulfilment.store.js'
+import { beijingDate } from './issue.js'
 
 const BEIJING_OFFSET_SECONDS = 8 * 3600
 const DAY = 86400
@@ -68,4 +70,43 @@ export function usePerConsumeLimit(t: Tenant, c: CertificateRecord): number | un
   const rule = parseJson(attrsOf(t, c).limit_use_rule) as { is_limit_use?: unknown; use_num_per_consume?: unknown }
   if (!rule || rule.is_limit_use !== true || typeof rule.use_num_per_consume !== 'number') return undefined
   return rule.use_num_per_consume
+}
+
+interface CanNoUseDate {
+  enable?: unknown
+  days_of_week?: unknown
+  date_list?: unknown
+  holiday_dates?: unknown
+}
+
+/** A date range "2021.10.01-2021.10.07" (or one date) as Unix seconds from its first to its last second. */
+function dateRange(from: string, to: string): { start_time: number; end_time: number } | undefined {
+  const start = beijingDate(from.trim(), false)
+  const end = beijingDate(to.trim(), true)
+  return start === undefined || end === undefined || end < start ? undefined : { start_time: start, end_time: end }
+}
+
+/**
+ * not_available_time_info of a coupon: its product's 不可使用日期 (can_no_use_date) — the week days (1 Monday …
+ * 7 Sunday, as strings) and the dates (date_list, and holiday_dates' ranges) as Unix-second ranges of Beijing
+ * days; nothing while the rule is off. `fulfil_enable` is true: the sandbox's till does not refuse a coupon on
+ * those days (docs/decisions.md).
+ */
+export function notAvailableTimeInfo(t: Tenant, c: CertificateRecord) {
+  const rule = parseJson(attrsOf(t, c).can_no_use_date) as CanNoUseDate | undefined
+  const on = rule !== undefined && rule !== null && rule.enable === true
+  const weekDays = on && Array.isArray(rule.days_of_week) ? rule.days_of_week : []
+  const dates = on && Array.isArray(rule.date_list) ? rule.date_list.map((d) => [d, d]) : []
+  const holidays =
+    on && rule.holiday_dates && typeof rule.holiday_dates === 'object'
+      ? Object.values(rule.holiday_dates as Record<string, unknown>).map((r) => String(r).split('-'))
+      : []
+  const ranges = [...dates, ...holidays]
+    .map(([from, to]) => (typeof from === 'string' ? dateRange(from, String(to ?? from)) : undefined))
+    .filter((r) => r !== undefined)
+  return {
+    can_no_use_week_day: weekDays.filter((d) => Number.isInteger(d)).map(String),
+    can_no_use_date: ranges,
+    fulfil_enable: true,
+  }
 }

@@ -19,7 +19,7 @@ import {
 import { certIdByEncryptedCode, readQrData } from './codes.js'
 import { orderQrVersion } from './qr.js'
 import { outsideUseTime, usePerConsumeLimit } from './use-rules.js'
-import { cancelVerification, type CancelInput } from './cancel.js'
+import { cancelVerification, type CancelInput, type CancelResult } from './cancel.js'
 import { useCoupon } from './coupon-use.js'
 import { RESERVE_CODE_SOURCE } from './reserve-codes.js'
 
@@ -237,7 +237,7 @@ export class VerifyService {
   }
 
   /** cancel: within CANCEL_WINDOW_SECONDS of the verification the coupon becomes usable again (cancel.ts). */
-  cancel(t: Tenant, b: CancelInput): void {
-    cancelVerification(t, this.webhooks, b)
+  cancel(t: Tenant, b: CancelInput): CancelResult[] {
+    return cancelVerification(t, this.webhooks, b)
   }
 }

@@ -13,6 +13,7 @@ import type { CertificateRecord } from '../fulfilment/fulfilment.store.js'
 import { issueCertificates } from '../fulfilment/issue.js'
 import { badDiscounts, foreignPoi, notForSale, outOfStock, overLimit, subProductNotForSale } from './trade.errors.js'
 import { ORDER_STATUS, ORDER_TYPE, tradeData, type Discount, type OrderRecord } from './trade.store.js'
+import { takeSnapshot } from './order-snapshot.js'
 
 export interface PurchaseInput {
   /** set by the pre-create SPI step, which needs the id before the order exists */
@@ -169,6 +170,7 @@ export class PurchaseService {
       create_order_time: now,
       update_order_time: now,
       pay_time: now,
+      snapshot_id: takeSnapshot(t, rec),
     }
     orders.put(orderId, order)
     if (limit !== undefined) bought.put(`${rec.product_id}|${openId}`, { units: already + count })

@@ -2,7 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { digitsFrom, digitsIn, digitsNumber } from '../../http/query.js'
 import { envelopeOf, jsonResponses } from '../../http/envelope.schema.js'
-import { amountSchema } from '../fulfilment/fulfilment.contract.js'
+import { amountSchema } from '../fulfilment/certificate.schemas.js'
 import { wireInt } from '../../http/wire-int.js'
 
 const int = z.number().int()
@@ -14,6 +14,27 @@ const discountSchema = z.object({
   platform_discount_amount: int,
   brand_discount_amount: int.openapi({ description: '品牌优惠: 0 in the sandbox' }),
   provider_discount_amount: int.openapi({ description: '服务商优惠: 0 in the sandbox' }),
+})
+
+/** 动态面值 (dynamic par) of a voucher in the product snapshot: none in the sandbox. */
+const dynamicParSchema = z.object({
+  voucher_par_type: int.openapi({ description: '0: not a dynamic-par voucher' }),
+  dynamic_par_rule: z.object({
+    dynamic_par_rule_item_list: z.array(
+      z.object({
+        day_of_week: z.array(int),
+        time_period: z.object({
+          use_start_time: z.string(),
+          use_end_time: z.string(),
+          end_time_is_next_day: z.boolean(),
+        }),
+        deductible_amount: int,
+      }),
+    ),
+    dynamic_par_rule_desc: z.string(),
+    dynamic_par_min_amount: int,
+    dynamic_par_max_amount: int,
+  }),
 })
 
 const orderSchema = z
@@ -100,10 +121,44 @@ const orderSchema = z
         is_donated_item: z.boolean(),
       }),
     ),
-    goods: z.array(z.object({ sku_id: z.string(), sku_name: z.string(), third_sku_id: z.string(), count: int })),
+    goods: z.array(
+      z.object({
+        sku_id: z.string(),
+        sku_name: z.string(),
+        third_sku_id: z.string(),
+        count: int,
+        goods_detail: z
+          .object({
+            product_type: int,
+            show_channel: int,
+            goods_attr: dynamicParSchema,
+            product_attr: z
+              .record(z.string(), z.string())
+              .openapi({ description: "the product's attr_key_value_map at purchase" }),
+            sku_attr: z
+              .record(z.string(), z.string())
+              .openapi({ description: "the sku's attr_key_value_map at purchase" }),
+          })
+          .openapi({ description: 'the product snapshot (as at purchase; later edits do not change it)' }),
+      }),
+    ),
     contacts: z.array(z.object({ name: z.string(), phone: z.string() })),
     products: z.array(
-      z.object({ product_id: z.string(), sku_id: z.string(), product_name: z.string(), num: int, origin_amount: int }),
+      z.object({
+        product_id: z.string(),
+        sku_id: z.string(),
+        product_name: z.string(),
+        num: int,
+        origin_amount: int,
+        snapshot_product: z
+          .object({
+            product_attr: dynamicParSchema.extend({ show_channel: int }),
+            tag_info_list: z
+              .array(z.object({ TagKey: z.string(), TagName: z.string(), TagValue: z.string() }))
+              .openapi({ description: '[]: the sandbox keeps no product tags' }),
+          })
+          .openapi({ description: 'the product snapshot (as at purchase; later edits do not change it)' }),
+      }),
     ),
   })
   .openapi('Order')

@@ -43,6 +43,20 @@ export interface OrderRecord {
   pay_time: number
   /** when the merchant accepted the order (确认订单, booking.service.ts); absent until then */
   merchant_confirm_time?: number
+  /** the product snapshot (order_snapshots) it was bought from; absent on orders stored before it was kept */
+  snapshot_id?: string
+}
+
+/**
+ * The product and sku an order was bought from, as they were at purchase, so later edits do not reach the order.
+ * Orders bought from the same version of a product share one (order-snapshot.ts).
+ */
+export interface OrderSnapshot {
+  product_type: number
+  /** the product's attr_key_value_map at purchase */
+  product_attr: Record<string, string>
+  /** the sku's attr_key_value_map at purchase */
+  sku_attr: Record<string, string>
 }
 
 /** orders by seq: all (''), a buyer's (`open:`), a status's (`status:`) and both (`open:…|status:…`), on create time */
@@ -58,5 +72,9 @@ export function tradeData(t: Tenant) {
     orders: t.repo.collection('orders'),
     /** `${product_id}|${open_id}` → units bought, for limit_rule (kept only for products with a limit) */
     bought: t.repo.collection('units_bought'),
+    /** snapshot_id → a product as orders were bought from it */
+    snapshots: t.repo.collection('order_snapshots'),
+    /** product_id → the snapshot_id of its latest snapshot */
+    latestSnapshot: t.repo.collection('product_snapshot_ids'),
   }
 }

@@ -8,6 +8,7 @@ import { currentQrDataOf } from '../fulfilment/qr.js'
 import { fulfilmentData, type CertificateRecord } from '../fulfilment/fulfilment.store.js'
 import { noOrder, noQueryMode, unpairedWindow } from './trade.errors.js'
 import { ORDER_INDEX, tradeData, type OrderRecord } from './trade.store.js'
+import { goodsDetail, snapshotProduct } from './order-snapshot.js'
 import { newestPage, run, total } from '../../store/seq-page.js'
 import { settingsOf } from '../../tenants/settings.js'
 
@@ -125,7 +126,9 @@ export function orderView(t: Tenant, o: OrderRecord) {
         is_donated_item: false,
       }
     }),
-    goods: [{ sku_id: o.sku_id, sku_name: o.sku_name, third_sku_id: '', count: o.count }],
+    goods: [
+      { sku_id: o.sku_id, sku_name: o.sku_name, third_sku_id: '', count: o.count, goods_detail: goodsDetail(t, o) },
+    ],
     contacts: [],
     products: [
       {
@@ -134,6 +137,7 @@ export function orderView(t: Tenant, o: OrderRecord) {
         product_name: o.product_name,
         num: o.count,
         origin_amount: o.original_amount,
+        snapshot_product: snapshotProduct(t, o),
       },
     ],
   }
