@@ -5,7 +5,7 @@
 import type { Tenant } from '../tenants/tenant.js'
 import { afterSaleData } from '../domains/after-sale/after-sale.store.js'
 import { encryptedCodeOf } from '../domains/fulfilment/codes.js'
-import { currentQrDataOf } from '../domains/fulfilment/qr.js'
+import { currentQrDataOf, orderQrVersion } from '../domains/fulfilment/qr.js'
 import { CERT_STATUS, fulfilmentData, RECORD_STATUS } from '../domains/fulfilment/fulfilment.store.js'
 import { CANCEL_WINDOW_SECONDS } from '../domains/fulfilment/verify.service.js'
 import { goodsData } from '../domains/goods/goods.store.js'
@@ -21,6 +21,8 @@ export function ordersView(t: Tenant, limit: number) {
   const now = t.clock.now()
   return newestFirst(tradeData(t).orders.values(), limit).map((o) => {
     const refundMode = products.get(o.product_id)?.online?.refund_mode ?? null
+    const coupons = o.certificate_ids.map((id) => certificates.get(id)).filter((c) => c !== undefined)
+    const version = coupons[0] && orderQrVersion(t, coupons[0]) // the order's QR version, once for all its coupons
     return {
       order_id: o.order_id,
       order_status: o.order_status,
@@ -32,31 +34,28 @@ export function ordersView(t: Tenant, limit: number) {
       pay_amount: o.pay_amount,
       poi_id: o.poi_id,
       create_order_time: o.create_order_time,
-      certificates: o.certificate_ids
-        .map((id) => certificates.get(id))
-        .filter((c) => c !== undefined)
-        .map((c) => {
-          const record = c.verify_id ? records.get(c.verify_id) : undefined
-          const standing = c.status === CERT_STATUS.USED && record?.status === RECORD_STATUS.VERIFIED
-          const cancelUntil = standing && record.verify_type !== 0 ? record.verify_time + CANCEL_WINDOW_SECONDS : null
-          return {
-            certificate_id: c.certificate_id,
-            status: c.status,
-            sub_item_name: c.sub_item_name ?? '',
-            code: c.code,
-            code_source_type: c.code_source_type,
-            encrypted_code: encryptedCodeOf(t, c),
-            encrypted_data: currentQrDataOf(t, c),
-            pay_amount: c.amount.pay_amount,
-            start_time: c.start_time,
-            expire_time: c.expire_time,
-            refund_amount: c.refund_amount,
-            verify_id: standing ? c.verify_id : null,
-            verify_time: record?.verify_time ?? null,
-            verify_type: record?.verify_type ?? null,
-            cancel_until: cancelUntil !== null && cancelUntil >= now ? cancelUntil : null,
-          }
-        }),
+      certificates: coupons.map((c) => {
+        const record = c.verify_id ? records.get(c.verify_id) : undefined
+        const standing = c.status === CERT_STATUS.USED && record?.status === RECORD_STATUS.VERIFIED
+        const cancelUntil = standing && record.verify_type !== 0 ? record.verify_time + CANCEL_WINDOW_SECONDS : null
+        return {
+          certificate_id: c.certificate_id,
+          status: c.status,
+          sub_item_name: c.sub_item_name ?? '',
+          code: c.code,
+          code_source_type: c.code_source_type,
+          encrypted_code: encryptedCodeOf(t, c),
+          encrypted_data: currentQrDataOf(t, c, version),
+          pay_amount: c.amount.pay_amount,
+          start_time: c.start_time,
+          expire_time: c.expire_time,
+          refund_amount: c.refund_amount,
+          verify_id: standing ? c.verify_id : null,
+          verify_time: record?.verify_time ?? null,
+          verify_type: record?.verify_type ?? null,
+          cancel_until: cancelUntil !== null && cancelUntil >= now ? cancelUntil : null,
+        }
+      }),
     }
   })
 }

@@ -34,7 +34,10 @@ export function orderQrVersion(t: Tenant, c: CertificateRecord): number {
   return createHash('sha256').update(state).digest().readUInt32BE(0)
 }
 
-/** The QR payload the consumer is shown now (order views, the console, the control plane's order answer). */
-export function currentQrDataOf(t: Tenant, c: CertificateRecord): string {
-  return qrDataOf(t, c, orderQrVersion(t, c))
+/**
+ * The QR payload the consumer is shown now (order views, the console, the control plane's order answer). A view of
+ * a whole order passes the order's version, computed once for all its coupons.
+ */
+export function currentQrDataOf(t: Tenant, c: CertificateRecord, version = orderQrVersion(t, c)): string {
+  return qrDataOf(t, c, version)
 }

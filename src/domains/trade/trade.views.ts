@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto'
 import type { Tenant } from '../../tenants/tenant.js'
 import { encryptedCodeOf } from '../fulfilment/codes.js'
-import { currentQrDataOf } from '../fulfilment/qr.js'
+import { currentQrDataOf, orderQrVersion } from '../fulfilment/qr.js'
 import { fulfilmentData, type CertificateRecord } from '../fulfilment/fulfilment.store.js'
 import { noOrder, noQueryMode, unpairedWindow } from './trade.errors.js'
 import { ORDER_INDEX, tradeData, type OrderRecord } from './trade.store.js'
@@ -226,13 +226,15 @@ export function orderWithCoupons(t: Tenant, orderId: string) {
 
 /** POST /sandbox/orders' (and GET /sandbox/orders/{order_id}'s) answer: the order and each certificate with its code, encrypted code and QR data. */
 export function purchaseView(t: Tenant, p: { order: OrderRecord; certificates: CertificateRecord[] }) {
+  const first = p.certificates[0]
+  const version = first && orderQrVersion(t, first) // one QR covers the order: its version once, not per coupon
   return {
     order: orderView(t, p.order),
     certificates: p.certificates.map((x) => ({
       certificate_id: x.certificate_id,
       code: x.code,
       encrypted_code: encryptedCodeOf(t, x),
-      encrypted_data: currentQrDataOf(t, x),
+      encrypted_data: currentQrDataOf(t, x, version),
       code_source_type: x.code_source_type,
       start_time: x.start_time,
       expire_time: x.expire_time,
