@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { checkCommand } from '../src/cli/check.js'
 import { startReceiver } from '../src/testing/receiver.js'
 import { startSandbox, type RunningSandbox } from '../src/testing/start.js'
 import { validateJunit } from './helpers/junit-schema.js'
@@ -13,6 +14,21 @@ import { startMerchant } from './helpers/merchants.js'
 const BIN = ['--import', 'tsx', fileURLToPath(new URL('../src/cli.ts', import.meta.url))]
 const runSync = (...args: string[]) =>
   spawnSync(process.execPath, [...BIN, ...args], { encoding: 'utf8', timeout: 20_000 })
+/** `douyin-sandbox check <args>` in this process: its exit code and what it wrote */
+async function inProcess(...args: string[]) {
+  const written = { stdout: '', stderr: '' }
+  const spies = (['stdout', 'stderr'] as const).map((name) =>
+    vi.spyOn(process[name], 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written[name] += String(chunk)
+      return true
+    }),
+  )
+  try {
+    return { code: await checkCommand(args), ...written }
+  } finally {
+    for (const spy of spies) spy.mockRestore()
+  }
+}
 /** async: the sandbox and the services answer from this process, so the event loop must stay free */
 const run = (...args: string[]) =>
   new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
@@ -20,6 +36,9 @@ const run = (...args: string[]) =>
       resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     )
   })
+
+/** these services make their platform calls before they answer: a short quiet spell in the journal sees them all */
+const QUIET = ['--quiet', '0.2']
 
 let sb: RunningSandbox
 let dir: string
@@ -33,22 +52,29 @@ afterAll(async () => {
 })
 
 describe('douyin-sandbox check', { timeout: 60_000 }, () => {
-  it('explains itself and refuses bad flags with exit code 2', () => {
+  it('explains itself and refuses bad flags with exit code 2', async () => {
+    // through the command itself: the usage, and a refusal's exit code
     expect(runSync('--help').stdout).toContain('check      conformance checks')
-    const help = runSync('check', '--help')
-    expect(help.status).toBe(0)
-    expect(help.stdout).toContain('--reporter <name>')
     const none = runSync('check')
     expect(none.status).toBe(2)
     expect(none.stderr).toContain('--target is required')
-    const reporter = runSync('check', '--target', 'http://127.0.0.1:1/hook', '--reporter', 'tap')
-    expect(reporter.status).toBe(2)
+    // the rest in this process (the same checkCommand the command runs, without a Node start each)
+    const help = await inProcess('--help')
+    expect(help.code).toBe(0)
+    expect(help.stdout).toContain('--reporter <name>')
+    expect(help.stdout).toContain('--quiet <s>')
+    const reporter = await inProcess('--target', 'http://127.0.0.1:1/hook', '--reporter', 'tap')
+    expect(reporter.code).toBe(2)
     expect(reporter.stderr).toContain('--reporter must be one of text, junit, json, got tap')
-    expect(runSync('check', '--target', 'not a url').stderr).toContain('--target must be a URL')
-    const wait = runSync('check', '--target', 'http://127.0.0.1:1/hook', '--callback-wait', 'soon')
-    expect(wait.status).toBe(2)
+    expect((await inProcess('--target', 'not a url')).stderr).toContain('--target must be a URL')
+    const wait = await inProcess('--target', 'http://127.0.0.1:1/hook', '--callback-wait', 'soon')
+    expect(wait.code).toBe(2)
     expect(wait.stderr).toContain('--callback-wait must be a number of seconds, got soon')
-    const secretOnly = runSync('check', '--target', 'http://127.0.0.1:1/hook', '--client-secret', 's')
+    const quiet = await inProcess('--target', 'http://127.0.0.1:1/hook', '--quiet', 'brief')
+    expect(quiet.code).toBe(2)
+    expect(quiet.stderr).toContain('--quiet must be a number of seconds, got brief')
+    const secretOnly = await inProcess('--target', 'http://127.0.0.1:1/hook', '--client-secret', 's')
+    expect(secretOnly.code).toBe(2)
     expect(secretOnly.stderr).toContain('--client-secret needs --client-key')
   })
 
@@ -67,6 +93,7 @@ describe('douyin-sandbox check', { timeout: 60_000 }, () => {
         receiver.spiBase,
         '--client-key',
         t.credentials.client_key,
+        ...QUIET,
       )
       expect(r.code, r.stdout + r.stderr).toBe(0)
       expect(r.stdout).toContain('21 checks: 16 passed, 0 failed, 5 not applicable')
@@ -78,7 +105,7 @@ describe('douyin-sandbox check', { timeout: 60_000 }, () => {
   it('exits 1 for a careless service and writes a valid JUnit report, or JSON, to --output', async () => {
     const t = await sb.newTenant()
     const m = await startMerchant({ sandboxUrl: sb.url, tenant: t.credentials, careless: true })
-    const common = ['check', '--sandbox', sb.url, '--target', m.url, '--client-key', t.credentials.client_key]
+    const common = ['check', '--sandbox', sb.url, '--target', m.url, '--client-key', t.credentials.client_key, ...QUIET]
     try {
       const xmlFile = join(dir, 'report.xml')
       const junit = await run(...common, '--reporter', 'junit', '--output', xmlFile)

@@ -3,7 +3,11 @@
  * careless service (any signature, acts on duplicates) and a slow one fail exactly the checks they should; the
  * JUnit report is valid JUnit XML with the right counts.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { SandboxLink } from '../src/check/sandbox-link.js'
+import { SandboxClient } from '../src/client/client.js'
+import { systemTime } from '../src/core/clock.js'
 import type { CheckReport } from '../src/check/check.types.js'
 import { junitReport, jsonReport, textReport } from '../src/check/reporters.js'
 import { checkMerchant } from '../src/testing/check.js'
@@ -30,6 +34,12 @@ const CALLBACK_IDS = ['spi.issue_code.callback', 'spi.refund_apply.callback']
 const SPI_IDS = [...SPIS.flatMap((s) => [`spi.${s}.answer`, `spi.${s}.forged`]), ...CALLBACK_IDS]
 /** a delivery timeout short enough that slow services are seen in well under a second */
 const FAST = { ackTimeoutMs: 300, callbackWaitMs: 2000 }
+/**
+ * for services that make their platform calls before they answer (all here but the slow ones): the journal is
+ * complete when the answer comes, so a short quiet spell sees everything. The slow ones work on after the
+ * platform gave up on them and keep the default 1 s spell, which is what proves it waits for late work.
+ */
+const QUIET = { quietMs: 200 }
 
 const withStatus = (r: CheckReport, s: string) =>
   r.results
@@ -56,6 +66,7 @@ describe('check against a correct service', { timeout: 60_000 }, () => {
         target: receiver.url,
         spiBase: receiver.spiBase,
         clientKey: t.credentials.client_key,
+        ...QUIET,
       })
       expect(r.results.map((c) => c.id)).toEqual([...WEBHOOK_IDS, ...SPI_IDS])
       // played with the platform's own delivery timeout
@@ -91,6 +102,7 @@ describe('check against a correct service', { timeout: 60_000 }, () => {
         clientKey: t.credentials.client_key,
         clientSecret: t.credentials.client_secret,
         ...FAST,
+        ...QUIET,
       })
       expect(withStatus(r, 'passed'), textReport(r)).toEqual([...WEBHOOK_IDS, ...SPI_IDS].sort())
       expect(r).toMatchObject({ failed: 0, not_applicable: 0, passed: 21, client_key: t.credentials.client_key })
@@ -107,6 +119,43 @@ describe('check against a correct service', { timeout: 60_000 }, () => {
       expect(callback.exchanges[0]!.sent.body).toContain('"result":1')
     } finally {
       await m.close()
+    }
+  })
+})
+
+describe("the checker's wait for the service to settle", () => {
+  it('waits for a quiet spell in the journal: calls that keep coming within it are all seen; no spell, one read', async () => {
+    const t = await sb.newTenant()
+    const client = new SandboxClient(sb.url, t.credentials)
+    const query = (order_id: string) =>
+      client.attempt('tradeOrderQuery', {
+        account_id: t.credentials.account_id,
+        order_id,
+        page_num: '1',
+        page_size: '10',
+      })
+    const reads = vi.spyOn(globalThis, 'fetch')
+    const journalReads = () => reads.mock.calls.filter(([url]) => String(url).includes('/sandbox/journal')).length
+    try {
+      await query('1')
+      // two more calls 400 ms apart, well within a 1.5 s spell: the wait ends only after the last
+      const later = (async () => {
+        for (const id of ['2', '3']) {
+          await sleep(400)
+          await query(id)
+        }
+      })()
+      const long = new SandboxLink(sb.url, {}, systemTime, 1500)
+      const settled = await long.settledJournal(t.credentials.client_key)
+      await later
+      expect(settled?.map((c) => c.query.match(/order_id=(\d+)/)?.[1])).toEqual(['1', '2', '3'])
+      // without a quiet spell the journal is read once and answered
+      reads.mockClear()
+      const none = new SandboxLink(sb.url, {}, systemTime, 0)
+      expect(await none.settledJournal(t.credentials.client_key)).toHaveLength(3)
+      expect(journalReads()).toBe(1)
+    } finally {
+      reads.mockRestore()
     }
   })
 })
@@ -156,6 +205,7 @@ describe('check against careless services', { timeout: 60_000 }, () => {
         target: m.url,
         spiBase: m.spiBase,
         clientKey: t.credentials.client_key,
+        ...QUIET,
       })
       expect(withStatus(r, 'failed'), textReport(r)).toEqual(
         [
@@ -249,6 +299,10 @@ describe('check against careless services', { timeout: 60_000 }, () => {
           spiBase: m.spiBase,
           clientKey: t.credentials.client_key,
           ...FAST,
+          ...QUIET,
+          // a forged callback comes (refused) ≈ 50 ms after the answer: 2 s for it to arrive; none ever comes
+          // from the other, so any wait gives the same result
+          ...(callbacks === 'never' ? { callbackWaitMs: 300 } : {}),
         })
         expect(withStatus(r, 'failed'), textReport(r)).toEqual(CALLBACK_IDS)
         const issue = r.results.find((c) => c.id === 'spi.issue_code.callback')!
@@ -266,7 +320,12 @@ describe('check against careless services', { timeout: 60_000 }, () => {
     const t = await sb.newTenant()
     const receiver = await startReceiver({ refuseBadSignatures: true }) // trusts no tenant
     try {
-      const r = await checkMerchant({ sandbox: sb, target: receiver.url, clientKey: t.credentials.client_key })
+      const r = await checkMerchant({
+        sandbox: sb,
+        target: receiver.url,
+        clientKey: t.credentials.client_key,
+        ...QUIET,
+      })
       expect(withStatus(r, 'failed')).toEqual([
         'webhook.duplicate.acknowledged',
         'webhook.order.out-of-order',
@@ -295,6 +354,7 @@ describe('check against careless services', { timeout: 60_000 }, () => {
         target: receiver.url,
         spiBase: receiver.spiBase,
         clientKey: t.credentials.client_key,
+        ...QUIET,
       })
       const byId = (id: string) => r.results.find((c) => c.id === id)!
       expect(withStatus(r, 'failed')).toEqual([
@@ -318,7 +378,7 @@ describe('check against careless services', { timeout: 60_000 }, () => {
     const receiver = await startReceiver()
     const gone = receiver.url
     await receiver.close()
-    const r = await checkMerchant({ sandbox: sb, target: gone })
+    const r = await checkMerchant({ sandbox: sb, target: gone, ...QUIET })
     expect(withStatus(r, 'failed')).toEqual(
       [
         'webhook.challenge',
@@ -339,7 +399,7 @@ describe('reports', { timeout: 60_000 }, () => {
     const t = await sb.newTenant()
     const m = await startMerchant({ sandboxUrl: sb.url, tenant: t.credentials, careless: true })
     try {
-      report = await checkMerchant({ sandbox: sb, target: m.url, clientKey: t.credentials.client_key })
+      report = await checkMerchant({ sandbox: sb, target: m.url, clientKey: t.credentials.client_key, ...QUIET })
     } finally {
       await m.close()
     }

@@ -9,7 +9,8 @@ const BIN = ['--import', 'tsx', fileURLToPath(new URL('../src/cli.ts', import.me
 const run = (...args: string[]) => spawnSync(process.execPath, [...BIN, ...args], { encoding: 'utf8', timeout: 20_000 })
 
 describe('douyin-sandbox CLI', () => {
-  it('explains its commands, and each command has --help', () => {
+  // five Node starts through tsx: seconds each on a busy 2-core machine
+  it('explains its commands, and each command has --help', { timeout: 60_000 }, () => {
     const main = run('--help')
     expect(main.status).toBe(0)
     expect(main.stdout).toMatch(/start[\s\S]*scenario[\s\S]*tenants/)

@@ -25,6 +25,8 @@ const run = promisify(execFile)
 const examples = readmeExamples()
 let dir: string
 let consumer: string
+/** a project with the package alone installed */
+let alone: string
 /** what `npm install <tarball>` printed, and the installed packages that have install scripts */
 let installOutput = ''
 let withInstallScripts: string[] = []
@@ -127,17 +129,6 @@ function ciScript(port: number): string {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sandbox-consumer-'))
-  // dist/ is built here, explicitly: no install script builds it (npm ci runs none of ours)
-  await run('npm', ['run', 'build'], { cwd: ROOT, timeout: 240_000, maxBuffer: 1e7 })
-  await run('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], {
-    cwd: ROOT,
-    timeout: 240_000,
-    maxBuffer: 1e7,
-  })
-  const tarball = join(
-    dir,
-    readdirSync(dir).find((f) => f.endsWith('.tgz'))!,
-  )
   consumer = join(dir, 'app')
   mkdirSync(join(consumer, 'cjs'), { recursive: true })
   mkdirSync(join(consumer, 'jest'), { recursive: true })
@@ -177,20 +168,11 @@ beforeAll(async () => {
   )
   writeFileSync(join(consumer, 'jest/webhook.test.ts'), jestVersion(examples.get('webhook.test.ts')!))
 
-  // the package alone first, as a user installs it: its output is checked for install scripts
-  const installed = await sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball])
-  if (installed.code !== 0) throw new Error(`npm install of the tarball failed:\n${installed.out}`)
-  installOutput = installed.out
-  const tree = JSON.parse(readFileSync(join(consumer, 'node_modules/.package-lock.json'), 'utf8')) as {
-    packages: Record<string, { hasInstallScript?: boolean }>
-  }
-  withInstallScripts = Object.entries(tree.packages)
-    .filter(([, p]) => p.hasInstallScript)
-    .map(([name]) => name)
+  // the test tools need no tarball: they install while the package is built and packed
   const ours = (name: string) =>
     (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> })
       .devDependencies[name]!
-  const tools = await sh('npm', [
+  const tools = sh('npm', [
     'install',
     '--no-audit',
     '--no-fund',
@@ -202,7 +184,41 @@ beforeAll(async () => {
     '@jest/globals@30',
     'ts-jest@29',
   ])
-  if (tools.code !== 0) throw new Error(`npm install of the test tools failed:\n${tools.out}`)
+  // dist/ is built here, explicitly: no install script builds it (npm ci runs none of ours)
+  const tarball = await (async () => {
+    await run('npm', ['run', 'build'], { cwd: ROOT, timeout: 240_000, maxBuffer: 1e7 })
+    await run('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], {
+      cwd: ROOT,
+      timeout: 240_000,
+      maxBuffer: 1e7,
+    })
+    return join(
+      dir,
+      readdirSync(dir).find((f) => f.endsWith('.tgz'))!,
+    )
+  })().catch(async (e: unknown) => {
+    await tools // a failed build still waits for npm to leave the consumer folder
+    throw e
+  })
+
+  // the package alone, as a user installs it, in a project of its own: its output is checked for install scripts
+  alone = join(dir, 'alone')
+  mkdirSync(alone)
+  writeFileSync(join(alone, 'package.json'), JSON.stringify({ name: 'merchant-app', private: true, type: 'module' }))
+  const installed = await sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball], {}, '../alone')
+  if (installed.code !== 0) throw new Error(`npm install of the tarball failed:\n${installed.out}`)
+  installOutput = installed.out
+  const tree = JSON.parse(readFileSync(join(alone, 'node_modules/.package-lock.json'), 'utf8')) as {
+    packages: Record<string, { hasInstallScript?: boolean }>
+  }
+  withInstallScripts = Object.entries(tree.packages)
+    .filter(([, p]) => p.hasInstallScript)
+    .map(([name]) => name)
+  const toolsInstalled = await tools
+  if (toolsInstalled.code !== 0) throw new Error(`npm install of the test tools failed:\n${toolsInstalled.out}`)
+  // then into the project with the tools, where the examples run
+  const beside = await sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball])
+  if (beside.code !== 0) throw new Error(`npm install of the tarball beside the tools failed:\n${beside.out}`)
 }, 600_000)
 
 // the consumer's node_modules (TypeScript, vitest, Jest) is large: removing it takes a while on a busy machine
@@ -227,7 +243,7 @@ describe('installed from the packed tarball into another project', { timeout: 18
   it('installs without running or announcing any install script, and without @scarf/scarf', () => {
     expect(installOutput).not.toMatch(/install.?script|postinstall|preinstall|prepare|allowScripts|scarf/i)
     expect(withInstallScripts).toEqual([])
-    expect(readdirSync(join(consumer, 'node_modules'))).not.toContain('@scarf')
+    expect(readdirSync(join(alone, 'node_modules'))).not.toContain('@scarf')
   })
 
   it('runs the combo-pack till flow from plain Node ESM (client + testing kit)', async () => {
@@ -238,7 +254,9 @@ describe('installed from the packed tarball into another project', { timeout: 18
   })
 
   it('type-checks a strict consumer: misspelt platform, control-plane and answer fields fail, webhooks need no cast', async () => {
-    const ok = await sh('npx', ['tsc', '-p', '.'])
+    // incremental: the second run re-checks only the two files changed, not the libraries' declarations again
+    const tsc = ['tsc', '-p', '.', '--incremental', '--tsBuildInfoFile', 'tsc.tsbuildinfo']
+    const ok = await sh('npx', tsc)
     expect(ok.out).toBe('')
     expect(ok.code).toBe(0)
     const typed = examples.get('typed.ts')!
@@ -256,7 +274,7 @@ describe('installed from the packed tarball into another project', { timeout: 18
       join(consumer, 'webhook.test.ts'),
       webhook.replace('expect(hook.content.order.order_id)', 'expect(hook.content.order.order_idd)'),
     )
-    const bad = await sh('npx', ['tsc', '-p', '.'])
+    const bad = await sh('npx', tsc)
     writeFileSync(join(consumer, 'typed.ts'), typed)
     writeFileSync(join(consumer, 'webhook.test.ts'), webhook)
     expect(bad.code).not.toBe(0)

@@ -35,6 +35,12 @@ export interface CheckOptions {
   ackTimeoutMs?: number
   /** how long to wait for the service's callbacks after an SPI it answered "pending" (default 10 s) */
   callbackWaitMs?: number
+  /**
+   * how long the sandbox's journal must stay unchanged after a delivery before the service counts as done acting
+   * on it (default 1 s; a service that finishes its work before it answers can be checked with less, one that
+   * works on after answering needs more than its longest pause)
+   */
+  quietMs?: number
 }
 
 /** How long the checker waits, by default, for the service's callbacks (the platform allows minutes). */
@@ -45,7 +51,7 @@ export async function runChecks(opts: CheckOptions): Promise<CheckReport> {
   const t0 = performance.now()
   const now = opts.now ?? systemTime
   const startedAt = new Date(now()).toISOString()
-  const link = new SandboxLink(opts.sandboxUrl, opts.headers ?? {}, now)
+  const link = new SandboxLink(opts.sandboxUrl, opts.headers ?? {}, now, opts.quietMs)
   const tenant = opts.clientKey ? await link.namedTenant(opts.clientKey, opts.clientSecret) : await link.freshTenant()
   const other = await link.freshTenant()
   // ids unique across runs: a service that remembers Msg-Ids between runs still sees new events

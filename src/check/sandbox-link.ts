@@ -44,8 +44,8 @@ export function errorDetail(answer: Json): string {
 /** Why the checker could not set up its tenants (the run stops; nothing was checked). */
 export class CheckSetupError extends Error {}
 
-/** A quiet spell this long in the journal means the service is done acting on a delivery. */
-const QUIET_MS = 1000
+/** By default, a quiet spell this long in the journal means the service is done acting on a delivery. */
+export const QUIET_MS = 1000
 /** Longest wait for the service to settle. */
 const SETTLE_MAX_MS = 8000
 const POLL_MS = 100
@@ -56,6 +56,8 @@ export class SandboxLink {
     sandboxUrl: string,
     private readonly headers: Record<string, string>,
     private readonly now: RealTime,
+    /** how long the journal must stay unchanged before the service counts as done with a delivery */
+    private readonly quietMs = QUIET_MS,
   ) {
     this.base = sandboxUrl.replace(/\/+$/, '')
   }
@@ -124,12 +126,15 @@ export class SandboxLink {
       .reverse()
   }
 
-  /** Waits until the tenant's platform calls stop changing for a quiet spell; resolves with them. */
+  /**
+   * Waits until the tenant's platform calls stop changing for a quiet spell (`quietMs`, at most 8 s in all);
+   * resolves with them.
+   */
   async settledJournal(key: string): Promise<JournalCall[] | undefined> {
     let last = await this.platformCalls(key)
     let quietSince = this.now()
-    const until = this.now() + SETTLE_MAX_MS
-    while (this.now() < until && this.now() - quietSince < QUIET_MS) {
+    const until = this.now() + Math.max(SETTLE_MAX_MS, this.quietMs)
+    while (this.now() < until && this.now() - quietSince < this.quietMs) {
       await sleep(POLL_MS)
       const now = await this.platformCalls(key)
       if (now?.length !== last?.length) {

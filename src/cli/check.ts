@@ -19,6 +19,8 @@ export const CHECK_USAGE = `usage: douyin-sandbox check --target <webhook URL> [
   --client-secret <s>    its secret (looked up when omitted)
   --callback-wait <s>    seconds to wait for your callbacks (发券回调, 审核回调) after an SPI you answered
                          "pending" (default 10)
+  --quiet <s>            seconds the sandbox's journal must stay unchanged after a delivery before your service
+                         counts as done acting on it (default 1; more if it works on after answering)
   --reporter <name>      text (default), junit or json
   --output <file>        write the report to this file (a text summary still goes to stdout)
 exit code: 0 all passed or not applicable, 1 a check failed, 2 the checks could not run`
@@ -36,6 +38,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
       'client-key': { type: 'string' },
       'client-secret': { type: 'string' },
       'callback-wait': { type: 'string' },
+      quiet: { type: 'string' },
       reporter: { type: 'string' },
       output: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -58,10 +61,17 @@ export async function checkCommand(argv: string[]): Promise<number> {
   if (!REPORTERS.includes(reporter)) return usage(`--reporter must be one of ${REPORTERS.join(', ')}, got ${reporter}`)
   if (values['client-secret'] !== undefined && values['client-key'] === undefined)
     return usage('--client-secret needs --client-key (the tenant the secret belongs to)')
-  const wait = values['callback-wait']
-  const waitSeconds = wait === undefined ? undefined : Number(wait)
-  if (waitSeconds !== undefined && !(waitSeconds >= 0))
-    return usage(`--callback-wait must be a number of seconds, got ${wait}`)
+  const seconds: Record<'callback-wait' | 'quiet', number | undefined> = {
+    'callback-wait': undefined,
+    quiet: undefined,
+  }
+  for (const flag of ['callback-wait', 'quiet'] as const) {
+    const given = values[flag]
+    if (given === undefined) continue
+    seconds[flag] = Number(given)
+    if (!(seconds[flag] >= 0)) return usage(`--${flag} must be a number of seconds, got ${given}`)
+  }
+  const ms = (s: number | undefined) => (s === undefined ? undefined : s * 1000)
   let report
   try {
     report = await checkMerchant({
@@ -70,7 +80,8 @@ export async function checkCommand(argv: string[]): Promise<number> {
       sandbox: values.sandbox,
       clientKey: values['client-key'],
       clientSecret: values['client-secret'],
-      callbackWaitMs: waitSeconds === undefined ? undefined : waitSeconds * 1000,
+      callbackWaitMs: ms(seconds['callback-wait']),
+      quietMs: ms(seconds.quiet),
       headers: values['control-token'] ? { authorization: `Bearer ${values['control-token']}` } : {},
     })
   } catch (e) {
