@@ -101,5 +101,5 @@ function cancelOne(t: Tenant, webhooks: WebhooksService, record: VerifyRecord, n
   const standing = c.verify_ids.map((id) => d.records.get(id)!).filter((r) => r && r.status === RECORD_STATUS.VERIFIED)
   d.certificates.put(c.certificate_id, afterCancel(c, standing, now))
   syncOrderStatus(t, c.order_id)
-  webhooks.emit(t, certificateNotify(t, c, 'verify_cancel', { times_card_serial_num: record.times_card_serial_num }))
+  webhooks.emit(t, certificateNotify(t, c, 'verify_cancel'))
 }

@@ -1,6 +1,7 @@
 /**
  * The one builder of `life_trade_certificate_notify` (券消息), for every action that sends it: a use (verify,
- * also the auto-verification at expiry), a cancelled use (verify_cancel) and a refund (refund_success).
+ * also the auto-verification at expiry), a cancelled use (verify_cancel) and a refund (refund_success). The content
+ * is the documented one (no 次卡 serial: a merchant reads which use from verify_record/query).
  */
 import type { Tenant } from '../../tenants/tenant.js'
 import type { EmitInput } from '../../webhooks/webhooks.service.js'
@@ -11,8 +12,6 @@ export type CertificateAction = 'verify' | 'verify_cancel' | 'refund_success'
 export interface CertificateNotifyExtra {
   /** verify only: who used the coupon (the merchant, or the system at expiry) */
   verify_source?: 'merchant' | 'expire_auto'
-  /** 次卡: the use's serial number */
-  times_card_serial_num?: number | undefined
 }
 
 /** The event of `action` on coupon `c`, sent now (msg_time is the virtual clock's second). */
@@ -29,7 +28,6 @@ export function certificateNotify(
       msg_time: t.clock.now(),
       certificate: { certificate_id: c.certificate_id, order_id: c.order_id, account_id: t.record.account_id },
       ...(extra.verify_source === undefined ? {} : { verify_source: extra.verify_source }),
-      ...(extra.times_card_serial_num === undefined ? {} : { times_card_serial_num: extra.times_card_serial_num }),
     },
   }
 }

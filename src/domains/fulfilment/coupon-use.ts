@@ -44,12 +44,6 @@ export function useCoupon(t: Tenant, deps: CouponUseDeps, c: CertificateRecord, 
   d.certificates.put(c.certificate_id, afterUse(c, record.verify_id, t.clock.now()))
   syncOrderStatus(t, c.order_id)
   deps.onVerified(t, record)
-  deps.webhooks.emit(
-    t,
-    certificateNotify(t, c, 'verify', {
-      verify_source: use.verify_source,
-      times_card_serial_num: record.times_card_serial_num,
-    }),
-  )
+  deps.webhooks.emit(t, certificateNotify(t, c, 'verify', { verify_source: use.verify_source }))
   return record
 }
