@@ -38,6 +38,21 @@ async function token(): Promise<string> {
 
 const advance = (seconds: number) => ctx.api.post('/sandbox/clock/advance', { seconds })
 
+/** 验券准备 then 验券 of one coupon at the till, through the SDK; the prepare answer, for assertions on it. */
+async function prepareAndVerify(accessToken: string, coupon: { code: string; encrypted_code: string }) {
+  const prep = await call('certificatePrepare', new sdk.CertificatePrepareRequest({ accessToken, code: coupon.code }))
+  await call(
+    'certificateVerify',
+    new sdk.CertificateVerifyRequest({
+      accessToken,
+      verifyToken: prep.data.verifyToken,
+      poiId: POI,
+      encryptedCodes: [coupon.encrypted_code],
+    }),
+  )
+  return prep
+}
+
 /** A save body as the SDK's models: product without product_form_type, amounts and stock as strings. */
 function sdkSave(accessToken: string, b: any, outId: string) {
   const p = b.product
@@ -154,23 +169,11 @@ describe('every SDK 1.1.0 method the sandbox serves, with SDK-typed inputs', () 
     const card = await publish(ctx.api, builders.timeCard({ times_count: 3, price: 9000 }))
     const discounts = [{ discount_type: 1, merchant_discount_amount: 500, platform_discount_amount: 300 }]
     const co = await buy(ctx.api, { product_id: card.product_id, discounts })
-    const cardPrep = await call(
-      'certificatePrepare',
-      new sdk.CertificatePrepareRequest({ accessToken, code: co.certificates[0].code }),
-    )
+    const cardPrep = await prepareAndVerify(accessToken, co.certificates[0])
     expect(cardPrep.data.certificates[0].timeCard.timesCount).toBe(3)
     const cardAmount = cardPrep.data.certificates[0].amount
     expect(cardAmount).toMatchObject({ brandTicketAmount: '0', originalCurrency: 'CNY' })
     expect(cardAmount.originListMarketAmount).toBe(String(cardAmount.listMarketAmount))
-    await call(
-      'certificateVerify',
-      new sdk.CertificateVerifyRequest({
-        accessToken,
-        verifyToken: cardPrep.data.verifyToken,
-        poiId: POI,
-        encryptedCodes: [co.certificates[0].encrypted_code],
-      }),
-    )
     const cardGot = await call(
       'certificateGet',
       new sdk.CertificateGetRequest({ accessToken, encryptedCode: co.certificates[0].encrypted_code }),
@@ -228,36 +231,12 @@ describe('every SDK 1.1.0 method the sandbox serves, with SDK-typed inputs', () 
     const p = await publish(ctx.api, b)
     const o = await buy(ctx.api, { product_id: p.product_id, count: 2 })
     let accessToken = await token()
-    const prep = await call(
-      'certificatePrepare',
-      new sdk.CertificatePrepareRequest({ accessToken, code: o.certificates[0].code }),
-    )
-    await call(
-      'certificateVerify',
-      new sdk.CertificateVerifyRequest({
-        accessToken,
-        verifyToken: prep.data.verifyToken,
-        poiId: POI,
-        encryptedCodes: [o.certificates[0].encrypted_code],
-      }),
-    )
+    await prepareAndVerify(accessToken, o.certificates[0])
     // a 次卡 with one of its three uses verified: its refund gives back the other two
     const builders = productBuilders({ account_id: ACC, poi_ids: [POI], now: GOODS_NOW_MS / 1000 })
     const card = await publish(ctx.api, builders.timeCard({ times_count: 3, price: 9000 }))
     const co = await buy(ctx.api, { product_id: card.product_id })
-    const cardPrep = await call(
-      'certificatePrepare',
-      new sdk.CertificatePrepareRequest({ accessToken, code: co.certificates[0].code }),
-    )
-    await call(
-      'certificateVerify',
-      new sdk.CertificateVerifyRequest({
-        accessToken,
-        verifyToken: cardPrep.data.verifyToken,
-        poiId: POI,
-        encryptedCodes: [co.certificates[0].encrypted_code],
-      }),
-    )
+    await prepareAndVerify(accessToken, co.certificates[0])
     await advance(3601)
     await ctx.api.post('/sandbox/refunds', {
       order_id: o.order.order_id,

@@ -36,12 +36,8 @@ export const errorDataSchema = z
 /** An error answer, as every route may give one. */
 export const errorEnvelopeSchema = z.object({ data: errorDataSchema, extra: extraSchema }).openapi('ErrorEnvelope')
 
-let successShape: { error_code: z.ZodLiteral<0>; description: z.ZodString } | undefined
-
-/** The two fields every success data adds, built once and shared by every route's envelope (schemas are immutable). */
-function successFields() {
-  return (successShape ??= { error_code: z.literal(0), description: z.string() })
-}
+/** The two fields every success data adds, shared by every route's envelope (a schema is immutable). */
+const successFields = { error_code: z.literal(0), description: z.string() }
 
 /**
  * `{data: <success fields> | ErrorData, extra}` for a route whose success data has `shape`. The document gives
@@ -53,7 +49,7 @@ export function envelopeOf<S extends ZodRawShape, B extends ZodRawShape = Record
   /** keys beside data and extra (query_leger_url's top-level `urls`) */
   beside?: B,
 ) {
-  const success = data.extend(successFields()).openapi(`${name}Data`)
+  const success = data.extend(successFields).openapi(`${name}Data`)
   return z
     .object({ data: z.union([success, errorDataSchema]), extra: extraSchema, ...(beside as B) })
     .openapi(`${name}Response`)

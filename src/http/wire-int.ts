@@ -35,17 +35,19 @@ const wireDoc = (nonNegative: boolean) => ({
  * @example stock_qty: wireInt({ min: 0, max: 100_000_000 }) // 400 and "400" both give 400
  */
 export function wireInt(bounds: { min?: number; max?: number } = {}) {
-  const key = `${bounds.min}:${bounds.max}`
-  let schema = wireInts.get(key)
-  if (!schema) wireInts.set(key, (schema = buildWireInt(bounds)))
-  return schema
+  return shared(`int ${bounds.min}:${bounds.max}`, () => buildWireInt(bounds))
 }
 
 /**
- * wireInt's schemas by bounds: a contract asks for the same few bounds dozens of times, and a schema is immutable
- * (`.optional()`, `.openapi()` give new ones), so each is built once.
+ * The schemas wireInt and wireIntOf built, by their arguments: contracts ask for the same few dozens of times, and a
+ * schema is immutable (`.optional()`, `.openapi()` give new ones), so each is built once.
  */
-const wireInts = new Map<string, ReturnType<typeof buildWireInt>>()
+const built = new Map<string, unknown>()
+
+function shared<T>(key: string, build: () => T): T {
+  if (!built.has(key)) built.set(key, build())
+  return built.get(key) as T
+}
 
 function buildWireInt(bounds: { min?: number; max?: number }) {
   let n = integer()
@@ -64,14 +66,8 @@ function buildWireInt(bounds: { min?: number; max?: number }) {
  * @example op_type: wireIntOf(1, 2)
  */
 export function wireIntOf<const V extends readonly [number, ...number[]]>(...values: V) {
-  const key = values.join(',')
-  let schema = wireIntsOf.get(key) as ReturnType<typeof buildWireIntOf<V>> | undefined
-  if (!schema) wireIntsOf.set(key, (schema = buildWireIntOf(values)))
-  return schema
+  return shared(`of ${values.join(',')}`, () => buildWireIntOf(values))
 }
-
-/** wireIntOf's schemas by their values, built once each (as wireInts). */
-const wireIntsOf = new Map<string, unknown>()
 
 function buildWireIntOf<const V extends readonly [number, ...number[]]>(values: V) {
   const [first, ...rest] = values.map((v) => z.literal(v))
