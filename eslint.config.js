@@ -15,7 +15,7 @@ const fileNames = {
     const name = context.filename.split(/[\\/]/).pop() ?? ''
     return {
       Program(node) {
-        if (!/^[a-z0-9]+(?:[.-][a-z0-9]+)*\.(?:tsx?|mjs|js)$/.test(name))
+        if (!/^[a-z0-9]+(?:[.-][a-z0-9]+)*\.(?:tsx?|mts|mjs|js)$/.test(name))
           context.report({ node, messageId: 'name', data: { name } })
       },
     }

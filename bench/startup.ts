@@ -11,6 +11,8 @@ import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { build } from 'esbuild'
+import { englishOnlyZod } from '../scripts/english-only-zod.mjs'
 import { freePort, median, ROOT } from './lib.js'
 
 const RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 10)
@@ -73,7 +75,49 @@ async function once(app: string, v: Variant): Promise<{ wall: number; cpu: numbe
   return { wall, cpu: used }
 }
 
+/**
+ * The libraries the sandbox is built on, without the sandbox, bundled as the command is (one ES module, zod's
+ * English messages only): how much of the start-up they take before any sandbox code runs.
+ */
+async function stackBundles(dir: string): Promise<{ hono: string; stack: string }> {
+  const listen = `const port = Number(process.argv[process.argv.indexOf('--port') + 1])
+serve({ fetch: app.fetch, port, hostname: '127.0.0.1' })`
+  const sources = {
+    hono: `import { Hono } from 'hono'
+import { serve } from '@hono/node-server'
+const app = new Hono()
+app.get('/sandbox/health', (c) => c.json({ ok: true }, 200))
+${listen}`,
+    stack: `import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi'
+import { serve } from '@hono/node-server'
+const app = new OpenAPIHono()
+const ok = z.object({ ok: z.boolean() })
+const health = createRoute({ method: 'get', path: '/sandbox/health',
+  responses: { 200: { description: 'ok', content: { 'application/json': { schema: ok } } } } })
+app.openapi(health, (c) => c.json({ ok: true }, 200))
+${listen}`,
+  }
+  const out = { hono: join(dir, 'stack-hono.mjs'), stack: join(dir, 'stack-zod-openapi.mjs') }
+  for (const name of ['hono', 'stack'] as const) {
+    await build({
+      stdin: { contents: sources[name], resolveDir: ROOT, loader: 'ts' },
+      outfile: out[name],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20.19',
+      minifyWhitespace: true,
+      minifySyntax: true,
+      plugins: [englishOnlyZod],
+      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+      logLevel: 'warning',
+    })
+  }
+  return out
+}
+
 const app = installedProject()
+const stack = await stackBundles(join(app, '..'))
 const start = (port: number) => ['start', '--memory', '--port', String(port)]
 const variants: Variant[] = [
   {
@@ -87,6 +131,19 @@ const variants: Variant[] = [
     name: 'unbundled dist/src/cli.js (the command before the bundle)',
     cmd: process.execPath,
     args: (port) => ['node_modules/douyin-sandbox/dist/src/cli.js', ...start(port)],
+    cpu: true,
+  },
+  {
+    // the fixed libraries alone: a one-route @hono/zod-openapi app on @hono/node-server, bundled like the command
+    name: 'reference: the libraries alone (one @hono/zod-openapi route on @hono/node-server)',
+    cmd: process.execPath,
+    args: (port) => [stack.stack, '--port', String(port)],
+    cpu: true,
+  },
+  {
+    name: 'reference: Hono and @hono/node-server alone (no zod)',
+    cmd: process.execPath,
+    args: (port) => [stack.hono, '--port', String(port)],
     cpu: true,
   },
   {

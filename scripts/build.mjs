@@ -11,31 +11,14 @@
 //    dist/cjs/): the demo console's browser code (src/admin/console/browser/) bundled into the page's one script.
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
-import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
+import { englishOnlyZod } from './english-only-zod.mjs'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 process.chdir(ROOT)
 rmSync('dist', { recursive: true, force: true })
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' })
-
-/**
- * zod's `locales` namespace (its error messages in ≈ 50 languages, a third of zod's size) is kept by any bundle
- * that uses the `z` namespace; the sandbox answers in English only, so the bundles get English alone.
- */
-const englishOnlyZod = {
-  name: 'english-only-zod',
-  setup(b) {
-    b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
-      /node_modules\/zod\//.test(args.importer) ? { path: args.importer, namespace: 'zod-locales' } : undefined,
-    )
-    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
-      contents: "export { default as en } from '../locales/en.js'",
-      resolveDir: dirname(args.path),
-    }))
-  },
-}
 
 const common = {
   bundle: true,

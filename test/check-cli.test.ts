@@ -1,5 +1,5 @@
 /** `douyin-sandbox check` from the command line: flags, reporters written to a file, exit codes for CI. */
-import { execFile, spawnSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -12,8 +12,6 @@ import { validateJunit } from './helpers/junit-schema.js'
 import { startMerchant } from './helpers/merchants.js'
 
 const BIN = ['--import', 'tsx', fileURLToPath(new URL('../src/cli.ts', import.meta.url))]
-const runSync = (...args: string[]) =>
-  spawnSync(process.execPath, [...BIN, ...args], { encoding: 'utf8', timeout: 20_000 })
 /** `douyin-sandbox check <args>` in this process: its exit code and what it wrote */
 async function inProcess(...args: string[]) {
   const written = { stdout: '', stderr: '' }
@@ -29,7 +27,10 @@ async function inProcess(...args: string[]) {
     for (const spy of spies) spy.mockRestore()
   }
 }
-/** async: the sandbox and the services answer from this process, so the event loop must stay free */
+/**
+ * async: the sandbox and the services answer from this process, so the event loop must stay free (a synchronous
+ * child blocks it for seconds, and a kept-alive connection to the sandbox can then be closed under the next request)
+ */
 const run = (...args: string[]) =>
   new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     execFile(process.execPath, [...BIN, ...args], { encoding: 'utf8', timeout: 60_000 }, (err, stdout, stderr) =>
@@ -54,9 +55,9 @@ afterAll(async () => {
 describe('douyin-sandbox check', { timeout: 60_000 }, () => {
   it('explains itself and refuses bad flags with exit code 2', async () => {
     // through the command itself: the usage, and a refusal's exit code
-    expect(runSync('--help').stdout).toContain('check      conformance checks')
-    const none = runSync('check')
-    expect(none.status).toBe(2)
+    expect((await run('--help')).stdout).toContain('check      conformance checks')
+    const none = await run('check')
+    expect(none.code).toBe(2)
     expect(none.stderr).toContain('--target is required')
     // the rest in this process (the same checkCommand the command runs, without a Node start each)
     const help = await inProcess('--help')
@@ -143,7 +144,7 @@ describe('douyin-sandbox check', { timeout: 60_000 }, () => {
     const report = JSON.parse(json.stdout) as { passed: number; results: Array<{ id: string; status: string }> }
     expect(report.results).toEqual([expect.objectContaining({ id: 'product-audit', status: 'passed' })])
     expect(json.stderr).toContain('✓ product-audit')
-    expect(runSync('scenario', 'product-audit', '--reporter', 'xml').status).toBe(2)
+    expect((await run('scenario', 'product-audit', '--reporter', 'xml')).code).toBe(2)
   })
 
   it('exits 2 naming the sandbox when it cannot be reached', async () => {
