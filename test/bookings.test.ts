@@ -71,6 +71,53 @@ describe('bookings (预约单)', () => {
     expect(await s.confirm()).toMatchObject({ confirmed_bookings: 0 })
   })
 
+  it('keeps the 预约人 a booking names, answers them in 查询预约单 and in 验券准备 while the booking holds', async () => {
+    const s = await setup()
+    const [first, second] = s.o.certificates
+    const users = [
+      { name: '张三', phone: '13800138000', id_card_no: '110101199003071234' },
+      { name: '李四', phone: '13900139000' },
+    ]
+    const b = await s.book({ certificate_ids: [first.certificate_id], user_info_list: users })
+    const kept = [users[0], { ...users[1], id_card_no: '' }]
+    expect(b.booking.book_child_info_list[0].user_info_list).toEqual(kept)
+    expect(
+      (await s.get(`order_id=${s.o.order.order_id}`)).book_info_list[0].book_child_info_list[0].user_info_list,
+    ).toEqual(kept)
+    const prepare = async () =>
+      errorOf(
+        (await s.api.get(`/goodlife/v1/fulfilment/certificate/prepare/?code=${first.code}`, await s.h())).body,
+      ) as { certificates: Array<{ certificate_id: string; reserve_info: unknown }> }
+    const reserveOf = (p: Awaited<ReturnType<typeof prepare>>, id: string) =>
+      p.certificates.find((c) => c.certificate_id === id)!.reserve_info
+    const prepared = await prepare()
+    // the booked coupon carries its 预约人 (身份证 = credential_type 1); the unbooked one none
+    expect(reserveOf(prepared, first.certificate_id)).toEqual({
+      order_reserve_user_info_list: [
+        { name: '张三', phone: '13800138000', credential_type: 1, credential_numb: '110101199003071234' },
+        { name: '李四', phone: '13900139000', credential_type: 0, credential_numb: '' },
+      ],
+    })
+    expect(reserveOf(prepared, second.certificate_id)).toEqual({ order_reserve_user_info_list: [] })
+    // a booking that failed (not confirmed within the day) no longer holds the coupon
+    await s.advance(86400)
+    expect(reserveOf(await prepare(), first.certificate_id)).toEqual({ order_reserve_user_info_list: [] })
+  })
+
+  it('makes up one 预约人 from the seed when the booking names none', async () => {
+    const booked = async () => {
+      const s = await setup()
+      return (await s.book({})).booking.book_child_info_list[0].user_info_list as Array<Record<string, string>>
+    }
+    const users = await booked()
+    expect(users).toHaveLength(1)
+    expect(users[0]!.name).toMatch(/^\p{Script=Han}{2,4}$/u)
+    expect(users[0]!.phone).toMatch(/^1[3-9]\d{9}$/)
+    expect(users[0]!.id_card_no).toBe('')
+    // the same seed and the same calls make up the same consumer
+    expect(await booked()).toEqual(users)
+  })
+
   it('checks the booking, the query and the confirmation', async () => {
     const s = await setup()
     expect(await s.book({ book_start_time: NOW - 1 })).toMatchObject({
@@ -82,6 +129,14 @@ describe('bookings (预约单)', () => {
       description: expect.stringContaining('is not part of order'),
     })
     expect(await s.book({ poi_id: '999' })).toMatchObject({ error_code: 2100005 })
+    expect(await s.book({ user_info_list: [{ name: '张三', phone: 'call me' }] })).toMatchObject({
+      error_code: 2100005,
+      description: '参数不合法: user_info_list[0].phone: must be a phone number (digits)',
+    })
+    expect(await s.book({ user_info_list: [] })).toMatchObject({
+      error_code: 2100005,
+      description: expect.stringContaining('user_info_list'),
+    })
     expect(await s.get('')).toMatchObject({
       error_code: 2100005,
       description: '参数不合法: book_id or order_id is required',

@@ -126,7 +126,7 @@ describe('can_no_use_date (不可使用日期) on the coupon: not_available_time
       (await s.api.get(`/goodlife/v1/fulfilment/certificate/query/?order_id=${o.order.order_id}`, await s.h())).body,
     )
     expect(listed.certificates[0].not_available_time_info).toEqual(expected)
-    // 验券准备's reserve_info: the sandbox's bookings carry no 预约人
+    // 验券准备's reserve_info: the coupon is not booked, so no 预约人
     expect(prepared.certificates[0].reserve_info).toEqual({ order_reserve_user_info_list: [] })
   })
 

@@ -14,7 +14,7 @@ const preparedSchema = certificateSchema
       .object({
         order_reserve_user_info_list: z
           .array(z.object({ name: z.string(), phone: z.string(), credential_type: int, credential_numb: z.string() }))
-          .openapi({ description: "[]: the sandbox's bookings carry no 预约人 (as trade/book/get's user_info_list)" }),
+          .openapi({ description: "the 预约人 of the coupon's booking (waiting or confirmed); [] when none" }),
       })
       .openapi({ description: '预约信息' }),
   })

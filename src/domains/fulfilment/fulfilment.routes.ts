@@ -3,14 +3,12 @@ import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { TenantEnv } from '../../http/env.js'
 import { ok } from '../../http/envelope.js'
 import * as r from './fulfilment.contract.js'
-import { certificateView, verifyAmountInfoOf, type FulfilmentViews } from './fulfilment.views.js'
+import { certificateView, reserveInfoOf, verifyAmountInfoOf, type FulfilmentViews } from './fulfilment.views.js'
 import type { VerifyService } from './verify.service.js'
 import { batchVerifyRoute } from './batch-verify.contract.js'
 import { batchVerify } from './batch-verify.js'
 import { batchImportRoute, bindOrderInfoRoute } from './reserve-codes.contract.js'
 import { bindOrderInfo, importCodes } from './reserve-codes.js'
-
-const NO_RESERVE_USERS = { order_reserve_user_info_list: [] }
 
 export function registerFulfilmentRoutes(
   app: OpenAPIHono<TenantEnv>,
@@ -20,8 +18,7 @@ export function registerFulfilmentRoutes(
   app.openapi(r.prepareRoute, (c) => {
     const t = c.get('tenant')
     const p = verify.prepare(t, c.req.valid('query'))
-    // reserve_info: the 预约人 of a booking; the sandbox's bookings carry none (as trade/book/get's user_info_list)
-    const certs = p.certificates.map((x) => ({ ...certificateView(t, x), reserve_info: NO_RESERVE_USERS }))
+    const certs = p.certificates.map((x) => ({ ...certificateView(t, x), reserve_info: reserveInfoOf(t, x) }))
     return c.json(
       ok(c, { verify_token: p.verify_token, order_id: p.order_id, certificates: certs, certificates_v2: certs }),
       200,

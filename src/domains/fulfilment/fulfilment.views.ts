@@ -3,6 +3,7 @@
  * (douyin-api.md §3.4–3.6). The plain code is hidden while a coupon is unused or still cancellable.
  */
 import type { Tenant } from '../../tenants/tenant.js'
+import { bookersOf } from '../trade/booking.service.js'
 import { tradeData } from '../trade/trade.store.js'
 import { fulfilError, needOneOf } from './fulfilment.errors.js'
 import {
@@ -67,6 +68,22 @@ export function verifyAmountInfoOf(t: Tenant, verifyId: string) {
  * A certificate as prepare, certificate/get and certificate/query answer it. `verify` (the standing
  * verification) is left out while there is none, as in the documents' examples of an unused coupon.
  */
+/**
+ * 验券准备's reserve_info: the 预约人 of the coupon's live booking. credential_type 1 (身份证) with the ID number the
+ * booking was given, else 0 and "" (the sandbox's choice: no public page lists the credential types).
+ */
+export function reserveInfoOf(t: Tenant, c: CertificateRecord) {
+  const users = bookersOf(t, c.order_id, c.certificate_id)
+  return {
+    order_reserve_user_info_list: users.map((u) => ({
+      name: u.name,
+      phone: u.phone,
+      credential_type: u.id_card_no ? 1 : 0,
+      credential_numb: u.id_card_no,
+    })),
+  }
+}
+
 export function certificateView(t: Tenant, c: CertificateRecord) {
   const d = fulfilmentData(t)
   const now = t.clock.now()

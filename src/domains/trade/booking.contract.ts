@@ -74,7 +74,7 @@ export const bookGetRoute = createRoute({
               item_order_id: '71234567890123457030000000',
               certificate_id: '7123456789012345704',
               poi_id: '123123123123',
-              user_info_list: [],
+              user_info_list: [{ name: '张伟', phone: '13800138000', id_card_no: '' }],
             },
           ],
         },
@@ -145,6 +145,24 @@ export const sandboxBookRoute = createRoute({
                 .openapi({ description: 'default one hour after the start' }),
               poi_id: z.string().optional().openapi({ description: "one of the product's POIs (default its first)" }),
               out_book_no: z.string().max(64).optional(),
+              user_info_list: z
+                .array(
+                  z
+                    .object({
+                      name: z.string().min(1).max(64),
+                      phone: z.string().regex(/^\+?\d{5,20}$/, 'must be a phone number (digits)'),
+                      id_card_no: z.string().max(32).optional(),
+                    })
+                    .strict(),
+                )
+                .min(1)
+                .max(10)
+                .optional()
+                .openapi({
+                  description:
+                    '预约人: answered by trade/book/get (user_info_list) and 验券准备 (reserve_info); default one ' +
+                    'consumer made up from the seed (a name and a mobile number)',
+                }),
             })
             .strict(),
         },

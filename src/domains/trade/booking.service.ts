@@ -9,7 +9,7 @@ import type { Tenant } from '../../tenants/tenant.js'
 import { CERT_STATUS, fulfilmentData } from '../fulfilment/fulfilment.store.js'
 import { ORDER_STATUS, tradeData } from './trade.store.js'
 import { beijingDay, bookCalendarDay } from '../goods/calendar.js'
-import { BOOK_STATUS, bookingData, type BookRecord } from './booking.store.js'
+import { BOOK_STATUS, bookingData, LIVE_BOOKING, type BookRecord, type BookUser } from './booking.store.js'
 
 export const BOOK_TIMEOUT_JOB = 'trade.book_timeout'
 /** A booking the merchant has not confirmed this long after it was made fails. */
@@ -24,6 +24,13 @@ export interface BookInput {
   book_end_time?: number | undefined
   poi_id?: string | undefined
   out_book_no?: string | undefined
+  user_info_list?: Array<{ name: string; phone: string; id_card_no?: string | undefined }> | undefined
+}
+
+/** A consumer the sandbox makes up when a booking names none: a name and a mainland mobile number, from the seed. */
+function madeUpBooker(t: Tenant): BookUser {
+  const name = t.random.withFaker((f) => f.person.lastName() + f.person.firstName())
+  return { name, phone: `1${t.random.int(3, 9)}${t.random.digits(9)}`, id_card_no: '' }
 }
 
 /** The consumer books: unused coupons of the order (all of them unless named), at a future time. */
@@ -68,6 +75,11 @@ export function book(t: Tenant, b: BookInput): BookRecord {
     update_time: now,
     confirm_time: 0,
     timeout_job_id: job.job_id,
+    user_info_list: b.user_info_list?.map((u) => ({
+      name: u.name,
+      phone: u.phone,
+      id_card_no: u.id_card_no ?? '',
+    })) ?? [madeUpBooker(t)],
   }
   bookingData(t).bookings.put(bookId, rec)
   return rec
@@ -137,9 +149,17 @@ export function queryBookings(t: Tenant, q: { book_id?: string | undefined; orde
           item_order_id: c?.order_item_id ?? '',
           certificate_id: id,
           poi_id: r.poi_id,
-          user_info_list: [] as Array<{ name: string; phone: string; id_card_no: string }>,
+          user_info_list: r.user_info_list ?? [],
         }
       }),
     })),
   }
+}
+
+/** The 预约人 of a coupon's live booking (waiting or confirmed; the latest if several), or none. */
+export function bookersOf(t: Tenant, orderId: string, certificateId: string): BookUser[] {
+  const live = ofOrder(t, orderId).filter(
+    (r) => LIVE_BOOKING.has(r.status) && r.certificate_ids.includes(certificateId),
+  )
+  return live.at(-1)?.user_info_list ?? []
 }
