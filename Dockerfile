@@ -21,7 +21,7 @@ RUN --mount=type=secret,id=npm_ca --mount=type=cache,target=/root/.npm \
 
 FROM deps AS build
 COPY tsconfig.json tsconfig.build.json ./
-COPY scripts/build.mjs ./scripts/build.mjs
+COPY scripts/build.mjs scripts/english-only-zod.mjs ./scripts/
 COPY src ./src
 COPY scenarios ./scenarios
 RUN npm run build \
