@@ -11,7 +11,7 @@ import { execFile, spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
-import { createServer, type Server } from 'node:net'
+import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -365,7 +365,8 @@ describe('installed from the packed tarball into another project', { timeout: 18
 
   it("CI snippet: gives up at once with the server's own error when it cannot start", async () => {
     const port = await freePort()
-    const holder: Server = createServer((socket) => socket.destroy())
+    // a leftover server holding the port and answering every request 200, as a sandbox left running would
+    const holder: Server = createServer((q, s) => s.end('{"data":{"error_code":0}}'))
     await new Promise<void>((r) => holder.listen(port, '127.0.0.1', () => r()))
     try {
       writeFileSync(join(consumer, 'ci-taken.sh'), ciScript(port))

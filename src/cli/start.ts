@@ -13,6 +13,10 @@ import { openFileStore } from '../store/file-store.js'
 import { openMemoryStore } from '../store/store.js'
 import { tenantRegistryProblem } from '../tenants/tenants.check.js'
 
+/** The address a browser on this machine opens for a server listening on `url`: localhost for 0.0.0.0 or ::. */
+export const browsable = (url: string): string =>
+  url.replace(/^http:\/\/(?:0\.0\.0\.0|\[::\])(?=:)/, 'http://localhost')
+
 /** Whether binding `host` keeps the server on this machine. */
 const isLoopback = (host: string): boolean =>
   host === 'localhost' || host === '::1' || host.startsWith('127.') || host === '[::1]'
@@ -76,12 +80,13 @@ export async function startCommand(argv: string[], env: NodeJS.ProcessEnv = proc
     requestTimeout: config.request_timeout,
   }).catch((e: Error) => fail(`cannot listen on ${config.host}:${config.port}: ${e.message}`, 1))
   const t = sandbox.tenants.default().record
+  const open = browsable(server.url)
   process.stdout.write(
     `douyin-sandbox ${sandbox.version} listening on ${server.url}\n` +
       `  storage: ${config.memory ? 'memory (nothing is written)' : config.data}\n` +
       `  default tenant: client_key=${t.client_key} client_secret=${t.client_secret}\n` +
       `                  account_id=${t.account_id} poi_ids=${t.pois.map((p) => p.poi_id).join(',')}\n` +
-      `  console: ${server.url}/sandbox/ui   docs: ${server.url}/docs\n`,
+      `  console: ${open}/sandbox/ui   docs: ${open}/docs\n`,
   )
   if (!isLoopback(config.host))
     process.stderr.write(

@@ -51,12 +51,15 @@ function requestHost(c: Context<Env>): string {
 export function hostGuard(policy: AccessPolicy) {
   return async (c: Context<Env>, next: Next) => {
     const host = requestHost(c)
-    if (!hostAllowed(hostName(host), policy))
+    if (!hostAllowed(hostName(host), policy)) {
+      // the whole list the sandbox should be started with: the names it accepts now and this one
+      const list = [...policy.allowedHosts, hostName(host)].join(',')
       throw refused(
         403,
         `Host ${JSON.stringify(host)} is not a loopback name or an IP address; the sandbox refuses it (DNS rebinding). ` +
-          `Start it with --allowed-hosts ${hostName(host)} (ALLOWED_HOSTS) to accept this name`,
+          `Start it with --allowed-hosts ${list} (ALLOWED_HOSTS) to accept this name`,
       )
+    }
     await next()
   }
 }

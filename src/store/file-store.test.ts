@@ -156,6 +156,10 @@ describe('file store', () => {
     const s = await openFileStore(file)
     await writeFile(`${file}.lock`, String(process.ppid))
     await expect(openFileStore(file)).rejects.toThrow(/in use by another sandbox \(pid/)
+    // the advice is about the other sandbox, not about a file to fix
+    await expect(openFileStore(file)).rejects.toThrow(
+      /\. Stop that sandbox \(kill \d+\), or give this one its own file with --data/,
+    )
     await s.close()
   })
 

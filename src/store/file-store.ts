@@ -57,7 +57,11 @@ async function takeLock(lockPath: string, dataPath: string): Promise<void> {
   }
   const holder = Number((await readFile(lockPath, 'utf8').catch(() => '')).trim())
   if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
-    throw new StoreOpenError(dataPath, `it is in use by another sandbox (pid ${holder}, lock ${lockPath})`)
+    throw new StoreOpenError(
+      dataPath,
+      `it is in use by another sandbox (pid ${holder}, lock ${lockPath})`,
+      `Stop that sandbox (kill ${holder}), or give this one its own file with --data, or start it with --memory.`,
+    )
   }
   await writeFile(lockPath, String(process.pid))
 }
