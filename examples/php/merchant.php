@@ -225,8 +225,11 @@ function call_raw(string $method, string $path, $body = null, bool $platform = t
         serve(0);
         if ($running && curl_multi_select($mh, 0.01) === -1) usleep(2000);
     } while ($running);
+    // with curl_multi, a failed transfer (nothing listening, a timeout) is reported here, not by curl_exec
+    $result = CURLE_OK;
+    while (($info = curl_multi_info_read($mh)) !== false) $result = $info['result'];
     $text = (string) curl_multi_getcontent($ch);
-    $error = curl_error($ch);
+    $error = $result === CURLE_OK ? '' : (curl_error($ch) ?: curl_strerror($result));
     $status = curl_getinfo($ch, CURLINFO_RESPONSE_CODE);
     curl_multi_remove_handle($mh, $ch);
     curl_multi_close($mh);
