@@ -76,6 +76,14 @@ describe('config', () => {
 
   it('names the flag, the variable and the value when a value is bad', () => {
     expect(() => loadConfig(['--port', '70000'], {})).toThrow(/--port \/ PORT: must be 0–65535 \(got "70000"\)/)
+    // not a number at all: the same plain words, not zod's "expected number, received NaN"
+    expect(() => loadConfig(['--port', 'abc'], {})).toThrow(
+      /--port \/ PORT: must be a whole number 0–65535 \(got "abc"\)/,
+    )
+    expect(() => loadConfig(['--body-limit', 'lots'], {})).toThrow(/must be a whole number of bytes \(got "lots"\)/)
+    expect(() => loadConfig([], { REQUEST_TIMEOUT: 'soon' })).toThrow(
+      /must be a whole number of seconds \(got "soon"\)/,
+    )
     expect(() => loadConfig([], { LOG_LEVEL: 'loud' })).toThrow(/--log-level \/ LOG_LEVEL/)
     expect(() => loadConfig(['--body-limit', '10'], {})).toThrow(
       /--body-limit \/ BODY_LIMIT: must be at least 1024 bytes/,

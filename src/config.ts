@@ -31,7 +31,7 @@ const list = z
 
 export const configSchema = z.object({
   port: z.coerce
-    .number()
+    .number({ error: 'must be a whole number 0–65535' })
     .int('must be a whole number')
     .min(0, 'must be 0–65535')
     .max(65535, 'must be 0–65535')
@@ -45,12 +45,12 @@ export const configSchema = z.object({
   log_level: z.enum(LOG_LEVELS).default('info'),
   fsync: z.enum(['on', 'off']).default('on'),
   body_limit: z.coerce
-    .number()
+    .number({ error: 'must be a whole number of bytes' })
     .int('must be a whole number of bytes')
     .min(1024, 'must be at least 1024 bytes')
     .default(1024 * 1024),
   request_timeout: z.coerce
-    .number()
+    .number({ error: 'must be a whole number of seconds' })
     .int('must be a whole number of seconds')
     .min(1, 'must be at least 1 second')
     .default(30),

@@ -374,6 +374,31 @@ describe('check against careless services', { timeout: 60_000 }, () => {
     }
   })
 
+  it('an issue_code answer without result fails its answer check and is not read as "issuing"', async () => {
+    const t = await sb.newTenant()
+    const receiver = await startReceiver()
+    receiver.trust(t)
+    receiver.script('issue_code', [{ status: 200, body: { data: { error_code: 0, description: '' } } }])
+    try {
+      const r = await checkMerchant({
+        sandbox: sb,
+        target: receiver.url,
+        spiBase: receiver.spiBase,
+        clientKey: t.credentials.client_key,
+        ...QUIET,
+      })
+      const byId = (id: string) => r.results.find((c) => c.id === id)!
+      expect(byId('spi.issue_code.answer')).toMatchObject({ status: 'failed' })
+      expect(byId('spi.issue_code.answer').message).toContain('data.result must be a number')
+      expect(byId('spi.issue_code.callback')).toMatchObject({
+        status: 'not_applicable',
+        message: 'the issue_code answer has no numeric data.result (spi.issue_code.answer)',
+      })
+    } finally {
+      await receiver.close()
+    }
+  })
+
   it('an unreachable one fails every webhook check, saying so, without throwing', async () => {
     const receiver = await startReceiver()
     const gone = receiver.url
@@ -412,6 +437,11 @@ describe('reports', { timeout: 60_000 }, () => {
     expect(xml.match(/<testcase /g)).toHaveLength(21)
     expect(xml.match(/<failure /g)).toHaveLength(7)
     expect(xml.match(/<skipped /g)).toHaveLength(10)
+    // the whole run's time is its suites' times added up, never less than one of them
+    const total = Number(/<testsuites [^>]* time="([\d.]+)"/.exec(xml)![1])
+    const suites = [...xml.matchAll(/<testsuite [^>]* time="([\d.]+)"/g)].map((m) => Number(m[1]))
+    expect(suites.length).toBeGreaterThan(1)
+    expect(Math.abs(total - suites.reduce((a, b) => a + b, 0))).toBeLessThan(0.001 * suites.length)
     // the request bodies (JSON with quotes, a nested JSON string) are escaped
     expect(xml).toContain('&quot;event&quot;:&quot;life_trade_order_notify&quot;')
     expect(xml).toContain('<testcase classname="douyin-sandbox.check.webhook" name="webhook.challenge: ')

@@ -90,6 +90,22 @@ describe('a scenario run against a named tenant', () => {
       const out = lines.join('\n')
       expect(out).toContain('what the target answered:')
       expect(out).toMatch(/life_\w+ attempt 1 → HTTP 500 in \d+ ms: \{"err":"boom"\} \(failed\)/)
+      // a run whose steps all hold still fails when the target did not acknowledge a webhook, and counts each
+      // event once (its first attempt), not once per retry: eight verify events, as the scenario expects
+      const visits = await runScenarios([byName('combo-pack-visits')], {
+        sandboxUrl: sandbox.url,
+        target: url,
+        skipChallenge: true,
+        log: () => undefined,
+      })
+      expect(visits.failures).toEqual([
+        {
+          name: 'combo-pack-visits',
+          message: expect.stringMatching(
+            /^your target answered 500 to life_\w+(\(\w+\))? \(attempt 1 of 4\) at .*; every step held, but the target did not acknowledge every webhook$/,
+          ),
+        },
+      ])
     } finally {
       await new Promise((r) => failing.close(r))
     }

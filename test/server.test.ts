@@ -45,6 +45,10 @@ describe('npm start', () => {
     try {
       expect(await printed(open, 'warning')).toContain('warning: listening on 0.0.0.0, beyond this machine')
       expect(open.output()).toContain('set --control-token (CONTROL_TOKEN)')
+      // listening on every address: the banner's links name localhost, which a browser here can open
+      expect(open.output()).toMatch(
+        / {2}console: http:\/\/localhost:\d+\/sandbox\/ui {3}docs: http:\/\/localhost:\d+\/docs/,
+      )
     } finally {
       expect(await open.stop()).toBe(0)
     }
@@ -52,6 +56,9 @@ describe('npm start', () => {
     const guarded = await startMain(['--port', '0', '--memory', '--host', '0.0.0.0'], { CONTROL_TOKEN: token })
     try {
       expect(await printed(guarded, 'warning')).toContain('/sandbox/* needs the control token')
+      // the banner says how to open the console with the token, without printing the token
+      expect(guarded.output()).toMatch(/console: http:\/\/localhost:\d+\/sandbox\/ui#token=<the control token>/)
+      expect(guarded.output()).not.toContain(token)
       const url = guarded.url.replace('0.0.0.0', '127.0.0.1')
       expect((await fetch(`${url}/sandbox/tenants`)).status).toBe(401)
       const ok = await fetch(`${url}/sandbox/tenants`, { headers: { authorization: `Bearer ${token}` } })

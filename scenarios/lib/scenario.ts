@@ -222,10 +222,13 @@ export class ScenarioContext {
     return (log.deliveries as Json[]).filter((d) => d.seq > (this.opts.sinceSeq ?? 0)).reverse()
   }
 
-  /** Webhook events the platform sent during this scenario (from the delivery log), oldest first. */
+  /**
+   * Webhook events the platform sent during this scenario (from the delivery log), oldest first: each once, as
+   * its first attempt, whatever the target answered (its retries and redeliveries are in `deliveries`).
+   */
   async events(event?: string): Promise<Json[]> {
     return (await this.deliveries(event))
-      .filter((d) => d.redelivery === false)
+      .filter((d) => d.redelivery === false && d.attempt === 1)
       .map((d) => ({ ...JSON.parse(d.request.body), outcome: d.outcome, status: d.status }))
   }
 }

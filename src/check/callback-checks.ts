@@ -16,6 +16,8 @@ interface CallbackSpec {
   title: string
   /** the SPI answer that asks for the callback */
   pending: string
+  /** whether a successful answer must carry a numeric result (issue_code: 1, 2 or another number for issuing) */
+  resultRequired: boolean
   /** the ids in the SPI request the callback must name */
   ids(body: Record<string, unknown>): string[]
   /** what is wrong with the callback's body, or undefined */
@@ -57,6 +59,7 @@ const CALLBACKS: CallbackSpec[] = [
     path: '/goodlife/v1/fulfilment/create/callback/',
     title: '发券回调',
     pending: 'issuing (result neither 1 nor 2)',
+    resultRequired: true,
     ids: (b) => [String(b.order_id)],
     problem: issueCallbackProblem,
   },
@@ -65,6 +68,7 @@ const CALLBACKS: CallbackSpec[] = [
     path: '/goodlife/v1/fulfilment/refund/audit/',
     title: '审核回调',
     pending: 'pending (result neither 1 nor 2)',
+    resultRequired: false,
     ids: (b) => [String(b.after_sale_id)],
     problem: auditCallbackProblem,
   },
@@ -101,6 +105,9 @@ async function callbackCheck(ctx: CheckContext, spec: CallbackSpec, outcome: Spi
   const data = outcome?.data
   if (!outcome || typeof data !== 'object' || data.error_code !== 0)
     return c.done('not_applicable', `the ${spec.spi} call did not succeed (spi.${spec.spi}.answer)`)
+  // an answer without the result it needs is the answer check's failure, not a promise to call back
+  if (spec.resultRequired && typeof data.result !== 'number')
+    return c.done('not_applicable', `the ${spec.spi} answer has no numeric data.result (spi.${spec.spi}.answer)`)
   if (decided(data.result))
     return c.done('not_applicable', `the service answered ${spec.spi} with result ${String(data.result)}: no callback`)
   const ids = spec.ids(outcome.body)

@@ -86,7 +86,11 @@ export async function startCommand(argv: string[], env: NodeJS.ProcessEnv = proc
       `  storage: ${config.memory ? 'memory (nothing is written)' : config.data}\n` +
       `  default tenant: client_key=${t.client_key} client_secret=${t.client_secret}\n` +
       `                  account_id=${t.account_id} poi_ids=${t.pois.map((p) => p.poi_id).join(',')}\n` +
-      `  console: ${open}/sandbox/ui   docs: ${open}/docs\n`,
+      (config.control_token
+        ? // the token itself stays out of the output (CI logs keep it)
+          `  control plane: /sandbox/* needs Authorization: Bearer <the control token>\n` +
+          `  console: ${open}/sandbox/ui#token=<the control token>   docs: ${open}/docs\n`
+        : `  console: ${open}/sandbox/ui   docs: ${open}/docs\n`),
   )
   if (!isLoopback(config.host))
     process.stderr.write(
