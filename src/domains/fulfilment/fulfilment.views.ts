@@ -65,10 +65,6 @@ export function verifyAmountInfoOf(t: Tenant, verifyId: string) {
 }
 
 /**
- * A certificate as prepare, certificate/get and certificate/query answer it. `verify` (the standing
- * verification) is left out while there is none, as in the documents' examples of an unused coupon.
- */
-/**
  * 验券准备's reserve_info: the 预约人 of the coupon's live booking. credential_type 1 (身份证) with the ID number the
  * booking was given, else 0 and "" (the sandbox's choice: no public page lists the credential types).
  */
@@ -84,6 +80,10 @@ export function reserveInfoOf(t: Tenant, c: CertificateRecord) {
   }
 }
 
+/**
+ * A certificate as prepare, certificate/get and certificate/query answer it. `verify` (the standing
+ * verification) is left out while there is none, as in the documents' examples of an unused coupon.
+ */
 export function certificateView(t: Tenant, c: CertificateRecord) {
   const d = fulfilmentData(t)
   const now = t.clock.now()
