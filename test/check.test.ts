@@ -11,7 +11,8 @@ import { systemTime } from '../src/core/clock.js'
 import type { CheckReport } from '../src/check/check.types.js'
 import { junitReport, jsonReport, textReport } from '../src/check/reporters.js'
 import { checkMerchant } from '../src/testing/check.js'
-import { startReceiver } from '../src/testing/receiver.js'
+import { startReceiver, type SpiReply } from '../src/testing/receiver.js'
+import type { SpiName } from '../src/testing/arrivals.js'
 import { startSandbox, type RunningSandbox } from '../src/testing/start.js'
 import { validateJunit } from './helpers/junit-schema.js'
 import { startMerchant } from './helpers/merchants.js'
@@ -41,6 +42,29 @@ const FAST = { ackTimeoutMs: 300, callbackWaitMs: 2000 }
  */
 const QUIET = { quietMs: 200 }
 
+/**
+ * checkMerchant against the testing kit's receiver, trusting a fresh tenant, with these SPI answers scripted; with
+ * the bad signatures the receiver recorded.
+ */
+async function checkReceiver(scripts: Partial<Record<SpiName, SpiReply[]>> = {}) {
+  const t = await sb.newTenant()
+  const receiver = await startReceiver()
+  receiver.trust(t)
+  for (const [spi, replies] of Object.entries(scripts)) receiver.script(spi as SpiName, replies)
+  try {
+    const r = await checkMerchant({
+      sandbox: sb,
+      target: receiver.url,
+      spiBase: receiver.spiBase,
+      clientKey: t.credentials.client_key,
+      ...QUIET,
+    })
+    return { r, byId: (id: string) => r.results.find((c) => c.id === id)!, badSignatures: receiver.badSignatures() }
+  } finally {
+    await receiver.close()
+  }
+}
+
 const withStatus = (r: CheckReport, s: string) =>
   r.results
     .filter((c) => c.status === s)
@@ -57,38 +81,25 @@ afterAll(async () => {
 
 describe('check against a correct service', { timeout: 60_000 }, () => {
   it("the testing kit's reference receiver, trusting the tenant, passes every check it can be seen to", async () => {
-    const t = await sb.newTenant()
-    const receiver = await startReceiver()
-    receiver.trust(t)
-    try {
-      const r = await checkMerchant({
-        sandbox: sb,
-        target: receiver.url,
-        spiBase: receiver.spiBase,
-        clientKey: t.credentials.client_key,
-        ...QUIET,
-      })
-      expect(r.results.map((c) => c.id)).toEqual([...WEBHOOK_IDS, ...SPI_IDS])
-      // played with the platform's own delivery timeout
-      expect(r.results.find((c) => c.id === 'webhook.ack-time')!.title).toContain('within 5 s')
-      expect(withStatus(r, 'failed'), textReport(r)).toEqual([])
-      // it makes no platform calls, so whether it acts once cannot be seen; it issues codes and decides at once
-      expect(withStatus(r, 'not_applicable')).toEqual(
-        [
-          'webhook.duplicate.acted-once',
-          'webhook.retry.acted-once',
-          'webhook.order.out-of-order',
-          ...CALLBACK_IDS,
-        ].sort(),
-      )
-      for (const id of ['webhook.duplicate.acted-once', 'webhook.retry.acted-once', 'webhook.order.out-of-order'])
-        expect(r.results.find((c) => c.id === id)!.message).toContain('not observable')
-      expect(r.results.find((c) => c.id === 'spi.issue_code.callback')!.message).toContain('result 1: no callback')
-      // the forged ones reached it and were told apart
-      expect(receiver.badSignatures().length).toBe(8)
-    } finally {
-      await receiver.close()
-    }
+    const { r, badSignatures } = await checkReceiver()
+    expect(r.results.map((c) => c.id)).toEqual([...WEBHOOK_IDS, ...SPI_IDS])
+    // played with the platform's own delivery timeout
+    expect(r.results.find((c) => c.id === 'webhook.ack-time')!.title).toContain('within 5 s')
+    expect(withStatus(r, 'failed'), textReport(r)).toEqual([])
+    // it makes no platform calls, so whether it acts once cannot be seen; it issues codes and decides at once
+    expect(withStatus(r, 'not_applicable')).toEqual(
+      [
+        'webhook.duplicate.acted-once',
+        'webhook.retry.acted-once',
+        'webhook.order.out-of-order',
+        ...CALLBACK_IDS,
+      ].sort(),
+    )
+    for (const id of ['webhook.duplicate.acted-once', 'webhook.retry.acted-once', 'webhook.order.out-of-order'])
+      expect(r.results.find((c) => c.id === id)!.message).toContain('not observable')
+    expect(r.results.find((c) => c.id === 'spi.issue_code.callback')!.message).toContain('result 1: no callback')
+    // the forged ones reached it and were told apart
+    expect(badSignatures.length).toBe(8)
   })
 
   it('a service that acts on each event once and calls back signed passes every check', async () => {
@@ -342,61 +353,35 @@ describe('check against careless services', { timeout: 60_000 }, () => {
   })
 
   it('SPI answers out of the documented shape fail their answer check', async () => {
-    const t = await sb.newTenant()
-    const receiver = await startReceiver()
-    receiver.trust(t)
-    receiver.script('issue_code', [{ status: 200, body: { data: { error_code: 0, result: 1, codes: ['one'] } } }])
-    receiver.script('refund_notice', [{ status: 200, body: { data: { error_code: '0' } } }])
-    receiver.script('refund_apply', [{ status: 200, body: { error_code: 0 } }])
-    try {
-      const r = await checkMerchant({
-        sandbox: sb,
-        target: receiver.url,
-        spiBase: receiver.spiBase,
-        clientKey: t.credentials.client_key,
-        ...QUIET,
-      })
-      const byId = (id: string) => r.results.find((c) => c.id === id)!
-      expect(withStatus(r, 'failed')).toEqual([
-        'spi.issue_code.answer',
-        'spi.refund_apply.answer',
-        'spi.refund_notice.answer',
-      ])
-      expect(byId('spi.issue_code.answer').message).toContain('one code per certificate: 2 asked, 1 given')
-      expect(byId('spi.refund_notice.answer').message).toContain('a string "0" counts as an error')
-      expect(byId('spi.refund_apply.answer').message).toContain('not {"data": {…}}')
-      // a correct call that did not succeed leaves nothing to compare a forged one with
-      expect(byId('spi.refund_notice.forged').status).toBe('not_applicable')
-      expect(byId('spi.refund_apply.forged').status).toBe('not_applicable')
-      expect(byId('spi.issue_code.forged').status).toBe('passed')
-    } finally {
-      await receiver.close()
-    }
+    const { r, byId } = await checkReceiver({
+      issue_code: [{ status: 200, body: { data: { error_code: 0, result: 1, codes: ['one'] } } }],
+      refund_notice: [{ status: 200, body: { data: { error_code: '0' } } }],
+      refund_apply: [{ status: 200, body: { error_code: 0 } }],
+    })
+    expect(withStatus(r, 'failed')).toEqual([
+      'spi.issue_code.answer',
+      'spi.refund_apply.answer',
+      'spi.refund_notice.answer',
+    ])
+    expect(byId('spi.issue_code.answer').message).toContain('one code per certificate: 2 asked, 1 given')
+    expect(byId('spi.refund_notice.answer').message).toContain('a string "0" counts as an error')
+    expect(byId('spi.refund_apply.answer').message).toContain('not {"data": {…}}')
+    // a correct call that did not succeed leaves nothing to compare a forged one with
+    expect(byId('spi.refund_notice.forged').status).toBe('not_applicable')
+    expect(byId('spi.refund_apply.forged').status).toBe('not_applicable')
+    expect(byId('spi.issue_code.forged').status).toBe('passed')
   })
 
   it('an issue_code answer without result fails its answer check and is not read as "issuing"', async () => {
-    const t = await sb.newTenant()
-    const receiver = await startReceiver()
-    receiver.trust(t)
-    receiver.script('issue_code', [{ status: 200, body: { data: { error_code: 0, description: '' } } }])
-    try {
-      const r = await checkMerchant({
-        sandbox: sb,
-        target: receiver.url,
-        spiBase: receiver.spiBase,
-        clientKey: t.credentials.client_key,
-        ...QUIET,
-      })
-      const byId = (id: string) => r.results.find((c) => c.id === id)!
-      expect(byId('spi.issue_code.answer')).toMatchObject({ status: 'failed' })
-      expect(byId('spi.issue_code.answer').message).toContain('data.result must be a number')
-      expect(byId('spi.issue_code.callback')).toMatchObject({
-        status: 'not_applicable',
-        message: 'the issue_code answer has no numeric data.result (spi.issue_code.answer)',
-      })
-    } finally {
-      await receiver.close()
-    }
+    const { byId } = await checkReceiver({
+      issue_code: [{ status: 200, body: { data: { error_code: 0, description: '' } } }],
+    })
+    expect(byId('spi.issue_code.answer')).toMatchObject({ status: 'failed' })
+    expect(byId('spi.issue_code.answer').message).toContain('data.result must be a number')
+    expect(byId('spi.issue_code.callback')).toMatchObject({
+      status: 'not_applicable',
+      message: 'the issue_code answer has no numeric data.result (spi.issue_code.answer)',
+    })
   })
 
   it('an unreachable one fails every webhook check, saying so, without throwing', async () => {

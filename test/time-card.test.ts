@@ -56,7 +56,15 @@ async function setup(times = 3, price = 10000, attrs: Record<string, string> = {
         await h(),
       )
     ).body.data.orders[0]
-  return { ...made, p, o, h, use, cert, cancel, advance, ledger, order, certId }
+  /** 售后单详情: the order's after-sale orders */
+  const afterSales = async () =>
+    (
+      await made.api.get(
+        `/goodlife/v1/akte/after_sale/order_detail/get/?account_id=${ACC}&order_id=${o.order.order_id}`,
+        await h(),
+      )
+    ).body.data.after_sale_order_list
+  return { ...made, p, o, h, use, cert, cancel, advance, ledger, order, afterSales, certId }
 }
 
 describe('次卡 (time cards)', () => {
@@ -186,16 +194,11 @@ describe('次卡 (time cards)', () => {
     await s.advance(3601)
     const r = await s.api.post('/sandbox/refunds', { order_id: s.o.order.order_id, by: 'user' })
     expect(errorOf(r.body)).toMatchObject({ error_code: 0 })
-    const detail = (
-      await s.api.get(
-        `/goodlife/v1/akte/after_sale/order_detail/get/?account_id=${ACC}&order_id=${s.o.order.order_id}`,
-        await s.h(),
-      )
-    ).body.data
-    expect(detail.after_sale_order_list[0]).toMatchObject({ refund_amount: 6000, status: 2 })
-    expect(detail.after_sale_order_list[0].refund_info_list[0]).toMatchObject({ is_verified: false })
+    const [afterSale] = await s.afterSales()
+    expect(afterSale).toMatchObject({ refund_amount: 6000, status: 2 })
+    expect(afterSale.refund_info_list[0]).toMatchObject({ is_verified: false })
     // the breakdown by use: serials 2 and 3 given back, their pay summing to the refund
-    const uses = detail.after_sale_order_list[0].refund_info_list[0].times_card_refund_info_list
+    const uses = afterSale.refund_info_list[0].times_card_refund_info_list
     expect(uses.map((u: any) => [u.serial_number, u.refund_amount, u.user_amount, u.origin_amount])).toEqual([
       [2, 3000, 3000, 3000],
       [3, 3000, 3000, 3000],
@@ -217,12 +220,7 @@ describe('次卡 (time cards)', () => {
     await s.advance(3601)
     const r = await s.api.post('/sandbox/refunds', { order_id: s.o.order.order_id, by: 'user' })
     expect(errorOf(r.body)).toMatchObject({ error_code: 0 })
-    const item = (
-      await s.api.get(
-        `/goodlife/v1/akte/after_sale/order_detail/get/?account_id=${ACC}&order_id=${s.o.order.order_id}`,
-        await s.h(),
-      )
-    ).body.data.after_sale_order_list[0].refund_info_list[0]
+    const item = (await s.afterSales())[0].refund_info_list[0]
     // serial 2 stands (billed); serials 1 (3334, the cancelled use's) and 3 (3333) are refunded
     expect(item.times_card_refund_info_list.map((u: any) => [u.serial_number, u.refund_amount])).toEqual([
       [1, 3334],
@@ -244,12 +242,7 @@ describe('次卡 (time cards)', () => {
     await s.advance(3 * 86400)
     const c = await s.cert()
     expect(c.status).toBe(4)
-    const detail = (
-      await s.api.get(
-        `/goodlife/v1/akte/after_sale/order_detail/get/?account_id=${ACC}&order_id=${s.o.order.order_id}`,
-        await s.h(),
-      )
-    ).body.data.after_sale_order_list
+    const detail = await s.afterSales()
     expect(detail[0]).toMatchObject({ initiator: 'system', refund_amount: 6000 })
     expect((await s.ledger()).map((l: any) => [l.fund_amount_type, l.amount.pay])).toEqual([[1, 2000]])
   })

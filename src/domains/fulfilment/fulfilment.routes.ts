@@ -3,7 +3,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { TenantEnv } from '../../http/env.js'
 import { ok } from '../../http/envelope.js'
 import * as r from './fulfilment.contract.js'
-import { certificateView, reserveInfoOf, verifyAmountInfoOf, type FulfilmentViews } from './fulfilment.views.js'
+import { certificateView, reserveInfosOf, verifyAmountInfoOf, type FulfilmentViews } from './fulfilment.views.js'
 import type { VerifyService } from './verify.service.js'
 import { batchVerifyRoute } from './batch-verify.contract.js'
 import { batchVerify } from './batch-verify.js'
@@ -18,7 +18,8 @@ export function registerFulfilmentRoutes(
   app.openapi(r.prepareRoute, (c) => {
     const t = c.get('tenant')
     const p = verify.prepare(t, c.req.valid('query'))
-    const certs = p.certificates.map((x) => ({ ...certificateView(t, x), reserve_info: reserveInfoOf(t, x) }))
+    const reserveInfo = reserveInfosOf(t, p.certificates)
+    const certs = p.certificates.map((x) => ({ ...certificateView(t, x), reserve_info: reserveInfo(x) }))
     return c.json(
       ok(c, { verify_token: p.verify_token, order_id: p.order_id, certificates: certs, certificates_v2: certs }),
       200,

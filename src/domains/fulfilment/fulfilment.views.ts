@@ -65,19 +65,19 @@ export function verifyAmountInfoOf(t: Tenant, verifyId: string) {
 }
 
 /**
- * 验券准备's reserve_info: the 预约人 of the coupon's live booking. credential_type 1 (身份证) with the ID number the
- * booking was given, else 0 and "" (the sandbox's choice: no public page lists the credential types).
+ * 验券准备's reserve_info of each coupon: the 预约人 of its live booking. credential_type 1 (身份证) with the ID
+ * number the booking was given, else 0 and "" (the sandbox's choice: no public page lists the credential types).
  */
-export function reserveInfoOf(t: Tenant, c: CertificateRecord) {
-  const users = bookersOf(t, c.order_id, c.certificate_id)
-  return {
-    order_reserve_user_info_list: users.map((u) => ({
+export function reserveInfosOf(t: Tenant, certs: readonly CertificateRecord[]) {
+  const bookers = bookersOf(t, new Set(certs.map((c) => c.order_id)))
+  return (c: CertificateRecord) => ({
+    order_reserve_user_info_list: (bookers.get(c.certificate_id) ?? []).map((u) => ({
       name: u.name,
       phone: u.phone,
       credential_type: u.id_card_no ? 1 : 0,
       credential_numb: u.id_card_no,
     })),
-  }
+  })
 }
 
 /**

@@ -156,10 +156,16 @@ export function queryBookings(t: Tenant, q: { book_id?: string | undefined; orde
   }
 }
 
-/** The 预约人 of a coupon's live booking (waiting or confirmed; the latest if several), or none. */
-export function bookersOf(t: Tenant, orderId: string, certificateId: string): BookUser[] {
-  const live = ofOrder(t, orderId).filter(
-    (r) => LIVE_BOOKING.has(r.status) && r.certificate_ids.includes(certificateId),
-  )
-  return live.at(-1)?.user_info_list ?? []
+/**
+ * The 预约人 of the coupons of these orders that a live booking holds (waiting or confirmed; the latest if
+ * several), by certificate_id: one pass over the bookings for a whole answer.
+ */
+export function bookersOf(t: Tenant, orderIds: ReadonlySet<string>): Map<string, BookUser[]> {
+  const live = bookingData(t)
+    .bookings.values()
+    .filter((r) => orderIds.has(r.order_id) && LIVE_BOOKING.has(r.status))
+    .sort((a, b) => a.seq - b.seq)
+  const byCert = new Map<string, BookUser[]>()
+  for (const r of live) for (const id of r.certificate_ids) byCert.set(id, r.user_info_list ?? [])
+  return byCert
 }
